@@ -1,0 +1,3 @@
+"""kitpress: film press kits from one folder."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,108 @@
+"""Compose a still's caption and rights line from the kit's facts in the layout's house style.
+
+    L to R: Milena Smit as Ana, Penélope Cruz as Janis in PARALLEL MOTHERS.
+    © El Deseo, photo by Iglesias Más. Courtesy of Sony Pictures Classics.
+
+The facts (who, which character, which rights) come from the kit; the wording comes from a
+`CaptionStyle`, which layouts can change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Kit, Rights, Still, StillPerson
+
+
+@dataclass(frozen=True)
+class CaptionStyle:
+    left_to_right: str = "L to R: "
+    person: str = "{actor} as {character}"
+    other_person: str = "{name} ({role})"
+    in_title: str = "{people} in {title}."
+    no_people: str = "{description} in {title}."
+    bare: str = "Still from {title}."
+    title_upper: bool = True
+    copyright: str = "© {holder}"
+    photographer: str = "photo by {name}"
+    courtesy: str = "Courtesy of {name}."
+
+
+TEMPLATE_FIELDS = {
+    "left_to_right": (),
+    "person": ("actor", "character"),
+    "other_person": ("name", "role"),
+    "in_title": ("people", "title"),
+    "no_people": ("description", "title"),
+    "bare": ("title",),
+    "copyright": ("holder",),
+    "photographer": ("name",),
+    "courtesy": ("name",),
+}
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    rights: str
+    people: tuple[str, ...]
+    effective_rights: Rights
+
+    @property
+    def full(self) -> str:
+        """Caption and rights as one line, the way picture desks store it."""
+        return f"{self.text} {self.rights}".strip()
+
+
+def compose(still: Still, kit: Kit, style: CaptionStyle) -> Caption:
+    rights = still.rights.over(kit.rights)
+    return Caption(
+        text=caption_text(still, kit.title, style),
+        rights=rights_line(rights, style),
+        people=tuple(p.name for p in still.people),
+        effective_rights=rights,
+    )
+
+
+def caption_text(still: Still, title: str, style: CaptionStyle) -> str:
+    shown_title = title.upper() if style.title_upper else title
+    description = _sentence(still.description) if still.description else ""
+    if still.people:
+        names = ", ".join(_person(p, style) for p in still.people)
+        prefix = style.left_to_right if len(still.people) >= 2 else ""
+        text = style.in_title.format(people=prefix + names, title=shown_title)
+        return f"{text} {description}".strip()
+    if still.description:
+        return style.no_people.format(description=still.description.rstrip(". "), title=shown_title)
+    return style.bare.format(title=shown_title)
+
+
+def _person(person: StillPerson, style: CaptionStyle) -> str:
+    if person.character:
+        return style.person.format(actor=person.name, character=person.character)
+    if person.role:
+        return style.other_person.format(name=person.name, role=person.role)
+    return person.name
+
+
+def rights_line(rights: Rights, style: CaptionStyle) -> str:
+    credits = []
+    if rights.copyright:
+        credits.append(style.copyright.format(holder=rights.copyright))
+    if rights.photographer:
+        credits.append(style.photographer.format(name=rights.photographer))
+    parts = []
+    if credits:
+        parts.append(_sentence(_capitalise(", ".join(credits))))
+    if rights.courtesy:
+        parts.append(_sentence(style.courtesy.format(name=rights.courtesy)))
+    return " ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,110 @@
+"""Every key kit.yaml accepts, with what it means.
+
+The validator uses these tables to spot unknown keys (and suggest the nearest known one);
+the README's kit.yaml reference is checked against them by the tests.
+"""
+
+from __future__ import annotations
+
+TOP = {
+    "title": "The film's title as marketed (required). Captions print it in capitals.",
+    "original_title": "Title in the original language, in any script.",
+    "year": "Year of production, e.g. 2021.",
+    "countries": "Production countries: one name or a list.",
+    "languages": "Original languages: one or a list.",
+    "subtitles": "Subtitle languages available: one or a list.",
+    "genres": "Genres: one or a list.",
+    "runtime": "Running time in whole minutes, e.g. 120.",
+    "aspect_ratio": "Aspect ratio as written, e.g. '1.85:1' or '16:9'.",
+    "sound": "Sound format, e.g. '5.1' or 'Dolby Atmos'.",
+    "colour": "Colour or black and white.",
+    "rating": "Rating and its body, e.g. 'R (MPAA)'.",
+    "production_companies": "Production companies: one or a list.",
+    "release_dates": "Release dates: a list of {territory, window, date}.",
+    "logline": "One sentence that sells the film.",
+    "synopsis": "Short synopsis (about a quarter page): text, or {file: short.md}.",
+    "long_synopsis": "Long synopsis (half a page to a page): text, or {file: long.md}.",
+    "directors_statement": "Director's statement: text, or {file: statement.md}.",
+    "cast": "Principal cast, in billing order: a list of {id, actor, character}.",
+    "crew": "Crew by role, in credit order: a mapping of role to a name or a list of names.",
+    "festivals": "Festivals and awards: a list of {name, year, section, award}.",
+    "quotes": "Press quotes, best first: a list of {text, source, author}.",
+    "contacts": "Contacts: a list of {role, name, company, email, phone, url, address}.",
+    "trailer": "Trailer URL (http or https).",
+    "key_art": "Poster or key art image file, relative to kit.yaml.",
+    "rights": "Kit-wide rights defaults for stills: {copyright, photographer, courtesy, usage}.",
+    "copyright_line": "The film's own copyright line, e.g. '© 2021 El Deseo D.A. S.L.U.'",
+    "stills": "Press stills in order: a list of {file, people, description, alt, rights}.",
+}
+
+RELEASE = {
+    "territory": "Where, e.g. 'US' or 'France'.",
+    "window": "Which release: theatrical, home entertainment, streaming…",
+    "date": "The date as YYYY-MM-DD.",
+}
+
+CAST = {
+    "id": "A short id that stills use to name who is in them, e.g. 'janis'.",
+    "actor": "The actor's name as credited.",
+    "character": "The character's name.",
+}
+
+FESTIVAL = {
+    "name": "Festival name.",
+    "year": "Edition year.",
+    "section": "Section or selection, e.g. 'Official Selection – In Competition'.",
+    "award": "Award won, if any (absent means a selection).",
+}
+
+QUOTE = {
+    "text": "The quote itself, without quotation marks.",
+    "source": "Publication.",
+    "author": "Critic's name.",
+}
+
+CONTACT = {
+    "role": "Whose contact this is: us_press, international_press, world_sales, distributor, "
+    "press, sales or other.",
+    "name": "Person.",
+    "company": "Agency or company.",
+    "email": "E-mail address (printed as a live link).",
+    "phone": "Telephone number.",
+    "url": "Web site (http or https).",
+    "address": "Postal address.",
+}
+
+RIGHTS = {
+    "copyright": "Copyright holder, printed after ©.",
+    "photographer": "Photographer, printed as 'photo by …'.",
+    "courtesy": "Who supplies the still, printed as 'Courtesy of …'.",
+    "usage": "Usage terms or embargo, embedded in the files (e.g. 'Editorial use only').",
+}
+
+STILL = {
+    "id": "Optional id; defaults to still-01, still-02… by position.",
+    "file": "Image file, relative to kit.yaml.",
+    "people": "Who is in the still, left to right: cast ids, or {name, role} for anyone "
+    "else, or {cast, in_character: false} for an actor appearing as themselves.",
+    "description": "Caption text used when no people are named, or after them.",
+    "alt": "Alternative text describing the picture for screen readers.",
+    "rights": "Overrides of the kit's rights for this still.",
+}
+
+STILL_PERSON = {
+    "cast": "A cast id.",
+    "in_character": "false to name the actor without their character.",
+    "name": "Name of someone outside the cast.",
+    "role": "Their role, printed in brackets, e.g. 'director'.",
+}
+
+PROSE_FILE = {"file": "A Markdown file beside kit.yaml."}
+
+CONTACT_ROLES = (
+    "us_press",
+    "international_press",
+    "world_sales",
+    "distributor",
+    "press",
+    "sales",
+    "other",
+)

@@ -1,0 +1,148 @@
+"""The validated kit: frozen, typed, with every name spelt once.
+
+Nothing here reads files or knows YAML; `validate.py` builds these from what `load.py` read.
+Empty tuples and ``None`` mean "not given": a section with no data is left out of the output.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Markdown text, inline in kit.yaml or from a file beside it."""
+
+    markdown: str
+    source: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class CastMember:
+    id: str
+    actor: str
+    character: str | None = None
+
+
+@dataclass(frozen=True)
+class CrewCredit:
+    role: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Release:
+    territory: str
+    window: str
+    date: datetime.date
+
+
+@dataclass(frozen=True)
+class Festival:
+    name: str
+    year: int | None = None
+    section: str | None = None
+    award: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    source: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str
+    name: str | None = None
+    company: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Rights:
+    """The three rights elements of a still, plus its usage terms."""
+
+    copyright: str | None = None
+    photographer: str | None = None
+    courtesy: str | None = None
+    usage: str | None = None
+
+    def over(self, defaults: Rights) -> Rights:
+        """These rights, with anything not given taken from ``defaults``."""
+        return Rights(
+            copyright=self.copyright or defaults.copyright,
+            photographer=self.photographer or defaults.photographer,
+            courtesy=self.courtesy or defaults.courtesy,
+            usage=self.usage or defaults.usage,
+        )
+
+
+@dataclass(frozen=True)
+class StillPerson:
+    """Someone in a still: a cast member (by id) or anyone else by name, with a role."""
+
+    name: str
+    character: str | None = None
+    role: str | None = None
+    cast_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Still:
+    id: str
+    number: int
+    file: Path
+    line: int
+    people: tuple[StillPerson, ...] = ()
+    description: str | None = None
+    alt: str | None = None
+    rights: Rights = field(default_factory=Rights)
+
+
+@dataclass(frozen=True)
+class Kit:
+    root: Path
+    source: Path
+    title: str
+    original_title: str | None = None
+    year: int | None = None
+    countries: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    subtitles: tuple[str, ...] = ()
+    genres: tuple[str, ...] = ()
+    runtime: int | None = None
+    aspect_ratio: str | None = None
+    sound: str | None = None
+    colour: str | None = None
+    rating: str | None = None
+    production_companies: tuple[str, ...] = ()
+    releases: tuple[Release, ...] = ()
+    logline: str | None = None
+    synopsis: Prose | None = None
+    long_synopsis: Prose | None = None
+    directors_statement: Prose | None = None
+    cast: tuple[CastMember, ...] = ()
+    crew: tuple[CrewCredit, ...] = ()
+    festivals: tuple[Festival, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    trailer: str | None = None
+    key_art: Path | None = None
+    rights: Rights = field(default_factory=Rights)
+    copyright_line: str | None = None
+    stills: tuple[Still, ...] = ()
+
+    @property
+    def directors(self) -> tuple[str, ...]:
+        for credit in self.crew:
+            if credit.role.casefold() in ("director", "directed by", "written and directed by"):
+                return credit.names
+        return ()

@@ -1,0 +1,153 @@
+"""Read a YAML file into plain values that remember their line numbers.
+
+We compose YAML nodes and never construct Python objects, so:
+- every scalar stays the text the user typed (``16:9``, ``1:35:00``, ``NO``, ``2021``): the
+  schema decides what a value means, not YAML 1.1's implicit typing;
+- duplicate keys, aliases, explicit tags and deep nesting are located errors, not surprises;
+- nothing in the file can make us run code or allocate without bound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from .errors import Issue, KitError
+
+MAX_DEPTH = 20
+MAX_BYTES = 5 * 1024 * 1024
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+Value = Union["Scalar", "Sequence", "Mapping"]
+
+
+@dataclass(frozen=True)
+class Scalar:
+    text: str
+    line: int
+    quoted: bool = False
+
+    @property
+    def is_null(self) -> bool:
+        return not self.quoted and self.text in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(frozen=True)
+class Sequence:
+    items: tuple[Value, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Mapping:
+    entries: dict[str, Value]
+    key_lines: dict[str, int]
+    line: int
+    order: tuple[str, ...] = field(default=())
+
+
+def load(path: Path, label: str, error: type[KitError] = KitError) -> Value:
+    """Parse ``path``; ``label`` is how messages name the file (e.g. ``kit.yaml``)."""
+    text = _read_text(path, label, error)
+    try:
+        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise error([Issue(label, line, "", f"invalid YAML: {problem}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        message = f"invalid character {exc.character!r} (control characters are not allowed)"
+        raise error([Issue(label, line, "", message)]) from None
+    except yaml.YAMLError as exc:
+        raise error([Issue(label, None, "", f"invalid YAML: {exc}")]) from None
+    documents = [d for d in documents if d is not None]
+    if not documents:
+        raise error([Issue(label, None, "", "the file is empty")])
+    if len(documents) > 1:
+        second = documents[1].start_mark.line + 1
+        raise error([Issue(label, second, "", "only one YAML document is allowed (found '---')")])
+    converter = _Converter(label, error)
+    value = converter.convert(documents[0], 0, set())
+    if converter.issues:
+        raise error(converter.issues)
+    return value
+
+
+def _read_text(path: Path, label: str, error: type[KitError]) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise error([Issue(label, None, "", f"the file is {size:,} bytes; the limit is 5 MB")])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise error([Issue(label, None, "", f"cannot read the file: {exc.strerror}")]) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise error([Issue(label, None, "", "the file is UTF-16; save it as UTF-8")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(
+            [Issue(label, line, "", "the file is not UTF-8 text; save it as UTF-8")]
+        ) from None
+    return text
+
+
+class _Converter:
+    def __init__(self, label: str, error: type[KitError]) -> None:
+        self.label = label
+        self.error = error
+        self.issues: list[Issue] = []
+
+    def fail(self, node: yaml.Node, message: str) -> KitError:
+        return self.error([Issue(self.label, node.start_mark.line + 1, "", message)])
+
+    def convert(self, node: yaml.Node, depth: int, seen: set[int]) -> Value:
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+        if id(node) in seen:
+            raise self.fail(node, "YAML aliases (*name) are not supported; write the value out")
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise self.fail(node, f"YAML tags such as '{node.tag}' are not allowed")
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            return Scalar(str(node.value), line, quoted=node.style in ("'", '"', "|", ">"))
+        if isinstance(node, yaml.SequenceNode):
+            items = tuple(self.convert(child, depth + 1, seen) for child in node.value)
+            return Sequence(items, line)
+        assert isinstance(node, yaml.MappingNode)
+        return self._mapping(node, depth, seen)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int, seen: set[int]) -> Mapping:
+        entries: dict[str, Value] = {}
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, "a key must be plain text")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.fail(key_node, "YAML merge keys (<<) are not supported")
+            key = str(key_node.value)
+            key_line = key_node.start_mark.line + 1
+            if key in entries:
+                first = key_lines[key]
+                message = f"duplicate key '{key}' (first given on line {first})"
+                self.issues.append(Issue(self.label, key_line, "", message))
+                continue
+            entries[key] = self.convert(value_node, depth + 1, seen)
+            key_lines[key] = key_line
+        return Mapping(entries, key_lines, node.start_mark.line + 1, tuple(entries))

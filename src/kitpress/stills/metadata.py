@@ -1,0 +1,299 @@
+"""Caption and credits embedded in every delivered JPEG: XMP, IPTC-IIM and EXIF.
+
+Picture desks keep the image file and throw away the email, so each still carries its own
+caption and credits. XMP is the authoritative store (full Unicode, no length limits);
+IPTC-IIM (APP13, Photoshop 3.0 resource 0x0404, UTF-8 declared with 1:90 = ESC % G) and
+EXIF IFD0 are mirrors for software that reads nothing else.
+
+IIM datasets have byte limits. A value that does not fit is cut at a character boundary
+and reported in a warning; it is never cut silently, and the full text stays in XMP.
+An IPTC digest (Photoshop resource 0x0425) marks the IIM as in sync with the XMP, so
+readers that follow the Metadata Working Group rules prefer the untruncated XMP values.
+
+Pillow writes EXIF text given as ``str`` as ASCII (é becomes ?), so the EXIF text tags are
+handed over as UTF-8 bytes; exiftool reads them back intact. Pillow itself decodes them as
+Latin-1 when reading, which is a display quirk of Pillow, not a property of the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import struct
+import unicodedata
+from dataclasses import dataclass, fields
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from PIL import Image
+
+# Characters XML 1.0 cannot carry at all, not even as character references.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_NAMESPACES = (
+    ("dc", "http://purl.org/dc/elements/1.1/"),
+    ("photoshop", "http://ns.adobe.com/photoshop/1.0/"),
+    ("xmpRights", "http://ns.adobe.com/xap/1.0/rights/"),
+    ("Iptc4xmpCore", "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"),
+    ("Iptc4xmpExt", "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"),
+)
+# The packet id is the fixed value the XMP specification prescribes, not a random one.
+_XPACKET_BEGIN = '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+_XPACKET_END = '<?xpacket end="w"?>'
+_XMP_PADDING = (" " * 99 + "\n") * 20  # room for editors that rewrite the packet in place
+# Pillow writes XMP as one APP1 segment: 65,533 data bytes minus the 29-byte namespace header.
+XMP_MAX_BYTES = 65_504
+
+_EXIF_IMAGE_DESCRIPTION = 0x010E
+_EXIF_ARTIST = 0x013B
+_EXIF_COPYRIGHT = 0x8298
+
+_IIM_UTF8 = b"\x1b%G"
+_IIM_VERSION = struct.pack(">H", 4)
+_PHOTOSHOP_HEADER = b"Photoshop 3.0\x00"
+_RESOURCE_IIM = 0x0404
+_RESOURCE_IPTC_DIGEST = 0x0425
+_INSTRUCTIONS_JOIN = " / "
+
+# JPEG markers that end the run of APPn segments: DQT and every SOFn (not DHT, JPG, DAC).
+_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+_FIRST_CODING_MARKERS = _SOF_MARKERS | {0xDB}
+_STANDALONE_MARKERS = frozenset(range(0xD0, 0xD8)) | {0x01}
+
+
+@dataclass(frozen=True)
+class StillMetadata:
+    """What one still says about itself; empty fields are left out of every block."""
+
+    caption: str
+    title: str = ""
+    photographer: str = ""
+    credit: str = ""
+    copyright: str = ""
+    source: str = ""
+    people: tuple[str, ...] = ()
+    alt_text: str = ""
+    usage_terms: str = ""
+    instructions: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "people", tuple(self.people))
+        for field in fields(self):
+            value = getattr(self, field.name)
+            for text in value if isinstance(value, tuple) else (value,):
+                if not isinstance(text, str):
+                    raise TypeError(f"{field.name}: expected text, got {type(text).__name__}")
+                if bad := _NOT_XML.search(text):
+                    raise ValueError(
+                        f"{field.name}: character U+{ord(bad.group()):04X} cannot be stored"
+                        " in image metadata"
+                    )
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\r", "&#xD;")
+
+
+def _lang_alt(name: str, value: str) -> str:
+    item = f'<rdf:li xml:lang="x-default">{_text(value)}</rdf:li>'
+    return f"   <{name}><rdf:Alt>{item}</rdf:Alt></{name}>"
+
+
+def _array(name: str, kind: str, values: tuple[str, ...]) -> str:
+    items = "".join(f"<rdf:li>{_text(v)}</rdf:li>" for v in values)
+    return f"   <{name}><rdf:{kind}>{items}</rdf:{kind}></{name}>"
+
+
+def _simple(name: str, value: str) -> str:
+    return f"   <{name}>{_text(value)}</{name}>"
+
+
+def _xmp_properties(meta: StillMetadata) -> list[str]:
+    people = tuple(p for p in meta.people if p)
+    candidates = [
+        (meta.title, _lang_alt("dc:title", meta.title)),
+        (meta.caption, _lang_alt("dc:description", meta.caption)),
+        (meta.photographer, _array("dc:creator", "Seq", (meta.photographer,))),
+        (meta.copyright, _lang_alt("dc:rights", meta.copyright)),
+        (meta.credit, _simple("photoshop:Credit", meta.credit)),
+        (meta.source, _simple("photoshop:Source", meta.source)),
+        (meta.instructions, _simple("photoshop:Instructions", meta.instructions)),
+        (meta.usage_terms, _lang_alt("xmpRights:UsageTerms", meta.usage_terms)),
+        (people, _array("Iptc4xmpExt:PersonInImage", "Bag", people)),
+        (meta.alt_text, _lang_alt("Iptc4xmpCore:AltTextAccessibility", meta.alt_text)),
+    ]
+    return [xml for value, xml in candidates if value]
+
+
+def xmp_packet(meta: StillMetadata) -> bytes:
+    """The complete, deterministic XMP packet (UTF-8) for one still."""
+    declarations = "".join(f'\n    xmlns:{prefix}="{uri}"' for prefix, uri in _NAMESPACES)
+    body = "\n".join(
+        [
+            _XPACKET_BEGIN,
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+            ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+            f'  <rdf:Description rdf:about=""{declarations}>',
+            *_xmp_properties(meta),
+            "  </rdf:Description>",
+            " </rdf:RDF>",
+            "</x:xmpmeta>",
+            "",
+        ]
+    )
+    packet = (body + _XMP_PADDING + _XPACKET_END).encode("utf-8")
+    if len(packet) > XMP_MAX_BYTES:
+        packet = (body + _XPACKET_END).encode("utf-8")
+    if len(packet) > XMP_MAX_BYTES:
+        raise ValueError(
+            f"XMP packet is {len(packet):,} bytes; one JPEG segment holds {XMP_MAX_BYTES:,}"
+            " (shorten the caption)"
+        )
+    return packet
+
+
+def _iim_fields(meta: StillMetadata) -> list[tuple[int, str, int, str]]:
+    """(dataset, name, byte limit, value) of record 2, in dataset order."""
+    special = _INSTRUCTIONS_JOIN.join(t for t in (meta.instructions, meta.usage_terms) if t)
+    return [
+        (5, "ObjectName", 64, meta.title),
+        (40, "SpecialInstructions", 256, special),
+        (80, "By-line", 32, meta.photographer),
+        (110, "Credit", 32, meta.credit),
+        (115, "Source", 32, meta.source),
+        (116, "CopyrightNotice", 128, meta.copyright),
+        (120, "Caption-Abstract", 2000, meta.caption),
+    ]
+
+
+def _cut_utf8(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` within ``limit`` UTF-8 bytes that splits no character.
+
+    A base letter whose combining marks would not fit is dropped with them (no bare "e"
+    left over from "é" written as e + U+0301).
+    """
+    kept = text.encode("utf-8")[:limit].decode("utf-8", "ignore")
+    while kept and len(kept) < len(text) and unicodedata.category(text[len(kept)])[0] == "M":
+        kept = kept[:-1]
+    return kept
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _dataset(record: int, number: int, data: bytes) -> bytes:
+    return struct.pack(">BBBH", 0x1C, record, number, len(data)) + data
+
+
+def _resource(resource_id: int, data: bytes) -> bytes:
+    # 8BIM, id, empty Pascal name padded to even length, size, data padded to even length.
+    padding = b"\x00" * (len(data) % 2)
+    return b"8BIM" + struct.pack(">H2sI", resource_id, b"", len(data)) + data + padding
+
+
+def _iim_value(name: str, limit: int, value: str, warnings: list[str]) -> bytes:
+    data = value.encode("utf-8")
+    if len(data) <= limit:
+        return data
+    warnings.append(
+        f"IPTC {name} holds {limit} bytes; '{_shown(value)}' is {len(data)}, cut there"
+        " (the full text is in XMP)"
+    )
+    return _cut_utf8(value, limit).encode("utf-8")
+
+
+def iptc_segment(meta: StillMetadata) -> tuple[bytes, list[str]]:
+    """The full APP13 segment carrying the IIM mirror, and a warning for every cut value."""
+    warnings: list[str] = []
+    iim = _dataset(1, 0, _IIM_VERSION) + _dataset(1, 90, _IIM_UTF8) + _dataset(2, 0, _IIM_VERSION)
+    for number, name, limit, value in _iim_fields(meta):
+        if value:
+            iim += _dataset(2, number, _iim_value(name, limit, value, warnings))
+    payload = _PHOTOSHOP_HEADER + _resource(_RESOURCE_IIM, iim)
+    payload += _resource(_RESOURCE_IPTC_DIGEST, hashlib.md5(iim).digest())
+    return b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload, warnings
+
+
+def exif_bytes(meta: StillMetadata, base: Image.Exif | None = None) -> bytes:
+    """A minimal EXIF block: ImageDescription, Artist and Copyright as UTF-8, nothing else.
+
+    ``base`` (the source file's EXIF, if the caller has it) is accepted, but nothing is
+    copied from it: Orientation must not survive (the pixels are already upright), and
+    camera serials, GPS positions, maker notes and thumbnails have no place in a press kit.
+    Returns ``b""`` when there is nothing to write.
+    """
+    exif = Image.Exif()
+    for tag, value in (
+        (_EXIF_IMAGE_DESCRIPTION, meta.caption),
+        (_EXIF_ARTIST, meta.photographer),
+        (_EXIF_COPYRIGHT, meta.copyright),
+    ):
+        if value:
+            exif[tag] = value.encode("utf-8")  # bytes: Pillow would write str as ASCII
+    return exif.tobytes() if len(exif) else b""
+
+
+def _app13_offset(jpeg: bytes) -> int:
+    """Where the APP13 segment goes: after the last APPn before the first DQT or SOFn."""
+    if jpeg[:2] != b"\xff\xd8":
+        raise ValueError("not a JPEG stream: no SOI marker")
+    pos = insert_at = 2
+    while True:
+        if pos + 2 > len(jpeg) or jpeg[pos] != 0xFF:
+            raise ValueError(f"JPEG stream: marker expected at byte {pos}")
+        marker = jpeg[pos + 1]
+        if marker == 0xFF:  # fill byte before a marker
+            pos += 1
+            continue
+        if marker in _FIRST_CODING_MARKERS:
+            return insert_at
+        if marker in _STANDALONE_MARKERS:
+            pos += 2
+            continue
+        if marker in (0xD8, 0xD9, 0xDA) or pos + 4 > len(jpeg):
+            raise ValueError(f"JPEG stream: no DQT or SOF marker before byte {pos}")
+        (length,) = struct.unpack_from(">H", jpeg, pos + 2)
+        end = pos + 2 + length
+        if length < 2 or end > len(jpeg):
+            raise ValueError(f"JPEG stream: bad segment length at byte {pos}")
+        if 0xE0 <= marker <= 0xEF:
+            insert_at = end
+        pos = end
+
+
+def save_jpeg(
+    image: Image.Image,
+    out: BinaryIO,
+    meta: StillMetadata,
+    *,
+    quality: int,
+    icc_profile: bytes | None,
+    subsampling: int | str = "4:2:0",
+    progressive: bool = False,
+) -> list[str]:
+    """Encode ``image`` as JPEG with XMP, IPTC-IIM, EXIF and ICC; return the IIM warnings.
+
+    The same inputs give the same bytes. Nothing of ``image.info`` is carried over (no
+    comment, no source EXIF or XMP); ICC comes only from ``icc_profile``.
+    """
+    if image.mode not in ("RGB", "L"):
+        raise ValueError(f"save_jpeg needs an RGB or L image, not {image.mode}")
+    segment, warnings = iptc_segment(meta)
+    encoded = io.BytesIO()
+    image.save(
+        encoded,
+        "JPEG",
+        quality=quality,
+        subsampling=subsampling,
+        progressive=progressive,
+        icc_profile=icc_profile or None,
+        exif=exif_bytes(meta),
+        xmp=xmp_packet(meta),
+        comment=b"",
+    )
+    jpeg = encoded.getvalue()
+    at = _app13_offset(jpeg)
+    out.write(jpeg[:at] + segment + jpeg[at:])
+    return warnings
