@@ -15,7 +15,7 @@ from typing import Union
 
 import yaml
 
-from .errors import Issue, KitError
+from .errors import InputError, Issue
 
 MAX_DEPTH = 20
 MAX_BYTES = 5 * 1024 * 1024
@@ -58,7 +58,7 @@ class Mapping:
     order: tuple[str, ...] = field(default=())
 
 
-def load(path: Path, label: str, error: type[KitError] = KitError) -> Value:
+def load(path: Path, label: str, error: type[InputError]) -> Value:
     """Parse ``path``; ``label`` is how messages name the file (e.g. ``kit.yaml``)."""
     text = _read_text(path, label, error)
     try:
@@ -87,7 +87,7 @@ def load(path: Path, label: str, error: type[KitError] = KitError) -> Value:
     return value
 
 
-def _read_text(path: Path, label: str, error: type[KitError]) -> str:
+def _read_text(path: Path, label: str, error: type[InputError]) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -108,12 +108,12 @@ def _read_text(path: Path, label: str, error: type[KitError]) -> str:
 
 
 class _Converter:
-    def __init__(self, label: str, error: type[KitError]) -> None:
+    def __init__(self, label: str, error: type[InputError]) -> None:
         self.label = label
         self.error = error
         self.issues: list[Issue] = []
 
-    def fail(self, node: yaml.Node, message: str) -> KitError:
+    def fail(self, node: yaml.Node, message: str) -> InputError:
         return self.error([Issue(self.label, node.start_mark.line + 1, "", message)])
 
     def convert(self, node: yaml.Node, depth: int, seen: set[int]) -> Value:

@@ -83,8 +83,8 @@ RIGHTS = {
 STILL = {
     "id": "Optional id; defaults to still-01, still-02… by position.",
     "file": "Image file, relative to kit.yaml.",
-    "people": "Who is in the still, left to right: cast ids, or {name, role} for anyone "
-    "else, or {cast, in_character: false} for an actor appearing as themselves.",
+    "people": "Who is in the still, left to right: cast ids; {crew: Director} for crew; "
+    "{name, role} for anyone else; {cast, in_character: false} for an actor as themselves.",
     "description": "Caption text used when no people are named, or after them.",
     "alt": "Alternative text describing the picture for screen readers.",
     "rights": "Overrides of the kit's rights for this still.",
@@ -93,6 +93,7 @@ STILL = {
 STILL_PERSON = {
     "cast": "A cast id.",
     "in_character": "false to name the actor without their character.",
+    "crew": "A crew role, e.g. 'Director': names that person with the role in brackets.",
     "name": "Name of someone outside the cast.",
     "role": "Their role, printed in brackets, e.g. 'director'.",
 }

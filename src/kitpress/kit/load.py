@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..checker import Checker
 from ..errors import Issue, KitError
 from ..marked_yaml import load as load_yaml
-from .checker import Checker
 from .model import Kit
 from .validate import build_kit
 
@@ -31,12 +31,10 @@ def load_kit(target: Path, *, strict: bool = False) -> tuple[Kit, list[Issue]]:
     """
     kit_file = find_kit_file(target).absolute()
     label = kit_file.name
-    data = load_yaml(kit_file, label)
+    data = load_yaml(kit_file, label, KitError)
     checker = Checker(label)
     kit = build_kit(data, kit_file, checker)
-    problems = checker.errors + (
-        [w.as_error() for w in checker.warnings] if strict else []
-    )
+    problems = checker.errors + ([w.as_error() for w in checker.warnings] if strict else [])
     if problems or kit is None:
         raise KitError(problems)
     return kit, checker.warnings

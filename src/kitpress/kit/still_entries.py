@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..checker import Checker
 from ..marked_yaml import Scalar, Value
 from . import fields
-from .checker import Checker
 from .files import resolve_in_kit
-from .model import CastMember, Rights, Still, StillPerson
+from .model import CastMember, CrewCredit, Rights, Still, StillPerson
 
 
 def read_still(
-    checker: Checker, value: Value, index: int, root: Path, cast: dict[str, CastMember]
+    checker: Checker, value: Value, index: int, root: Path, people: KnownPeople
 ) -> Still | None:
     entry = checker.obj(value, f"stills[{index}]", fields.STILL)
     if entry is None:
@@ -27,7 +28,7 @@ def read_still(
     people = tuple(
         person
         for i, item in entry.items("people")
-        if (person := _person(checker, item, f"{entry.sub('people')}[{i}]", cast)) is not None
+        if (person := _person(checker, item, f"{entry.sub('people')}[{i}]", people)) is not None
     )
     still_id = entry.text("id") or f"still-{index + 1:02d}"
     rights = read_rights(entry.get("rights"), entry.sub("rights"), checker)
@@ -45,25 +46,46 @@ def read_still(
     )
 
 
-def _person(
-    checker: Checker, value: Value, path: str, cast: dict[str, CastMember]
-) -> StillPerson | None:
+@dataclass(frozen=True)
+class KnownPeople:
+    """Who a still may name by reference: cast by id, crew by role."""
+
+    cast: dict[str, CastMember]
+    crew: dict[str, CrewCredit]
+
+
+def _person(checker: Checker, value: Value, path: str, people: KnownPeople) -> StillPerson | None:
     if isinstance(value, Scalar):
-        return _cast_person(checker, value.text.strip(), value.line, path, cast, True)
+        return _cast_person(checker, value.text.strip(), value.line, path, people.cast, True)
     entry = checker.obj(value, path, fields.STILL_PERSON)
     if entry is None:
         return None
-    cast_id = entry.text("cast")
-    in_character = entry.boolean("in_character", True)
-    if cast_id is not None:
-        if entry.get("name") is not None:
-            checker.error(entry.line, path, "give either 'cast' or 'name', not both")
-        return _cast_person(checker, cast_id, entry.line_of("cast"), path, cast, in_character)
-    name = entry.text("name")
-    if name is None:
-        checker.error(entry.line, path, "a person needs 'cast' (a cast id) or 'name'")
+    given = [key for key in ("cast", "crew", "name") if entry.get(key) is not None]
+    if len(given) != 1:
+        checker.error(entry.line, path, "a person needs exactly one of 'cast', 'crew' or 'name'")
         return None
-    return StillPerson(name=name, role=entry.text("role"))
+    if given[0] == "cast":
+        in_character = entry.boolean("in_character", True)
+        cast_id = entry.text("cast") or ""
+        return _cast_person(
+            checker, cast_id, entry.line_of("cast"), path, people.cast, in_character
+        )
+    if given[0] == "crew":
+        return _crew_person(checker, entry.text("crew") or "", entry.line_of("crew"), path, people)
+    return StillPerson(name=entry.text("name") or "", role=entry.text("role"))
+
+
+def _crew_person(
+    checker: Checker, role: str, line: int, path: str, people: KnownPeople
+) -> StillPerson | None:
+    credit = people.crew.get(role.casefold())
+    if credit is None:
+        roles = [c.role for c in people.crew.values()]
+        hint = difflib.get_close_matches(role, roles, n=1, cutoff=0.5)
+        tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+        checker.error(line, path, f"no crew role '{role}'{tip}")
+        return None
+    return StillPerson(name=credit.names[0], role=credit.role.lower())
 
 
 def _cast_person(

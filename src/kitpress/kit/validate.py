@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..checker import Checker, Obj
 from ..marked_yaml import Mapping, Scalar, Value
 from . import fields
-from .checker import Checker, Obj
 from .files import resolve_in_kit
 from .model import (
     CastMember,
@@ -19,7 +19,7 @@ from .model import (
     Release,
     Still,
 )
-from .still_entries import read_rights, read_still
+from .still_entries import KnownPeople, read_rights, read_still
 
 MAX_PROSE_BYTES = 2 * 1024 * 1024
 
@@ -32,6 +32,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
     root = kit_file.parent
     title = top.text("title", required=True)
     cast = _cast(top, checker)
+    crew = _crew(top, checker)
     kit = Kit(
         root=root,
         source=kit_file,
@@ -54,7 +55,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         long_synopsis=_prose(top, "long_synopsis", root, checker),
         directors_statement=_prose(top, "directors_statement", root, checker),
         cast=cast,
-        crew=_crew(top, checker),
+        crew=crew,
         festivals=_festivals(top, checker),
         quotes=_quotes(top, checker),
         contacts=_contacts(top, checker),
@@ -62,7 +63,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         key_art=_file(top, "key_art", root, checker),
         rights=read_rights(top.get("rights"), top.sub("rights"), checker),
         copyright_line=top.text("copyright_line"),
-        stills=_stills(top, root, {c.id: c for c in cast}, checker),
+        stills=_stills(top, root, KnownPeople(cast_ids(cast), crew_roles(crew)), checker),
     )
     return None if checker.errors else kit
 
@@ -204,14 +205,20 @@ def _contacts(top: Obj, checker: Checker) -> tuple[Contact, ...]:
     return tuple(found)
 
 
-def _stills(
-    top: Obj, root: Path, cast: dict[str, CastMember], checker: Checker
-) -> tuple[Still, ...]:
+def cast_ids(cast: tuple[CastMember, ...]) -> dict[str, CastMember]:
+    return {member.id: member for member in cast}
+
+
+def crew_roles(crew: tuple[CrewCredit, ...]) -> dict[str, CrewCredit]:
+    return {credit.role.casefold(): credit for credit in crew}
+
+
+def _stills(top: Obj, root: Path, people: KnownPeople, checker: Checker) -> tuple[Still, ...]:
     found: list[Still] = []
     ids: dict[str, int] = {}
     files: dict[Path, int] = {}
     for i, value in top.items("stills"):
-        still = read_still(checker, value, i, root, cast)
+        still = read_still(checker, value, i, root, people)
         if still is None:
             continue
         where = f"stills[{i}]"

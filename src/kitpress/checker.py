@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
-from ..errors import Issue, Severity
-from ..marked_yaml import Mapping, Scalar, Sequence, Value
+from .errors import Issue, Severity
+from .marked_yaml import Mapping, Scalar, Sequence, Value
 
 _EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

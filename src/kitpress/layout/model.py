@@ -1,0 +1,114 @@
+"""A validated layout: page geometry, fonts, colours, paragraph styles, section order,
+still settings and caption house style. Lengths are in PostScript points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..kit.captions import CaptionStyle
+
+SECTIONS = (
+    "cover",
+    "synopsis",
+    "long_synopsis",
+    "directors_statement",
+    "details",
+    "releases",
+    "cast",
+    "crew",
+    "festivals",
+    "quotes",
+    "stills",
+    "contacts",
+)
+REQUIRED_STYLES = (
+    "body",
+    "lead",
+    "kicker",
+    "heading",
+    "label",
+    "value",
+    "name",
+    "role",
+    "caption",
+    "rights",
+    "footer",
+    "cover_title",
+    "cover_line",
+    "cover_small",
+)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    width: float
+    height: float
+    margin_top: float
+    margin_bottom: float
+    margin_left: float
+    margin_right: float
+    columns_gap: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.margin_left - self.margin_right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.margin_top - self.margin_bottom
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    key: str
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    name: str
+    font: str
+    size: float
+    leading: float
+    colour: str
+    bold: bool = False
+    italic: bool = False
+    space_before: float = 0
+    space_after: float = 0
+    align: str = "left"
+    upper: bool = False
+    tracking: float = 0
+
+
+@dataclass(frozen=True)
+class StillSettings:
+    per_page: int = 2
+    pdf_ppi: int = 200
+    pdf_quality: int = 85
+    print_long_edge: int = 3508
+    print_quality: int = 92
+    web_long_edge: int = 2048
+    web_quality: int = 85
+    background: str = "#ffffff"
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    description: str
+    folder: Path
+    page: PageSpec
+    fonts: dict[str, FontFamily]
+    colours: dict[str, str]
+    styles: dict[str, TextStyle]
+    sections: tuple[str, ...]
+    stills: StillSettings
+    captions: CaptionStyle
+    footer: str
+
+    def colour(self, name: str) -> str:
+        return self.colours.get(name, name)

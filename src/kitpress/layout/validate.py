@@ -1,0 +1,167 @@
+"""Check a merged layout mapping and build the `Layout`, collecting every problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..checker import Checker, Obj
+from ..kit.captions import TEMPLATE_FIELDS, CaptionStyle
+from ..marked_yaml import Mapping, Scalar, Sequence, Value
+from .fonts_spec import read_fonts
+from .model import SECTIONS, Layout, PageSpec, StillSettings
+from .styles_spec import resolve_styles
+from .units import PAGE_SIZES, parse_length
+from .values import HEX, colour_ref, length
+
+TOP = {
+    "name": "Layout name.",
+    "description": "One line for `kitpress layouts`.",
+    "extends": "Another layout to start from.",
+    "page": "Page size and margins.",
+    "fonts": "Font families by key.",
+    "colours": "Named colours as #rrggbb.",
+    "styles": "Paragraph styles.",
+    "sections": "Section order.",
+    "stills": "Still settings.",
+    "captions": "Caption house style.",
+    "footer": "Running footer text.",
+}
+PAGE = dict.fromkeys(
+    ("size", "margin_top", "margin_bottom", "margin_left", "margin_right", "columns_gap"), ""
+)
+STILLS = dict.fromkeys(
+    (
+        "per_page",
+        "pdf_ppi",
+        "pdf_quality",
+        "print_long_edge",
+        "print_quality",
+        "web_long_edge",
+        "web_quality",
+        "background",
+    ),
+    "",
+)
+
+
+def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
+    top = Obj(checker, raw, "", TOP)
+    colours = _colours(top, checker)
+    fonts = read_fonts(top, checker)
+    layout = Layout(
+        name=top.text("name") or folder.name,
+        description=top.text("description") or "",
+        folder=folder,
+        page=_page(top, checker),
+        fonts=fonts,
+        colours=colours,
+        styles=resolve_styles(top, checker, set(fonts), colours),
+        sections=_sections(top, checker),
+        stills=_stills(top, checker, colours),
+        captions=_captions(top, checker),
+        footer=top.text("footer") or "",
+    )
+    return None if checker.errors else layout
+
+
+def _page(top: Obj, checker: Checker) -> PageSpec:
+    page = checker.obj(top.get("page") or Mapping({}, {}, top.line), "page", PAGE)
+    assert page is not None or checker.errors
+    if page is None:
+        return PageSpec(595, 842, 60, 60, 60, 60, 20)
+    width, height = _page_size(page, checker)
+    return PageSpec(
+        width,
+        height,
+        length(page, "margin_top", 60),
+        length(page, "margin_bottom", 60),
+        length(page, "margin_left", 60),
+        length(page, "margin_right", 60),
+        length(page, "columns_gap", 20),
+    )
+
+
+def _page_size(page: Obj, checker: Checker) -> tuple[float, float]:
+    value = page.get("size")
+    texts: tuple[str, ...] = ()
+    if isinstance(value, Scalar):
+        texts = PAGE_SIZES.get(value.text.strip().upper(), ())
+    elif isinstance(value, Sequence) and len(value.items) == 2:
+        texts = tuple(v.text for v in value.items if isinstance(v, Scalar))
+    sizes = [parse_length(t) for t in texts]
+    if len(sizes) == 2 and all(s and s > 72 for s in sizes):
+        return sizes[0] or 0, sizes[1] or 0
+    if True:
+        names = ", ".join(name.title() if len(name) > 2 else name for name in PAGE_SIZES)
+        message = f"expected {names} or [width, height] such as [210mm, 297mm]"
+        checker.error(page.line_of("size"), page.sub("size"), message)
+    return 595.0, 842.0
+
+
+def _colours(top: Obj, checker: Checker) -> dict[str, str]:
+    value = top.get("colours")
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        checker.error(value.line, "colours", "expected name: '#rrggbb' pairs")
+        return {}
+    found: dict[str, str] = {}
+    for key, item in value.entries.items():
+        text = item.text.strip() if isinstance(item, Scalar) else ""
+        if not HEX.match(text):
+            checker.error(value.key_lines[key], f"colours.{key}", "expected a colour as '#rrggbb'")
+            continue
+        found[key] = text.lower()
+    return found
+
+
+def _sections(top: Obj, checker: Checker) -> tuple[str, ...]:
+    found: list[str] = []
+    for i, item in top.items("sections"):
+        name = item.text.strip() if isinstance(item, Scalar) else ""
+        if name not in SECTIONS:
+            message = f"unknown section '{name}' (known: {', '.join(SECTIONS)})"
+            checker.error(item.line, f"sections[{i}]", message)
+            continue
+        found.append(name)
+    return tuple(found) or SECTIONS
+
+
+def _stills(top: Obj, checker: Checker, colours: dict[str, str]) -> StillSettings:
+    value: Value = top.get("stills") or Mapping({}, {}, top.line)
+    obj = checker.obj(value, "stills", STILLS)
+    if obj is None:
+        return StillSettings()
+    d = StillSettings()
+    return StillSettings(
+        per_page=obj.integer("per_page", 1, 2, "2") or d.per_page,
+        pdf_ppi=obj.integer("pdf_ppi", 72, 600, "200") or d.pdf_ppi,
+        pdf_quality=obj.integer("pdf_quality", 30, 100, "85") or d.pdf_quality,
+        print_long_edge=obj.integer("print_long_edge", 256, 20000, "3508") or d.print_long_edge,
+        print_quality=obj.integer("print_quality", 30, 100, "92") or d.print_quality,
+        web_long_edge=obj.integer("web_long_edge", 128, 10000, "2048") or d.web_long_edge,
+        web_quality=obj.integer("web_quality", 30, 100, "85") or d.web_quality,
+        background=colour_ref(obj, "background", colours, d.background),
+    )
+
+
+def _captions(top: Obj, checker: Checker) -> CaptionStyle:
+    value: Value = top.get("captions") or Mapping({}, {}, top.line)
+    known = {**dict.fromkeys(TEMPLATE_FIELDS, ""), "title_upper": ""}
+    obj = checker.obj(value, "captions", known)
+    if obj is None:
+        return CaptionStyle()
+    default = CaptionStyle()
+    texts: dict[str, str] = {}
+    for key, allowed in TEMPLATE_FIELDS.items():
+        raw = obj.node.entries.get(key)
+        text = raw.text if isinstance(raw, Scalar) else getattr(default, key)
+        used = set(re.findall(r"{(\w*)}", text))
+        if used - set(allowed) or "{{" in text:
+            fields_ok = ", ".join("{" + a + "}" for a in allowed) or "no fields"
+            checker.error(obj.line_of(key), obj.sub(key), f"may use only {fields_ok}")
+            continue
+        texts[key] = text
+    upper = obj.boolean("title_upper", True)
+    return CaptionStyle(**texts, title_upper=upper)  # type: ignore[arg-type]
