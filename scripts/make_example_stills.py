@@ -103,79 +103,145 @@ LAMP, DAYLIGHT, TUNGSTEN = (255, 200, 130), (236, 240, 226), (255, 170, 96)
 
 SCENES: tuple[Scene, ...] = (
     Scene(  # hospital corridor: two women waiting under fluorescent light
-        1, WARD, WARD_DARK,
-        (Block((0.0, 0.62, 1.0, 1.0), (70, 84, 76)), Block((0.58, 0.12, 0.76, 0.66), (60, 72, 66)),
-         Block((0.08, 0.2, 0.22, 0.5), CREAM)),
+        1,
+        WARD,
+        WARD_DARK,
+        (
+            Block((0.0, 0.62, 1.0, 1.0), (70, 84, 76)),
+            Block((0.58, 0.12, 0.76, 0.66), (60, 72, 66)),
+            Block((0.08, 0.2, 0.22, 0.5), CREAM),
+        ),
         (Glow(0.5, -0.05, 0.5, DAYLIGHT, 0.8), Glow(0.15, 0.35, 0.18, DAYLIGHT, 0.6)),
         (Figure(0.34, 0.7, (44, 40, 38), 3.5), Figure(0.48, 0.64, (110, 30, 30), 5.0)),
-        DAYLIGHT, (16, 20, 18), foreground=(Block((0.86, 0.0, 1.0, 1.0), (36, 44, 40)),),
+        DAYLIGHT,
+        (16, 20, 18),
+        foreground=(Block((0.86, 0.0, 1.0, 1.0), (36, 44, 40)),),
     ),
     Scene(  # family kitchen: ochre walls, lamp glow, a woman by the table
-        2, OCHRE, (92, 52, 34),
-        (Block((0.0, 0.7, 1.0, 1.0), (70, 36, 26)), Block((0.62, 0.18, 0.92, 0.52), SAGE),
-         Block((0.05, 0.55, 0.5, 0.78), DEEP_RED)),
+        2,
+        OCHRE,
+        (92, 52, 34),
+        (
+            Block((0.0, 0.7, 1.0, 1.0), (70, 36, 26)),
+            Block((0.62, 0.18, 0.92, 0.52), SAGE),
+            Block((0.05, 0.55, 0.5, 0.78), DEEP_RED),
+        ),
         (Glow(0.78, 0.3, 0.35, LAMP, 1.0), Glow(0.2, 0.1, 0.3, TUNGSTEN, 0.4)),
         (Figure(0.62, 0.82, (38, 26, 22), 3.0),),
-        LAMP, (26, 14, 10), bokeh=5,
+        LAMP,
+        (26, 14, 10),
+        bokeh=5,
         foreground=(Block((-0.1, 0.84, 0.3, 1.1), (120, 40, 30), True),),
     ),
     Scene(  # night: a silhouette against a window
-        3, (34, 46, 44), NIGHT,
-        (Block((0.3, 0.12, 0.7, 0.72), (120, 146, 140)), Block((0.49, 0.12, 0.51, 0.72), (40, 50, 48)),
-         Block((0.3, 0.41, 0.7, 0.43), (40, 50, 48))),
+        3,
+        (34, 46, 44),
+        NIGHT,
+        (
+            Block((0.3, 0.12, 0.7, 0.72), (120, 146, 140)),
+            Block((0.49, 0.12, 0.51, 0.72), (40, 50, 48)),
+            Block((0.3, 0.41, 0.7, 0.43), (40, 50, 48)),
+        ),
         (Glow(0.5, 0.4, 0.4, (150, 190, 180), 0.7), Glow(0.92, 0.85, 0.2, TUNGSTEN, 0.35)),
         (Figure(0.44, 0.78, (14, 16, 16), 2.0),),
-        (190, 220, 210), (8, 16, 16), vignette=0.65,
+        (190, 220, 210),
+        (8, 16, 16),
+        vignette=0.65,
     ),
     Scene(  # deep red wall, two women close to camera
-        4, RED, DEEP_RED,
+        4,
+        RED,
+        DEEP_RED,
         (Block((0.0, 0.0, 0.18, 1.0), (70, 14, 16)), Block((0.72, 0.2, 0.88, 0.62), SAND, True)),
         (Glow(0.8, 0.38, 0.3, LAMP, 0.9), Glow(0.3, 0.2, 0.4, BRICK, 0.5)),
         (Figure(0.28, 0.98, (34, 18, 16), 9.0), Figure(0.6, 0.86, (60, 70, 56), 3.5)),
-        LAMP, (24, 8, 8),
+        LAMP,
+        (24, 8, 8),
     ),
     Scene(  # portrait: a doorway into a warm room, a figure on the threshold
-        5, BOTTLE, (22, 30, 24),
-        (Block((0.22, 0.18, 0.78, 1.0), (196, 120, 70)), Block((0.18, 0.14, 0.26, 1.0), MOSS),
-         Block((0.74, 0.14, 0.82, 1.0), MOSS), Block((0.0, 0.86, 1.0, 1.0), (30, 24, 20))),
+        5,
+        BOTTLE,
+        (22, 30, 24),
+        (
+            Block((0.22, 0.18, 0.78, 1.0), (196, 120, 70)),
+            Block((0.18, 0.14, 0.26, 1.0), MOSS),
+            Block((0.74, 0.14, 0.82, 1.0), MOSS),
+            Block((0.0, 0.86, 1.0, 1.0), (30, 24, 20)),
+        ),
         (Glow(0.5, 0.45, 0.35, TUNGSTEN, 1.0),),
         (Figure(0.52, 0.62, (28, 20, 18), 2.0),),
-        TUNGSTEN, (14, 18, 14), portrait=True,
+        TUNGSTEN,
+        (14, 18, 14),
+        portrait=True,
     ),
     Scene(  # village street in hard summer light, three small figures
-        6, (226, 214, 190), SAND,
-        (Block((0.0, 0.35, 0.3, 1.0), CREAM), Block((0.7, 0.3, 1.0, 1.0), (200, 168, 120)),
-         Block((0.0, 0.78, 1.0, 1.0), (150, 118, 82)), Block((0.08, 0.5, 0.16, 0.7), BOTTLE)),
+        6,
+        (226, 214, 190),
+        SAND,
+        (
+            Block((0.0, 0.35, 0.3, 1.0), CREAM),
+            Block((0.7, 0.3, 1.0, 1.0), (200, 168, 120)),
+            Block((0.0, 0.78, 1.0, 1.0), (150, 118, 82)),
+            Block((0.08, 0.5, 0.16, 0.7), BOTTLE),
+        ),
         (Glow(0.5, 0.0, 0.6, (255, 248, 230), 1.0),),
-        (Figure(0.42, 0.4, (70, 50, 40), 2.0), Figure(0.5, 0.42, (140, 36, 30), 2.0),
-         Figure(0.6, 0.36, (60, 70, 60), 2.5)),
-        (255, 240, 210), (30, 22, 16), vignette=0.4,
+        (
+            Figure(0.36, 0.4, (70, 50, 40), 2.0),
+            Figure(0.52, 0.44, (140, 36, 30), 2.0),
+            Figure(0.66, 0.34, (60, 70, 60), 2.5),
+        ),
+        (255, 240, 210),
+        (30, 22, 16),
+        vignette=0.4,
     ),
     Scene(  # hospital room: bed, window light from the left, two figures
-        7, (150, 164, 150), (76, 88, 80),
-        (Block((0.35, 0.62, 0.95, 0.86), CREAM, True), Block((0.02, 0.1, 0.2, 0.6), DAYLIGHT),
-         Block((0.0, 0.86, 1.0, 1.0), (52, 60, 56))),
+        7,
+        (150, 164, 150),
+        (76, 88, 80),
+        (
+            Block((0.35, 0.62, 0.95, 0.86), CREAM, True),
+            Block((0.02, 0.1, 0.2, 0.6), DAYLIGHT),
+            Block((0.0, 0.86, 1.0, 1.0), (52, 60, 56)),
+        ),
         (Glow(0.08, 0.35, 0.45, DAYLIGHT, 0.9),),
         (Figure(0.26, 0.74, (50, 56, 52), 3.0), Figure(0.84, 0.9, (120, 32, 32), 10.0)),
-        DAYLIGHT, (14, 18, 16), exif_rotated=True,
+        DAYLIGHT,
+        (14, 18, 16),
+        exif_rotated=True,
     ),
     Scene(  # evening meal: amber room, bokeh of candles, four figures around a table
-        8, (120, 62, 34), (40, 20, 14),
+        8,
+        (120, 62, 34),
+        (40, 20, 14),
         (Block((0.0, 0.68, 1.0, 1.0), (140, 30, 28)), Block((0.1, 0.1, 0.3, 0.4), SAGE)),
         (Glow(0.5, 0.62, 0.3, TUNGSTEN, 1.0), Glow(0.9, 0.2, 0.25, LAMP, 0.5)),
-        (Figure(0.1, 0.8, (30, 20, 16), 9.0), Figure(0.38, 0.58, (56, 24, 20), 3.0),
-         Figure(0.6, 0.6, (34, 40, 32), 3.0), Figure(0.9, 0.76, (24, 16, 14), 8.0)),
-        TUNGSTEN, (22, 12, 8), bokeh=14,
+        (
+            Figure(0.1, 0.8, (30, 20, 16), 9.0),
+            Figure(0.38, 0.58, (56, 24, 20), 3.0),
+            Figure(0.6, 0.6, (34, 40, 32), 3.0),
+            Figure(0.9, 0.76, (24, 16, 14), 8.0),
+        ),
+        TUNGSTEN,
+        (22, 12, 8),
+        bokeh=14,
         foreground=(Block((0.3, 0.9, 0.75, 1.1), (60, 16, 14), True),),
     ),
     Scene(  # dusk on open ground: a line of people, pale pink sky over muted green
-        9, (222, 184, 170), (150, 156, 130),
+        9,
+        (222, 184, 170),
+        (150, 156, 130),
         (Block((0.0, 0.6, 1.0, 1.0), MOSS), Block((0.0, 0.56, 1.0, 0.62), (110, 120, 96))),
         (Glow(0.7, 0.45, 0.5, (255, 210, 180), 0.7),),
-        (Figure(0.18, 0.5, (46, 40, 36), 2.0), Figure(0.32, 0.52, (60, 30, 28), 2.0),
-         Figure(0.46, 0.5, (40, 44, 40), 2.0), Figure(0.6, 0.53, (52, 36, 32), 2.0),
-         Figure(0.74, 0.49, (36, 40, 36), 2.0)),
-        (255, 220, 200), (20, 20, 16), vignette=0.5,
+        (
+            Figure(0.14, 0.5, (46, 40, 36), 2.5),
+            Figure(0.3, 0.47, (60, 30, 28), 2.0),
+            Figure(0.43, 0.49, (40, 44, 40), 2.0),
+            Figure(0.59, 0.46, (52, 36, 32), 2.0),
+            Figure(0.76, 0.52, (36, 40, 36), 2.5),
+        ),
+        (255, 220, 200),
+        (20, 20, 16),
+        vignette=0.5,
     ),
 )
 
@@ -220,8 +286,10 @@ def glow_mask(size: tuple[int, int], x: float, y: float, radius: float) -> Image
     falloff = ImageChops.invert(Image.radial_gradient("L"))
     falloff = falloff.point([round(255 * (v / 255) ** 2.2) for v in range(256)])
     mask = Image.new("L", size, 0)
-    mask.paste(falloff.resize((2 * r, 2 * r), Image.Resampling.BICUBIC), (round(x * w) - r,
-                                                                           round(y * h) - r))
+    mask.paste(
+        falloff.resize((2 * r, 2 * r), Image.Resampling.BICUBIC),
+        (round(x * w) - r, round(y * h) - r),
+    )
     return mask
 
 
@@ -246,28 +314,48 @@ def paint_bokeh(image: Image.Image, scene: Scene, rng: random.Random) -> Image.I
     return add_light(image, mask, scene.bokeh_color, 1.0)
 
 
-def draw_head(draw: ImageDraw.ImageDraw, cx: float, top: float, head: tuple[float, float],
-              rng: random.Random) -> None:
-    """Hair and head, a little tilted off the body's axis, and the neck below."""
+def draw_head(
+    draw: ImageDraw.ImageDraw, cx: float, top: float, head: tuple[float, float], rng: random.Random
+) -> None:
+    """Hair and head, set a little off the body's axis, and the neck below."""
     head_w, head_h = head
     hx = cx + rng.uniform(-0.2, 0.2) * head_w
     hair_w, hair_h = head_w * rng.uniform(1.05, 1.3), head_h * rng.uniform(0.9, 1.35)
     draw.ellipse((hx - hair_w / 2, top - head_h * 0.05, hx + hair_w / 2, top + hair_h), fill=255)
     draw.ellipse((hx - head_w / 2, top, hx + head_w / 2, top + head_h), fill=255)
-    draw.polygon([(hx - head_w * 0.24, top + head_h * 0.75), (hx + head_w * 0.24,
-                  top + head_h * 0.75), (cx + head_w * 0.34, top + head_h * 1.3),
-                  (cx - head_w * 0.34, top + head_h * 1.3)], fill=255)
+    draw.polygon(
+        [
+            (hx - head_w * 0.24, top + head_h * 0.75),
+            (hx + head_w * 0.24, top + head_h * 0.75),
+            (cx + head_w * 0.34, top + head_h * 1.3),
+            (cx - head_w * 0.34, top + head_h * 1.3),
+        ],
+        fill=255,
+    )
 
 
-def draw_body(draw: ImageDraw.ImageDraw, cx: float, shoulder_y: float, body_w: float,
-              bottom: float, rng: random.Random) -> None:
-    """Sloping shoulders over a torso that widens a little towards the bottom of the frame."""
+def draw_body(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    shoulder_y: float,
+    body_w: float,
+    bottom: float,
+    rng: random.Random,
+) -> None:
+    """Rounded, sloping shoulders over a torso and arms that narrow a little towards the waist."""
     turn = rng.uniform(0.8, 1.0)  # a body turned from camera looks narrower
     half = body_w * turn / 2
-    slope = body_w * rng.uniform(0.16, 0.22)
-    draw.ellipse((cx - half, shoulder_y, cx + half, shoulder_y + slope * 2.4), fill=255)
-    draw.polygon([(cx - half, shoulder_y + slope), (cx + half, shoulder_y + slope),
-                  (cx + half * 1.12, bottom), (cx - half * 1.12, bottom)], fill=255)
+    slope = body_w * rng.uniform(0.2, 0.26)
+    draw.ellipse((cx - half, shoulder_y, cx + half, shoulder_y + slope * 2.2), fill=255)
+    draw.polygon(
+        [
+            (cx - half, shoulder_y + slope * 1.1),
+            (cx + half, shoulder_y + slope * 1.1),
+            (cx + half * 0.9, bottom),
+            (cx - half * 0.9, bottom),
+        ],
+        fill=255,
+    )
 
 
 def figure_mask(size: tuple[int, int], figure: Figure, rng: random.Random) -> Image.Image:
@@ -283,8 +371,9 @@ def figure_mask(size: tuple[int, int], figure: Figure, rng: random.Random) -> Im
     return mask.filter(ImageFilter.GaussianBlur(figure.blur))
 
 
-def paint_figure(image: Image.Image, figure: Figure, scene: Scene,
-                 rng: random.Random) -> Image.Image:
+def paint_figure(
+    image: Image.Image, figure: Figure, scene: Scene, rng: random.Random
+) -> Image.Image:
     """Composite one silhouette, with a faint rim of light on the side facing the key light."""
     mask = figure_mask(image.size, figure, rng)
     body = vertical_gradient(image.size, brighten(figure.color, 16), figure.color)
@@ -307,17 +396,18 @@ def light_falloff(image: Image.Image, key_x: float, amount: float = 0.3) -> Imag
 
 def bloom(image: Image.Image, strength: float = 0.35) -> Image.Image:
     """Let the highlights bleed softly into their surroundings, as they do through a lens."""
-    highlights = image.point([max(0, v - 170) * 3 for v in range(256)])
+    highlights = image.point([max(0, v - 170) * 3 for v in range(256)] * 3)
     highlights = highlights.filter(ImageFilter.GaussianBlur(image.width * 0.02))
-    glow = highlights.point([round(v * strength) for v in range(256)])
+    glow = highlights.point([round(v * strength) for v in range(256)] * 3)
     return ImageChops.screen(image, glow)
 
 
 def vignette(image: Image.Image, amount: float) -> Image.Image:
     """Darken towards the corners, as a lens does."""
     w, h = image.size
-    big = Image.radial_gradient("L").resize((round(w * 1.45), round(h * 1.45)),
-                                            Image.Resampling.BICUBIC)
+    big = Image.radial_gradient("L").resize(
+        (round(w * 1.45), round(h * 1.45)), Image.Resampling.BICUBIC
+    )
     left, top = (big.width - w) // 2, (big.height - h) // 2
     mask = big.crop((left, top, left + w, top + h))
     mask = mask.point([round(255 * (1 - amount * (v / 255) ** 2)) for v in range(256)])
@@ -408,15 +498,27 @@ def save(image: Image.Image, path: Path, icc: bytes, exif_rotated: bool) -> None
     if exif_rotated:
         image = image.transpose(Image.Transpose.ROTATE_90)
         exif[EXIF_ORIENTATION] = 6
-    image.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False,
-               subsampling="4:2:0", icc_profile=icc, exif=exif.tobytes())
+    image.save(
+        path,
+        "JPEG",
+        quality=JPEG_QUALITY,
+        optimize=True,
+        progressive=False,
+        subsampling="4:2:0",
+        icc_profile=icc,
+        exif=exif.tobytes() if exif_rotated else b"",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse arguments and write the nine stills."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help=f"folder to write still-01.jpg ... still-09.jpg (default: {DEFAULT_OUT})")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help=f"folder for still-01.jpg ... still-09.jpg (default: {DEFAULT_OUT})",
+    )
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
