@@ -10,9 +10,8 @@ and reported in a warning; it is never cut silently, and the full text stays in 
 An IPTC digest (Photoshop resource 0x0425) marks the IIM as in sync with the XMP, so
 readers that follow the Metadata Working Group rules prefer the untruncated XMP values.
 
-Pillow writes EXIF text given as ``str`` as ASCII (é becomes ?), so the EXIF text tags are
-handed over as UTF-8 bytes; exiftool reads them back intact. Pillow itself decodes them as
-Latin-1 when reading, which is a display quirk of Pillow, not a property of the file.
+Pillow writes EXIF text given as ``str`` as ASCII (é becomes ?), so EXIF text goes in as
+UTF-8 bytes, which exiftool reads back intact (Pillow itself reads them back as Latin-1).
 """
 
 from __future__ import annotations
@@ -45,9 +44,9 @@ _XMP_PADDING = (" " * 99 + "\n") * 20  # room for editors that rewrite the packe
 # Pillow writes XMP as one APP1 segment: 65,533 data bytes minus the 29-byte namespace header.
 XMP_MAX_BYTES = 65_504
 
-_EXIF_IMAGE_DESCRIPTION = 0x010E
-_EXIF_ARTIST = 0x013B
-_EXIF_COPYRIGHT = 0x8298
+# IFD0 tags EXIF requires for JPEG, stated to match the JFIF header Pillow writes by default
+# (density 1:1, no absolute unit; chroma samples centred), so no dpi value is invented here.
+_EXIF_REQUIRED = ((0x011A, 1.0), (0x011B, 1.0), (0x0128, 1), (0x0213, 1))
 
 _IIM_UTF8 = b"\x1b%G"
 _IIM_VERSION = struct.pack(">H", 4)
@@ -57,8 +56,7 @@ _RESOURCE_IPTC_DIGEST = 0x0425
 _INSTRUCTIONS_JOIN = " / "
 
 # JPEG markers that end the run of APPn segments: DQT and every SOFn (not DHT, JPG, DAC).
-_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-_FIRST_CODING_MARKERS = _SOF_MARKERS | {0xDB}
+_FIRST_CODING_MARKERS = (frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}) | {0xDB}
 _STANDALONE_MARKERS = frozenset(range(0xD0, 0xD8)) | {0x01}
 
 
@@ -217,22 +215,24 @@ def iptc_segment(meta: StillMetadata) -> tuple[bytes, list[str]]:
 
 
 def exif_bytes(meta: StillMetadata, base: Image.Exif | None = None) -> bytes:
-    """A minimal EXIF block: ImageDescription, Artist and Copyright as UTF-8, nothing else.
+    """A minimal EXIF block: ImageDescription, Artist and Copyright as UTF-8.
 
-    ``base`` (the source file's EXIF, if the caller has it) is accepted, but nothing is
-    copied from it: Orientation must not survive (the pixels are already upright), and
-    camera serials, GPS positions, maker notes and thumbnails have no place in a press kit.
-    Returns ``b""`` when there is nothing to write.
+    Besides them only the four IFD0 tags EXIF requires for JPEG are written, matching the
+    JFIF header (resolution 1:1 without unit, centred chroma). ``base`` (the source's EXIF)
+    is accepted, but nothing is copied from it: Orientation must not survive (the pixels are
+    already upright), and camera serials, GPS, maker notes and thumbnails have no place in a
+    press kit. Returns ``b""`` when there is nothing to write.
     """
     exif = Image.Exif()
-    for tag, value in (
-        (_EXIF_IMAGE_DESCRIPTION, meta.caption),
-        (_EXIF_ARTIST, meta.photographer),
-        (_EXIF_COPYRIGHT, meta.copyright),
-    ):
+    texts = {0x010E: meta.caption, 0x013B: meta.photographer, 0x8298: meta.copyright}
+    for tag, value in texts.items():  # ImageDescription, Artist, Copyright
         if value:
             exif[tag] = value.encode("utf-8")  # bytes: Pillow would write str as ASCII
-    return exif.tobytes() if len(exif) else b""
+    if not len(exif):
+        return b""
+    for tag, required in _EXIF_REQUIRED:
+        exif[tag] = required
+    return exif.tobytes()
 
 
 def _app13_offset(jpeg: bytes) -> int:

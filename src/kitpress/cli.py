@@ -1,0 +1,176 @@
+"""The `kitpress` command: parse options, call one library function, report, exit.
+
+Exit status: 0 success, 2 bad input (kit, layout, stills), 1 a failure of the build itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import Issue, KitpressError
+from .layout.discover import available
+from .layout.load import load_layout
+from .pipeline import FORMATS, BuildOptions, build, check
+from .scaffold import write_skeleton
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXAMPLE_KIT = Path("assets") / "parallel-mothers"
+
+
+def reports_errors(command: F) -> F:
+    """Turn kitpress errors into their lines on stderr and the right exit status."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KitpressError as exc:
+            for line in exc.lines():
+                click.echo(f"error: {line}" if not line.startswith("error") else line, err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted; previous outputs are untouched", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug in kitpress: say so in one line, never a traceback
+            name = type(exc).__name__
+            click.echo(f"error: the build failed unexpectedly ({name}: {exc})", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def resolve_kit(kit: Path | None) -> Path:
+    """No KIT: ./kit.yaml, or from the repository root, the example kit."""
+    if kit is not None:
+        return kit
+    if Path("kit.yaml").exists() or not (EXAMPLE_KIT / "kit.yaml").exists():
+        return Path("kit.yaml")
+    click.echo(f"no kit.yaml here; building the example kit in {EXAMPLE_KIT}/", err=True)
+    return EXAMPLE_KIT
+
+
+def show_warnings(warnings: list[Issue]) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+
+
+KIT_ARG = click.argument("kit", required=False, type=click.Path(path_type=Path))
+LAYOUT_OPT = click.option(
+    "--layout",
+    default="default",
+    show_default=True,
+    help="Layout name (see `kitpress layouts`) or a layout folder.",
+)
+STRICT_OPT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kitpress")
+def main() -> None:
+    """kitpress: film press kits from one folder.
+
+    A kit is a folder with kit.yaml, optional Markdown prose and a folder of stills.
+    kitpress turns it into a designed PDF press kit and a ZIP of captioned, credited stills.
+
+    \b
+    Examples:
+      kitpress init my-film            # start a new kit
+      kitpress check my-film           # every problem at once, nothing written
+      kitpress build my-film           # PDF + ZIP in output/<film>/
+    """
+
+
+@main.command("build")
+@KIT_ARG
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="all",
+    show_default=True,
+    help="pdf, zip (stills, captions and the PDF) or all.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder [default: output/<film-slug>/].",
+)
+@LAYOUT_OPT
+@STRICT_OPT
+@reports_errors
+def build_command(kit: Path | None, fmt: str, out: Path | None, layout: str, strict: bool) -> None:
+    """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
+
+    \b
+    Examples:
+      kitpress build                          # ./kit.yaml (or the example kit)
+      kitpress build my-film --format pdf
+      kitpress build my-film/kit.yaml --layout default --out dist/
+    """
+    progress = _progress_bar() if sys.stderr.isatty() else None
+    result = build(resolve_kit(kit), BuildOptions(fmt, out, layout, strict, progress))
+    show_warnings(result.warnings)
+    for label, path in (("PDF", result.pdf), ("ZIP", result.zip), ("manifest", result.manifest)):
+        if path is not None:
+            click.echo(f"{label:9} {path}")
+    click.echo(f"{result.pages} pages, {len(result.stills)} stills")
+
+
+@main.command("check")
+@KIT_ARG
+@LAYOUT_OPT
+@STRICT_OPT
+@reports_errors
+def check_command(kit: Path | None, layout: str, strict: bool) -> None:
+    """Check KIT and report every problem at once; writes nothing.
+
+    \b
+    Example:
+      kitpress check my-film
+    """
+    checked = check(resolve_kit(kit), layout, strict)
+    show_warnings(checked.warnings)
+    click.echo(f"{checked.kit.source.name}: OK ({len(checked.kit.stills)} stills)")
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@reports_errors
+def init_command(folder: Path) -> None:
+    """Create FOLDER with a commented kit.yaml skeleton to fill in.
+
+    \b
+    Example:
+      kitpress init my-film && $EDITOR my-film/kit.yaml
+    """
+    written = write_skeleton(folder)
+    click.echo(f"wrote {written}; fill it in, add stills to {folder / 'stills'}/, then:")
+    click.echo(f"  kitpress check {folder}")
+
+
+@main.command("layouts")
+@reports_errors
+def layouts_command() -> None:
+    """List the layouts kitpress can use.
+
+    \b
+    Example:
+      kitpress layouts
+    """
+    for name, folder in available().items():
+        description = load_layout(str(folder)).description
+        click.echo(f"{name:12} {description}")
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        click.echo(f"\rstills {done}/{total}", nl=done == total, err=True)
+
+    return show

@@ -1,0 +1,28 @@
+"""ASCII-safe names for files made from user text: 'Penélope' -> 'penelope'.
+
+Transliteration happens in names only, never in metadata or printed text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
+
+
+def slugify(text: str, fallback: str = "kit", max_length: int = 60) -> str:
+    """Lower-case ASCII letters, digits and single hyphens; never empty, never a device name."""
+    ascii_text = anyascii(text).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:max_length].strip("-")
+    if not slug:
+        return fallback
+    return f"{slug}-film" if slug in _RESERVED else slug

@@ -1,0 +1,98 @@
+"""Decide the document before anything is drawn: which sections, and for each still the box
+it will fill on the page, so its PDF image is made at exactly the ppi the layout asks for.
+
+Pure: kit + layout + the stills' upright pixel sizes in, a `DocumentPlan` out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .kit.captions import Caption, compose
+from .kit.model import Kit, Still
+from .layout.model import Layout
+
+CAPTION_ALLOWANCE = 44.0  # points kept under each photo for its caption and rights lines
+HEADING_ALLOWANCE = 60.0  # points taken by the section heading on the first stills page
+
+
+@dataclass(frozen=True)
+class StillSlot:
+    still: Still
+    caption: Caption
+    box: tuple[float, float]  # points: the image's placed width and height
+    pixels: tuple[int, int]  # the PDF image's pixel size at the layout's ppi
+    source_pixels: tuple[int, int]
+
+    @property
+    def effective_ppi(self) -> float:
+        return self.pixels[0] / (self.box[0] / 72)
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    sections: tuple[str, ...]
+    slots: tuple[StillSlot, ...]
+
+
+def plan_document(kit: Kit, layout: Layout, sizes: dict[str, tuple[int, int]]) -> DocumentPlan:
+    slots = tuple(_slot(kit, layout, still, sizes[still.id]) for still in kit.stills)
+    sections = tuple(name for name in layout.sections if has_content(kit, name))
+    return DocumentPlan(sections, slots)
+
+
+def _slot(kit: Kit, layout: Layout, still: Still, size: tuple[int, int]) -> StillSlot:
+    page = layout.page
+    width, height = size
+    landscape = width >= height
+    per_page = layout.stills.per_page if landscape else 1
+    gap = 18.0
+    max_h = (page.frame_height - HEADING_ALLOWANCE - gap) / per_page - CAPTION_ALLOWANCE
+    box_w = page.frame_width
+    box_h = box_w * height / width
+    if box_h > max_h:
+        box_h = max_h
+        box_w = box_h * width / height
+    ppi = layout.stills.pdf_ppi
+    wanted = (round(box_w / 72 * ppi), round(box_h / 72 * ppi))
+    scale = min(1.0, width / wanted[0], height / wanted[1])
+    pixels = (max(1, round(wanted[0] * scale)), max(1, round(wanted[1] * scale)))
+    caption = compose(still, kit, layout.captions)
+    return StillSlot(still, caption, (box_w, box_h), pixels, size)
+
+
+def has_content(kit: Kit, section: str) -> bool:
+    present = {
+        "cover": True,
+        "synopsis": bool(kit.logline or kit.synopsis),
+        "long_synopsis": kit.long_synopsis is not None,
+        "directors_statement": kit.directors_statement is not None,
+        "details": bool(technical_details(kit)),
+        "releases": bool(kit.releases),
+        "cast": bool(kit.cast),
+        "crew": bool(kit.crew),
+        "festivals": bool(kit.festivals),
+        "quotes": bool(kit.quotes),
+        "stills": bool(kit.stills),
+        "contacts": bool(kit.contacts),
+    }
+    return present.get(section, False)
+
+
+def technical_details(kit: Kit) -> list[tuple[str, str]]:
+    """Label and value rows of the technical details table, in trade-paper order."""
+    rows = [
+        ("Original title", kit.original_title),
+        ("Year", str(kit.year) if kit.year else None),
+        ("Country", ", ".join(kit.countries)),
+        ("Original language", ", ".join(kit.languages)),
+        ("Subtitles", ", ".join(kit.subtitles)),
+        ("Genre", ", ".join(kit.genres)),
+        ("Running time", f"{kit.runtime} minutes" if kit.runtime else None),
+        ("Aspect ratio", kit.aspect_ratio),
+        ("Sound", kit.sound),
+        ("Colour", kit.colour),
+        ("Rating", kit.rating),
+        ("Production", ", ".join(kit.production_companies)),
+    ]
+    return [(label, value) for label, value in rows if value]

@@ -1,0 +1,1 @@
+"""Drawing the PDF with ReportLab: fonts, safe text, sections, cover and page templates."""

@@ -1,0 +1,43 @@
+"""The cover picture: the kit's key art, or its first landscape still, cropped to fill the
+cover's art box and sized for the layout's ppi."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageOps
+
+from ..kit.model import Kit
+from ..layout.model import Layout
+from ..plan import DocumentPlan
+from ..stills.decode import DecodeProblem, decode, srgb_icc_bytes
+from .cover import CoverArt, cover_box
+
+
+def make_cover_art(kit: Kit, layout: Layout, plan: DocumentPlan) -> CoverArt | None:
+    if "cover" not in plan.sections:
+        return None
+    source = kit.key_art
+    if source is None:
+        landscape = [s for s in plan.slots if s.source_pixels[0] >= s.source_pixels[1]]
+        chosen = landscape[0] if landscape else (plan.slots[0] if plan.slots else None)
+        source = chosen.still.file if chosen else None
+    if source is None:
+        return None
+    box = cover_box(layout)
+    ppi = layout.stills.pdf_ppi
+    pixels = (round(box[0] / 72 * ppi), round(box[1] / 72 * ppi))
+    try:
+        image = decode(source, pixels, layout.stills.background)
+    except DecodeProblem:
+        return None  # the stills stage reports it with its location
+    fitted = ImageOps.fit(image, _no_upsample(image.size, pixels), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    fitted.save(buffer, "JPEG", quality=layout.stills.pdf_quality, icc_profile=srgb_icc_bytes())
+    return CoverArt(buffer.getvalue(), fitted.size)
+
+
+def _no_upsample(source: tuple[int, int], wanted: tuple[int, int]) -> tuple[int, int]:
+    """The crop size: the wanted aspect, no larger than the source allows."""
+    scale = min(1.0, source[0] / wanted[0], source[1] / wanted[1])
+    return max(1, round(wanted[0] * scale)), max(1, round(wanted[1] * scale))

@@ -1,0 +1,69 @@
+"""Small flowables: a section bookmark, and a photo kept together with its caption."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table, TableStyle
+
+
+class Bookmark(Flowable):  # type: ignore[misc]
+    """Zero-size marker that adds a PDF outline entry pointing at where it lands."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+
+
+class Rule(Flowable):  # type: ignore[misc]
+    """A thin horizontal rule across the frame."""
+
+    def __init__(self, colour: str, width: float = 0.6, space: float = 6) -> None:
+        super().__init__()
+        self.colour = colour
+        self.line_width = width
+        self.space = space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.space * 2
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(self.line_width)
+        self.canv.line(0, self.space, self.width, self.space)
+
+
+def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights: Any) -> Table:
+    """The photo at its planned box, centred, with caption and rights under it; never split."""
+    image = Image(io.BytesIO(jpeg), width=box[0], height=box[1])
+    rows = [[image], [caption]] + ([[rights]] if rights is not None else [])
+    table = Table(rows, colWidths=[box[0]], hAlign="CENTER")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), ctx.styles["body"].fontName),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 1), (0, 1), 5),
+            ]
+        )
+    )
+    table.keepWithNext = False
+    return KeepTogether([table])
+
+
+def para(markup: str, style: Any) -> Paragraph:
+    return Paragraph(markup, style)

@@ -1,0 +1,108 @@
+"""Assemble the PDF: page templates from the layout, the cover, then each planned section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+
+from ..kit.model import Kit
+from ..layout.model import Layout
+from ..plan import DocumentPlan
+from .cover import CoverArt, draw_cover
+from .fonts import font_name, register_layout_fonts
+from .sections import BUILDERS, Context
+from .styles import paragraph_styles
+
+rl_config.useA85 = 0  # embed JPEG bytes as they are; ASCII85 would add a quarter to the size
+
+
+def render_pdf(
+    target: Path,
+    kit: Kit,
+    layout: Layout,
+    plan: DocumentPlan,
+    images: dict[str, bytes],
+    cover: CoverArt | None,
+) -> int:
+    """Write the PDF to ``target`` (a file the caller renames into place); return page count."""
+    register_layout_fonts(layout)
+    styles = paragraph_styles(layout)
+    ctx = Context(kit, layout, plan, styles, images)
+    doc = _document(target, kit, layout)
+    doc.addPageTemplates(_templates(ctx, cover))
+    story: list[Any] = [NextPageTemplate("body")]
+    for section in plan.sections:
+        if section in BUILDERS:
+            story += BUILDERS[section](ctx)
+    if "cover" not in plan.sections:
+        story = story[1:]
+    doc.build(story)
+    return int(doc.page)
+
+
+def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
+    page = layout.page
+    return BaseDocTemplate(
+        str(target),
+        pagesize=(page.width, page.height),
+        leftMargin=page.margin_left,
+        rightMargin=page.margin_right,
+        topMargin=page.margin_top,
+        bottomMargin=page.margin_bottom,
+        title=f"{kit.title} — Press kit",
+        author=kit.rights.courtesy or kit.rights.copyright or "",
+        subject=kit.logline or f"Press kit for {kit.title}",
+        keywords=", ".join(("press kit", kit.title, *kit.genres, *kit.directors)),
+        creator="kitpress",
+        producer="kitpress",
+        invariant=1,
+        initialFontName=font_name("sans") if "sans" in layout.fonts else None,
+        lang="en",
+    )
+
+
+def _templates(ctx: Context, cover: CoverArt | None) -> list[PageTemplate]:
+    page = ctx.layout.page
+    frame = Frame(
+        page.margin_left,
+        page.margin_bottom,
+        page.frame_width,
+        page.frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    cover_frame = Frame(0, 0, page.width, page.height, id="cover")
+
+    def on_cover(canvas: Any, doc: Any) -> None:
+        draw_cover(canvas, ctx.kit, ctx.layout, ctx.styles, cover)
+
+    def on_body(canvas: Any, doc: Any) -> None:
+        _footer(canvas, ctx, doc.page)
+
+    return [
+        PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="body"),
+        PageTemplate("body", [frame], onPage=on_body),
+    ]
+
+
+def _footer(canvas: Any, ctx: Context, number: int) -> None:
+    page, layout = ctx.layout.page, ctx.layout
+    style = layout.styles["footer"]
+    y = page.margin_bottom * 0.45
+    canvas.saveState()
+    canvas.setStrokeColor(layout.colour("rule"))
+    canvas.setLineWidth(0.5)
+    canvas.line(
+        page.margin_left, y + style.size + 5, page.width - page.margin_right, y + style.size + 5
+    )
+    canvas.setFillColor(style.colour)
+    canvas.setFont(font_name(style.font, style.bold, style.italic), style.size)
+    canvas.drawString(page.margin_left, y, layout.footer.format(title=ctx.kit.title, page=number))
+    canvas.drawRightString(page.width - page.margin_right, y, str(number))
+    canvas.restoreState()

@@ -1,0 +1,221 @@
+"""One builder per section kind: each returns the flowables of its section, or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..kit.model import Kit, Prose
+from ..layout.model import Layout
+from ..plan import DocumentPlan, technical_details
+from .flowables import Bookmark, Rule, photo
+from .text import escape, link, markdown_blocks
+
+
+@dataclass(frozen=True)
+class Context:
+    kit: Kit
+    layout: Layout
+    plan: DocumentPlan
+    styles: dict[str, ParagraphStyle]
+    images: dict[str, bytes]  # still id -> the PDF's JPEG for it
+
+    def p(self, markup: str, style: str) -> Paragraph:
+        return Paragraph(markup, self.styles[style])
+
+
+TITLES = {
+    "synopsis": "Synopsis",
+    "long_synopsis": "Long synopsis",
+    "directors_statement": "Director's statement",
+    "details": "Technical details",
+    "releases": "Release dates",
+    "cast": "Cast",
+    "crew": "Crew",
+    "festivals": "Festivals and awards",
+    "quotes": "Press",
+    "stills": "Stills",
+    "contacts": "Contacts",
+}
+
+
+def heading(ctx: Context, key: str, new_page: bool) -> list[Flowable]:
+    title = TITLES[key]
+    lead: list[Flowable] = [PageBreak()] if new_page else [CondPageBreak(160), Spacer(1, 22)]
+    film = ctx.kit.title
+    return [
+        *lead,
+        Bookmark(key, title),
+        ctx.p(escape(film), "kicker"),
+        ctx.p(escape(title), "heading"),
+    ]
+
+
+def prose(ctx: Context, text: Prose) -> list[Flowable]:
+    accent = ctx.layout.colour("accent")
+    out: list[Flowable] = []
+    for block in markdown_blocks(text.markdown, accent):
+        style = ctx.styles["body"]
+        if block.bullet:
+            out.append(Paragraph(block.markup, style, bulletText=block.bullet))
+        else:
+            out.append(Paragraph(block.markup, style))
+    return out
+
+
+def synopsis(ctx: Context) -> list[Flowable]:
+    out = heading(ctx, "synopsis", True)
+    if ctx.kit.logline:
+        out += [ctx.p(escape(ctx.kit.logline), "lead"), Spacer(1, 6)]
+    if ctx.kit.synopsis:
+        out += prose(ctx, ctx.kit.synopsis)
+    return out
+
+
+def long_synopsis(ctx: Context) -> list[Flowable]:
+    assert ctx.kit.long_synopsis is not None
+    return heading(ctx, "long_synopsis", True) + prose(ctx, ctx.kit.long_synopsis)
+
+
+def directors_statement(ctx: Context) -> list[Flowable]:
+    assert ctx.kit.directors_statement is not None
+    return heading(ctx, "directors_statement", True) + prose(ctx, ctx.kit.directors_statement)
+
+
+def _table_style(ctx: Context, *commands: tuple[object, ...]) -> TableStyle:
+    """Table style that names a layout font, so ReportLab's default Helvetica never appears."""
+    body = ctx.styles["body"].fontName
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), body), *commands])
+
+
+def _table(ctx: Context, rows: list[tuple[str, str]], label_share: float = 0.34) -> Table:
+    width = ctx.layout.page.frame_width
+    data = [[ctx.p(escape(label), "label"), ctx.p(value, "value")] for label, value in rows]
+    table = Table(data, colWidths=[width * label_share, width * (1 - label_share)])
+    table.setStyle(
+        _table_style(
+            ctx,
+            *[
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.layout.colour("rule")),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ],
+        )
+    )
+    return table
+
+
+def details(ctx: Context) -> list[Flowable]:
+    rows = [(label, escape(value)) for label, value in technical_details(ctx.kit)]
+    if ctx.kit.trailer:
+        rows.append(("Trailer", link(ctx.kit.trailer, colour=ctx.layout.colour("accent"))))
+    return [*heading(ctx, "details", True), _table(ctx, rows)]
+
+
+def releases(ctx: Context) -> list[Flowable]:
+    rows = [
+        (f"{r.territory} · {r.window}", escape(f"{r.date:%A, %B} {r.date.day}, {r.date.year}"))
+        for r in ctx.kit.releases
+    ]
+    return [*heading(ctx, "releases", False), _table(ctx, rows)]
+
+
+def cast(ctx: Context) -> list[Flowable]:
+    rows = []
+    for member in ctx.kit.cast:
+        character = f"as {escape(member.character)}" if member.character else ""
+        rows.append((member.actor, character))
+    width = ctx.layout.page.frame_width
+    data = [[ctx.p(escape(actor), "name"), ctx.p(role, "role")] for actor, role in rows]
+    table = Table(data, colWidths=[width * 0.5, width * 0.5])
+    table.setStyle(
+        _table_style(
+            ctx, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)
+        )
+    )
+    return [*heading(ctx, "cast", False), table]
+
+
+def crew(ctx: Context) -> list[Flowable]:
+    rows = [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
+    return [*heading(ctx, "crew", False), _table(ctx, rows)]
+
+
+def festivals(ctx: Context) -> list[Flowable]:
+    rows = []
+    for fest in ctx.kit.festivals:
+        label = f"{fest.name} {fest.year}" if fest.year else fest.name
+        what = " — ".join(
+            x
+            for x in (
+                fest.award and f"<b>{escape(fest.award)}</b>",
+                fest.section and escape(fest.section),
+            )
+            if x
+        )
+        rows.append((label, what or "Official Selection"))
+    return [*heading(ctx, "festivals", False), _table(ctx, rows, 0.45)]
+
+
+def quotes(ctx: Context) -> list[Flowable]:
+    out = heading(ctx, "quotes", False)
+    for quote in ctx.kit.quotes:
+        out.append(ctx.p(f"“{escape(quote.text)}”", "lead"))
+        source = ", ".join(x for x in (quote.author, quote.source) if x)
+        if source:
+            out.append(ctx.p(escape(f"— {source}"), "label"))
+        out.append(Spacer(1, 10))
+    return out
+
+
+def stills(ctx: Context) -> list[Flowable]:
+    out = heading(ctx, "stills", True)
+    for slot in ctx.plan.slots:
+        caption = ctx.p(escape(slot.caption.text), "caption")
+        rights = ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
+        out += [photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights), Spacer(1, 18)]
+    return out
+
+
+def contacts(ctx: Context) -> list[Flowable]:
+    out = heading(ctx, "contacts", True)
+    accent = ctx.layout.colour("accent")
+    for contact in ctx.kit.contacts:
+        out.append(ctx.p(escape(contact.role.replace("_", " ")), "label"))
+        lines = [escape(x) for x in (contact.name, contact.company, contact.address) if x]
+        if contact.phone:
+            lines.append(escape(contact.phone))
+        if contact.email:
+            lines.append(link(f"mailto:{contact.email}", contact.email, accent))
+        if contact.url:
+            lines.append(link(contact.url, colour=accent))
+        out += [ctx.p("<br/>".join(lines), "value"), Rule(ctx.layout.colour("rule"))]
+    return out
+
+
+BUILDERS: dict[str, Callable[[Context], list[Flowable]]] = {
+    "synopsis": synopsis,
+    "long_synopsis": long_synopsis,
+    "directors_statement": directors_statement,
+    "details": details,
+    "releases": releases,
+    "cast": cast,
+    "crew": crew,
+    "festivals": festivals,
+    "quotes": quotes,
+    "stills": stills,
+    "contacts": contacts,
+}

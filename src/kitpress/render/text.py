@@ -1,0 +1,97 @@
+"""User text to ReportLab paragraph markup, safely.
+
+Every character the user typed is escaped, so `AT&T <Cannes> <img src="x"/>` prints literally.
+Prose fields may use a small Markdown subset (paragraphs, *emphasis*, **strong**, lists and
+links); link targets are kept only for http, https and mailto.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape as _html_escape
+from urllib.parse import urlparse
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_MD = MarkdownIt("zero").enable(["emphasis", "link", "list", "newline", "autolink"])
+
+
+def escape(text: str) -> str:
+    """Plain text as paragraph markup that means exactly that text."""
+    return _html_escape(text, quote=True)
+
+
+def safe_href(url: str) -> str | None:
+    scheme = urlparse(url.strip()).scheme.lower()
+    return url.strip() if scheme in SAFE_SCHEMES else None
+
+
+def link(url: str, label: str | None = None, colour: str | None = None) -> str:
+    href = safe_href(url)
+    shown = escape(label or url)
+    if href is None:
+        return shown
+    tint = f' color="{colour}"' if colour else ""
+    return f'<a href="{escape(href)}"{tint}>{shown}</a>'
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of prose: its markup and whether it is a list item (with its bullet)."""
+
+    markup: str
+    bullet: str | None = None
+
+
+def markdown_blocks(source: str, link_colour: str | None = None) -> list[Block]:
+    blocks: list[Block] = []
+    bullets: list[str] = []
+    numbers: list[int] = []
+    for token in _MD.parse(source):
+        if token.type == "bullet_list_open":
+            bullets.append("•")
+        elif token.type == "ordered_list_open":
+            bullets.append("#")
+            numbers.append(int(token.attrs.get("start", 1) or 1) - 1)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            if bullets.pop() == "#":
+                numbers.pop()
+        elif token.type == "inline":
+            bullet = None
+            if bullets:
+                if bullets[-1] == "#":
+                    numbers[-1] += 1
+                    bullet = f"{numbers[-1]}."
+                else:
+                    bullet = "•"
+            blocks.append(Block(inline_markup(token.children or [], link_colour), bullet))
+    return blocks
+
+
+def inline_markup(tokens: list[Token], link_colour: str | None = None) -> str:
+    parts: list[str] = []
+    open_links: list[bool] = []
+    tags = {"em_open": "<i>", "em_close": "</i>", "strong_open": "<b>", "strong_close": "</b>"}
+    for token in tokens:
+        if token.type == "text":
+            parts.append(escape(token.content))
+        elif token.type in tags:
+            parts.append(tags[token.type])
+        elif token.type in ("softbreak",):
+            parts.append(" ")
+        elif token.type == "hardbreak":
+            parts.append("<br/>")
+        elif token.type == "link_open":
+            href = safe_href(str(token.attrs.get("href", "")))
+            open_links.append(href is not None)
+            if href is not None:
+                tint = f' color="{link_colour}"' if link_colour else ""
+                parts.append(f'<a href="{escape(href)}"{tint}>')
+        elif token.type == "link_close":
+            if open_links.pop():
+                parts.append("</a>")
+        else:
+            parts.append(escape(token.content))
+    return "".join(parts)

@@ -1,0 +1,130 @@
+"""The stills stage: every still's renditions, made in parallel, with its caption embedded."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Issue, StillError
+from ..kit.model import Kit
+from ..layout.model import Layout
+from ..naming import slugify
+from ..plan import StillSlot
+from .decode import DecodeProblem
+from .metadata import StillMetadata
+from .renditions import Rendition, Target, make_renditions
+
+KINDS = ("print", "web")
+
+
+@dataclass(frozen=True)
+class StillOutput:
+    slot: StillSlot
+    pdf_image: Path
+    files: dict[str, Rendition]  # "print" / "web" -> rendition
+    warnings: tuple[Issue, ...]
+
+    def name(self, kind: str) -> str:
+        return self.files[kind].path.name
+
+
+def still_metadata(slot: StillSlot, kit: Kit) -> StillMetadata:
+    rights = slot.caption.effective_rights
+    return StillMetadata(
+        caption=slot.caption.full,
+        title=f"{kit.title} – still {slot.still.number:02d}",
+        photographer=rights.photographer or "",
+        credit=rights.courtesy or "",
+        copyright=f"© {rights.copyright}" if rights.copyright else "",
+        source=rights.courtesy or "",
+        people=slot.caption.people,
+        alt_text=slot.still.alt or "",
+        usage_terms=rights.usage or "",
+    )
+
+
+def make_stills(
+    kit: Kit,
+    layout: Layout,
+    slots: tuple[StillSlot, ...],
+    work: Path,
+    with_files: bool,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[StillOutput]:
+    """Renditions for every slot; a still that cannot be decoded is a located error."""
+    film = slugify(kit.title)
+    jobs = [(slot, _targets(film, slot, layout, work, with_files)) for slot in slots]
+    workers = min(len(jobs), os.cpu_count() or 1) or 1
+    results: list[StillOutput | Issue] = []
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_one, kit, layout, slot, targets) for slot, targets in jobs]
+        for done, future in enumerate(futures, 1):
+            results.append(future.result())
+            if progress:
+                progress(done, len(futures))
+    problems = [r for r in results if isinstance(r, Issue)]
+    if problems:
+        raise StillError(problems)
+    return [r for r in results if isinstance(r, StillOutput)]
+
+
+def _targets(film: str, slot: StillSlot, layout: Layout, work: Path, files: bool) -> list[Target]:
+    settings = layout.stills
+    stem = f"{film}_{slugify(slot.still.id, 'still')}"
+    targets = [Target("pdf", None, slot.pixels, settings.pdf_quality, work / "pdf" / f"{stem}.jpg")]
+    if files:
+        targets += [
+            Target(
+                "print",
+                settings.print_long_edge,
+                None,
+                settings.print_quality,
+                work / "print" / f"{stem}_print.jpg",
+            ),
+            Target(
+                "web",
+                settings.web_long_edge,
+                None,
+                settings.web_quality,
+                work / "web" / f"{stem}_web.jpg",
+            ),
+        ]
+    return targets
+
+
+def _one(kit: Kit, layout: Layout, slot: StillSlot, targets: list[Target]) -> StillOutput | Issue:
+    where = f"stills[{slot.still.number - 1}].file"
+    label = kit.source.name
+    try:
+        made, notes = make_renditions(
+            slot.still.file,
+            slot.source_pixels,
+            targets,
+            still_metadata(slot, kit),
+            layout.stills.background,
+        )
+    except DecodeProblem as exc:
+        return Issue(label, slot.still.line, where, f"{slot.still.file.name}: {exc}")
+    warnings = [Issue(label, slot.still.line, where, note, "warning") for note in notes]
+    by_kind = {r.kind: r for r in made}
+    printed = by_kind.get("print")
+    if printed is not None and max(printed.size) < printed.wanted_long_edge:
+        warnings.append(_small(label, slot, where, printed))
+    return StillOutput(
+        slot, by_kind["pdf"].path, {k: by_kind[k] for k in KINDS if k in by_kind}, tuple(warnings)
+    )
+
+
+def _small(label: str, slot: StillSlot, where: str, rendition: Rendition) -> Issue:
+    width, height = rendition.size
+    a4_long_inches = 297 / 25.4
+    ppi = max(width, height) / a4_long_inches
+    message = (
+        f"{slot.still.file.name} is {width}×{height} px, smaller than the "
+        f"{rendition.wanted_long_edge} px {rendition.kind} rendition; delivered at its own size "
+        f"(never upsampled), {ppi:.0f} ppi on a full A4 page"
+    )
+    return Issue(label, slot.still.line, where, message, "warning")
