@@ -12,12 +12,18 @@ from PIL import Image, ImageDraw, ImageFilter
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_KIT = REPO / "assets" / "parallel-mothers"
 
-needs_exiftool = pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool not installed")
-needs_poppler = pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+needs_exiftool = pytest.mark.skipif(
+    shutil.which("exiftool") is None, reason="exiftool not installed"
+)
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdffonts") is None, reason="poppler-utils not installed"
+)
 needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
 
 
-def make_still(path: Path, size: tuple[int, int] = (900, 600), seed: int = 0, **save: object) -> Path:
+def make_still(
+    path: Path, size: tuple[int, int] = (900, 600), seed: int = 0, **save: object
+) -> Path:
     """A small photographic-ish JPEG: gradient, a soft figure, blur."""
     image = Image.linear_gradient("L").resize(size).convert("RGB")
     draw = ImageDraw.Draw(image)
@@ -50,7 +56,8 @@ crew:
   Director: Giorgos Lanthimos
   Screenplay: [Efthymis Filippou, Giorgos Lanthimos]
 festivals:
-  - {name: Festival de Cannes, year: 2009, section: Un Certain Regard, award: Prix Un Certain Regard}
+  - {name: Festival de Cannes, year: 2009, section: Un Certain Regard,
+     award: Prix Un Certain Regard}
 quotes:
   - {text: Startling., source: Sight & Sound}
 contacts:
@@ -70,7 +77,9 @@ stills:
     rights: {photographer: Jiří Dvořák}
 """
 
-SYNOPSIS = "A *strange* family: AT&T <Cannes> <img src=\"x.png\"/> and [a link](https://example.com).\n"
+SYNOPSIS = (
+    'A *strange* family: AT&T <Cannes> <img src="x.png"/> and [a link](https://example.com).\n'
+)
 
 
 @pytest.fixture

@@ -72,7 +72,9 @@ def test_example_zip_matches_its_manifest(example_build: object) -> None:
             if record["name"].endswith(".jpg"):
                 assert list(Image.open(io.BytesIO(data)).size) == record["pixels"]
     listed = {r["name"] for r in listing["files"]}
-    assert {f"stills-print/parallel-mothers_still-{i:02d}_print.jpg" for i in range(1, 10)} <= listed
+    assert {
+        f"stills-print/parallel-mothers_still-{i:02d}_print.jpg" for i in range(1, 10)
+    } <= listed
     assert {f"stills-web/parallel-mothers_still-{i:02d}_web.jpg" for i in range(1, 10)} <= listed
     assert {"captions.csv", "captions.txt", "parallel-mothers_press-kit.pdf"} <= listed
     beside = json.loads(result.manifest.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
@@ -82,9 +84,15 @@ def test_example_zip_matches_its_manifest(example_build: object) -> None:
 def test_example_stills_are_upright_srgb_at_promised_sizes(example_build: object) -> None:
     with zipfile.ZipFile(example_build.zip) as archive:  # type: ignore[attr-defined]
         folder = "parallel-mothers_press-kit/"
-        rotated = Image.open(io.BytesIO(archive.read(folder + "stills-web/parallel-mothers_still-07_web.jpg")))
-        portrait = Image.open(io.BytesIO(archive.read(folder + "stills-web/parallel-mothers_still-05_web.jpg")))
-        printed = Image.open(io.BytesIO(archive.read(folder + "stills-print/parallel-mothers_still-01_print.jpg")))
+        rotated = Image.open(
+            io.BytesIO(archive.read(folder + "stills-web/parallel-mothers_still-07_web.jpg"))
+        )
+        portrait = Image.open(
+            io.BytesIO(archive.read(folder + "stills-web/parallel-mothers_still-05_web.jpg"))
+        )
+        printed = Image.open(
+            io.BytesIO(archive.read(folder + "stills-print/parallel-mothers_still-01_print.jpg"))
+        )
     assert rotated.size == (2048, 1366)  # stored sideways with EXIF Orientation 6
     assert rotated.getexif().get(0x0112) is None
     assert portrait.size == (1366, 2048)
@@ -109,8 +117,17 @@ def test_small_kit_pdf_text_escaping_and_sections(small_kit: Path, tmp_path: Pat
     assert "L to R: Aggeliki Papoulia as Older Daughter, Christos Stergioglou as Father in" in text
     assert "Giorgos Lanthimos (director) in DOGTOOTH & <FRIENDS>." in text
     assert "© Boo Productions, photo by Jiří Dvořák. Courtesy of Kino Lorber." in text
-    for heading in ("Synopsis", "Technical details", "Release dates", "Cast", "Crew",
-                    "Festivals and awards", "Press", "Stills", "Contacts"):
+    for heading in (
+        "Synopsis",
+        "Technical details",
+        "Release dates",
+        "Cast",
+        "Crew",
+        "Festivals and awards",
+        "Press",
+        "Stills",
+        "Contacts",
+    ):
         assert heading in text
     reader = PdfReader(result.pdf)
     outline = [item.title for item in reader.outline]
@@ -142,15 +159,21 @@ def test_empty_sections_are_left_out(write_kit: object, tmp_path: Path) -> None:
 
 @needs_poppler
 def test_every_font_is_embedded(example_build: object) -> None:
-    listing = subprocess.run(["pdffonts", str(example_build.pdf)], capture_output=True,  # type: ignore[attr-defined]
-                             text=True, check=True).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        ["pdffonts", str(example_build.pdf)],
+        capture_output=True,  # type: ignore[attr-defined]
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
     assert listing, "no fonts listed"
     assert all(line.split()[-5] == "yes" for line in listing), listing
 
 
 @needs_qpdf
 def test_pdf_is_structurally_valid(example_build: object) -> None:
-    done = subprocess.run(["qpdf", "--check", str(example_build.pdf)], capture_output=True, text=True)  # type: ignore[attr-defined]
+    done = subprocess.run(
+        ["qpdf", "--check", str(example_build.pdf)], capture_output=True, text=True
+    )  # type: ignore[attr-defined]
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -159,8 +182,9 @@ def test_zip_stills_carry_caption_and_credits(example_build: object, tmp_path: P
     with zipfile.ZipFile(example_build.zip) as archive:  # type: ignore[attr-defined]
         archive.extractall(tmp_path)
     still = next(tmp_path.rglob("parallel-mothers_still-09_print.jpg"))
-    out = subprocess.run(["exiftool", "-j", "-G1", "-a", str(still)], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["exiftool", "-j", "-G1", "-a", str(still)], capture_output=True, text=True, check=True
+    ).stdout
     tags = json.loads(out)[0]
     caption = "L to R: Penélope Cruz, Pedro Almodóvar (director) in PARALLEL MOTHERS. " + RIGHTS_9
     assert tags["XMP-dc:Description"] == caption

@@ -36,7 +36,8 @@ def add_xmp(writer: PdfWriter, kit: Kit) -> None:
 <dc:format>application/pdf</dc:format>
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq><rdf:li>{creator}</rdf:li></rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{description}</rdf:li></rdf:Alt></dc:description>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{description}</rdf:li></rdf:Alt>
+</dc:description>
 <dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{rights}</rdf:li></rdf:Alt></dc:rights>
 <pdf:Producer>kitpress</pdf:Producer><xmp:CreatorTool>kitpress</xmp:CreatorTool>
 </rdf:Description></rdf:RDF></x:xmpmeta>

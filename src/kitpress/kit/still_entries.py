@@ -14,7 +14,7 @@ from .model import CastMember, CrewCredit, Rights, Still, StillPerson
 
 
 def read_still(
-    checker: Checker, value: Value, index: int, root: Path, people: KnownPeople
+    checker: Checker, value: Value, index: int, root: Path, known: KnownPeople
 ) -> Still | None:
     entry = checker.obj(value, f"stills[{index}]", fields.STILL)
     if entry is None:
@@ -28,7 +28,7 @@ def read_still(
     people = tuple(
         person
         for i, item in entry.items("people")
-        if (person := _person(checker, item, f"{entry.sub('people')}[{i}]", people)) is not None
+        if (person := _person(checker, item, f"{entry.sub('people')}[{i}]", known)) is not None
     )
     still_id = entry.text("id") or f"still-{index + 1:02d}"
     rights = read_rights(entry.get("rights"), entry.sub("rights"), checker)

@@ -164,4 +164,4 @@ def _captions(top: Obj, checker: Checker) -> CaptionStyle:
             continue
         texts[key] = text
     upper = obj.boolean("title_upper", True)
-    return CaptionStyle(**texts, title_upper=upper)  # type: ignore[arg-type]
+    return CaptionStyle(**texts, title_upper=upper)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -14,6 +15,7 @@ from ..kit.model import Kit
 from ..layout.model import Layout
 from .text import escape
 
+Styles = dict[str, ParagraphStyle]
 IMAGE_SHARE = 0.58  # of the page height, from the top edge
 
 
@@ -29,8 +31,8 @@ def cover_box(layout: Layout) -> tuple[float, float]:
 
 
 def draw_cover(
-    canvas: Canvas, kit: Kit, layout: Layout, styles: dict, art: CoverArt | None
-) -> None:  # type: ignore[type-arg]
+    canvas: Canvas, kit: Kit, layout: Layout, styles: Styles, art: CoverArt | None
+) -> None:
     page = layout.page
     canvas.saveState()
     canvas.setFillColor(layout.colour("cover_paper"))
@@ -56,7 +58,7 @@ def _credit_line(kit: Kit) -> str:
     return "Press kit"
 
 
-def _draw_foot(canvas: Canvas, kit: Kit, styles: dict, x: float, y: float, width: float) -> None:  # type: ignore[type-arg]
+def _draw_foot(canvas: Canvas, kit: Kit, styles: Styles, x: float, y: float, width: float) -> None:
     facts = [
         str(kit.year) if kit.year else "",
         ", ".join(kit.countries),
@@ -72,8 +74,10 @@ def _draw_foot(canvas: Canvas, kit: Kit, styles: dict, x: float, y: float, width
     del height
 
 
-def _draw(canvas: Canvas, markup: str, style: object, x: float, top: float, width: float) -> float:
+def _draw(
+    canvas: Canvas, markup: str, style: ParagraphStyle, x: float, top: float, width: float
+) -> float:
     para = Paragraph(markup, style)
     _, height = para.wrap(width, 1000)
     para.drawOn(canvas, x, top - height)
-    return top - height
+    return float(top - height)
