@@ -33,7 +33,7 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except KitpressError as exc:
             for line in exc.lines():
-                click.echo(f"error: {line}" if not line.startswith("error") else line, err=True)
+                click.echo(f"error: {line}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted; previous outputs are untouched", err=True)
@@ -166,7 +166,7 @@ def layouts_command() -> None:
     """
     for name, folder in available().items():
         description = load_layout(str(folder)).description
-        click.echo(f"{name:12} {description}")
+        click.echo(f"{name:18} {description}")
 
 
 def _progress_bar() -> Callable[[int, int], None]:
