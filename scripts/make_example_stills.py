@@ -31,12 +31,12 @@ Color = tuple[int, int, int]
 Box = tuple[float, float, float, float]
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers" / "stills"
-LANDSCAPE = (3200, 2134)
-PORTRAIT = (2134, 3200)
+LANDSCAPE = (3600, 2400)
+PORTRAIT = (2400, 3600)
 WORK_DIVISOR = 3  # compose at a third of the final size, then upscale before the grain
 GRAIN_DIVISOR = 2  # grain is generated at half size and upscaled, which keeps it fine but cheap
 GRAIN_AMPLITUDE = 9  # peak grain offset in 8-bit levels
-JPEG_QUALITY = 84
+JPEG_QUALITY = 80
 EXIF_ORIENTATION = 0x0112
 # lcms stamps the current time into the profile header (bytes 24-35); pin it for reproducibility.
 ICC_DATE = bytes.fromhex("07e8 0001 0001 0000 0000 0000")  # 2024-01-01 00:00:00

@@ -93,10 +93,10 @@ def test_example_stills_are_upright_srgb_at_promised_sizes(example_build: object
         printed = Image.open(
             io.BytesIO(archive.read(folder + "stills-print/parallel-mothers_still-01_print.jpg"))
         )
-    assert rotated.size == (2048, 1366)  # stored sideways with EXIF Orientation 6
+    assert rotated.size == (2048, 1365)  # stored sideways with EXIF Orientation 6
     assert rotated.getexif().get(0x0112) is None
-    assert portrait.size == (1366, 2048)
-    assert printed.size == (3200, 2134)  # source size: never upsampled to 3508
+    assert portrait.size == (1365, 2048)
+    assert printed.size == (3508, 2339)
     profile = ImageCms.ImageCmsProfile(io.BytesIO(rotated.info["icc_profile"]))
     assert "sRGB" in ImageCms.getProfileDescription(profile)
 
@@ -137,6 +137,21 @@ def test_small_kit_pdf_text_escaping_and_sections(small_kit: Path, tmp_path: Pat
     assert "mailto:press@example.com" in uris
     assert "https://example.com" in uris
     assert not any("x.png" in u for u in uris)
+
+
+def test_small_sources_are_never_upsampled_and_warned_about(
+    small_kit: Path, tmp_path: Path
+) -> None:
+    result = build(small_kit, BuildOptions(format="zip", out=tmp_path / "out"))
+    first = result.stills[0]
+    assert first.files["print"].size == (1200, 800)
+    assert first.files["web"].size == (1200, 800)
+    warned = [str(w) for w in result.warnings if "print rendition" in w.message]
+    assert warned[0] == (
+        "kit.yaml:33: stills[0].file: warning: one.jpg is 1200×800 px, smaller than the 3508 px "
+        "print rendition; delivered at its own size (never upsampled), 103 ppi on a full A4 page"
+    )
+    assert result.pdf is None and result.zip is not None
 
 
 def test_small_kit_pdf_images_are_at_layout_ppi(small_kit: Path, tmp_path: Path) -> None:
