@@ -81,7 +81,7 @@ class Obj:
         value = self.get(key)
         if value is None:
             if required:
-                self.checker.error(self.line, self.sub(key), "required")
+                self.checker.error(self.line_of(key), self.sub(key), "required")
             return None
         return self._text(value, self.sub(key), required)
 

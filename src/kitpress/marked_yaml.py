@@ -58,19 +58,34 @@ class Mapping:
     order: tuple[str, ...] = field(default=())
 
 
+ALIAS_MESSAGE = "YAML aliases (*name) are not supported; write the value out"
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that stops at the first alias, located where the *name is written."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, mark)
+        return super().compose_node(parent, index)
+
+
 def load(path: Path, label: str, error: type[InputError]) -> Value:
     """Parse ``path``; ``label`` is how messages name the file (e.g. ``kit.yaml``)."""
     text = _read_text(path, label, error)
     try:
-        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        documents = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "not valid YAML"
-        raise error([Issue(label, line, "", f"invalid YAML: {problem}")]) from None
+        message = problem if problem == ALIAS_MESSAGE else f"invalid YAML: {problem}"
+        raise error([Issue(label, line, "", message)]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        message = f"invalid character {exc.character!r} (control characters are not allowed)"
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        message = f"invalid character {char!r} (control characters are not allowed)"
         raise error([Issue(label, line, "", message)]) from None
     except yaml.YAMLError as exc:
         raise error([Issue(label, None, "", f"invalid YAML: {exc}")]) from None

@@ -68,7 +68,7 @@ class Checked:
 
 def check(target: Path, layout_name: str = "default", strict: bool = False) -> Checked:
     """Everything that can be known without writing: kit, layout, glyphs, stills' headers."""
-    kit, warnings = load_kit(target, strict=strict)
+    kit, warnings = load_kit(target)  # strict applies below, once every warning is known
     layout = load_layout(layout_name)
     check_glyphs(kit, layout)
     sizes = _probe(kit)

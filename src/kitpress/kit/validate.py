@@ -88,10 +88,12 @@ def _prose(top: Obj, key: str, root: Path, checker: Checker) -> Prose | None:
     ref = checker.obj(value, top.sub(key), fields.PROSE_FILE)
     if ref is None:
         return None
-    path = _file(ref, "file", root, checker) if ref.get("file") else None
-    if ref.get("file") is None:
-        checker.error(ref.line, ref.sub("file"), "required (a Markdown file beside kit.yaml)")
-    if path is None:
+    written = ref.text("file", required=True)
+    if written is None:
+        return None
+    path, problem = resolve_in_kit(root, written)
+    if problem or path is None:
+        checker.error(ref.line_of("file"), ref.sub("file"), problem or "unusable file")
         return None
     return _read_prose(path, ref, checker)
 
