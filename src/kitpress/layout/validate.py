@@ -67,7 +67,6 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
 
 def _page(top: Obj, checker: Checker) -> PageSpec:
     page = checker.obj(top.get("page") or Mapping({}, {}, top.line), "page", PAGE)
-    assert page is not None or checker.errors
     if page is None:
         return PageSpec(595, 842, 60, 60, 60, 60, 20)
     width, height = _page_size(page, checker)
@@ -92,10 +91,9 @@ def _page_size(page: Obj, checker: Checker) -> tuple[float, float]:
     sizes = [parse_length(t) for t in texts]
     if len(sizes) == 2 and all(s and s > 72 for s in sizes):
         return sizes[0] or 0, sizes[1] or 0
-    if True:
-        names = ", ".join(name.title() if len(name) > 2 else name for name in PAGE_SIZES)
-        message = f"expected {names} or [width, height] such as [210mm, 297mm]"
-        checker.error(page.line_of("size"), page.sub("size"), message)
+    names = ", ".join(name.title() if len(name) > 2 else name for name in PAGE_SIZES)
+    message = f"expected {names} or [width, height] such as [210mm, 297mm]"
+    checker.error(page.line_of("size"), page.sub("size"), message)
     return 595.0, 842.0
 
 

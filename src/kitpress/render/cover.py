@@ -69,9 +69,8 @@ def _draw_foot(canvas: Canvas, kit: Kit, styles: Styles, x: float, y: float, wid
     if presenter:
         line += f"<br/>{escape(presenter)}"
     para = Paragraph(line, styles["cover_small"])
-    _, height = para.wrap(width, 200)
+    para.wrap(width, 200)
     para.drawOn(canvas, x, y)
-    del height
 
 
 def _draw(
