@@ -39,6 +39,7 @@ _NAMESPACES = (
 )
 # The packet id is the fixed value the XMP specification prescribes, not a random one.
 _XPACKET_BEGIN = '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+_XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 _XPACKET_END = '<?xpacket end="w"?>'
 _XMP_PADDING = (" " * 99 + "\n") * 20  # room for editors that rewrite the packet in place
 # Pillow writes XMP as one APP1 segment: 65,533 data bytes minus the 29-byte namespace header.
@@ -263,6 +264,51 @@ def _app13_offset(jpeg: bytes) -> int:
         pos = end
 
 
+def encode_jpeg(
+    image: Image.Image,
+    *,
+    quality: int,
+    icc_profile: bytes | None,
+    subsampling: int | str = "4:2:0",
+    progressive: bool = False,
+) -> bytes:
+    """The pixels as a JPEG with only an ICC profile: what the stills cache keeps.
+
+    The same inputs give the same bytes. Nothing of ``image.info`` is carried over (no
+    comment, no source EXIF or XMP); ICC comes only from ``icc_profile``.
+    """
+    if image.mode not in ("RGB", "L"):
+        raise ValueError(f"encode_jpeg needs an RGB or L image, not {image.mode}")
+    encoded = io.BytesIO()
+    image.save(
+        encoded,
+        "JPEG",
+        quality=quality,
+        subsampling=subsampling,
+        progressive=progressive,
+        icc_profile=icc_profile or None,
+        comment=b"",
+    )
+    return encoded.getvalue()
+
+
+def embed_metadata(jpeg: bytes, meta: StillMetadata) -> tuple[bytes, list[str]]:
+    """``jpeg`` with EXIF and XMP (APP1, after JFIF) and IPTC-IIM (APP13) inserted.
+
+    Segment order is what Pillow writes itself: APP0, APP1 EXIF, APP1 XMP, APP2 ICC, then
+    APP13. Returns the new stream and a warning for every IIM value cut to its byte limit.
+    """
+    iptc, warnings = iptc_segment(meta)
+    app1 = b""
+    exif = exif_bytes(meta)
+    if exif:
+        app1 += _segment(0xE1, exif)
+    app1 += _segment(0xE1, _XMP_HEADER + xmp_packet(meta))
+    head = _after_jfif(jpeg)
+    at = _app13_offset(jpeg)
+    return jpeg[:head] + app1 + jpeg[head:at] + iptc + jpeg[at:], warnings
+
+
 def save_jpeg(
     image: Image.Image,
     out: BinaryIO,
@@ -273,27 +319,28 @@ def save_jpeg(
     subsampling: int | str = "4:2:0",
     progressive: bool = False,
 ) -> list[str]:
-    """Encode ``image`` as JPEG with XMP, IPTC-IIM, EXIF and ICC; return the IIM warnings.
-
-    The same inputs give the same bytes. Nothing of ``image.info`` is carried over (no
-    comment, no source EXIF or XMP); ICC comes only from ``icc_profile``.
-    """
-    if image.mode not in ("RGB", "L"):
-        raise ValueError(f"save_jpeg needs an RGB or L image, not {image.mode}")
-    segment, warnings = iptc_segment(meta)
-    encoded = io.BytesIO()
-    image.save(
-        encoded,
-        "JPEG",
+    """Encode ``image`` as JPEG with XMP, IPTC-IIM, EXIF and ICC; return the IIM warnings."""
+    jpeg = encode_jpeg(
+        image,
         quality=quality,
+        icc_profile=icc_profile,
         subsampling=subsampling,
         progressive=progressive,
-        icc_profile=icc_profile or None,
-        exif=exif_bytes(meta),
-        xmp=xmp_packet(meta),
-        comment=b"",
     )
-    jpeg = encoded.getvalue()
-    at = _app13_offset(jpeg)
-    out.write(jpeg[:at] + segment + jpeg[at:])
+    embedded, warnings = embed_metadata(jpeg, meta)
+    out.write(embedded)
     return warnings
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    if len(payload) + 2 > 0xFFFF:
+        raise ValueError(f"JPEG segment too long ({len(payload)} bytes)")
+    return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def _after_jfif(jpeg: bytes) -> int:
+    """Just after the JFIF APP0 segment when the stream has one, else just after SOI."""
+    if jpeg[2:4] == b"\xff\xe0":
+        (length,) = struct.unpack_from(">H", jpeg, 4)
+        return 4 + length
+    return 2
