@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,12 @@ needs_poppler = pytest.mark.skipif(
     shutil.which("pdffonts") is None, reason="poppler-utils not installed"
 )
 needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_still_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Builds in tests (and the CLI they start) cache renditions in a temporary folder."""
+    os.environ["KITPRESS_CACHE_DIR"] = str(tmp_path_factory.mktemp("still-cache"))
 
 
 def make_still(

@@ -76,6 +76,8 @@ def test_example_zip_matches_its_manifest(example_build: object) -> None:
         f"stills-print/parallel-mothers_still-{i:02d}_print.jpg" for i in range(1, 10)
     } <= listed
     assert {f"stills-web/parallel-mothers_still-{i:02d}_web.jpg" for i in range(1, 10)} <= listed
+    thumbs = {f"stills-thumb/parallel-mothers_still-{i:02d}_thumb.jpg" for i in range(1, 10)}
+    assert thumbs <= listed
     assert {"captions.csv", "captions.txt", "parallel-mothers_press-kit.pdf"} <= listed
     beside = json.loads(result.manifest.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
     assert beside["files"] == listing["files"]
@@ -93,10 +95,14 @@ def test_example_stills_are_upright_srgb_at_promised_sizes(example_build: object
         printed = Image.open(
             io.BytesIO(archive.read(folder + "stills-print/parallel-mothers_still-01_print.jpg"))
         )
+        thumb = Image.open(
+            io.BytesIO(archive.read(folder + "stills-thumb/parallel-mothers_still-05_thumb.jpg"))
+        )
     assert rotated.size == (2048, 1365)  # stored sideways with EXIF Orientation 6
     assert rotated.getexif().get(0x0112) is None
     assert portrait.size == (1365, 2048)
     assert printed.size == (3508, 2339)
+    assert thumb.size == (320, 480)
     profile = ImageCms.ImageCmsProfile(io.BytesIO(rotated.info["icc_profile"]))
     assert "sRGB" in ImageCms.getProfileDescription(profile)
 

@@ -42,6 +42,7 @@ def test_readme_documents_every_kit_key() -> None:
         fields.RIGHTS,
         fields.STILL,
         fields.STILL_PERSON,
+        fields.RENDITIONS,
     )
     missing = [key for table in tables for key in table if f"| `{key}` |" not in README]
     assert missing == []

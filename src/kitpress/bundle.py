@@ -1,5 +1,6 @@
-"""The distributable ZIP: the PDF, every still in print and web renditions, a caption sheet
-(CSV and text) and a manifest. Deterministic: sorted names, fixed timestamps, JPEGs stored."""
+"""The distributable ZIP: the PDF, every still in print, web and thumbnail renditions, a
+caption sheet (CSV and text) and a manifest.
+Deterministic: sorted names, fixed timestamps, JPEGs stored."""
 
 from __future__ import annotations
 
@@ -28,13 +29,16 @@ class Entry:
 def caption_sheet_csv(stills: list[StillOutput]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["print file", "web file", "caption", "credits", "photographer", "people"])
+    writer.writerow(
+        ["print file", "web file", "thumbnail", "caption", "credits", "photographer", "people"]
+    )
     for still in stills:
         caption, rights = still.slot.caption, still.slot.caption.effective_rights
         writer.writerow(
             [
                 still.name("print"),
                 still.name("web"),
+                still.name("thumb"),
                 caption.text,
                 caption.rights,
                 rights.photographer or "",

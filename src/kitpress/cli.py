@@ -104,8 +104,15 @@ def main() -> None:
 )
 @LAYOUT_OPT
 @STRICT_OPT
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Redo every still instead of reusing unchanged renditions from the cache.",
+)
 @reports_errors
-def build_command(kit: Path | None, fmt: str, out: Path | None, layout: str, strict: bool) -> None:
+def build_command(
+    kit: Path | None, fmt: str, out: Path | None, layout: str, strict: bool, no_cache: bool
+) -> None:
     """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
 
     \b
@@ -114,8 +121,15 @@ def build_command(kit: Path | None, fmt: str, out: Path | None, layout: str, str
       kitpress build my-film --format pdf
       kitpress build my-film/kit.yaml --layout default --out dist/
     """
-    progress = _progress_bar() if sys.stderr.isatty() else None
-    result = build(resolve_kit(kit), BuildOptions(fmt, out, layout, strict, progress))
+    options = BuildOptions(
+        format=fmt,
+        out=out,
+        layout=layout,
+        strict=strict,
+        progress=_progress_bar() if sys.stderr.isatty() else None,
+        use_cache=not no_cache,
+    )
+    result = build(resolve_kit(kit), options)
     show_warnings(result.warnings)
     for label, path in (("PDF", result.pdf), ("ZIP", result.zip), ("manifest", result.manifest)):
         if path is not None:
@@ -169,8 +183,13 @@ def layouts_command() -> None:
         click.echo(f"{name:18} {description}")
 
 
-def _progress_bar() -> Callable[[int, int], None]:
+def _progress_bar(width: int = 30) -> Callable[[int, int], None]:
+    """A one-line bar on the terminal, redrawn in place: ``stills [#####-----]  6/12``."""
+
     def show(done: int, total: int) -> None:
-        click.echo(f"\rstills {done}/{total}", nl=done == total, err=True)
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        count = f"{done:>{len(str(total))}}/{total}"
+        click.echo(f"\rstills [{bar}] {count}", nl=done == total, err=True)
 
     return show

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .bundle import (
@@ -30,6 +31,7 @@ from .plan import DocumentPlan, plan_document
 from .post import finish_pdf
 from .render.cover_art import make_cover_art
 from .render.pdf import render_pdf
+from .stills.cache import StillCache, default_folder
 from .stills.decode import DecodeProblem, probe
 from .stills.stage import StillOutput, make_stills
 
@@ -44,6 +46,8 @@ class BuildOptions:
     layout: str = "default"
     strict: bool = False
     progress: Progress | None = None
+    use_cache: bool = True
+    cache_dir: Path | None = None  # None: KITPRESS_CACHE_DIR or the user's cache folder
 
 
 @dataclass
@@ -56,6 +60,9 @@ class BuildResult:
     pages: int = 0
     stills: list[StillOutput] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds by stage
+    cache_hits: int = 0
+    cache_misses: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ class Checked:
 def check(target: Path, layout_name: str = "default", strict: bool = False) -> Checked:
     """Everything that can be known without writing: kit, layout, glyphs, stills' headers."""
     kit, warnings = load_kit(target)  # strict applies below, once every warning is known
-    layout = load_layout(layout_name)
+    layout = with_kit_renditions(load_layout(layout_name), kit)
     check_glyphs(kit, layout)
     sizes = _probe(kit)
     plan = plan_document(kit, layout, sizes)
@@ -80,6 +87,7 @@ def check(target: Path, layout_name: str = "default", strict: bool = False) -> C
 
 
 def build(target: Path, options: BuildOptions) -> BuildResult:
+    clock = _Clock()
     checked = check(target, options.layout, options.strict)
     kit, layout, plan = checked.kit, checked.layout, checked.plan
     slug = slugify(kit.title)
@@ -87,21 +95,48 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out_dir)
     result = BuildResult(kit, out_dir, warnings=list(checked.warnings))
+    result.timings["check"] = clock.lap()
+    cache = StillCache((options.cache_dir or default_folder()) if options.use_cache else None)
     with tempfile.TemporaryDirectory(prefix=".kitpress-work-", dir=out_dir) as work_name:
         work = Path(work_name)
         want_zip = options.format in ("zip", "all")
-        result.stills = make_stills(kit, layout, plan.slots, work, want_zip, options.progress)
+        result.stills = make_stills(
+            kit, layout, plan.slots, work, want_zip, cache, options.progress
+        )
+        result.cache_hits, result.cache_misses = cache.hits, cache.misses
+        result.timings["stills"] = clock.lap()
         for still in result.stills:
             result.warnings += still.warnings
         if options.strict and result.warnings:
             raise StillError([w.as_error() for w in result.warnings])
         pdf_bytes, result.pages = _render(kit, layout, plan, result.stills, work)
+        result.timings["render"] = clock.lap()
         name = f"{slug}_press-kit"
         if options.format in ("pdf", "all"):
             result.pdf = _write_bytes(out_dir / f"{name}.pdf", pdf_bytes)
         if want_zip:
             result.zip, result.manifest = _bundle(kit, out_dir, name, pdf_bytes, result.stills)
+        result.timings["bundle"] = clock.lap()
+    cache.prune()
     return result
+
+
+def with_kit_renditions(layout: Layout, kit: Kit) -> Layout:
+    """The layout with the kit's own rendition sizes and qualities, where it gives any."""
+    if not kit.renditions:
+        return layout
+    settings = replace(layout.stills, **dict(kit.renditions))  # type: ignore[arg-type]
+    return replace(layout, stills=settings)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def lap(self) -> float:
+        now = time.perf_counter()
+        spent, self.last = now - self.last, now
+        return spent
 
 
 def _render(

@@ -6,6 +6,8 @@ the README's kit.yaml reference is checked against them by the tests.
 
 from __future__ import annotations
 
+from ..layout.stills_spec import KIT_KEYS
+
 TOP = {
     "title": "The film's title as marketed (required). Captions print it in capitals.",
     "original_title": "Title in the original language, in any script.",
@@ -35,6 +37,7 @@ TOP = {
     "rights": "Kit-wide rights defaults for stills: {copyright, photographer, courtesy, usage}.",
     "copyright_line": "The film's own copyright line, e.g. '© 2021 El Deseo D.A. S.L.U.'",
     "stills": "Press stills in order: a list of {file, people, description, alt, rights}.",
+    "renditions": "Sizes and JPEG qualities of the ZIP's still files, overriding the layout's.",
 }
 
 RELEASE = {
@@ -97,6 +100,8 @@ STILL_PERSON = {
     "name": "Name of someone outside the cast.",
     "role": "Their role, printed in brackets, e.g. 'director'.",
 }
+
+RENDITIONS = KIT_KEYS
 
 PROSE_FILE = {"file": "A Markdown file beside kit.yaml."}
 

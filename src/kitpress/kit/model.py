@@ -139,6 +139,7 @@ class Kit:
     rights: Rights = field(default_factory=Rights)
     copyright_line: str | None = None
     stills: tuple[Still, ...] = ()
+    renditions: tuple[tuple[str, int], ...] = ()  # overrides of the layout's still settings
 
     @property
     def directors(self) -> tuple[str, ...]:

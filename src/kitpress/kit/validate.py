@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..checker import Checker, Obj
+from ..layout.stills_spec import RENDITION_KEYS, read_integers
 from ..marked_yaml import Mapping, Scalar, Value
 from . import fields
 from .files import resolve_in_kit
@@ -64,8 +65,15 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         rights=read_rights(top.get("rights"), top.sub("rights"), checker),
         copyright_line=top.text("copyright_line"),
         stills=_stills(top, root, KnownPeople(cast_ids(cast), crew_roles(crew)), checker),
+        renditions=_renditions(top, checker),
     )
     return None if checker.errors else kit
+
+
+def _renditions(top: Obj, checker: Checker) -> tuple[tuple[str, int], ...]:
+    value = top.get("renditions")
+    obj = None if value is None else checker.obj(value, top.sub("renditions"), fields.RENDITIONS)
+    return () if obj is None else tuple(read_integers(obj, RENDITION_KEYS).items())
 
 
 def _file(obj: Obj, key: str, root: Path, checker: Checker) -> Path | None:

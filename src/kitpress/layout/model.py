@@ -93,6 +93,8 @@ class StillSettings:
     print_quality: int = 92
     web_long_edge: int = 2048
     web_quality: int = 85
+    thumb_long_edge: int = 480
+    thumb_quality: int = 80
     background: str = "#ffffff"
 
 

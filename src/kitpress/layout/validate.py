@@ -10,9 +10,10 @@ from ..kit.captions import TEMPLATE_FIELDS, CaptionStyle
 from ..marked_yaml import Mapping, Scalar, Sequence, Value
 from .fonts_spec import read_fonts
 from .model import SECTIONS, Layout, PageSpec, StillSettings
+from .stills_spec import LAYOUT_KEYS, read_still_settings
 from .styles_spec import resolve_styles
 from .units import PAGE_SIZES, parse_length
-from .values import HEX, colour_ref, length
+from .values import HEX, length
 
 TOP = {
     "name": "Layout name.",
@@ -29,19 +30,6 @@ TOP = {
 }
 PAGE = dict.fromkeys(
     ("size", "margin_top", "margin_bottom", "margin_left", "margin_right", "columns_gap"), ""
-)
-STILLS = dict.fromkeys(
-    (
-        "per_page",
-        "pdf_ppi",
-        "pdf_quality",
-        "print_long_edge",
-        "print_quality",
-        "web_long_edge",
-        "web_quality",
-        "background",
-    ),
-    "",
 )
 
 
@@ -128,20 +116,8 @@ def _sections(top: Obj, checker: Checker) -> tuple[str, ...]:
 
 def _stills(top: Obj, checker: Checker, colours: dict[str, str]) -> StillSettings:
     value: Value = top.get("stills") or Mapping({}, {}, top.line)
-    obj = checker.obj(value, "stills", STILLS)
-    if obj is None:
-        return StillSettings()
-    d = StillSettings()
-    return StillSettings(
-        per_page=obj.integer("per_page", 1, 2, "2") or d.per_page,
-        pdf_ppi=obj.integer("pdf_ppi", 72, 600, "200") or d.pdf_ppi,
-        pdf_quality=obj.integer("pdf_quality", 30, 100, "85") or d.pdf_quality,
-        print_long_edge=obj.integer("print_long_edge", 256, 20000, "3508") or d.print_long_edge,
-        print_quality=obj.integer("print_quality", 30, 100, "92") or d.print_quality,
-        web_long_edge=obj.integer("web_long_edge", 128, 10000, "2048") or d.web_long_edge,
-        web_quality=obj.integer("web_quality", 30, 100, "85") or d.web_quality,
-        background=colour_ref(obj, "background", colours, d.background),
-    )
+    obj = checker.obj(value, "stills", LAYOUT_KEYS)
+    return StillSettings() if obj is None else read_still_settings(obj, colours)
 
 
 def _captions(top: Obj, checker: Checker) -> CaptionStyle:

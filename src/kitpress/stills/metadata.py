@@ -341,6 +341,6 @@ def _segment(marker: int, payload: bytes) -> bytes:
 def _after_jfif(jpeg: bytes) -> int:
     """Just after the JFIF APP0 segment when the stream has one, else just after SOI."""
     if jpeg[2:4] == b"\xff\xe0":
-        (length,) = struct.unpack_from(">H", jpeg, 4)
+        length: int = struct.unpack_from(">H", jpeg, 4)[0]
         return 4 + length
     return 2

@@ -1,7 +1,9 @@
 """Make every rendition of one still from a single decode: the PDF's image sized to its box,
-then the ZIP's print and web files, largest first, each smaller one cut from the one before.
+then the ZIP's print, web and thumbnail files, largest first, each cut from the one before.
 
 Nothing is ever upsampled: a source smaller than a rendition is delivered at its own size.
+Encoded pixels come from the cache when the source and every size before them are unchanged;
+the caption, credits and rights are embedded afresh at every build.
 """
 
 from __future__ import annotations
@@ -12,17 +14,19 @@ from pathlib import Path
 from PIL import Image
 
 from ..output import atomic_write
+from .cache import StillCache
 from .decode import decode, srgb_icc_bytes
-from .metadata import StillMetadata, save_jpeg
+from .metadata import StillMetadata, embed_metadata, encode_jpeg
 
 
 @dataclass(frozen=True)
 class Target:
-    kind: str  # "pdf", "print" or "web"
+    kind: str  # "pdf", "print", "web" or "thumb"
     long_edge: int | None  # None: the box size below
     box: tuple[int, int] | None
     quality: int
     path: Path
+    embed: bool = True  # carry caption and credits (the PDF's own images need not)
 
 
 @dataclass(frozen=True)
@@ -55,23 +59,47 @@ def make_renditions(
     targets: list[Target],
     meta: StillMetadata,
     background: str,
+    cache: StillCache,
 ) -> tuple[list[Rendition], list[str]]:
     """Write every target; returns what was made and the metadata warnings."""
-    sizes = {t.kind: fit(upright_size, t) for t in targets}
-    largest = max(max(s) for s in sizes.values())
-    image = decode(source, (largest, largest), background)
+    chain = sorted(targets, key=lambda t: -max(fit(upright_size, t)))
+    sizes = [fit(upright_size, t) for t in chain]
+    digest = cache.source_digest(source)
+    keys = [
+        cache.key(source=digest, background=background, sizes=sizes[: i + 1], quality=t.quality)
+        for i, t in enumerate(chain)
+    ]
+    cached = [cache.get(key) for key in keys]
+    encoded = [jpeg for jpeg in cached if jpeg is not None]
+    if len(encoded) < len(keys):
+        encoded = _encode_chain(source, chain, sizes, background)
+        for key, jpeg in zip(keys, encoded, strict=True):
+            cache.put(key, jpeg)
     results: list[Rendition] = []
     warnings: list[str] = []
-    current = image
-    for target in sorted(targets, key=lambda t: -max(sizes[t.kind])):
-        size = fit(image.size, target)
-        if current.size != size:
-            current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-        warnings += _save(current, target, meta)
-        results.append(Rendition(target.kind, target.path, size, wanted(image.size, target)))
+    for target, size, jpeg in zip(chain, sizes, encoded, strict=True):
+        if target.embed:
+            jpeg, notes = embed_metadata(jpeg, meta)
+            warnings += [n for n in notes if n not in warnings]
+        _write(target.path, jpeg)
+        results.append(Rendition(target.kind, target.path, size, wanted(upright_size, target)))
     return results, warnings
 
 
-def _save(image: Image.Image, target: Target, meta: StillMetadata) -> list[str]:
-    with atomic_write(target.path) as out:
-        return save_jpeg(image, out, meta, quality=target.quality, icc_profile=srgb_icc_bytes())
+def _encode_chain(
+    source: Path, chain: list[Target], sizes: list[tuple[int, int]], background: str
+) -> list[bytes]:
+    """One decode, then each size cut from the one before it and encoded."""
+    current = decode(source, sizes[0], background)
+    icc = srgb_icc_bytes()
+    encoded = []
+    for target, size in zip(chain, sizes, strict=True):
+        if current.size != size:
+            current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        encoded.append(encode_jpeg(current, quality=target.quality, icc_profile=icc))
+    return encoded
+
+
+def _write(path: Path, data: bytes) -> None:
+    with atomic_write(path) as out:
+        out.write(data)

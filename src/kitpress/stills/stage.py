@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,11 +13,12 @@ from ..kit.model import Kit
 from ..layout.model import Layout
 from ..naming import slugify
 from ..plan import StillSlot
+from .cache import StillCache
 from .decode import DecodeProblem
 from .metadata import StillMetadata
 from .renditions import Rendition, Target, make_renditions
 
-KINDS = ("print", "web")
+KINDS = ("print", "web", "thumb")
 
 
 @dataclass(frozen=True)
@@ -52,19 +53,19 @@ def make_stills(
     slots: tuple[StillSlot, ...],
     work: Path,
     with_files: bool,
+    cache: StillCache,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[StillOutput]:
     """Renditions for every slot; a still that cannot be decoded is a located error."""
     film = slugify(kit.title)
     jobs = [(slot, _targets(film, slot, layout, work, with_files)) for slot in slots]
     workers = min(len(jobs), os.cpu_count() or 1) or 1
-    results: list[StillOutput | Issue] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_one, kit, layout, slot, targets) for slot, targets in jobs]
-        for done, future in enumerate(futures, 1):
-            results.append(future.result())
+        futures = [pool.submit(_one, kit, layout, slot, t, cache) for slot, t in jobs]
+        for done, _ in enumerate(as_completed(futures), 1):
             if progress:
                 progress(done, len(futures))
+    results = [future.result() for future in futures]
     problems = [r for r in results if isinstance(r, Issue)]
     if problems:
         raise StillError(problems)
@@ -74,28 +75,24 @@ def make_stills(
 def _targets(film: str, slot: StillSlot, layout: Layout, work: Path, files: bool) -> list[Target]:
     settings = layout.stills
     stem = f"{film}_{slugify(slot.still.id, 'still')}"
-    targets = [Target("pdf", None, slot.pixels, settings.pdf_quality, work / "pdf" / f"{stem}.jpg")]
-    if files:
-        targets += [
-            Target(
-                "print",
-                settings.print_long_edge,
-                None,
-                settings.print_quality,
-                work / "print" / f"{stem}_print.jpg",
-            ),
-            Target(
-                "web",
-                settings.web_long_edge,
-                None,
-                settings.web_quality,
-                work / "web" / f"{stem}_web.jpg",
-            ),
-        ]
-    return targets
+    pdf_file = work / "pdf" / f"{stem}.jpg"
+    pdf = Target("pdf", None, slot.pixels, settings.pdf_quality, pdf_file, embed=False)
+    if not files:
+        return [pdf]
+    sized = (
+        ("print", settings.print_long_edge, settings.print_quality),
+        ("web", settings.web_long_edge, settings.web_quality),
+        ("thumb", settings.thumb_long_edge, settings.thumb_quality),
+    )
+    return [pdf] + [
+        Target(kind, edge, None, quality, work / kind / f"{stem}_{kind}.jpg")
+        for kind, edge, quality in sized
+    ]
 
 
-def _one(kit: Kit, layout: Layout, slot: StillSlot, targets: list[Target]) -> StillOutput | Issue:
+def _one(
+    kit: Kit, layout: Layout, slot: StillSlot, targets: list[Target], cache: StillCache
+) -> StillOutput | Issue:
     where = f"stills[{slot.still.number - 1}].file"
     label = kit.source.name
     try:
@@ -105,6 +102,7 @@ def _one(kit: Kit, layout: Layout, slot: StillSlot, targets: list[Target]) -> St
             targets,
             still_metadata(slot, kit),
             layout.stills.background,
+            cache,
         )
     except DecodeProblem as exc:
         return Issue(label, slot.still.line, where, f"{slot.still.file.name}: {exc}")

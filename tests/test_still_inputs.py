@@ -1,0 +1,177 @@
+"""Every kind of file a unit photographer or a lab sends decodes to an upright sRGB still with
+the right colours: RGB, greyscale, CMYK with and without a profile, 16-bit, alpha, palette,
+Adobe RGB, JPEG with upper-case extensions, PNG, TIFF and WebP."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageCms, features
+
+from kitpress.pipeline import BuildOptions, build
+from kitpress.stills.decode import decode
+
+ICC_FOLDERS = (Path("/usr/share/color/icc/ghostscript"), Path("/usr/share/color/icc"))
+SIZE = (240, 160)
+
+
+def _profile(name: str) -> bytes:
+    for folder in ICC_FOLDERS:
+        if (folder / name).is_file():
+            return (folder / name).read_bytes()
+    pytest.skip(f"ICC profile {name} not installed (Debian package libgs-common)")
+
+
+def _expected(pixel: tuple[int, ...], mode: str, icc: bytes) -> tuple[int, ...]:
+    source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    srgb = ImageCms.createProfile("sRGB")
+    one = Image.new(mode, (1, 1), pixel)
+    converted = ImageCms.profileToProfile(one, source, srgb, outputMode="RGB")
+    assert converted is not None
+    return tuple(converted.getpixel((0, 0)))  # type: ignore[arg-type]
+
+
+def _png16_rgb(path: Path, rgb16: tuple[int, int, int]) -> None:
+    """A 16-bit-per-channel RGB PNG (Pillow cannot write one), built chunk by chunk."""
+    width, height = SIZE
+    row = b"\x00" + struct.pack(">3H", *rgb16) * width
+    header = struct.pack(">2I5B", width, height, 16, 2, 0, 0, 0)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * height))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + body + chunk(b"IEND", b""))
+
+
+def _save(mode: str, colour: object, name: str, **options: object) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        Image.new(mode, SIZE, colour).save(path, **options)  # type: ignore[arg-type]
+        return path
+
+    return make
+
+
+def _palette(folder: Path) -> Path:
+    path = folder / "palette.png"
+    Image.new("RGB", SIZE, (30, 90, 200)).quantize(8).save(path)
+    return path
+
+
+def _palette_transparent(folder: Path) -> Path:
+    path = folder / "palette-alpha.png"
+    image = Image.new("P", SIZE, 1)
+    image.putpalette([0, 0, 0, 200, 30, 40] + [0] * 762)
+    image.paste(0, (0, 0, 20, 20))  # a transparent corner
+    image.save(path, transparency=0)
+    return path
+
+
+def _png16(folder: Path) -> Path:
+    path = folder / "deep.png"
+    _png16_rgb(path, (51400, 10280, 15420))  # (200, 40, 60) in 16 bits
+    return path
+
+
+def _grey16(folder: Path) -> Path:
+    path = folder / "grey16.png"
+    Image.new("I;16", SIZE, 32896).save(path)  # 128 in 16 bits
+    return path
+
+
+# name -> (maker, expected sRGB pixel)
+KINDS: dict[str, tuple[Callable[[Path], Path], tuple[int, int, int]]] = {
+    "rgb jpeg": (_save("RGB", (200, 40, 60), "rgb.jpg", quality=95), (200, 40, 60)),
+    "upper-case .JPG": (_save("RGB", (200, 40, 60), "UPPER.JPG", quality=95), (200, 40, 60)),
+    "upper-case .JPEG": (_save("RGB", (200, 40, 60), "UPPER.JPEG", format="JPEG"), (200, 40, 60)),
+    "greyscale jpeg": (_save("L", 128, "grey.jpg", quality=95), (128, 128, 128)),
+    "cmyk jpeg, no profile": (
+        _save("CMYK", (0, 200, 150, 0), "cmyk.jpg", quality=95),
+        (255, 55, 105),
+    ),
+    "16-bit rgb png": (_png16, (200, 40, 60)),
+    "16-bit grey png": (_grey16, (128, 128, 128)),
+    "rgba png": (_save("RGBA", (200, 40, 60, 0), "alpha.png"), (255, 255, 255)),
+    "la png": (_save("LA", (10, 255), "la.png"), (10, 10, 10)),
+    "palette png": (_palette, (30, 90, 200)),
+    "palette png with transparency": (_palette_transparent, (200, 30, 40)),
+    "rgb tiff (lzw)": (
+        _save("RGB", (200, 40, 60), "lzw.tif", compression="tiff_lzw"),
+        (200, 40, 60),
+    ),
+    "cmyk tiff, no profile": (_save("CMYK", (0, 200, 150, 0), "cmyk.tiff"), (255, 55, 105)),
+}
+
+
+def test_transparent_palette_entries_become_background(tmp_path: Path) -> None:
+    image = decode(_palette_transparent(tmp_path), (4000, 4000), "#ffffff")
+    assert image.getpixel((5, 5)) == (255, 255, 255)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_input_kind_decodes_to_srgb(kind: str, tmp_path: Path) -> None:
+    make, expected = KINDS[kind]
+    image = decode(make(tmp_path), (4000, 4000), "#ffffff")
+    assert image.mode == "RGB"
+    assert image.size == SIZE
+    centre = image.getpixel((SIZE[0] // 2, SIZE[1] // 2))
+    assert centre == pytest.approx(expected, abs=4)
+
+
+def test_alpha_is_flattened_onto_the_layout_background(tmp_path: Path) -> None:
+    path = _save("RGBA", (200, 40, 60, 0), "alpha.png")(tmp_path)
+    assert decode(path, (100, 100), "#102030").getpixel((5, 5)) == (16, 32, 48)
+
+
+@pytest.mark.skipif(not features.check("webp"), reason="Pillow built without WebP")
+def test_webp_decodes(tmp_path: Path) -> None:
+    path = _save("RGB", (200, 40, 60), "still.webp", lossless=True)(tmp_path)
+    assert decode(path, (4000, 4000), "#ffffff").getpixel((10, 10)) == (200, 40, 60)
+
+
+def test_adobe_rgb_is_converted_to_srgb(tmp_path: Path) -> None:
+    icc = _profile("a98.icc")
+    path = tmp_path / "adobe.jpg"
+    Image.new("RGB", SIZE, (40, 200, 60)).save(path, quality=95, icc_profile=icc)
+    expected = _expected((40, 200, 60), "RGB", icc)
+    centre = decode(path, (4000, 4000), "#ffffff").getpixel((50, 50))
+    assert centre == pytest.approx(expected, abs=4)
+    assert abs(centre[0] - 40) > 20  # really converted: Adobe RGB green lies outside sRGB
+
+
+def test_cmyk_with_profile_is_converted_through_it(tmp_path: Path) -> None:
+    icc = _profile("default_cmyk.icc")
+    path = tmp_path / "cmyk-profile.jpg"
+    Image.new("CMYK", SIZE, (0, 200, 150, 0)).save(path, quality=95, icc_profile=icc)
+    expected = _expected((0, 200, 150, 0), "CMYK", icc)
+    centre = decode(path, (4000, 4000), "#ffffff").getpixel((50, 50))
+    assert centre == pytest.approx(expected, abs=4)
+    assert centre != pytest.approx((255, 55, 105), abs=4)  # not the naive conversion
+
+
+def test_kit_with_every_kind_builds_srgb_files(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    (kit / "stills").mkdir(parents=True)
+    files = [make(kit / "stills") for make, _ in (KINDS[k] for k in sorted(KINDS))]
+    entries = "\n".join(f"  - {{file: 'stills/{f.name}', description: {f.stem}}}" for f in files)
+    (kit / "kit.yaml").write_text(
+        f"title: Every Kind\nrights: {{copyright: Labs, photographer: Pat}}\nstills:\n{entries}\n",
+        encoding="utf-8",
+    )
+    result = build(kit, BuildOptions(format="zip", out=tmp_path / "out"))
+    with zipfile.ZipFile(result.zip) as archive:  # type: ignore[arg-type]
+        prints = [n for n in archive.namelist() if n.endswith("_print.jpg")]
+        assert len(prints) == len(KINDS)
+        for name in prints:
+            image = Image.open(io.BytesIO(archive.read(name)))
+            assert (image.format, image.mode, image.size) == ("JPEG", "RGB", SIZE)
+            profile = ImageCms.ImageCmsProfile(io.BytesIO(image.info["icc_profile"]))
+            assert "sRGB" in ImageCms.getProfileDescription(profile)
