@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]  # notes inform; --strict ignores them
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +26,7 @@ class Issue:
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         field = f" {self.path}:" if self.path else ""
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}:{field} {prefix}{self.message}"
 
     def as_error(self) -> Issue:
@@ -65,6 +65,10 @@ class LayoutError(InputError):
 
 class StillError(InputError):
     """A still cannot be decoded or used."""
+
+
+class ImportProblem(InputError):
+    """A press page, caption spreadsheet or import target cannot be used as given."""
 
 
 class BuildError(KitpressError):

@@ -32,7 +32,7 @@ from .post import finish_pdf
 from .render.cover_art import make_cover_art
 from .render.pdf import render_pdf
 from .stills.cache import StillCache, default_folder
-from .stills.decode import DecodeProblem, probe
+from .stills.decode import DecodeProblem, Probe, probe
 from .stills.stage import StillOutput, make_stills
 
 FORMATS = ("pdf", "zip", "all")
@@ -78,11 +78,10 @@ def check(target: Path, layout_name: str = "default", strict: bool = False) -> C
     kit, warnings = load_kit(target)  # strict applies below, once every warning is known
     layout = with_kit_renditions(load_layout(layout_name), kit)
     check_glyphs(kit, layout)
-    sizes = _probe(kit)
-    plan = plan_document(kit, layout, sizes)
-    warnings = warnings + _rights_warnings(kit, plan)
-    if strict and warnings:
-        raise KitError([w.as_error() for w in warnings])
+    plan = plan_document(kit, layout, _probe(kit))
+    warnings = warnings + list(plan.notes) + _rights_warnings(kit, plan)
+    if strict and _serious(warnings):
+        raise KitError([w.as_error() for w in _serious(warnings)])
     return Checked(kit, layout, plan, warnings)
 
 
@@ -107,8 +106,8 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
         result.timings["stills"] = clock.lap()
         for still in result.stills:
             result.warnings += still.warnings
-        if options.strict and result.warnings:
-            raise StillError([w.as_error() for w in result.warnings])
+        if options.strict and _serious(result.warnings):
+            raise StillError([w.as_error() for w in _serious(result.warnings)])
         pdf_bytes, result.pages = _render(kit, layout, plan, result.stills, work)
         result.timings["render"] = clock.lap()
         name = f"{slug}_press-kit"
@@ -178,19 +177,24 @@ def _write_bytes(target: Path, data: bytes) -> Path:
     return target
 
 
-def _probe(kit: Kit) -> dict[str, tuple[int, int]]:
-    sizes: dict[str, tuple[int, int]] = {}
+def _serious(issues: list[Issue]) -> list[Issue]:
+    """What --strict refuses: warnings, not notes."""
+    return [i for i in issues if i.severity == "warning"]
+
+
+def _probe(kit: Kit) -> dict[str, Probe]:
+    probes: dict[str, Probe] = {}
     problems: list[Issue] = []
     label = kit.source.name
     for still in kit.stills:
         try:
-            sizes[still.id] = probe(still.file)
+            probes[still.id] = probe(still.file)
         except DecodeProblem as exc:
             where = f"stills[{still.number - 1}].file"
             problems.append(Issue(label, still.line, where, f"{still.file.name}: {exc}"))
     if problems:
         raise StillError(problems)
-    return sizes
+    return probes
 
 
 def _rights_warnings(kit: Kit, plan: DocumentPlan) -> list[Issue]:

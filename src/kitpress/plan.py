@@ -1,16 +1,20 @@
 """Decide the document before anything is drawn: which sections, and for each still the box
 it will fill on the page, so its PDF image is made at exactly the ppi the layout asks for.
 
-Pure: kit + layout + the stills' upright pixel sizes in, a `DocumentPlan` out.
+Pure: kit + layout + what the stills' headers say (upright pixel size, any caption already
+inside the file) in, a `DocumentPlan` out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import Issue
 from .kit.captions import Caption, compose
+from .kit.embedded_captions import adopt_embedded
 from .kit.model import Kit, Still
 from .layout.model import Layout
+from .stills.decode import Probe
 
 CAPTION_ALLOWANCE = 44.0  # points kept under each photo for its caption and rights lines
 HEADING_ALLOWANCE = 60.0  # points taken by the section heading on the first stills page
@@ -33,12 +37,19 @@ class StillSlot:
 class DocumentPlan:
     sections: tuple[str, ...]
     slots: tuple[StillSlot, ...]
+    notes: tuple[Issue, ...] = ()  # captions or credits taken from, or differing from, files
 
 
-def plan_document(kit: Kit, layout: Layout, sizes: dict[str, tuple[int, int]]) -> DocumentPlan:
-    slots = tuple(_slot(kit, layout, still, sizes[still.id]) for still in kit.stills)
+def plan_document(kit: Kit, layout: Layout, probes: dict[str, Probe]) -> DocumentPlan:
+    slots, notes = [], []
+    for still in kit.stills:
+        probe = probes[still.id]
+        still, adopted = adopt_embedded(still, kit, layout.captions, probe.embedded)
+        where = f"stills[{still.number - 1}]"
+        notes += [Issue(kit.source.name, still.line, where, m, s) for s, m in adopted]
+        slots.append(_slot(kit, layout, still, probe.size))
     sections = tuple(name for name in layout.sections if has_content(kit, name))
-    return DocumentPlan(sections, slots)
+    return DocumentPlan(sections, tuple(slots), tuple(notes))
 
 
 def _slot(kit: Kit, layout: Layout, still: Still, size: tuple[int, int]) -> StillSlot:

@@ -65,6 +65,8 @@ def compose(still: Still, kit: Kit, style: CaptionStyle) -> Caption:
 
 
 def caption_text(still: Still, title: str, style: CaptionStyle) -> str:
+    if still.verbatim_caption:
+        return still.verbatim_caption
     shown_title = title.upper() if style.title_upper else title
     description = _sentence(still.description) if still.description else ""
     if still.people:

@@ -105,6 +105,7 @@ class Still:
     description: str | None = None
     alt: str | None = None
     rights: Rights = field(default_factory=Rights)
+    verbatim_caption: str | None = None  # a caption found inside the file, used as it is
 
 
 @dataclass(frozen=True)

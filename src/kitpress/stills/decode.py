@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import io
 import warnings
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from .embedded import EmbeddedCaption, read_embedded
 
 MAX_PIXELS = 150_000_000  # a 150 MP still is already far beyond any camera a unit uses
 _ICC_DATE = slice(24, 36)
@@ -20,16 +23,24 @@ class DecodeProblem(Exception):
     """Why a file cannot be used as a still (the caller adds where it is named)."""
 
 
-def probe(path: Path) -> tuple[int, int]:
-    """Upright pixel size from the header alone (no decode)."""
+@dataclass(frozen=True)
+class Probe:
+    size: tuple[int, int]  # upright pixels
+    embedded: EmbeddedCaption  # caption and credits the file already carries
+
+
+def probe(path: Path) -> Probe:
+    """Upright pixel size and embedded caption from the headers alone (no pixel decode)."""
     try:
         with Image.open(path) as image:
             width, height = image.size
             orientation = image.getexif().get(0x0112, 1)
+            embedded = read_embedded(image)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise DecodeProblem(_reason(path, exc)) from None
     _check_size(width, height)
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+    size = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+    return Probe(size, embedded)
 
 
 def decode(path: Path, need: tuple[int, int], background: str) -> Image.Image:
