@@ -11,6 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
+from pypdf import PdfReader
 
 from kitpress import __version__
 from kitpress.cli import main
@@ -101,7 +102,10 @@ def test_version() -> None:
     assert result.stdout == f"kitpress, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["init"], ["layouts"]])
+COMMANDS = ["build", "check", "init", "layouts", "preview"]
+
+
+@pytest.mark.parametrize("command", [[], *[[c] for c in COMMANDS]])
 def test_help_has_examples(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -110,7 +114,7 @@ def test_help_has_examples(command: list[str]) -> None:
 
 def test_every_command_is_covered_by_help_test() -> None:
     assert isinstance(main, click.Group)
-    assert sorted(main.commands) == ["build", "check", "init", "layouts"]
+    assert sorted(main.commands) == sorted(COMMANDS)
 
 
 def test_init_then_check_accepts_the_skeleton(in_tmp: Path) -> None:
@@ -201,3 +205,23 @@ def test_error_prefix_does_not_depend_on_the_folder_name(in_tmp: Path) -> None:
     result = run("check", "errors-kit")
     assert result.exit_code == 2
     assert result.stderr == "error: errors-kit: no kit here: the file does not exist\n"
+
+
+def test_preview_writes_a_png_per_page_and_a_sheet(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    (kit / "kit.yaml").write_text(
+        "title: Preview Film\nsynopsis: A short one.\ncast:\n  - {id: a, actor: A, character: B}\n",
+        encoding="utf-8",
+    )
+    result = run("preview", str(kit), "--out", str(tmp_path / "out"), "--dpi", "30")
+    assert result.exit_code == 0, result.stderr
+    pdf = tmp_path / "out" / "preview-film_press-kit.pdf"
+    pages = len(PdfReader(pdf).pages)
+    shots = sorted((tmp_path / "out" / "preview").glob("*-page-*.png"))
+    assert len(shots) == pages == 2  # cover; synopsis and cast
+    width, height = Image.open(shots[0]).size  # A4 at 30 dpi
+    assert (width, height) == pytest.approx((595.28 * 30 / 72, 841.89 * 30 / 72), abs=1)
+    assert Image.open(shots[1]).getpixel((5, 5)) == (255, 255, 255)  # a white body page
+    sheet = Image.open(tmp_path / "out" / "preview" / "preview-film_press-kit-pages.png")
+    assert sheet.width == 1600

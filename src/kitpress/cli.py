@@ -18,6 +18,7 @@ from .errors import Issue, KitpressError
 from .layout.discover import available
 from .layout.load import load_layout
 from .pipeline import FORMATS, BuildOptions, build, check
+from .preview import write_preview
 from .scaffold import write_skeleton
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -135,6 +136,34 @@ def build_command(
         if path is not None:
             click.echo(f"{label:9} {path}")
     click.echo(f"{result.pages} pages, {len(result.stills)} stills")
+
+
+@main.command("preview")
+@KIT_ARG
+@LAYOUT_OPT
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder [default: output/<film-slug>/]; pictures go in its preview/ folder.",
+)
+@click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
+@reports_errors
+def preview_command(kit: Path | None, layout: str, out: Path | None, dpi: int) -> None:
+    """Build KIT's PDF and render every page to PNG, plus a contact sheet of all pages.
+
+    \b
+    Examples:
+      kitpress preview my-film
+      kitpress preview my-film --layout classic --dpi 100
+    """
+    options = BuildOptions(format="pdf", out=out, layout=layout)
+    result = build(resolve_kit(kit), options)
+    show_warnings(result.warnings)
+    assert result.pdf is not None
+    shown = write_preview(result.pdf, result.out_dir / "preview", dpi=dpi)
+    click.echo(f"PDF       {result.pdf}")
+    click.echo(f"pages     {len(shown.pages)} PNG files in {shown.sheet.parent}")
+    click.echo(f"sheet     {shown.sheet}")
 
 
 @main.command("check")

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .arrange import cell_size, fit_box, group_stills
 from .errors import Issue
 from .kit.captions import Caption, compose
 from .kit.embedded_captions import adopt_embedded
 from .kit.model import Kit, Still
 from .layout.model import Layout
 from .stills.decode import Probe
-
-CAPTION_ALLOWANCE = 44.0  # points kept under each photo for its caption and rights lines
-HEADING_ALLOWANCE = 60.0  # points taken by the section heading on the first stills page
 
 
 @dataclass(frozen=True)
@@ -34,42 +32,49 @@ class StillSlot:
 
 
 @dataclass(frozen=True)
+class StillPage:
+    columns: int
+    slots: tuple[StillSlot, ...]
+
+
+@dataclass(frozen=True)
 class DocumentPlan:
     sections: tuple[str, ...]
     slots: tuple[StillSlot, ...]
     notes: tuple[Issue, ...] = ()  # captions or credits taken from, or differing from, files
+    still_pages: tuple[StillPage, ...] = ()
+
+
 
 
 def plan_document(kit: Kit, layout: Layout, probes: dict[str, Probe]) -> DocumentPlan:
-    slots, notes = [], []
+    stills, notes = [], []
     for still in kit.stills:
-        probe = probes[still.id]
-        still, adopted = adopt_embedded(still, kit, layout.captions, probe.embedded)
+        still, adopted = adopt_embedded(still, kit, layout.captions, probes[still.id].embedded)
         where = f"stills[{still.number - 1}]"
         notes += [Issue(kit.source.name, still.line, where, m, s) for s, m in adopted]
-        slots.append(_slot(kit, layout, still, probe.size))
+        stills.append(still)
+    sizes = [probes[still.id].size for still in stills]
+    pages = []
+    for group in group_stills(sizes, layout.stills):
+        cell = cell_size(group.grid, layout.page)
+        members = tuple(_slot(kit, layout, stills[i], sizes[i], cell) for i in group.members)
+        pages.append(StillPage(group.grid.columns, members))
+    slots = tuple(slot for page in pages for slot in page.slots)
     sections = tuple(name for name in layout.sections if has_content(kit, name))
-    return DocumentPlan(sections, tuple(slots), tuple(notes))
+    return DocumentPlan(sections, slots, tuple(notes), tuple(pages))
 
 
-def _slot(kit: Kit, layout: Layout, still: Still, size: tuple[int, int]) -> StillSlot:
-    page = layout.page
-    width, height = size
-    landscape = width >= height
-    per_page = layout.stills.per_page if landscape else 1
-    gap = 18.0
-    max_h = (page.frame_height - HEADING_ALLOWANCE - gap) / per_page - CAPTION_ALLOWANCE
-    box_w = page.frame_width
-    box_h = box_w * height / width
-    if box_h > max_h:
-        box_h = max_h
-        box_w = box_h * width / height
+def _slot(
+    kit: Kit, layout: Layout, still: Still, size: tuple[int, int], cell: tuple[float, float]
+) -> StillSlot:
+    box = fit_box(size, cell)
     ppi = layout.stills.pdf_ppi
-    wanted = (round(box_w / 72 * ppi), round(box_h / 72 * ppi))
-    scale = min(1.0, width / wanted[0], height / wanted[1])
+    wanted = (round(box[0] / 72 * ppi), round(box[1] / 72 * ppi))
+    scale = min(1.0, size[0] / wanted[0], size[1] / wanted[1])
     pixels = (max(1, round(wanted[0] * scale)), max(1, round(wanted[1] * scale)))
     caption = compose(still, kit, layout.captions)
-    return StillSlot(still, caption, (box_w, box_h), pixels, size)
+    return StillSlot(still, caption, box, pixels, size)
 
 
 def has_content(kit: Kit, section: str) -> bool:

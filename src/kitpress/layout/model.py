@@ -86,6 +86,7 @@ class TextStyle:
 
 @dataclass(frozen=True)
 class StillSettings:
+    arrangement: str = "stacked"  # or "grid" (see arrange.py)
     per_page: int = 2
     pdf_ppi: int = 200
     pdf_quality: int = 85

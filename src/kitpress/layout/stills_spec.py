@@ -11,7 +11,7 @@ from .values import colour_ref
 
 # key: (lowest, highest, example, what it means)
 INTEGERS: dict[str, tuple[int, int, str, str]] = {
-    "per_page": (1, 2, "2", "1 or 2 landscape stills a page; portrait stills take a page."),
+    "per_page": (1, 6, "2", "Stills a page: 1-3 landscape when stacked; 2, 4 or 6 in a grid."),
     "pdf_ppi": (72, 600, "200", "Pixels per inch of the images placed in the PDF."),
     "pdf_quality": (30, 100, "85", "JPEG quality of the PDF's images."),
     "print_long_edge": (256, 20000, "3508", "Long edge in pixels of the print files."),
@@ -23,7 +23,11 @@ INTEGERS: dict[str, tuple[int, int, str, str]] = {
 }
 RENDITION_KEYS = tuple(k for k in INTEGERS if k.startswith(("print_", "web_", "thumb_")))
 
+ARRANGEMENTS = ("stacked", "grid")
+PER_PAGE = {"stacked": (1, 2, 3), "grid": (2, 4, 6)}
+
 LAYOUT_KEYS = {
+    "arrangement": "stacked (landscapes full width, portraits in pairs) or grid (2 columns).",
     **{key: spec[3] for key, spec in INTEGERS.items()},
     "background": "Colour transparent pixels are flattened onto.",
 }
@@ -45,4 +49,17 @@ def read_still_settings(obj: Obj, colours: dict[str, str]) -> StillSettings:
     base = StillSettings()
     values = read_integers(obj, tuple(INTEGERS))
     background = colour_ref(obj, "background", colours, base.background)
-    return replace(base, background=background, **values)
+    arrangement = obj.text("arrangement") or base.arrangement
+    if arrangement not in ARRANGEMENTS:
+        message = f"unknown arrangement '{arrangement}' (known: {', '.join(ARRANGEMENTS)})"
+        obj.checker.error(obj.line_of("arrangement"), obj.sub("arrangement"), message)
+        arrangement = base.arrangement
+    per_page = values.get("per_page", base.per_page)
+    if arrangement == "grid" and "per_page" not in values:
+        values["per_page"] = per_page = 4
+    if per_page not in PER_PAGE[arrangement]:
+        allowed = ", ".join(map(str, PER_PAGE[arrangement]))
+        message = f"{arrangement} takes {allowed} stills a page (got {per_page})"
+        obj.checker.error(obj.line_of("per_page"), obj.sub("per_page"), message)
+        values.pop("per_page", None)
+    return replace(base, arrangement=arrangement, background=background, **values)

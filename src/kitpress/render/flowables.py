@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+
+from ..arrange import GAP
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -45,7 +47,7 @@ class Rule(Flowable):  # type: ignore[misc]
 
 
 def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights: Any) -> Table:
-    """The photo at its planned box, centred, with caption and rights under it; never split."""
+    """The photo at its planned box with caption and rights under it, as one unsplittable cell."""
     image = Image(io.BytesIO(jpeg), width=box[0], height=box[1])
     rows = [[image], [caption]] + ([[rights]] if rights is not None else [])
     table = Table(rows, colWidths=[box[0]], hAlign="CENTER")
@@ -61,8 +63,33 @@ def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights:
             ]
         )
     )
-    table.keepWithNext = False
-    return KeepTogether([table])
+    return table
+
+
+def photo_grid(ctx: Any, cells: list[Any], columns: int) -> Table:
+    """Photos (from ``photo``) in rows of ``columns``, top-aligned, GAP apart; a page that
+    cannot hold them all splits between rows, never inside a photo and its caption."""
+    width = ctx.layout.page.frame_width
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [""] * (columns - len(rows[-1]))
+    column = (width - GAP * (columns - 1)) / columns
+    widths = [column + GAP] * (columns - 1) + [column]  # the gap is the right padding
+    table = Table(rows, colWidths=widths, hAlign="CENTER")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), ctx.styles["body"].fontName),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-2, -1), GAP),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), GAP),
+            ]
+        )
+    )
+    return table
 
 
 def para(markup: str, style: Any) -> Paragraph:

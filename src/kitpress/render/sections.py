@@ -18,8 +18,8 @@ from reportlab.platypus import (
 
 from ..kit.model import Kit, Prose
 from ..layout.model import Layout
-from ..plan import DocumentPlan, technical_details
-from .flowables import Bookmark, Rule, photo
+from ..plan import DocumentPlan, StillSlot, technical_details
+from .flowables import Bookmark, Rule, photo, photo_grid
 from .text import escape, link, markdown_blocks
 
 
@@ -182,12 +182,20 @@ def quotes(ctx: Context) -> list[Flowable]:
 
 
 def stills(ctx: Context) -> list[Flowable]:
+    """One page per planned group: its photos in the planned grid, each with its caption."""
     out = heading(ctx, "stills", True)
-    for slot in ctx.plan.slots:
-        caption = ctx.p(escape(slot.caption.text), "caption")
-        rights = ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
-        out += [photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights), Spacer(1, 18)]
+    for number, page in enumerate(ctx.plan.still_pages):
+        if number:
+            out.append(PageBreak())
+        cells = [_photo(ctx, slot) for slot in page.slots]
+        out.append(photo_grid(ctx, cells, page.columns))
     return out
+
+
+def _photo(ctx: Context, slot: StillSlot) -> Flowable:
+    caption = ctx.p(escape(slot.caption.text), "caption")
+    rights = ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
+    return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights)
 
 
 def contacts(ctx: Context) -> list[Flowable]:

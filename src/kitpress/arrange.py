@@ -1,0 +1,85 @@
+"""Arrange stills on pages: which stills share a page, in what grid, and the box each fills.
+
+Two arrangements, chosen by the layout:
+
+- ``stacked``: landscape stills full width, ``per_page`` (1–3) above one another; two portrait
+  stills in a row side by side; a portrait alone between landscapes gets a page to itself.
+- ``grid``: two columns, ``per_page`` (2, 4 or 6) stills a page, any orientation.
+
+Every page of one kind has the same cells, so photos line up from page to page. Stills keep
+the kit's order. Pure: sizes and settings in, pages out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .layout.model import PageSpec, StillSettings
+
+GAP = 18.0  # points between photos, across and down
+HEADING_ALLOWANCE = 60.0  # points every stills page keeps for the section heading
+CAPTION_ALLOWANCE = {1: 44.0, 2: 64.0}  # points under each photo, by columns on the page
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    grid: Grid
+    members: tuple[int, ...]  # indices into the kit's stills
+
+
+def group_stills(sizes: list[tuple[int, int]], settings: StillSettings) -> list[PageGroup]:
+    if settings.arrangement == "grid":
+        grid = Grid(2, -(-settings.per_page // 2))
+        step = settings.per_page
+        return [
+            PageGroup(grid, tuple(range(i, min(i + step, len(sizes)))))
+            for i in range(0, len(sizes), step)
+        ]
+    return _stacked(sizes, settings.per_page)
+
+
+def _stacked(sizes: list[tuple[int, int]], per_page: int) -> list[PageGroup]:
+    pages: list[PageGroup] = []
+    i = 0
+    while i < len(sizes):
+        landscape = _is_landscape(sizes[i])
+        limit = per_page if landscape else 2
+        run = [i]
+        while len(run) < limit and i + len(run) < len(sizes):
+            if _is_landscape(sizes[i + len(run)]) != landscape:
+                break
+            run.append(i + len(run))
+        pages.append(PageGroup(_stacked_grid(landscape, len(run), per_page), tuple(run)))
+        i += len(run)
+    return pages
+
+
+def _stacked_grid(landscape: bool, count: int, per_page: int) -> Grid:
+    if landscape:
+        return Grid(1, per_page)
+    return Grid(2, 1) if count == 2 else Grid(1, 1)
+
+
+def cell_size(grid: Grid, page: PageSpec) -> tuple[float, float]:
+    """Points: the largest photo one cell of ``grid`` can hold, caption space kept below."""
+    width = (page.frame_width - GAP * (grid.columns - 1)) / grid.columns
+    usable = page.frame_height - HEADING_ALLOWANCE - GAP * (grid.rows - 1)
+    caption = CAPTION_ALLOWANCE[min(grid.columns, 2)]
+    return width, usable / grid.rows - caption
+
+
+def fit_box(size: tuple[int, int], cell: tuple[float, float]) -> tuple[float, float]:
+    """Points: the photo at its own aspect ratio, as large as the cell allows."""
+    width, height = size
+    scale = min(cell[0] / width, cell[1] / height)
+    return width * scale, height * scale
+
+
+def _is_landscape(size: tuple[int, int]) -> bool:
+    return size[0] >= size[1]
