@@ -37,7 +37,18 @@ REQUIRED_STYLES = (
     "cover_title",
     "cover_line",
     "cover_small",
+    "cover_quote",
+    "laurel",
 )
+NEW_PAGE = ("synopsis", "long_synopsis", "directors_statement", "stills", "contacts")
+
+
+@dataclass(frozen=True)
+class CoverSpec:
+    style: str = "band"  # band, full or framed (layout/cover_spec.py)
+    art_share: float = 0.52  # of the page height, in band and framed covers
+    laurels: bool = True
+    quote: bool = True
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,8 @@ class Layout:
     stills: StillSettings
     captions: CaptionStyle
     footer: str
+    cover: CoverSpec = CoverSpec()
+    new_page: tuple[str, ...] = NEW_PAGE  # sections that start on a fresh page
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

@@ -8,8 +8,9 @@ from pathlib import Path
 from ..checker import Checker, Obj
 from ..kit.captions import TEMPLATE_FIELDS, CaptionStyle
 from ..marked_yaml import Mapping, Scalar, Sequence, Value
+from .cover_spec import read_cover
 from .fonts_spec import read_fonts
-from .model import SECTIONS, Layout, PageSpec, StillSettings
+from .model import NEW_PAGE, SECTIONS, Layout, PageSpec, StillSettings
 from .stills_spec import LAYOUT_KEYS, read_still_settings
 from .styles_spec import resolve_styles
 from .units import PAGE_SIZES, parse_length
@@ -27,6 +28,8 @@ TOP = {
     "stills": "Still settings.",
     "captions": "Caption house style.",
     "footer": "Running footer text.",
+    "cover": "Cover style, art share, laurels and quote.",
+    "new_page": "Sections that start on a fresh page.",
 }
 PAGE = dict.fromkeys(
     ("size", "margin_top", "margin_bottom", "margin_left", "margin_right", "columns_gap"), ""
@@ -45,10 +48,12 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         fonts=fonts,
         colours=colours,
         styles=resolve_styles(top, checker, set(fonts), colours),
-        sections=_sections(top, checker),
+        sections=_sections(top, checker, "sections") or SECTIONS,
         stills=_stills(top, checker, colours),
         captions=_captions(top, checker),
         footer=top.text("footer") or "",
+        cover=read_cover(top, checker),
+        new_page=_new_page(top, checker),
     )
     return None if checker.errors else layout
 
@@ -102,16 +107,21 @@ def _colours(top: Obj, checker: Checker) -> dict[str, str]:
     return found
 
 
-def _sections(top: Obj, checker: Checker) -> tuple[str, ...]:
+def _sections(top: Obj, checker: Checker, key: str) -> tuple[str, ...]:
     found: list[str] = []
-    for i, item in top.items("sections"):
+    for i, item in top.items(key):
         name = item.text.strip() if isinstance(item, Scalar) else ""
         if name not in SECTIONS:
             message = f"unknown section '{name}' (known: {', '.join(SECTIONS)})"
-            checker.error(item.line, f"sections[{i}]", message)
+            checker.error(item.line, f"{key}[{i}]", message)
             continue
         found.append(name)
-    return tuple(found) or SECTIONS
+    return tuple(found)
+
+
+def _new_page(top: Obj, checker: Checker) -> tuple[str, ...]:
+    given = top.get("new_page") is not None
+    return _sections(top, checker, "new_page") if given else NEW_PAGE
 
 
 def _stills(top: Obj, checker: Checker, colours: dict[str, str]) -> StillSettings:

@@ -1,5 +1,14 @@
-"""The cover: key art (or the strongest still) across the top, then the title treatment,
-director and name cast, and one line of who is presenting the film."""
+"""The cover: key art (or the strongest still), the title treatment, director and name cast,
+festival laurels and one press quote when the kit has them, and who presents the film.
+
+Three styles, chosen by the layout (`cover.style`):
+- ``band``: the art across the top, the text on the cover paper below it;
+- ``full``: the art over the whole page, the text over a fade baked into the picture;
+- ``framed``: the art inside the margins on the cover paper, the text below it.
+
+Text is laid out top-down; an element that would run into the foot is left out rather than
+drawn over it (the quote first, then the laurels).
+"""
 
 from __future__ import annotations
 
@@ -13,10 +22,13 @@ from reportlab.platypus import Paragraph
 
 from ..kit.model import Kit
 from ..layout.model import Layout
+from .laurels import draw_laurel, laurel_width
 from .text import escape
 
 Styles = dict[str, ParagraphStyle]
-IMAGE_SHARE = 0.58  # of the page height, from the top edge
+FULL_TEXT_SHARE = 0.5  # of the page height, from the foot, where a full cover's text sits
+LAUREL_SIZE = 66.0
+MAX_LAURELS = 3
 
 
 @dataclass(frozen=True)
@@ -25,9 +37,17 @@ class CoverArt:
     pixels: tuple[int, int]
 
 
-def cover_box(layout: Layout) -> tuple[float, float]:
-    """Points: the art runs edge to edge across the top of the page."""
-    return layout.page.width, layout.page.height * IMAGE_SHARE
+def cover_box(layout: Layout) -> tuple[float, float, float, float]:
+    """Points: x, y, width and height of the art on the page."""
+    page, cover = layout.page, layout.cover
+    if cover.style == "full":
+        return 0, 0, page.width, page.height
+    height = page.height * cover.art_share
+    if cover.style == "framed":
+        height -= page.margin_top
+        top = page.height - page.margin_top
+        return page.margin_left, top - height, page.frame_width, height
+    return 0, page.height - height, page.width, height
 
 
 def draw_cover(
@@ -37,19 +57,51 @@ def draw_cover(
     canvas.saveState()
     canvas.setFillColor(layout.colour("cover_paper"))
     canvas.rect(0, 0, page.width, page.height, stroke=0, fill=1)
-    art_w, art_h = cover_box(layout)
+    x, y, width, height = cover_box(layout)
     if art is not None:
-        reader = ImageReader(io.BytesIO(art.jpeg))
-        canvas.drawImage(reader, 0, page.height - art_h, art_w, art_h)
-    x, width = page.margin_left, page.frame_width
-    y = page.height - art_h - 34
-    y = _draw(canvas, _credit_line(kit), styles["cover_line"], x, y, width)
-    y = _draw(canvas, escape(kit.title), styles["cover_title"], x, y - 6, width)
+        canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)
+    left, bottom = page.margin_left, page.margin_bottom
+    foot_top = _draw_foot(canvas, kit, styles, left, bottom, page.frame_width)
+    floor = max(foot_top, _draw_laurels(canvas, kit, layout, styles)) + 18
+    top = page.height * FULL_TEXT_SHARE if layout.cover.style == "full" else y - 34
+    _draw_text(canvas, kit, layout, styles, top, floor)
+    canvas.restoreState()
+
+
+def _draw_text(
+    canvas: Canvas, kit: Kit, layout: Layout, styles: Styles, top: float, floor: float
+) -> None:
+    """Credit line, title, names and (when it fits above ``floor``) the quote."""
+    x, width = layout.page.margin_left, layout.page.frame_width
+    top = _draw(canvas, _credit_line(kit), styles["cover_line"], x, top, width)
+    top = _draw(canvas, escape(kit.title), styles["cover_title"], x, top - 6, width)
     names = " · ".join(escape(m.actor) for m in kit.cast[:4])
     if names:
-        y = _draw(canvas, names, styles["cover_line"], x, y - 10, width)
-    _draw_foot(canvas, kit, styles, x, page.margin_bottom, width)
-    canvas.restoreState()
+        top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
+    if layout.cover.quote and kit.quotes:
+        quote = Paragraph(_quote(kit), styles["cover_quote"])
+        _, height = quote.wrap(width * 0.8, 1000)
+        if top - 16 - height >= floor:
+            quote.drawOn(canvas, x, top - 16 - height)
+
+
+def _draw_laurels(canvas: Canvas, kit: Kit, layout: Layout, styles: Styles) -> float:
+    """Up to three laurels in the bottom-right corner; returns their top (or the margin)."""
+    page = layout.page
+    festivals = kit.festivals[:MAX_LAURELS] if layout.cover.laurels else ()
+    right = page.width - page.margin_right
+    step = laurel_width(LAUREL_SIZE) + 8
+    for i, festival in enumerate(reversed(festivals)):
+        spot = right - (i + 1) * step + 8
+        draw_laurel(canvas, festival, styles["laurel"], spot, page.margin_bottom - 8, LAUREL_SIZE)
+    return page.margin_bottom - 8 + (LAUREL_SIZE if festivals else 0)
+
+
+def _quote(kit: Kit) -> str:
+    quote = kit.quotes[0]
+    source = ", ".join(escape(s) for s in (quote.author, quote.source) if s)
+    said = f"“{escape(quote.text)}”"
+    return f"{said}<br/><font size='-2'>— {source}</font>" if source else said
 
 
 def _credit_line(kit: Kit) -> str:
@@ -58,7 +110,10 @@ def _credit_line(kit: Kit) -> str:
     return "Press kit"
 
 
-def _draw_foot(canvas: Canvas, kit: Kit, styles: Styles, x: float, y: float, width: float) -> None:
+def _draw_foot(
+    canvas: Canvas, kit: Kit, styles: Styles, x: float, y: float, width: float
+) -> float:
+    """The press-kit line and the presenter at the foot; returns the top of what it drew."""
     facts = [
         str(kit.year) if kit.year else "",
         ", ".join(kit.countries),
@@ -69,8 +124,9 @@ def _draw_foot(canvas: Canvas, kit: Kit, styles: Styles, x: float, y: float, wid
     if presenter:
         line += f"<br/>{escape(presenter)}"
     para = Paragraph(line, styles["cover_small"])
-    para.wrap(width, 200)
+    _, height = para.wrap(width, 200)
     para.drawOn(canvas, x, y)
+    return float(y + height)
 
 
 def _draw(

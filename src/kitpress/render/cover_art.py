@@ -11,7 +11,7 @@ from ..kit.model import Kit
 from ..layout.model import Layout
 from ..plan import DocumentPlan
 from ..stills.decode import DecodeProblem, decode, srgb_icc_bytes
-from .cover import CoverArt, cover_box
+from .cover import FULL_TEXT_SHARE, CoverArt, cover_box
 
 
 def make_cover_art(kit: Kit, layout: Layout, plan: DocumentPlan) -> CoverArt | None:
@@ -24,7 +24,7 @@ def make_cover_art(kit: Kit, layout: Layout, plan: DocumentPlan) -> CoverArt | N
         source = chosen.still.file if chosen else None
     if source is None:
         return None
-    box = cover_box(layout)
+    box = cover_box(layout)[2:]
     ppi = layout.stills.pdf_ppi
     pixels = (round(box[0] / 72 * ppi), round(box[1] / 72 * ppi))
     try:
@@ -32,9 +32,25 @@ def make_cover_art(kit: Kit, layout: Layout, plan: DocumentPlan) -> CoverArt | N
     except DecodeProblem:
         return None  # the stills stage reports it with its location
     fitted = ImageOps.fit(image, _no_upsample(image.size, pixels), Image.Resampling.LANCZOS)
+    if layout.cover.style == "full":
+        fitted = _fade(fitted, layout.colour("cover_paper"))
     buffer = io.BytesIO()
     fitted.save(buffer, "JPEG", quality=layout.stills.pdf_quality, icc_profile=srgb_icc_bytes())
     return CoverArt(buffer.getvalue(), fitted.size)
+
+
+def _fade(image: Image.Image, colour: str) -> Image.Image:
+    """Darken the foot of a full-page cover into the cover paper, so its text reads. Done in
+    the pixels, not with PDF transparency, which print shops reject."""
+    height = image.height
+    start = round(height * (1 - FULL_TEXT_SHARE - 0.12))
+    ramp = [0] * start + [
+        min(235, round(235 * (row - start) / (height * 0.3))) for row in range(start, height)
+    ]
+    mask = Image.new("L", (1, height))
+    mask.putdata(ramp)
+    paper = Image.new("RGB", image.size, colour)
+    return Image.composite(paper, image, mask.resize(image.size))
 
 
 def _no_upsample(source: tuple[int, int], wanted: tuple[int, int]) -> tuple[int, int]:

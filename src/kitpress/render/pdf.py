@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from ..kit.model import Kit
 from ..layout.model import Layout
@@ -33,12 +33,12 @@ def render_pdf(
     ctx = Context(kit, layout, plan, styles, images)
     doc = _document(target, kit, layout)
     doc.addPageTemplates(_templates(ctx, cover))
-    story: list[Any] = [NextPageTemplate("body")]
+    story: list[Any] = []
+    if "cover" in plan.sections:
+        story += [NextPageTemplate("body"), PageBreak()]
     for section in plan.sections:
         if section in BUILDERS:
             story += BUILDERS[section](ctx)
-    if "cover" not in plan.sections:
-        story = story[1:]
     doc.build(story)
     return int(doc.page)
 

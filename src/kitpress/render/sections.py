@@ -50,16 +50,20 @@ TITLES = {
 }
 
 
-def heading(ctx: Context, key: str, new_page: bool) -> list[Flowable]:
+def heading(ctx: Context, key: str) -> list[Flowable]:
     title = TITLES[key]
-    lead: list[Flowable] = [PageBreak()] if new_page else [CondPageBreak(160), Spacer(1, 22)]
-    film = ctx.kit.title
-    return [
-        *lead,
+    if key in ctx.layout.new_page:  # a fresh page, unless this one is still empty
+        lead: list[Flowable] = [CondPageBreak(ctx.layout.page.frame_height - 1)]
+    else:
+        lead = [CondPageBreak(90), Spacer(1, 22)]
+    marks: list[Flowable] = [
         Bookmark(key, title),
-        ctx.p(escape(film), "kicker"),
+        ctx.p(escape(ctx.kit.title), "kicker"),
         ctx.p(escape(title), "heading"),
     ]
+    for mark in marks:
+        mark.keepWithNext = True  # a heading never ends a page: it moves with what follows
+    return [*lead, *marks]
 
 
 def prose(ctx: Context, text: Prose) -> list[Flowable]:
@@ -75,7 +79,7 @@ def prose(ctx: Context, text: Prose) -> list[Flowable]:
 
 
 def synopsis(ctx: Context) -> list[Flowable]:
-    out = heading(ctx, "synopsis", True)
+    out = heading(ctx, "synopsis")
     if ctx.kit.logline:
         out += [ctx.p(escape(ctx.kit.logline), "lead"), Spacer(1, 6)]
     if ctx.kit.synopsis:
@@ -85,12 +89,12 @@ def synopsis(ctx: Context) -> list[Flowable]:
 
 def long_synopsis(ctx: Context) -> list[Flowable]:
     assert ctx.kit.long_synopsis is not None
-    return heading(ctx, "long_synopsis", True) + prose(ctx, ctx.kit.long_synopsis)
+    return heading(ctx, "long_synopsis") + prose(ctx, ctx.kit.long_synopsis)
 
 
 def directors_statement(ctx: Context) -> list[Flowable]:
     assert ctx.kit.directors_statement is not None
-    return heading(ctx, "directors_statement", True) + prose(ctx, ctx.kit.directors_statement)
+    return heading(ctx, "directors_statement") + prose(ctx, ctx.kit.directors_statement)
 
 
 def _table_style(ctx: Context, *commands: tuple[object, ...]) -> TableStyle:
@@ -122,7 +126,7 @@ def details(ctx: Context) -> list[Flowable]:
     rows = [(label, escape(value)) for label, value in technical_details(ctx.kit)]
     if ctx.kit.trailer:
         rows.append(("Trailer", link(ctx.kit.trailer, colour=ctx.layout.colour("accent"))))
-    return [*heading(ctx, "details", True), _table(ctx, rows)]
+    return [*heading(ctx, "details"), _table(ctx, rows)]
 
 
 def releases(ctx: Context) -> list[Flowable]:
@@ -130,7 +134,7 @@ def releases(ctx: Context) -> list[Flowable]:
         (f"{r.territory} · {r.window}", escape(f"{r.date:%A, %B} {r.date.day}, {r.date.year}"))
         for r in ctx.kit.releases
     ]
-    return [*heading(ctx, "releases", False), _table(ctx, rows)]
+    return [*heading(ctx, "releases"), _table(ctx, rows)]
 
 
 def cast(ctx: Context) -> list[Flowable]:
@@ -146,12 +150,12 @@ def cast(ctx: Context) -> list[Flowable]:
             ctx, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)
         )
     )
-    return [*heading(ctx, "cast", False), table]
+    return [*heading(ctx, "cast"), table]
 
 
 def crew(ctx: Context) -> list[Flowable]:
     rows = [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
-    return [*heading(ctx, "crew", False), _table(ctx, rows)]
+    return [*heading(ctx, "crew"), _table(ctx, rows)]
 
 
 def festivals(ctx: Context) -> list[Flowable]:
@@ -167,11 +171,11 @@ def festivals(ctx: Context) -> list[Flowable]:
             if x
         )
         rows.append((label, what or "Official Selection"))
-    return [*heading(ctx, "festivals", False), _table(ctx, rows, 0.45)]
+    return [*heading(ctx, "festivals"), _table(ctx, rows, 0.45)]
 
 
 def quotes(ctx: Context) -> list[Flowable]:
-    out = heading(ctx, "quotes", False)
+    out = heading(ctx, "quotes")
     for quote in ctx.kit.quotes:
         out.append(ctx.p(f"“{escape(quote.text)}”", "lead"))
         source = ", ".join(x for x in (quote.author, quote.source) if x)
@@ -183,7 +187,7 @@ def quotes(ctx: Context) -> list[Flowable]:
 
 def stills(ctx: Context) -> list[Flowable]:
     """One page per planned group: its photos in the planned grid, each with its caption."""
-    out = heading(ctx, "stills", True)
+    out = heading(ctx, "stills")
     for number, page in enumerate(ctx.plan.still_pages):
         if number:
             out.append(PageBreak())
@@ -199,7 +203,7 @@ def _photo(ctx: Context, slot: StillSlot) -> Flowable:
 
 
 def contacts(ctx: Context) -> list[Flowable]:
-    out = heading(ctx, "contacts", True)
+    out = heading(ctx, "contacts")
     accent = ctx.layout.colour("accent")
     for contact in ctx.kit.contacts:
         out.append(ctx.p(escape(contact.role.replace("_", " ")), "label"))

@@ -1,0 +1,126 @@
+"""Every shipped layout builds a complete kit: cover with laurels and quote, every section's
+text, stills in the layout's arrangement, and no section heading stranded at a page foot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kitpress.layout.discover import available
+from kitpress.layout.load import load_layout
+from kitpress.pipeline import BuildOptions, build
+
+from .conftest import make_still
+
+KIT = """\
+title: "Dogtooth & <Friends>"
+logline: A family keeps its children inside the garden walls.
+synopsis: Three teenagers live with their parents behind a high fence.
+cast:
+  - {id: father, actor: Christos Stergioglou, character: Father}
+  - {id: ana, actor: Aggeliki Papoulia, character: Older Daughter}
+crew:
+  Director: Giorgos Lanthimos
+festivals:
+  - {name: Festival de Cannes, year: 2009, section: Un Certain Regard,
+     award: Prix Un Certain Regard}
+  - {name: Sarajevo Film Festival, year: 2009}
+quotes:
+  - {text: Startling and very funny., source: Sight & Sound}
+rights: {copyright: Boo Productions, photographer: Pat Photo}
+stills:
+"""
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("kit")
+    entries = []
+    for i, size in enumerate([(900, 600)] * 3 + [(600, 900)] * 2 + [(900, 600)]):
+        make_still(folder / "stills" / f"s{i}.jpg", size, i)
+        entries.append(f"  - {{file: stills/s{i}.jpg, people: [ana]}}\n")
+    (folder / "kit.yaml").write_text(KIT + "".join(entries), encoding="utf-8")
+    return folder
+
+
+def _pages(kit: Path, layout: str, out: Path) -> list[str]:
+    result = build(kit, BuildOptions(format="pdf", out=out, layout=layout))
+    assert result.pdf is not None
+    return [page.extract_text() for page in PdfReader(result.pdf).pages]
+
+
+def test_at_least_three_shipped_layouts_besides_the_default() -> None:
+    assert {"classic", "festival-letter", "minimal", "default"} <= set(available())
+
+
+@pytest.mark.parametrize("layout", ["default", "classic", "festival-letter", "minimal"])
+def test_cover_has_title_laurels_and_quote(kit: Path, tmp_path: Path, layout: str) -> None:
+    cover = " ".join(_pages(kit, layout, tmp_path)[0].split()).upper()
+    assert "DOGTOOTH & <FRIENDS>" in cover
+    assert "PRIX UN CERTAIN REGARD" in cover
+    assert "OFFICIAL SELECTION" in cover and "SARAJEVO" in cover
+    assert "STARTLING AND VERY FUNNY." in cover
+
+
+def test_short_sections_follow_on_and_headings_never_end_a_page(
+    kit: Path, tmp_path: Path
+) -> None:
+    pages = _pages(kit, "default", tmp_path)
+    assert "Synopsis" in pages[1] and "Cast" in pages[1] and "Festivals and awards" in pages[1]
+    layout = load_layout("default")
+    for text in pages[1:]:
+        last = text.strip().splitlines()[-2] if text.strip() else ""
+        assert last not in {"Cast", "Crew", "Press", "Festivals and awards"}
+    assert "stills" in layout.new_page and "details" not in layout.new_page
+
+
+def test_grid_layout_puts_four_stills_a_page(kit: Path, tmp_path: Path) -> None:
+    pages = _pages(kit, "minimal", tmp_path)
+    still_pages = [p for p in pages if "L to R" in p or "in DOGTOOTH" in p]
+    assert [p.count("© Boo Productions") for p in still_pages] == [4, 2]
+
+
+def test_stacked_layout_pairs_the_two_portraits(kit: Path, tmp_path: Path) -> None:
+    pages = _pages(kit, "default", tmp_path)
+    still_pages = [p for p in pages if "© Boo Productions" in p]
+    assert [p.count("© Boo Productions") for p in still_pages] == [2, 1, 2, 1]
+
+
+def _layout(tmp_path: Path, text: str) -> str:
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    (folder / "layout.yaml").write_text("extends: default\n" + text, encoding="utf-8")
+    return str(folder)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "cover: {style: poster}\n",
+            "brand/layout.yaml:2: cover.style: unknown cover style 'poster' "
+            "(known: band, full, framed)",
+        ),
+        (
+            "cover: {art_share: 0.95}\n",
+            "brand/layout.yaml:2: cover.art_share: expected a share of the page from 0.3 to "
+            "0.8, e.g. 0.52 (got '0.95')",
+        ),
+        (
+            "new_page: [synopsis, stils]\n",
+            "brand/layout.yaml:2: new_page[1]: unknown section 'stils' (known: cover, synopsis, "
+            "long_synopsis, directors_statement, details, releases, cast, crew, festivals, "
+            "quotes, stills, contacts)",
+        ),
+    ],
+)
+def test_cover_and_page_break_settings_are_validated(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    from kitpress.errors import LayoutError
+
+    with pytest.raises(LayoutError) as caught:
+        load_layout(_layout(tmp_path, text))
+    assert caught.value.lines() == [message]
