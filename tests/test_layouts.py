@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from pypdf import PdfReader
 
@@ -30,6 +31,8 @@ festivals:
 quotes:
   - {text: Startling and very funny., source: Sight & Sound}
 rights: {copyright: Boo Productions, photographer: Pat Photo}
+year: 2009
+trailer: https://example.com/dogtooth/trailer?lang=en&hd=1
 stills:
 """
 
@@ -124,3 +127,19 @@ def test_cover_and_page_break_settings_are_validated(
     with pytest.raises(LayoutError) as caught:
         load_layout(_layout(tmp_path, text))
     assert caught.value.lines() == [message]
+
+
+def test_trailer_is_a_live_link_and_a_qr_code_that_reads_back(kit: Path, tmp_path: Path) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp (QR reader) not installed")
+    result = build(kit, BuildOptions(format="pdf", out=tmp_path))
+    assert result.pdf is not None
+    reader = PdfReader(result.pdf)
+    texts = [p.extract_text() for p in reader.pages]
+    page_index = next(i for i, text in enumerate(texts) if "Technical details" in text)
+    page = reader.pages[page_index]
+    links = [a.get_object()["/A"]["/URI"] for a in page.get("/Annots", [])]
+    assert "https://example.com/dogtooth/trailer?lang=en&hd=1" in links
+    document = pypdfium2.PdfDocument(str(result.pdf))
+    picture = document[page_index].render(scale=200 / 72).to_pil()
+    codes = [code.text for code in zxingcpp.read_barcodes(picture)]
+    assert codes == ["https://example.com/dogtooth/trailer?lang=en&hd=1"]

@@ -20,6 +20,7 @@ from ..kit.model import Kit, Prose
 from ..layout.model import Layout
 from ..plan import DocumentPlan, StillSlot, technical_details
 from .flowables import Bookmark, Rule, photo, photo_grid
+from .qr import qr_code
 from .text import escape, link, markdown_blocks
 
 
@@ -126,7 +127,11 @@ def details(ctx: Context) -> list[Flowable]:
     rows = [(label, escape(value)) for label, value in technical_details(ctx.kit)]
     if ctx.kit.trailer:
         rows.append(("Trailer", link(ctx.kit.trailer, colour=ctx.layout.colour("accent"))))
-    return [*heading(ctx, "details"), _table(ctx, rows)]
+    out = [*heading(ctx, "details"), _table(ctx, rows)]
+    if ctx.kit.trailer:  # a printed kit's reader points a phone at it
+        out += [Spacer(1, 10), qr_code(ctx.kit.trailer, 62, ctx.layout.colour("ink"))]
+        out.append(ctx.p("Scan for the trailer", "label"))
+    return out
 
 
 def releases(ctx: Context) -> list[Flowable]:
