@@ -3,6 +3,8 @@ text, stills in the layout's arrangement, and no section heading stranded at a p
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import pypdfium2
@@ -13,7 +15,7 @@ from kitpress.layout.discover import available
 from kitpress.layout.load import load_layout
 from kitpress.pipeline import BuildOptions, build
 
-from .conftest import make_still
+from .conftest import make_still, needs_poppler
 
 KIT = """\
 title: "Dogtooth & <Friends>"
@@ -143,3 +145,23 @@ def test_trailer_is_a_live_link_and_a_qr_code_that_reads_back(kit: Path, tmp_pat
     picture = document[page_index].render(scale=200 / 72).to_pil()
     codes = [code.text for code in zxingcpp.read_barcodes(picture)]
     assert codes == ["https://example.com/dogtooth/trailer?lang=en&hd=1"]
+
+
+@needs_poppler
+def test_contents_lists_each_section_at_its_page(kit: Path, tmp_path: Path) -> None:
+    pages = _pages(kit, "classic", tmp_path)
+    pdf = next(tmp_path.glob("*.pdf"))
+    layout_text = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    listed = {
+        title: int(number)
+        for title, number in re.findall(r"^\s*(\S.*?)[ .]{4,}(\d+)\s*$", layout_text, re.M)
+    }
+    assert "Contents" in pages[1]
+    assert {"Synopsis", "Cast", "Festivals and awards", "Press", "Stills"} <= set(listed)
+    for title, number in listed.items():
+        assert title in pages[number - 1]

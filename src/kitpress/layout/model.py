@@ -125,6 +125,7 @@ class Layout:
     footer: str
     cover: CoverSpec = CoverSpec()
     new_page: tuple[str, ...] = NEW_PAGE  # sections that start on a fresh page
+    contents: bool = False  # a table of contents after the cover
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

@@ -30,6 +30,7 @@ TOP = {
     "footer": "Running footer text.",
     "cover": "Cover style, art share, laurels and quote.",
     "new_page": "Sections that start on a fresh page.",
+    "contents": "true for a table of contents after the cover.",
 }
 PAGE = dict.fromkeys(
     ("size", "margin_top", "margin_bottom", "margin_left", "margin_right", "columns_gap"), ""
@@ -54,6 +55,7 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         footer=top.text("footer") or "",
         cover=read_cover(top, checker),
         new_page=_new_page(top, checker),
+        contents=top.boolean("contents", False),
     )
     return None if checker.errors else layout
 

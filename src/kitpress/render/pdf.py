@@ -6,12 +6,22 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..kit.model import Kit
 from ..layout.model import Layout
 from ..plan import DocumentPlan
 from .cover import CoverArt, draw_cover
+from .flowables import Bookmark
 from .fonts import font_name, register_layout_fonts
 from .sections import BUILDERS, Context
 from .styles import paragraph_styles
@@ -36,16 +46,35 @@ def render_pdf(
     story: list[Any] = []
     if "cover" in plan.sections:
         story += [NextPageTemplate("body"), PageBreak()]
+    if layout.contents:
+        story += contents_page(ctx)
     for section in plan.sections:
         if section in BUILDERS:
             story += BUILDERS[section](ctx)
-    doc.build(story)
+    if layout.contents:
+        doc.multiBuild(story)  # a second pass puts the page numbers in the contents
+    else:
+        doc.build(story)
     return int(doc.page)
+
+
+class _KitDocument(BaseDocTemplate):  # type: ignore[misc]
+    def afterFlowable(self, flowable: Any) -> None:
+        """Every section's bookmark is also its line in the table of contents."""
+        if isinstance(flowable, Bookmark):
+            self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+
+
+def contents_page(ctx: Context) -> list[Any]:
+    heading, entry = ctx.styles["heading"], ctx.styles["value"]
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [ParagraphStyle("contents", parent=entry, leading=entry.leading * 1.6)]
+    return [Paragraph("Contents", heading), toc, PageBreak()]
 
 
 def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
     page = layout.page
-    return BaseDocTemplate(
+    return _KitDocument(
         str(target),
         pagesize=(page.width, page.height),
         leftMargin=page.margin_left,
