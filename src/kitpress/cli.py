@@ -15,6 +15,8 @@ import click
 
 from . import __version__
 from .errors import Issue, KitpressError
+from .importing.captions_import import import_captions
+from .importing.page_import import ImportOptions, import_page
 from .layout.discover import available
 from .layout.load import load_layout
 from .pipeline import FORMATS, BuildOptions, build, check
@@ -196,6 +198,55 @@ def init_command(folder: Path) -> None:
     written = write_skeleton(folder)
     click.echo(f"wrote {written}; fill it in, add stills to {folder / 'stills'}/, then:")
     click.echo(f"  kitpress check {folder}")
+
+
+@main.command("import")
+@click.argument("page", type=click.Path(path_type=Path))
+@click.option(
+    "--stills",
+    "stills_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder of stills, paired with the page's captions in file-name order.",
+)
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Kit folder to write.")
+@click.option("--territory", help="Where the page's release dates apply, e.g. US.")
+@click.option("--force", is_flag=True, help="Replace a kit already in the --out folder.")
+@reports_errors
+def import_command(
+    page: Path, stills_dir: Path, out: Path, territory: str | None, force: bool
+) -> None:
+    """Make a kit from PAGE, a press page in plain text, and a folder of stills.
+
+    \b
+    Example:
+      kitpress import press-page.txt --stills photos/ --out my-film --territory US
+    """
+    result = import_page(page, ImportOptions(stills_dir, out, territory, force))
+    show_warnings(result.warnings)
+    click.echo(f"wrote {result.kit_file} ({result.stills} stills, {result.cast} cast); then:")
+    click.echo(f"  kitpress check {out}")
+
+
+@main.command("import-captions")
+@click.argument("captions", type=click.Path(path_type=Path))
+@click.argument("kit", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace values the kit already has.")
+@reports_errors
+def import_captions_command(captions: Path, kit: Path, force: bool) -> None:
+    """Merge CAPTIONS, a spreadsheet (CSV) with one row per still, into KIT's kit.yaml.
+
+    \b
+    Example:
+      kitpress import-captions captions.csv my-film
+    """
+    result = import_captions(captions, kit, force)
+    show_warnings(result.warnings)
+    if not result.changed:
+        click.echo(f"{result.kit_file}: already says all of it; nothing changed")
+        return
+    changed = ", ".join(result.changed)
+    click.echo(f"updated {result.kit_file}: {len(result.changed)} stills ({changed})")
 
 
 @main.command("layouts")

@@ -97,7 +97,10 @@ def rights_line(rights: Rights, style: CaptionStyle) -> str:
     if credits:
         parts.append(_sentence(_capitalise(", ".join(credits))))
     if rights.courtesy:
-        parts.append(_sentence(style.courtesy.format(name=rights.courtesy)))
+        courtesy = style.courtesy.format(name=rights.courtesy)
+        if rights.courtesy.endswith(".") and courtesy.endswith(f"{rights.courtesy}."):
+            courtesy = courtesy[:-1]  # 'Courtesy of Pyramide & Co.', not 'Co..'
+        parts.append(_sentence(courtesy))
     return " ".join(parts)
 
 

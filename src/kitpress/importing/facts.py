@@ -1,0 +1,217 @@
+"""Read the film's facts from a split press page: details, release dates, prose, credits.
+
+Captions are only collected here (`caption_parser` reads them). A line that cannot be read is
+a `Leftover`: it goes into kit.yaml as a comment, verbatim, and a warning names its line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..errors import Issue
+from .kit_writer import Node, Raw
+from .press_page import PageLine, PressPage, Section
+
+DATE_FORMATS = (
+    "%A, %B %d, %Y",
+    "%A %B %d, %Y",
+    "%B %d, %Y",
+    "%A, %d %B %Y",
+    "%A %d %B %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%d %b %Y",
+    "%Y-%m-%d",
+)
+
+
+@dataclass(frozen=True)
+class Leftover:
+    line: PageLine
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReleaseDate:
+    line: PageLine
+    window: str
+    date: datetime.date
+
+
+@dataclass(frozen=True)
+class Credit:
+    line: PageLine
+    name: str
+    character: str | None = None
+
+
+@dataclass
+class PageFacts:
+    details: dict[str, Node] = field(default_factory=dict)
+    detail_lines: dict[str, int] = field(default_factory=dict)
+    releases: list[ReleaseDate] = field(default_factory=list)
+    prose: dict[str, list[PageLine]] = field(default_factory=dict)
+    cast: list[Credit] = field(default_factory=list)
+    crew: dict[str, list[Credit]] = field(default_factory=dict)
+    captions: list[PageLine] = field(default_factory=list)
+    leftovers: list[Leftover] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def _text(value: str) -> Node | None:
+    return value
+
+
+def _texts(value: str) -> Node | None:
+    parts = [part.strip() for part in re.split(r"\s*[,;/]\s*", value) if part.strip()]
+    return parts if len(parts) > 1 else (parts[0] if parts else None)
+
+
+def _minutes(value: str) -> Node | None:
+    found = re.fullmatch(r"(\d{1,4})\s*(?:min(?:ute)?s?\.?|')?", value, re.I)
+    if found:
+        return Raw(str(int(found.group(1))))
+    hours = re.fullmatch(
+        r"(\d)\s*h(?:ours?|rs?)?\.?\s*(\d{1,2})\s*m(?:in(?:ute)?s?)?\.?", value, re.I
+    )
+    return Raw(str(int(hours.group(1)) * 60 + int(hours.group(2)))) if hours else None
+
+
+def _year(value: str) -> Node | None:
+    return Raw(value) if re.fullmatch(r"(18|19|20)\d\d", value) else None
+
+
+def _url(value: str) -> Node | None:
+    return value if re.fullmatch(r"https?://\S+", value) else None
+
+
+DETAILS: dict[str, tuple[str, Callable[[str], Node | None]]] = {
+    "original title": ("original_title", _text),
+    "original language": ("languages", _texts),
+    "original languages": ("languages", _texts),
+    "language": ("languages", _texts),
+    "languages": ("languages", _texts),
+    "subtitles": ("subtitles", _texts),
+    "genre": ("genres", _texts),
+    "genres": ("genres", _texts),
+    "running time": ("runtime", _minutes),
+    "runtime": ("runtime", _minutes),
+    "length": ("runtime", _minutes),
+    "year": ("year", _year),
+    "production year": ("year", _year),
+    "year of production": ("year", _year),
+    "country": ("countries", _texts),
+    "countries": ("countries", _texts),
+    "country of production": ("countries", _texts),
+    "aspect ratio": ("aspect_ratio", _text),
+    "sound": ("sound", _text),
+    "colour": ("colour", _text),
+    "color": ("colour", _text),
+    "rating": ("rating", _text),
+    "production company": ("production_companies", _texts),
+    "production companies": ("production_companies", _texts),
+    "trailer": ("trailer", _url),
+    "copyright": ("copyright_line", _text),
+}
+
+
+def read_facts(page: PressPage) -> PageFacts:
+    facts = PageFacts()
+    for section in page.sections:
+        _READERS.get(section.kind, _read_details)(section, facts, page.label)
+    return facts
+
+
+def _read_details(section: Section, facts: PageFacts, label: str) -> None:
+    for line in section.lines:
+        _detail(line, facts)
+
+
+def _detail(line: PageLine, facts: PageFacts) -> None:
+    found = re.fullmatch(r"([^:]{2,40}?)\s*:\s*(.+)", line.text)
+    label = " ".join(found.group(1).casefold().split()) if found else ""
+    if found is None or label not in DETAILS:
+        facts.leftovers.append(Leftover(line, "not a detail kitpress knows"))
+        return
+    key, read = DETAILS[label]
+    if key in facts.details:
+        where = facts.detail_lines[key]
+        facts.leftovers.append(Leftover(line, f"'{key}' is already given on line {where}"))
+        return
+    value = read(found.group(2).strip())
+    if value is None:
+        facts.leftovers.append(Leftover(line, f"cannot read this as '{key}'"))
+        return
+    facts.details[key] = value
+    facts.detail_lines[key] = line.number
+
+
+def _read_release(section: Section, facts: PageFacts, label: str) -> None:
+    window = section.argument.capitalize() or "Release"
+    for line in section.lines:
+        date = parse_date(line.text)
+        if date is None:
+            _detail(line, facts)
+            continue
+        facts.releases.append(ReleaseDate(line, window, date))
+        weekday = re.match(r"([A-Za-z]+day)\b", line.text)
+        if weekday and weekday.group(1).casefold() != date.strftime("%A").casefold():
+            message = f"{date:%B} {date.day}, {date.year} is a {date:%A}, not a {weekday.group(1)}"
+            facts.warnings.append(Issue(label, line.number, "release_dates", message, "warning"))
+
+
+def parse_date(text: str) -> datetime.date | None:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", " ".join(text.split()))
+    for form in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(cleaned, form).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _read_prose(section: Section, facts: PageFacts, label: str) -> None:
+    facts.prose.setdefault(section.kind, []).extend(section.lines)
+
+
+def _read_cast(section: Section, facts: PageFacts, label: str) -> None:
+    for line in section.lines:
+        found = re.fullmatch(r"(.+?)\s+(?:as|\.\.\.+|…|–|—)\s+(.+)", line.text)
+        if found:
+            facts.cast.append(Credit(line, found.group(1), found.group(2)))
+        else:
+            facts.cast.append(Credit(line, line.text))
+
+
+def _read_crew(section: Section, facts: PageFacts, label: str) -> None:
+    names = facts.crew.setdefault(section.argument, [])
+    names.extend(Credit(line, line.text) for line in section.lines)
+
+
+def _read_trailer(section: Section, facts: PageFacts, label: str) -> None:
+    for line in section.lines:
+        if _url(line.text) and "trailer" not in facts.details:
+            facts.details["trailer"] = line.text
+            facts.detail_lines["trailer"] = line.number
+        else:
+            facts.leftovers.append(Leftover(line, "not a trailer link (http or https)"))
+
+
+def _read_photos(section: Section, facts: PageFacts, label: str) -> None:
+    facts.captions.extend(section.lines)
+
+
+_READERS: dict[str, Callable[[Section, PageFacts, str], None]] = {
+    "release": _read_release,
+    "synopsis": _read_prose,
+    "long_synopsis": _read_prose,
+    "logline": _read_prose,
+    "directors_statement": _read_prose,
+    "cast": _read_cast,
+    "crew": _read_crew,
+    "trailer": _read_trailer,
+    "photos": _read_photos,
+}

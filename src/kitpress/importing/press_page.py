@@ -1,0 +1,173 @@
+"""Split a press page in the distributor's plain-text form into its sections.
+
+    Parallel Mothers                     <- the title line (first non-blank line)
+    Synopsis                             <- prose headings: the paragraphs that follow
+    Home Entertainment Release Date      <- '... Release Date': a date, then details
+    Tuesday, April 05, 2022
+    Original Languages: Spanish          <- 'Label: value' details, wherever they are
+    CREDITS / CAST / DIRECTED BY         <- names, one a line, under CAST or a crew role
+    TRAILER                              <- a link
+    PHOTOS                               <- one caption a line
+
+Every line keeps its number on the page so that warnings can name it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ImportProblem, Issue
+
+MAX_BYTES = 2 * 1024 * 1024
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+PROSE_HEADINGS = {
+    "synopsis": "synopsis",
+    "short synopsis": "synopsis",
+    "long synopsis": "long_synopsis",
+    "logline": "logline",
+    "director's statement": "directors_statement",
+    "directors statement": "directors_statement",
+    "director's note": "directors_statement",
+}
+SECTION_HEADINGS = {
+    "credits": "credits",
+    "cast": "cast",
+    "trailer": "trailer",
+    "photos": "photos",
+    "stills": "photos",
+    "photographs": "photos",
+    "production stills": "photos",
+}
+CREW_WORDS = {
+    "directed by": "Director",
+    "director": "Director",
+    "written by": "Screenplay",
+    "screenplay": "Screenplay",
+    "screenplay by": "Screenplay",
+    "produced by": "Producer",
+    "producer": "Producer",
+    "producers": "Producers",
+    "director of photography": "Director of Photography",
+    "cinematography": "Cinematography",
+    "cinematography by": "Cinematography",
+    "edited by": "Editor",
+    "editor": "Editor",
+    "editing": "Editor",
+    "music": "Music",
+    "music by": "Music",
+    "original music": "Music",
+    "production design": "Production Design",
+    "production designer": "Production Design",
+    "costume design": "Costume Design",
+    "costumes": "Costume Design",
+    "sound": "Sound",
+}
+
+
+@dataclass(frozen=True)
+class PageLine:
+    number: int
+    text: str
+
+
+@dataclass
+class Section:
+    """A heading and the non-blank lines under it; ``kind`` says how to read them."""
+
+    kind: str
+    heading: PageLine | None
+    argument: str = ""  # the release window, or the crew role
+    lines: list[PageLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PressPage:
+    label: str
+    title: PageLine
+    sections: tuple[Section, ...]
+
+
+def read_page(path: Path) -> PressPage:
+    label = path.name
+    text = _read_text(path, label)
+    lines = [PageLine(n, line.strip()) for n, line in enumerate(text.split("\n"), 1)]
+    issues = [
+        Issue(label, line.number, "", control_message(found.group()))
+        for line in lines
+        if (found := CONTROL.search(line.text))
+    ]
+    if issues:
+        raise ImportProblem(issues)
+    content = [line for line in lines if line.text]
+    if not content:
+        raise ImportProblem([Issue(label, None, "", "the page is empty")])
+    return PressPage(label, content[0], tuple(split_sections(content[1:])))
+
+
+def control_message(character: str) -> str:
+    return f"contains a control character (U+{ord(character):04X}); remove it"
+
+
+def _read_text(path: Path, label: str) -> str:
+    try:
+        if path.is_dir():
+            raise ImportProblem([Issue(label, None, "", "is a folder, not a press page")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportProblem([Issue(label, None, "", f"{size:,} bytes; the limit is 2 MB")])
+        data = path.read_bytes()
+    except OSError as exc:
+        message = f"cannot read the page: {exc.strerror}"
+        raise ImportProblem([Issue(str(path), None, "", message)]) from None
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = "the page is not UTF-8 text; save it as UTF-8"
+        raise ImportProblem([Issue(label, line, "", message)]) from None
+
+
+def split_sections(lines: list[PageLine]) -> list[Section]:
+    """Sections in page order; lines before the first heading are in a 'top' section."""
+    sections = [Section("top", None)]
+    for line in lines:
+        heading = heading_of(line.text, in_credits=sections[-1].kind in ("credits", "cast", "crew"))
+        if heading is None:
+            sections[-1].lines.append(line)
+        else:
+            sections.append(Section(heading[0], line, heading[1]))
+    return sections
+
+
+def heading_of(text: str, *, in_credits: bool) -> tuple[str, str] | None:
+    """(kind, argument) when ``text`` is a heading, else None."""
+    key = _key(text)
+    if key in PROSE_HEADINGS:
+        return PROSE_HEADINGS[key], ""
+    if key in SECTION_HEADINGS:
+        return SECTION_HEADINGS[key], ""
+    release = re.fullmatch(r"(.*?)\s*release dates?", key)
+    if release and len(key) <= 60:
+        return "release", text.strip().rstrip(":")[: len(release.group(1))].strip()
+    if key in CREW_WORDS:
+        return "crew", CREW_WORDS[key]
+    if in_credits and _looks_like_role(text):
+        return "crew", _role_name(text)
+    return None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().rstrip(":").split())
+
+
+def _looks_like_role(text: str) -> bool:
+    """A crew heading in the credits: a short line ending in 'by' ('MUSIC BY')."""
+    return _key(text).endswith(" by") and len(text) <= 40
+
+
+def _role_name(text: str) -> str:
+    words = _key(text).removesuffix(" by").split()
+    return " ".join(word.capitalize() for word in words) or text
