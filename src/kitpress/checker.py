@@ -10,19 +10,31 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 from .errors import Issue, Severity
 from .marked_yaml import Mapping, Scalar, Sequence, Value
 
 _EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class Read(NamedTuple):
+    """A text as read, and where: ``source`` None means the checker's own file."""
+
+    path: str
+    text: str
+    line: int | None
+    source: str | None = None
+    whole_file: bool = False
 
 
 class Checker:
     def __init__(self, label: str) -> None:
         self.label = label
         self.issues: list[Issue] = []
+        self.texts: list[Read] = []  # every text read, for checks that need its line
 
     def report(self, line: int | None, path: str, message: str, severity: Severity) -> None:
         self.issues.append(Issue(self.label, line, path, message, severity))
@@ -90,11 +102,14 @@ class Obj:
             self.checker.error(value.line, path, f"expected text ({_kind(value)} given)")
             return None
         text = value.text.strip()
-        if _CONTROL.search(text):
-            self.checker.error(value.line, path, "contains control characters")
+        control = control_character(text)
+        if control:
+            self.checker.error(value.line, path, control)
             return None
         if not text and required:
             self.checker.error(value.line, path, "must not be empty")
+        if text:
+            self.checker.texts.append(Read(path, text, value.line))
         return text or None
 
     def texts(self, key: str) -> tuple[str, ...]:
@@ -146,7 +161,10 @@ class Obj:
         text = self.text(key)
         if text is None:
             return None
-        parsed = urlparse(text)
+        try:
+            parsed = urlparse(text)
+        except ValueError:  # "https://[": a broken host
+            parsed = urlparse("")
         if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in text:
             message = f"expected a web address starting with https:// (got '{text}')"
             self.checker.error(self.line_of(key), self.sub(key), message)
@@ -170,6 +188,14 @@ class Obj:
             self.checker.error(value.line, self.sub(key), f"expected a list ({_kind(value)} given)")
             return
         yield from enumerate(value.items)
+
+
+def control_character(text: str) -> str | None:
+    """Why ``text`` cannot be used because of an invisible control character, or None."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return f"contains a control character (U+{ord(found.group()):04X}); remove it"
 
 
 def _kind(value: Value) -> str:

@@ -9,6 +9,7 @@ We compose YAML nodes and never construct Python objects, so:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -59,6 +60,8 @@ class Mapping:
 
 
 ALIAS_MESSAGE = "YAML aliases (*name) are not supported; write the value out"
+# What a "\u" escape can make but no text may hold: lone surrogates and non-characters.
+_NOT_TEXT = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 class _Loader(yaml.SafeLoader):
@@ -89,7 +92,7 @@ def load(path: Path, label: str, error: type[InputError]) -> Value:
         raise error([Issue(label, line, "", message)]) from None
     except yaml.YAMLError as exc:
         raise error([Issue(label, None, "", f"invalid YAML: {exc}")]) from None
-    documents = [d for d in documents if d is not None]
+    documents = [d for d in documents if d is not None and not _empty(d)]
     if not documents:
         raise error([Issue(label, None, "", "the file is empty")])
     if len(documents) > 1:
@@ -100,6 +103,11 @@ def load(path: Path, label: str, error: type[InputError]) -> Value:
     if converter.issues:
         raise error(converter.issues)
     return value
+
+
+def _empty(node: yaml.Node) -> bool:
+    """A document with nothing in it: '---' alone, or only comments after it."""
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and node.value == ""
 
 
 def _read_text(path: Path, label: str, error: type[InputError]) -> str:
@@ -141,6 +149,7 @@ class _Converter:
             raise self.fail(node, f"YAML tags such as '{node.tag}' are not allowed")
         line = node.start_mark.line + 1
         if isinstance(node, yaml.ScalarNode):
+            _check_text(self, node)
             return Scalar(str(node.value), line, quoted=node.style in ("'", '"', "|", ">"))
         if isinstance(node, yaml.SequenceNode):
             items = tuple(self.convert(child, depth + 1, seen) for child in node.value)
@@ -156,6 +165,7 @@ class _Converter:
                 raise self.fail(key_node, "a key must be plain text")
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.fail(key_node, "YAML merge keys (<<) are not supported")
+            _check_text(self, key_node)
             key = str(key_node.value)
             key_line = key_node.start_mark.line + 1
             if key in entries:
@@ -166,3 +176,11 @@ class _Converter:
             entries[key] = self.convert(value_node, depth + 1, seen)
             key_lines[key] = key_line
         return Mapping(entries, key_lines, node.start_mark.line + 1, tuple(entries))
+
+
+def _check_text(converter: _Converter, node: yaml.ScalarNode) -> None:
+    found = _NOT_TEXT.search(str(node.value))
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        message = f"invalid character {code} (from a \\u escape); write the character itself"
+        raise converter.fail(node, message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
@@ -15,13 +16,12 @@ def resolve_in_kit(root: Path, written: str) -> tuple[Path | None, str | None]:
     if ".." in PurePosixPath(written.replace("\\", "/")).parts:
         return None, f"'{written}' leads outside the kit folder ('..' is not allowed)"
     root = root.resolve()
-    candidate = root / written
     try:
-        real = candidate.resolve(strict=True)
+        real = _existing(root, written).resolve(strict=True)
     except FileNotFoundError:
         return None, f"file not found: '{written}'"
     except (OSError, RuntimeError) as exc:
-        return None, f"cannot read '{written}': {exc}"
+        return None, f"cannot read '{written}': {getattr(exc, 'strerror', None) or exc}"
     if not real.is_relative_to(root):
         return None, f"'{written}' leads outside the kit folder (through a link)"
     try:
@@ -33,3 +33,19 @@ def resolve_in_kit(root: Path, written: str) -> tuple[Path | None, str | None]:
     if not stat.S_ISREG(mode):
         return None, f"'{written}' is not a regular file"
     return real, None
+
+
+def _existing(root: Path, written: str) -> Path:
+    """The path as written, or as the same name in the other Unicode normal form.
+
+    macOS writes 'é' in file names as 'e' + a combining accent (NFD) while editors type it as
+    one character (NFC); both spellings name the same still.
+    """
+    candidate = root / written
+    if candidate.exists() or candidate.is_symlink():
+        return candidate
+    for form in ("NFC", "NFD"):
+        other = root / unicodedata.normalize(form, written)
+        if other.exists() or other.is_symlink():
+            return other
+    return candidate

@@ -21,6 +21,17 @@ class Prose:
 
 
 @dataclass(frozen=True)
+class Text:
+    """A text as the user wrote it, with where: for checks that point at the line."""
+
+    path: str  # the field, as kit.yaml spells it: cast[2].actor
+    text: str
+    source: str  # kit.yaml, or the Markdown file the text came from
+    line: int | None
+    whole_file: bool = False  # the text is the file from `line` on: count lines within it
+
+
+@dataclass(frozen=True)
 class CastMember:
     id: str
     actor: str
@@ -140,7 +151,12 @@ class Kit:
     rights: Rights = field(default_factory=Rights)
     copyright_line: str | None = None
     stills: tuple[Still, ...] = ()
+    texts: tuple[Text, ...] = field(default=(), compare=False, repr=False)  # as read, located
     renditions: tuple[tuple[str, int], ...] = ()  # overrides of the layout's still settings
+
+    def line_of(self, path: str) -> int | None:
+        """The kit.yaml line of the text read for ``path`` (e.g. 'key_art'), if it was read."""
+        return next((t.line for t in self.texts if t.path == path), None)
 
     @property
     def directors(self) -> tuple[str, ...]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from ..checker import Checker, Obj
+from ..checker import Checker, Obj, Read, control_character
+from ..errors import Issue
 from ..layout.stills_spec import RENDITION_KEYS, read_integers
 from ..marked_yaml import Mapping, Scalar, Value
 from . import fields
@@ -19,6 +21,7 @@ from .model import (
     Quote,
     Release,
     Still,
+    Text,
 )
 from .still_entries import KnownPeople, read_rights, read_still
 
@@ -67,7 +70,13 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         stills=_stills(top, root, KnownPeople(cast_ids(cast), crew_roles(crew)), checker),
         renditions=_renditions(top, checker),
     )
-    return None if checker.errors else kit
+    return None if checker.errors else replace(kit, texts=_texts(checker))
+
+
+def _texts(checker: Checker) -> tuple[Text, ...]:
+    return tuple(
+        Text(r.path, r.text, r.source or checker.label, r.line, r.whole_file) for r in checker.texts
+    )
 
 
 def _renditions(top: Obj, checker: Checker) -> tuple[tuple[str, int], ...]:
@@ -107,16 +116,30 @@ def _prose(top: Obj, key: str, root: Path, checker: Checker) -> Prose | None:
 
 
 def _read_prose(path: Path, ref: Obj, checker: Checker) -> Prose | None:
-    where = ref.sub("file")
-    if path.stat().st_size > MAX_PROSE_BYTES:
-        checker.error(ref.line_of("file"), where, f"'{path.name}' is larger than 2 MB")
+    where, line = ref.sub("file"), ref.line_of("file")
+    try:
+        if path.stat().st_size > MAX_PROSE_BYTES:
+            checker.error(line, where, f"'{path.name}' is larger than 2 MB")
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        checker.error(line, where, f"cannot read '{path.name}': {exc.strerror}")
         return None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        checker.error(ref.line_of("file"), where, f"'{path.name}' is not UTF-8 text")
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        kind = "UTF-16 text; save it as UTF-8" if utf16 else "not UTF-8 text"
+        checker.error(line, where, f"'{path.name}' is {kind}")
         return None
     text = text.replace("\r\n", "\n").strip()
+    key = ref.path
+    for number, row in enumerate(text.split("\n"), 1):
+        problem = control_character(row)
+        if problem:
+            checker.issues.append(Issue(path.name, number, key, problem))
+            return None
+    checker.texts.append(Read(key, text, 1, path.name, whole_file=True))
     return Prose(text, path.name, 1) if text else None
 
 
@@ -145,6 +168,11 @@ def _crew(top: Obj, checker: Checker) -> tuple[CrewCredit, ...]:
         checker.error(value.line, "crew", "expected a mapping of role: name(s)")
         return ()
     roles = Obj(checker, value, "crew", dict.fromkeys(value.order, ""))
+    for role in value.order:
+        problem = control_character(role)
+        if problem:
+            checker.error(value.key_lines[role], f"crew.{role}", problem)
+        checker.texts.append(Read(f"crew.{role}", role, value.key_lines[role]))
     credits = (CrewCredit(role, roles.texts(role)) for role in value.order)
     return tuple(credit for credit in credits if credit.names)
 

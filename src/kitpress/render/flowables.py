@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Table, TableStyle
 
-from ..arrange import GAP
+from ..arrange import GAP, HEADING_ALLOWANCE
+
+MIN_CAPTION_WIDTH = 144.0  # points: under a very narrow photo, captions still read as lines
+MIN_PHOTO_HEIGHT = 72.0  # points: below this a long caption shrinks with its photo instead
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -46,15 +49,38 @@ class Rule(Flowable):  # type: ignore[misc]
         self.canv.line(0, self.space, self.width, self.space)
 
 
-def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights: Any) -> Table:
-    """The photo at its planned box with caption and rights under it, as one unsplittable cell."""
+def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights: Any) -> Flowable:
+    """The photo at its planned box with caption and rights under it, as one unsplittable cell.
+
+    A caption too long for the space the plan kept makes the photo smaller, so both still fit
+    one page; only a caption taller than a page is shrunk with it. Never a layout error.
+    """
+    limit = ctx.layout.page.frame_height - HEADING_ALLOWANCE
+    width = max(box[0], MIN_CAPTION_WIDTH)  # a narrow or shrunk photo: its caption keeps room
+    table = _photo_table(ctx, jpeg, box, width, [caption, rights])
+    for _ in range(3):
+        height = table.wrap(ctx.layout.page.frame_width, limit)[1]
+        room = limit - (height - box[1])  # what the caption leaves for the photo
+        if height <= limit or room < MIN_PHOTO_HEIGHT or room >= box[1]:
+            break
+        box = (box[0] * room / box[1] * 0.98, room * 0.98)
+        table = _photo_table(ctx, jpeg, box, width, [caption, rights])
+    if table.wrap(ctx.layout.page.frame_width, limit)[1] <= limit:
+        return table
+    return KeepInFrame(0, limit, [table], mode="shrink")
+
+
+def _photo_table(
+    ctx: Any, jpeg: bytes, box: tuple[float, float], width: float, texts: list[Any]
+) -> Table:
     image = Image(io.BytesIO(jpeg), width=box[0], height=box[1])
-    rows = [[image], [caption]] + ([[rights]] if rights is not None else [])
-    table = Table(rows, colWidths=[box[0]], hAlign="CENTER")
+    rows = [[image]] + [[text] for text in texts if text is not None]
+    table = Table(rows, colWidths=[width], hAlign="CENTER")
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), ctx.styles["body"].fontName),
+                ("ALIGN", (0, 0), (0, 0), "CENTER"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),

@@ -24,7 +24,10 @@ def escape(text: str) -> str:
 
 
 def safe_href(url: str) -> str | None:
-    scheme = urlparse(url.strip()).scheme.lower()
+    try:
+        scheme = urlparse(url.strip()).scheme.lower()
+    except ValueError:  # e.g. "https://[": not a usable address, so not a link
+        return None
     return url.strip() if scheme in SAFE_SCHEMES else None
 
 

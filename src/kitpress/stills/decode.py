@@ -1,11 +1,14 @@
 """Decode a still once into an upright sRGB image, or fail with a located message.
 
 Pillow is the only thing that ever reads a user's image; ReportLab only sees JPEGs we made.
+`probe` reads headers only and says what is worth a warning (animation, damaged EXIF, a
+very large image); `decode` stays quiet about the same things, so each is told once.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from functools import cache
@@ -14,9 +17,21 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from .embedded import EmbeddedCaption, read_embedded
+from .sniff import head, unreadable_kind
 
 MAX_PIXELS = 150_000_000  # a 150 MP still is already far beyond any camera a unit uses
+WARN_PIXELS = 100_000_000  # above this a still is worth a warning: slow, and memory-hungry
 _ICC_DATE = slice(24, 36)
+_BOMB = "a decompression bomb, or far larger than a press still needs"
+_KNOWN = "JPEG, PNG, TIFF or WebP expected"
+_PILLOW_ERRORS = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    Image.DecompressionBombError,
+)
 
 
 class DecodeProblem(Exception):
@@ -27,45 +42,113 @@ class DecodeProblem(Exception):
 class Probe:
     size: tuple[int, int]  # upright pixels
     embedded: EmbeddedCaption  # caption and credits the file already carries
+    notes: tuple[str, ...] = ()  # worth a warning, not a refusal
 
 
 def probe(path: Path) -> Probe:
-    """Upright pixel size and embedded caption from the headers alone (no pixel decode)."""
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-            orientation = image.getexif().get(0x0112, 1)
-            embedded = read_embedded(image)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise DecodeProblem(_reason(path, exc)) from None
-    _check_size(width, height)
+    """Upright pixel size, embedded caption and warnings from the headers (no pixel decode).
+
+    Call it from one thread: it records Pillow's warnings to report them as kitpress's own.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            with Image.open(path) as image:
+                width, height = image.size
+                _check_size(width, height)
+                orientation, exif_note = _orientation(image) if _has_exif(image) else (1, None)
+                embedded = read_embedded(image)
+                notes = [n for n in (exif_note, _frames_note(image)) if n]
+        except DecodeProblem:
+            raise
+        except _PILLOW_ERRORS as exc:
+            raise DecodeProblem(_reason(path, exc)) from None
+    quiet_pillow()
+    notes += _warning_notes(caught) + _size_notes(width, height)
     size = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
-    return Probe(size, embedded)
+    return Probe(size, embedded, tuple(dict.fromkeys(notes)))
 
 
 def decode(path: Path, need: tuple[int, int], background: str) -> Image.Image:
     """The whole still, upright, RGB in sRGB; decoded at reduced scale when ``need`` allows."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                _check_size(*image.size)
-                if image.format == "JPEG":
-                    image.draft("RGB", _draft_size(image, need))
-                image.load()
-                upright = ImageOps.exif_transpose(image)
-                return _to_srgb(upright, background)
+        with Image.open(path) as image:
+            _check_size(*image.size)
+            if image.format == "JPEG":
+                image.draft("RGB", _draft_size(image, need))
+            exif = _has_exif(image)
+            image.load()
+            return _to_srgb(_upright(image) if exif else image, background)
     except DecodeProblem:
         raise
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as exc:
+    except _PILLOW_ERRORS as exc:
         raise DecodeProblem(_reason(path, exc)) from None
+
+
+def quiet_pillow() -> None:
+    """Pillow's own warnings (probe reports them, located) stay off the user's terminal.
+
+    Filters, not `catch_warnings`, because stills decode in threads.
+    """
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
+
+
+def _has_exif(image: Image.Image) -> bool:
+    """Whether to read EXIF: a PNG's eXIf chunk after the pixels is only found by decoding
+    them all, so probe and decode both ignore it (the size they agree on stays right)."""
+    return image.format != "PNG" or "exif" in image.info
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    try:
+        return ImageOps.exif_transpose(image)
+    except Exception:  # a damaged EXIF block: probe warned, the still is used as stored
+        return image
+
+
+def _orientation(image: Image.Image) -> tuple[int, str | None]:
+    try:
+        value = image.getexif().get(0x0112, 1)
+    except Exception:  # Pillow raises many kinds on a damaged EXIF block
+        return 1, "damaged EXIF data; its orientation is ignored and the still used as stored"
+    if isinstance(value, int) and 1 <= value <= 8:
+        return value, None
+    shown = repr(value)[:20]
+    return 1, f"EXIF orientation {shown} is not a valid value (1 to 8); the still is used as stored"
+
+
+def _frames_note(image: Image.Image) -> str | None:
+    if not getattr(image, "is_animated", False):
+        return None
+    frames = int(getattr(image, "n_frames", 1))
+    if image.format == "TIFF":
+        return f"the file has {frames} pages; only the first is used"
+    if image.format in ("GIF", "PNG", "WEBP", "AVIF"):  # not MPO: a phone's depth map frame
+        return f"an animated image ({frames} frames); only the first frame is used"
+    return None
+
+
+def _warning_notes(caught: list[warnings.WarningMessage]) -> list[str]:
+    notes = []
+    for found in caught:
+        from_pillow = Path(found.filename).parent.name == "PIL"
+        if not from_pillow or not issubclass(found.category, UserWarning):
+            continue  # not about the file; a DecompressionBombWarning: our own check decides
+        detail = str(found.message).strip().rstrip(".")[:100]
+        notes.append(f"damaged metadata ({detail}); what cannot be read is ignored")
+    return notes[:1]
+
+
+def _size_notes(width: int, height: int) -> list[str]:
+    if width * height <= WARN_PIXELS:
+        return []
+    megapixels = width * height / 1_000_000
+    return [
+        f"{width}×{height} px ({megapixels:.0f} MP) is unusually large for a still; it decodes "
+        f"slowly and needs up to {width * height * 4 // 1_000_000} MB of memory "
+        f"(over {MAX_PIXELS // 1_000_000} MP is refused)"
+    ]
 
 
 def _draft_size(image: Image.Image, need: tuple[int, int]) -> tuple[int, int]:
@@ -79,9 +162,10 @@ def _check_size(width: int, height: int) -> None:
     if width < 1 or height < 1:
         raise DecodeProblem("the image has no pixels")
     if width * height > MAX_PIXELS:
+        megapixels = width * height / 1_000_000
         raise DecodeProblem(
-            f"{width}×{height} pixels is over the {MAX_PIXELS // 1_000_000} MP limit "
-            "(a decompression bomb or a scan far larger than a press still needs)"
+            f"{width}×{height} px ({megapixels:.0f} MP) is over the "
+            f"{MAX_PIXELS // 1_000_000} MP limit ({_BOMB})"
         )
 
 
@@ -124,11 +208,20 @@ def srgb_icc_bytes() -> bytes:
 
 
 def _reason(path: Path, exc: BaseException) -> str:
-    if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
-        return "the image is too large to decode safely (decompression bomb limit)"
-    if path.stat().st_size == 0:
+    if isinstance(exc, Image.DecompressionBombError):
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        size = f"{int(found.group(1)) / 1_000_000:.0f} MP" if found else "the image"
+        return f"{size} is over the {MAX_PIXELS // 1_000_000} MP limit ({_BOMB})"
+    if isinstance(exc, PermissionError):
+        return "cannot read the file (permission denied)"
+    data = head(path)
+    if not data:
         return "the file is empty"
     if isinstance(exc, UnidentifiedImageError):
-        return "not an image Pillow can read (JPEG, PNG, TIFF or WebP expected)"
+        kind = unreadable_kind(data)
+        return f"the file is {kind}" if kind else f"not an image Pillow can read ({_KNOWN})"
     text = str(exc).rstrip(".")
     return f"the image is damaged or truncated ({text})" if text else "the image is damaged"
+
+
+quiet_pillow()
