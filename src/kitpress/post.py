@@ -1,49 +1,62 @@
-"""Small pypdf passes over the rendered PDF, each one function: XMP metadata and viewer hints."""
+"""Small pypdf passes over the rendered PDF, each one function: the profile's conformance
+(PDF/A-1b for the screen PDF), Info and XMP metadata, the file ID and viewer hints."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, NameObject
+from pypdf.generic import ArrayObject, ByteStringObject, NameObject
 
 from .kit.model import Kit
 from .output import atomic_write
+from .pdf_metadata import FIXED_DATE, write_metadata
+from .pdfa import make_pdfa
+from .pdfx import PDFX_CLAIM
+
+PROFILES = ("screen", "print")
 
 
-def finish_pdf(rendered: Path, target: Path, kit: Kit) -> None:
-    """Read ``rendered``, add what ReportLab cannot, write ``target`` atomically."""
+def finish_pdf(
+    rendered: Path,
+    target: Path,
+    kit: Kit,
+    profile: str = "screen",
+    print_pass: Callable[[PdfWriter], None] | None = None,
+) -> None:
+    """Read ``rendered``, add what ReportLab cannot, write ``target`` atomically.
+
+    ``screen``: the e-mail PDF, made PDF/A-1b (Info and XMP metadata included).
+    ``print``: the print-shop PDF; ``print_pass`` gives it its PDF/X structure (pdfx.py),
+    and Info and XMP both say PDF/X-1a.
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown PDF profile {profile!r} (expected one of {PROFILES})")
     writer = PdfWriter(clone_from=PdfReader(rendered))
     writer.pdf_header = "%PDF-1.4"
-    add_xmp(writer, kit)
+    if profile == "screen":
+        make_pdfa(writer, kit)
+    if profile == "print":
+        write_metadata(writer, kit, [PDFX_CLAIM])
+        if print_pass is not None:
+            print_pass(writer)
+    fix_identity(writer)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     writer.compress_identical_objects()
     with atomic_write(target) as handle:
         writer.write(handle)
 
 
-def add_xmp(writer: PdfWriter, kit: Kit) -> None:
-    """Document XMP (title, creator, description, rights), readable by exiftool and archives."""
-    title = escape(f"{kit.title} — Press kit")
-    creator = escape(kit.rights.courtesy or kit.rights.copyright or "kitpress")
-    description = escape(kit.logline or f"Press kit for {kit.title}")
-    rights = escape(kit.copyright_line or "")
-    packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
- xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-<dc:creator><rdf:Seq><rdf:li>{creator}</rdf:li></rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{description}</rdf:li></rdf:Alt>
-</dc:description>
-<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{rights}</rdf:li></rdf:Alt></dc:rights>
-<pdf:Producer>kitpress</pdf:Producer><xmp:CreatorTool>kitpress</xmp:CreatorTool>
-</rdf:Description></rdf:RDF></x:xmpmeta>
-<?xpacket end="w"?>"""
-    stream = DecodedStreamObject()
-    stream.set_data(packet.encode("utf-8"))
-    stream[NameObject("/Type")] = NameObject("/Metadata")
-    stream[NameObject("/Subtype")] = NameObject("/XML")
-    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
+def fix_identity(writer: PdfWriter) -> None:
+    """Dates and file ID from the content alone, so a kit builds the same bytes anywhere, on
+    any day: ReportLab would take them from SOURCE_DATE_EPOCH when it is set. The dates are
+    the ones `write_metadata` puts in XMP too (impose.py relies on this function for both)."""
+    writer.add_metadata({"/CreationDate": FIXED_DATE, "/ModDate": FIXED_DATE})
+    digest = hashlib.md5(usedforsecurity=False)
+    for page in writer.pages:
+        contents = page.get_contents()
+        digest.update(contents.get_data() if contents is not None else b"")
+    identifier = ByteStringObject(digest.digest())
+    writer._ID = ArrayObject([identifier, identifier])

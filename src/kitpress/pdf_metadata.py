@@ -1,0 +1,139 @@
+"""The document's Info dictionary and its XMP packet, written together from the same values.
+
+PDF/A wants each Info entry repeated in XMP with exactly the same text (Title as dc:title,
+Author as dc:creator, Subject as dc:description, Keywords as pdf:Keywords, Creator as
+xmp:CreatorTool, Producer as pdf:Producer, the dates as xmp:CreateDate and xmp:ModifyDate), so
+both are written here from one `DocumentInfo`, never separately. Conformance claims (PDF/A
+identification, PDF/X version) join the same packet as extra XMP descriptions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, NameObject
+
+from .kit.model import Kit
+
+FIXED_DATE = "D:20000101000000+00'00'"  # ReportLab's own invariant date, in the Info form
+FIXED_XMP_DATE = "2000-01-01T00:00:00+00:00"  # the same instant, as XMP writes dates
+PRODUCER = "kitpress"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NAMESPACES = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    author: str  # empty: no Author and no dc:creator
+    subject: str
+    keywords: str
+    rights: str  # XMP only (dc:rights has no Info counterpart)
+
+
+def document_info(kit: Kit) -> DocumentInfo:
+    """What the document says about itself, cleaned so the Info and XMP forms are equal."""
+    return DocumentInfo(
+        title=_clean(f"{kit.title} — Press kit"),
+        author=_clean(kit.rights.courtesy or kit.rights.copyright or ""),
+        subject=_clean(kit.logline or f"Press kit for {kit.title}"),
+        keywords=_clean(", ".join(("press kit", kit.title, *kit.genres, *kit.directors))),
+        rights=_clean(kit.copyright_line or ""),
+    )
+
+
+def write_metadata(writer: PdfWriter, kit: Kit, claims: Sequence[str] = ()) -> None:
+    """Set the Info entries and the catalog's XMP stream; ``claims`` are extra
+    ``rdf:Description`` elements (see `xmp_description`), e.g. PDF/A identification."""
+    info = document_info(kit)
+    _write_info(writer, info)
+    packet = xmp_packet(info, claims)
+    stream = DecodedStreamObject()  # never filtered: PDF/A wants the packet readable as is
+    stream.set_data(packet.encode("utf-8"))
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
+
+
+def _write_info(writer: PdfWriter, info: DocumentInfo) -> None:
+    values = {
+        "/Title": info.title,
+        "/Author": info.author,
+        "/Subject": info.subject,
+        "/Keywords": info.keywords,
+        "/Creator": PRODUCER,
+        "/Producer": PRODUCER,
+        "/CreationDate": FIXED_DATE,
+        "/ModDate": FIXED_DATE,
+    }
+    writer.add_metadata({key: value for key, value in values.items() if value})
+    entries = writer._info
+    assert entries is not None, "add_metadata made the Info dictionary"
+    for key, value in values.items():
+        if not value:
+            entries.pop(key, None)  # an empty entry would need an empty XMP twin
+
+
+def xmp_packet(info: DocumentInfo, claims: Sequence[str] = ()) -> str:
+    """The whole packet: Dublin Core, PDF and XMP basic descriptions, then the claims."""
+    core = [_lang_alt("dc:title", info.title), _lang_alt("dc:description", info.subject)]
+    if info.author:
+        author = f"<rdf:li>{escape(info.author)}</rdf:li>"
+        core.append(f"<dc:creator><rdf:Seq>{author}</rdf:Seq></dc:creator>")
+    if info.rights:
+        core.append(_lang_alt("dc:rights", info.rights))
+    descriptions = [
+        xmp_description("dc", _NAMESPACES["dc"], ["<dc:format>application/pdf</dc:format>", *core]),
+        xmp_description(
+            "pdf",
+            _NAMESPACES["pdf"],
+            [_simple("pdf:Producer", PRODUCER), _simple("pdf:Keywords", info.keywords)],
+        ),
+        xmp_description(
+            "xmp",
+            _NAMESPACES["xmp"],
+            [
+                _simple("xmp:CreatorTool", PRODUCER),
+                _simple("xmp:CreateDate", FIXED_XMP_DATE),
+                _simple("xmp:ModifyDate", FIXED_XMP_DATE),
+                _simple("xmp:MetadataDate", FIXED_XMP_DATE),
+            ],
+        ),
+        *claims,
+    ]
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        + "".join(descriptions)
+        + "</rdf:RDF>\n</x:xmpmeta>\n"
+        + '<?xpacket end="w"?>'
+    )
+
+
+def xmp_description(prefix: str, namespace: str, properties: Sequence[str]) -> str:
+    """One ``rdf:Description`` of the document declaring one namespace."""
+    opening = f'<rdf:Description rdf:about="" xmlns:{prefix}="{namespace}">'
+    return "\n".join([opening, *properties, "</rdf:Description>"]) + "\n"
+
+
+def _simple(name: str, value: str) -> str:
+    return f"<{name}>{escape(value)}</{name}>"
+
+
+def _lang_alt(name: str, value: str) -> str:
+    item = f'<rdf:li xml:lang="x-default">{escape(value)}</rdf:li>'
+    return f"<{name}><rdf:Alt>{item}</rdf:Alt></{name}>"
+
+
+def _clean(text: str) -> str:
+    """One line of text XML can carry: no control characters, whitespace runs collapsed."""
+    return " ".join(_NOT_XML.sub("", text).split())
