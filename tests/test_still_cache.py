@@ -63,10 +63,11 @@ def test_warm_build_decodes_nothing_and_is_byte_identical(
     decodes = _count_decodes(monkeypatch)
     cold = _build(kit, tmp_path / "cold", cache)
     assert len(decodes) == 2
-    assert (cold.cache_hits, cold.cache_misses) == (0, 8)  # type: ignore[attr-defined]
+    per_still = 5 if cold.print_pdf else 4  # type: ignore[attr-defined]  # PDFs' + 3 files
+    assert (cold.cache_hits, cold.cache_misses) == (0, 2 * per_still)  # type: ignore[attr-defined]
     warm = _build(kit, tmp_path / "warm", cache)
     assert len(decodes) == 2  # nothing decoded the second time
-    assert (warm.cache_hits, warm.cache_misses) == (8, 0)  # type: ignore[attr-defined]
+    assert (warm.cache_hits, warm.cache_misses) == (2 * per_still, 0)  # type: ignore[attr-defined]
     for result in (cold, warm):
         assert result.zip.read_bytes() == uncached.zip.read_bytes()  # type: ignore[attr-defined]
         assert result.pdf.read_bytes() == uncached.pdf.read_bytes()  # type: ignore[attr-defined]
@@ -105,7 +106,7 @@ def test_changed_source_or_setting_is_redone(
 
 def test_no_cache_writes_no_cache_folder(kit: Path, tmp_path: Path) -> None:
     result = _build(kit, tmp_path / "out", None)
-    assert (result.cache_hits, result.cache_misses) == (0, 8)  # type: ignore[attr-defined]
+    assert result.cache_hits == 0 and result.cache_misses in (8, 10)  # type: ignore[attr-defined]
     assert not (tmp_path / "cache").exists()
 
 

@@ -81,5 +81,13 @@ def fit_box(size: tuple[int, int], cell: tuple[float, float]) -> tuple[float, fl
     return width * scale, height * scale
 
 
+def image_pixels(box: tuple[float, float], size: tuple[int, int], ppi: int) -> tuple[int, int]:
+    """The pixels a photo placed at ``box`` points needs at ``ppi``, never more than the
+    source has (a smaller source is placed as it is, at a lower effective ppi)."""
+    wanted = (round(box[0] / 72 * ppi), round(box[1] / 72 * ppi))
+    scale = min(1.0, size[0] / wanted[0], size[1] / wanted[1])
+    return max(1, round(wanted[0] * scale)), max(1, round(wanted[1] * scale))
+
+
 def _is_landscape(size: tuple[int, int]) -> bool:
     return size[0] >= size[1]

@@ -5,6 +5,7 @@ Exit status: 0 success, 2 bad input (kit, layout, stills), 1 a failure of the bu
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -21,6 +22,7 @@ from .layout.discover import available
 from .layout.load import load_layout
 from .pipeline import FORMATS, BuildOptions, build, check
 from .preview import write_preview
+from .profiles import PROFILES, PrintOptions
 from .scaffold import write_skeleton
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -98,7 +100,29 @@ def main() -> None:
     type=click.Choice(FORMATS),
     default="all",
     show_default=True,
-    help="pdf, zip (stills, captions and the PDF) or all.",
+    help="pdf, zip (stills, captions and the PDF), all (both PDFs and the ZIP), or booklet / "
+    "2up: the print PDF imposed two pages to a sheet side for an office printer (A4 on A3, "
+    "Letter on Tabloid).",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILES),
+    default="screen",
+    show_default=True,
+    help="screen: small, sRGB, live links, for e-mail. print: trim + bleed, 300 ppi, CMYK, "
+    "for a print shop. The ZIP carries this profile's PDF.",
+)
+@click.option("--marks/--no-marks", default=False, help="Crop marks outside the bleed (print).")
+@click.option(
+    "--icc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The printer's CMYK ICC profile [default: the system's Ghostscript CMYK profile].",
+)
+@click.option("--bleed", help="Bleed, e.g. 5mm [default: 3mm; 0.125in on US paper sizes].")
+@click.option(
+    "--max-size",
+    callback=lambda ctx, param, value: parse_size(value),
+    help="Largest the screen PDF may be, e.g. 10MB: its pictures are made smaller to fit.",
 )
 @click.option(
     "--out",
@@ -114,7 +138,13 @@ def main() -> None:
 )
 @reports_errors
 def build_command(
-    kit: Path | None, fmt: str, out: Path | None, layout: str, strict: bool, no_cache: bool
+    kit: Path | None,
+    fmt: str,
+    out: Path | None,
+    layout: str,
+    strict: bool,
+    no_cache: bool,
+    **print_options: Any,
 ) -> None:
     """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
 
@@ -122,8 +152,12 @@ def build_command(
     Examples:
       kitpress build                          # ./kit.yaml (or the example kit)
       kitpress build my-film --format pdf
+      kitpress build my-film --format booklet  # fold, staple, hand out
+      kitpress build my-film --format pdf --profile print --marks --icc printer.icc
       kitpress build my-film/kit.yaml --layout default --out dist/
     """
+    profile = print_options.pop("profile")
+    max_size = print_options.pop("max_size")
     options = BuildOptions(
         format=fmt,
         out=out,
@@ -131,10 +165,19 @@ def build_command(
         strict=strict,
         progress=_progress_bar() if sys.stderr.isatty() else None,
         use_cache=not no_cache,
+        profile=profile,
+        max_size=max_size,
+        print=PrintOptions(**print_options),
     )
     result = build(resolve_kit(kit), options)
     show_warnings(result.warnings)
-    for label, path in (("PDF", result.pdf), ("ZIP", result.zip), ("manifest", result.manifest)):
+    written = (
+        ("PDF", result.pdf),
+        ("print PDF", result.print_pdf),
+        ("ZIP", result.zip),
+        ("manifest", result.manifest),
+    )
+    for label, path in (*written, (fmt, result.imposed)):
         if path is not None:
             click.echo(f"{label:9} {path}")
     click.echo(f"{result.pages} pages, {len(result.stills)} stills")
@@ -261,6 +304,17 @@ def layouts_command() -> None:
     for name, folder in available().items():
         description = load_layout(str(folder)).description
         click.echo(f"{name:18} {description}")
+
+
+def parse_size(text: str | None) -> int | None:
+    """Bytes from '10MB', '500 KB', '3.5MB' or a plain number of bytes."""
+    if text is None:
+        return None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*", text, re.IGNORECASE)
+    if match is None:
+        raise click.BadParameter(f"expected a size such as 10MB or 500KB (got '{text}')")
+    unit = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3}[(match.group(2) or "B").upper()]
+    return round(float(match.group(1)) * unit)
 
 
 def _progress_bar(width: int = 30) -> Callable[[int, int], None]:

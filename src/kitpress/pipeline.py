@@ -19,23 +19,29 @@ from .bundle import (
     manifest_bytes,
     write_zip,
 )
+from .documents import fit_budget, profiles_for, render_document
 from .errors import Issue, KitError, StillError
-from .glyphs import check_glyphs
+from .glyphs import check_caption_glyphs, check_glyphs
+from .impose import impose_booklet, impose_two_up
 from .kit.load import load_kit
 from .kit.model import Kit
 from .layout.load import load_layout
 from .layout.model import Layout
 from .naming import slugify
-from .output import atomic_write, remove_stale_temporaries
+from .output import (
+    WORK_PREFIX,
+    atomic_write,
+    committed_together,
+    output_folder,
+    remove_stale_temporaries,
+)
 from .plan import DocumentPlan, plan_document
-from .post import finish_pdf
-from .render.cover_art import make_cover_art
-from .render.pdf import render_pdf
+from .profiles import PrintOptions, Profile
 from .stills.cache import StillCache, default_folder
 from .stills.decode import DecodeProblem, Probe, probe
 from .stills.stage import StillOutput, make_stills
 
-FORMATS = ("pdf", "zip", "all")
+FORMATS = ("pdf", "zip", "all", "booklet", "2up")
 Progress = Callable[[int, int], None]
 
 
@@ -48,6 +54,9 @@ class BuildOptions:
     progress: Progress | None = None
     use_cache: bool = True
     cache_dir: Path | None = None  # None: KITPRESS_CACHE_DIR or the user's cache folder
+    profile: str = "screen"  # the PDF for `pdf` and the one in the ZIP: screen or print
+    max_size: int | None = None  # bytes the screen PDF may take (it is made to fit)
+    print: PrintOptions = field(default_factory=PrintOptions)
 
 
 @dataclass
@@ -55,7 +64,9 @@ class BuildResult:
     kit: Kit
     out_dir: Path
     pdf: Path | None = None
+    print_pdf: Path | None = None
     zip: Path | None = None
+    imposed: Path | None = None  # the booklet or 2-up PDF (--format booklet|2up)
     manifest: Path | None = None
     pages: int = 0
     stills: list[StillOutput] = field(default_factory=list)
@@ -78,8 +89,11 @@ def check(target: Path, layout_name: str = "default", strict: bool = False) -> C
     kit, warnings = load_kit(target)  # strict applies below, once every warning is known
     layout = with_kit_renditions(load_layout(layout_name), kit)
     check_glyphs(kit, layout)
-    plan = plan_document(kit, layout, _probe(kit))
-    warnings = warnings + list(plan.notes) + _rights_warnings(kit, plan)
+    probes = _probe(kit)
+    plan = plan_document(kit, layout, probes)
+    check_caption_glyphs(kit, layout, plan)  # captions found inside stills, the layout's words
+    warnings = warnings + _header_warnings(kit, probes) + list(plan.notes)
+    warnings += _rights_warnings(kit, plan)
     if strict and _serious(warnings):
         raise KitError([w.as_error() for w in _serious(warnings)])
     return Checked(kit, layout, plan, warnings)
@@ -91,16 +105,20 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
     kit, layout, plan = checked.kit, checked.layout, checked.plan
     slug = slugify(kit.title)
     out_dir = options.out or Path("output") / slug
-    out_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out_dir)
     result = BuildResult(kit, out_dir, warnings=list(checked.warnings))
     result.timings["check"] = clock.lap()
     cache = StillCache((options.cache_dir or default_folder()) if options.use_cache else None)
-    with tempfile.TemporaryDirectory(prefix=".kitpress-work-", dir=out_dir) as work_name:
+    with (
+        output_folder(out_dir),  # removed again if the build fails: nothing written
+        tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work_name,
+    ):
         work = Path(work_name)
         want_zip = options.format in ("zip", "all")
+        profiles, skipped = profiles_for(options.format, options.profile, layout, options.print)
+        result.warnings += skipped
         result.stills = make_stills(
-            kit, layout, plan.slots, work, want_zip, cache, options.progress
+            kit, layout, plan.slots, work, want_zip, cache, options.progress, profiles
         )
         result.cache_hits, result.cache_misses = cache.hits, cache.misses
         result.timings["stills"] = clock.lap()
@@ -108,13 +126,21 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
             result.warnings += still.warnings
         if options.strict and _serious(result.warnings):
             raise StillError([w.as_error() for w in _serious(result.warnings)])
-        pdf_bytes, result.pages = _render(kit, layout, plan, result.stills, work)
+        pdfs = {p.name: render_document(kit, p, plan, result.stills, work) for p in profiles}
+        screen = next((p for p in profiles if p.name == "screen"), None)
+        if screen and options.max_size and len(pdfs["screen"][0]) > options.max_size:
+            pdfs["screen"] = _fit(kit, layout, plan, screen, work, cache, options, result, pdfs)
+        main = options.profile if options.profile in pdfs else next(iter(pdfs))
+        pdf_bytes, result.pages = pdfs[main]
         result.timings["render"] = clock.lap()
         name = f"{slug}_press-kit"
-        if options.format in ("pdf", "all"):
-            result.pdf = _write_bytes(out_dir / f"{name}.pdf", pdf_bytes)
-        if want_zip:
-            result.zip, result.manifest = _bundle(kit, out_dir, name, pdf_bytes, result.stills)
+        with committed_together():  # renamed into place together: never a new PDF, old ZIP
+            if options.format in ("pdf", "all"):
+                _write_pdfs(result, pdfs, name)
+            if want_zip:
+                result.zip, result.manifest = _bundle(kit, out_dir, name, pdf_bytes, result.stills)
+            if options.format in ("booklet", "2up"):
+                result.imposed = _impose(options.format, pdfs["print"][0], out_dir, name)
         result.timings["bundle"] = clock.lap()
     cache.prune()
     return result
@@ -138,16 +164,34 @@ class _Clock:
         return spent
 
 
-def _render(
-    kit: Kit, layout: Layout, plan: DocumentPlan, stills: list[StillOutput], work: Path
+def _fit(
+    kit: Kit,
+    layout: Layout,
+    plan: DocumentPlan,
+    screen: Profile,
+    work: Path,
+    cache: StillCache,
+    options: BuildOptions,
+    result: BuildResult,
+    pdfs: dict[str, tuple[bytes, int]],
 ) -> tuple[bytes, int]:
-    images = {s.slot.still.id: s.pdf_image.read_bytes() for s in stills}
-    cover = make_cover_art(kit, layout, plan)
-    raw = work / "rendered.pdf"
-    pages = render_pdf(raw, kit, layout, plan, images, cover)
-    finished = work / "finished.pdf"
-    finish_pdf(raw, finished, kit)
-    return finished.read_bytes(), pages
+    """The screen PDF made again with smaller pictures until it fits --max-size."""
+    assert options.max_size is not None
+
+    def images(step: Profile) -> list[StillOutput]:
+        return make_stills(kit, layout, plan.slots, work, False, cache, None, (step,))
+
+    size = len(pdfs["screen"][0])
+    pdf, pages, note = fit_budget(kit, screen, plan, images, work, options.max_size, size)
+    result.warnings.append(note)
+    return pdf, pages
+
+
+def _write_pdfs(result: BuildResult, pdfs: dict[str, tuple[bytes, int]], name: str) -> None:
+    if "screen" in pdfs:
+        result.pdf = _write_bytes(result.out_dir / f"{name}.pdf", pdfs["screen"][0])
+    if "print" in pdfs:
+        result.print_pdf = _write_bytes(result.out_dir / f"{name}_print.pdf", pdfs["print"][0])
 
 
 def _bundle(
@@ -171,6 +215,16 @@ def _bundle(
     return zip_path, manifest_path
 
 
+def _impose(fmt: str, pdf: bytes, out_dir: Path, name: str) -> Path:
+    """Write ``<name>_booklet.pdf`` or ``<name>_2up.pdf``: ``pdf`` imposed for office printing.
+
+    For the lead: once the print profile lands, pass the print PDF here (TrimBox + BleedBox);
+    impose.py places every page at its TrimBox and clips the bleed away.
+    """
+    imposed = impose_booklet(pdf) if fmt == "booklet" else impose_two_up(pdf)
+    return _write_bytes(out_dir / f"{name}_{fmt}.pdf", imposed)
+
+
 def _write_bytes(target: Path, data: bytes) -> Path:
     with atomic_write(target) as handle:
         handle.write(data)
@@ -192,9 +246,26 @@ def _probe(kit: Kit) -> dict[str, Probe]:
         except DecodeProblem as exc:
             where = f"stills[{still.number - 1}].file"
             problems.append(Issue(label, still.line, where, f"{still.file.name}: {exc}"))
+    if kit.key_art is not None:
+        try:
+            probe(kit.key_art)
+        except DecodeProblem as exc:
+            line = kit.line_of("key_art")
+            problems.append(Issue(label, line, "key_art", f"{kit.key_art.name}: {exc}"))
     if problems:
         raise StillError(problems)
     return probes
+
+
+def _header_warnings(kit: Kit, probes: dict[str, Probe]) -> list[Issue]:
+    """What the stills' headers say is worth knowing: animation, damaged EXIF, huge size."""
+    found = []
+    for still in kit.stills:
+        where = f"stills[{still.number - 1}].file"
+        for note in probes[still.id].notes:
+            message = f"{still.file.name}: {note}"
+            found.append(Issue(kit.source.name, still.line, where, message, "warning"))
+    return found
 
 
 def _rights_warnings(kit: Kit, plan: DocumentPlan) -> list[Issue]:

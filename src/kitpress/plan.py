@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arrange import cell_size, fit_box, group_stills
+from .arrange import cell_size, fit_box, group_stills, image_pixels
 from .errors import Issue
 from .kit.captions import Caption, compose
 from .kit.embedded_captions import adopt_embedded
@@ -69,10 +69,7 @@ def _slot(
     kit: Kit, layout: Layout, still: Still, size: tuple[int, int], cell: tuple[float, float]
 ) -> StillSlot:
     box = fit_box(size, cell)
-    ppi = layout.stills.pdf_ppi
-    wanted = (round(box[0] / 72 * ppi), round(box[1] / 72 * ppi))
-    scale = min(1.0, size[0] / wanted[0], size[1] / wanted[1])
-    pixels = (max(1, round(wanted[0] * scale)), max(1, round(wanted[1] * scale)))
+    pixels = image_pixels(box, size, layout.stills.pdf_ppi)
     caption = compose(still, kit, layout.captions)
     return StillSlot(still, caption, box, pixels, size)
 

@@ -60,6 +60,8 @@ class PageSpec:
     margin_left: float
     margin_right: float
     columns_gap: float
+    bleed: float = 0.0  # print profile: paper beyond the trim that backgrounds run into
+    slug: float = 0.0  # print profile with crop marks: room for them beyond the bleed
 
     @property
     def frame_width(self) -> float:
@@ -68,6 +70,23 @@ class PageSpec:
     @property
     def frame_height(self) -> float:
         return self.height - self.margin_top - self.margin_bottom
+
+    @property
+    def offset(self) -> float:
+        """Where the trimmed page starts on the sheet (points from its lower-left corner)."""
+        return self.bleed + self.slug
+
+    @property
+    def media(self) -> tuple[float, float]:
+        return self.width + 2 * self.offset, self.height + 2 * self.offset
+
+    def trim_box(self) -> tuple[float, float, float, float]:
+        o = self.offset
+        return o, o, o + self.width, o + self.height
+
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        s = self.slug
+        return s, s, s + self.width + 2 * self.bleed, s + self.height + 2 * self.bleed
 
 
 @dataclass(frozen=True)

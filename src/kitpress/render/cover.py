@@ -38,16 +38,17 @@ class CoverArt:
 
 
 def cover_box(layout: Layout) -> tuple[float, float, float, float]:
-    """Points: x, y, width and height of the art on the page."""
-    page, cover = layout.page, layout.cover
+    """Points: x, y, width and height of the art, in the trimmed page's coordinates; art that
+    touches an edge of the page runs on into the bleed (when the print profile has one)."""
+    page, cover, bleed = layout.page, layout.cover, layout.page.bleed
     if cover.style == "full":
-        return 0, 0, page.width, page.height
+        return -bleed, -bleed, page.width + 2 * bleed, page.height + 2 * bleed
     height = page.height * cover.art_share
     if cover.style == "framed":
         height -= page.margin_top
         top = page.height - page.margin_top
         return page.margin_left, top - height, page.frame_width, height
-    return 0, page.height - height, page.width, height
+    return -bleed, page.height - height, page.width + 2 * bleed, height + bleed
 
 
 def draw_cover(
@@ -56,7 +57,8 @@ def draw_cover(
     page = layout.page
     canvas.saveState()
     canvas.setFillColor(layout.colour("cover_paper"))
-    canvas.rect(0, 0, page.width, page.height, stroke=0, fill=1)
+    bleed = page.bleed
+    canvas.rect(-bleed, -bleed, page.width + 2 * bleed, page.height + 2 * bleed, stroke=0, fill=1)
     x, y, width, height = cover_box(layout)
     if art is not None:
         canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)

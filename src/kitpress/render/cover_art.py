@@ -7,6 +7,7 @@ import io
 
 from PIL import Image, ImageOps
 
+from ..cmyk import CmykProfile
 from ..kit.model import Kit
 from ..layout.model import Layout
 from ..plan import DocumentPlan
@@ -14,7 +15,9 @@ from ..stills.decode import DecodeProblem, decode, srgb_icc_bytes
 from .cover import FULL_TEXT_SHARE, CoverArt, cover_box
 
 
-def make_cover_art(kit: Kit, layout: Layout, plan: DocumentPlan) -> CoverArt | None:
+def make_cover_art(
+    kit: Kit, layout: Layout, plan: DocumentPlan, cmyk: CmykProfile | None = None
+) -> CoverArt | None:
     if "cover" not in plan.sections:
         return None
     source = kit.key_art
@@ -35,7 +38,10 @@ def make_cover_art(kit: Kit, layout: Layout, plan: DocumentPlan) -> CoverArt | N
     if layout.cover.style == "full":
         fitted = _fade(fitted, layout.colour("cover_paper"))
     buffer = io.BytesIO()
-    fitted.save(buffer, "JPEG", quality=layout.stills.pdf_quality, icc_profile=srgb_icc_bytes())
+    if cmyk is not None:  # the print profile: in the printer's inks
+        cmyk.picture(fitted).save(buffer, "JPEG", quality=layout.stills.pdf_quality)
+    else:
+        fitted.save(buffer, "JPEG", quality=layout.stills.pdf_quality, icc_profile=srgb_icc_bytes())
     return CoverArt(buffer.getvalue(), fitted.size)
 
 

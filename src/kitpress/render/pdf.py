@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +15,17 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..kit.model import Kit
-from ..layout.model import Layout
+from ..layout.model import Layout, PageSpec
 from ..plan import DocumentPlan
 from .cover import CoverArt, draw_cover
 from .flowables import Bookmark
 from .fonts import font_name, register_layout_fonts
+from .marks import draw_crop_marks
 from .sections import BUILDERS, Context
 from .styles import paragraph_styles
 
@@ -68,6 +71,9 @@ class _KitDocument(BaseDocTemplate):  # type: ignore[misc]
 def contents_page(ctx: Context) -> list[Any]:
     heading, entry = ctx.styles["heading"], ctx.styles["value"]
     toc = TableOfContents(dotsMinLevel=0)
+    toc.tableStyle = TableStyle(  # name a layout font: ReportLab's default is Helvetica
+        [("FONTNAME", (0, 0), (-1, -1), entry.fontName), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    )
     toc.levelStyles = [ParagraphStyle("contents", parent=entry, leading=entry.leading * 1.6)]
     return [Paragraph("Contents", heading), toc, PageBreak()]
 
@@ -76,11 +82,11 @@ def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
     page = layout.page
     return _KitDocument(
         str(target),
-        pagesize=(page.width, page.height),
-        leftMargin=page.margin_left,
-        rightMargin=page.margin_right,
-        topMargin=page.margin_top,
-        bottomMargin=page.margin_bottom,
+        pagesize=page.media,
+        leftMargin=page.margin_left + page.offset,
+        rightMargin=page.margin_right + page.offset,
+        topMargin=page.margin_top + page.offset,
+        bottomMargin=page.margin_bottom + page.offset,
         title=f"{kit.title} — Press kit",
         author=kit.rights.courtesy or kit.rights.copyright or "",
         subject=kit.logline or f"Press kit for {kit.title}",
@@ -96,8 +102,8 @@ def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
 def _templates(ctx: Context, cover: CoverArt | None) -> list[PageTemplate]:
     page = ctx.layout.page
     frame = Frame(
-        page.margin_left,
-        page.margin_bottom,
+        page.margin_left + page.offset,
+        page.margin_bottom + page.offset,
         page.frame_width,
         page.frame_height,
         leftPadding=0,
@@ -106,18 +112,31 @@ def _templates(ctx: Context, cover: CoverArt | None) -> list[PageTemplate]:
         bottomPadding=0,
         id="body",
     )
-    cover_frame = Frame(0, 0, page.width, page.height, id="cover")
+    cover_frame = Frame(0, 0, *page.media, id="cover")
 
     def on_cover(canvas: Any, doc: Any) -> None:
-        draw_cover(canvas, ctx.kit, ctx.layout, ctx.styles, cover)
+        def draw() -> None:
+            draw_cover(canvas, ctx.kit, ctx.layout, ctx.styles, cover)
+
+        _on_trimmed_page(canvas, page, draw)
 
     def on_body(canvas: Any, doc: Any) -> None:
-        _footer(canvas, ctx, doc.page)
+        _on_trimmed_page(canvas, page, lambda: _footer(canvas, ctx, doc.page))
 
     return [
         PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="body"),
         PageTemplate("body", [frame], onPage=on_body),
     ]
+
+
+def _on_trimmed_page(canvas: Any, page: PageSpec, draw: Callable[[], None]) -> None:
+    """Run ``draw`` in the trimmed page's coordinates, then add crop marks when asked for."""
+    canvas.saveState()
+    canvas.translate(page.offset, page.offset)
+    draw()
+    canvas.restoreState()
+    if page.slug:
+        draw_crop_marks(canvas, page)
 
 
 def _footer(canvas: Any, ctx: Context, number: int) -> None:

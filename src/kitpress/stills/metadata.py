@@ -277,8 +277,8 @@ def encode_jpeg(
     The same inputs give the same bytes. Nothing of ``image.info`` is carried over (no
     comment, no source EXIF or XMP); ICC comes only from ``icc_profile``.
     """
-    if image.mode not in ("RGB", "L"):
-        raise ValueError(f"encode_jpeg needs an RGB or L image, not {image.mode}")
+    if image.mode not in ("RGB", "L", "CMYK"):
+        raise ValueError(f"encode_jpeg needs an RGB, L or CMYK image, not {image.mode}")
     encoded = io.BytesIO()
     image.save(
         encoded,

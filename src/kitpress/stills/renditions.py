@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from ..cmyk import CmykProfile
 from ..output import atomic_write
 from .cache import StillCache
 from .decode import decode, srgb_icc_bytes
@@ -27,6 +28,7 @@ class Target:
     quality: int
     path: Path
     embed: bool = True  # carry caption and credits (the PDF's own images need not)
+    cmyk: CmykProfile | None = None  # the print PDF's images: in the printer's CMYK
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,13 @@ def make_renditions(
     sizes = [fit(upright_size, t) for t in chain]
     digest = cache.source_digest(source)
     keys = [
-        cache.key(source=digest, background=background, sizes=sizes[: i + 1], quality=t.quality)
+        cache.key(
+            source=digest,
+            background=background,
+            sizes=sizes[: i + 1],
+            quality=t.quality,
+            cmyk=t.cmyk.digest if t.cmyk else None,
+        )
         for i, t in enumerate(chain)
     ]
     cached = [cache.get(key) for key in keys]
@@ -96,7 +104,11 @@ def _encode_chain(
     for target, size in zip(chain, sizes, strict=True):
         if current.size != size:
             current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-        encoded.append(encode_jpeg(current, quality=target.quality, icc_profile=icc))
+        if target.cmyk is not None:
+            cmyk = target.cmyk.picture(current)
+            encoded.append(encode_jpeg(cmyk, quality=target.quality, icc_profile=None))
+        else:
+            encoded.append(encode_jpeg(current, quality=target.quality, icc_profile=icc))
     return encoded
 
 

@@ -8,11 +8,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..arrange import image_pixels
 from ..errors import Issue, StillError
 from ..kit.model import Kit
 from ..layout.model import Layout
 from ..naming import slugify
 from ..plan import StillSlot
+from ..profiles import PRINT_PPI, Profile
 from .cache import StillCache
 from .decode import DecodeProblem
 from .metadata import StillMetadata
@@ -24,8 +26,8 @@ KINDS = ("print", "web", "thumb")
 @dataclass(frozen=True)
 class StillOutput:
     slot: StillSlot
-    pdf_image: Path
-    files: dict[str, Rendition]  # "print" / "web" -> rendition
+    pdf_images: dict[str, Path]  # profile name ("screen", "print") -> the PDF's image
+    files: dict[str, Rendition]  # "print" / "web" / "thumb" -> rendition
     warnings: tuple[Issue, ...]
 
     def name(self, kind: str) -> str:
@@ -55,10 +57,13 @@ def make_stills(
     with_files: bool,
     cache: StillCache,
     progress: Callable[[int, int], None] | None = None,
+    profiles: tuple[Profile, ...] = (),
 ) -> list[StillOutput]:
-    """Renditions for every slot; a still that cannot be decoded is a located error."""
+    """Renditions for every slot, with a PDF image for each profile (the layout's own when
+    none is given); a still that cannot be decoded is a located error."""
     film = slugify(kit.title)
-    jobs = [(slot, _targets(film, slot, layout, work, with_files)) for slot in slots]
+    profiles = profiles or (Profile("screen", layout),)
+    jobs = [(slot, _targets(film, slot, layout, work, with_files, profiles)) for slot in slots]
     workers = min(len(jobs), os.cpu_count() or 1) or 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_one, kit, layout, slot, t, cache) for slot, t in jobs]
@@ -72,19 +77,36 @@ def make_stills(
     return [r for r in results if isinstance(r, StillOutput)]
 
 
-def _targets(film: str, slot: StillSlot, layout: Layout, work: Path, files: bool) -> list[Target]:
+def _targets(
+    film: str,
+    slot: StillSlot,
+    layout: Layout,
+    work: Path,
+    files: bool,
+    profiles: tuple[Profile, ...],
+) -> list[Target]:
     settings = layout.stills
     stem = f"{film}_{slugify(slot.still.id, 'still')}"
-    pdf_file = work / "pdf" / f"{stem}.jpg"
-    pdf = Target("pdf", None, slot.pixels, settings.pdf_quality, pdf_file, embed=False)
+    pdf = [
+        Target(
+            f"pdf-{p.name}",
+            None,
+            image_pixels(slot.box, slot.source_pixels, p.ppi),
+            p.layout.stills.pdf_quality,
+            work / f"pdf-{p.name}" / f"{stem}.jpg",
+            embed=False,
+            cmyk=p.cmyk,
+        )
+        for p in profiles
+    ]
     if not files:
-        return [pdf]
+        return pdf
     sized = (
         ("print", settings.print_long_edge, settings.print_quality),
         ("web", settings.web_long_edge, settings.web_quality),
         ("thumb", settings.thumb_long_edge, settings.thumb_quality),
     )
-    return [pdf] + [
+    return pdf + [
         Target(kind, edge, None, quality, work / kind / f"{stem}_{kind}.jpg")
         for kind, edge, quality in sized
     ]
@@ -111,9 +133,17 @@ def _one(
     printed = by_kind.get("print")
     if printed is not None and max(printed.size) < printed.wanted_long_edge:
         warnings.append(_small(label, slot, where, printed))
-    return StillOutput(
-        slot, by_kind["pdf"].path, {k: by_kind[k] for k in KINDS if k in by_kind}, tuple(warnings)
-    )
+    placed = by_kind.get("pdf-print")
+    ppi = placed.size[0] / (slot.box[0] / 72) if placed is not None else PRINT_PPI
+    if ppi < PRINT_PPI - 0.5:
+        message = (
+            f"{slot.still.file.name} prints at {ppi:.0f} ppi in the print PDF "
+            f"({PRINT_PPI} wanted); a larger source would print sharper"
+        )
+        warnings.append(Issue(label, slot.still.line, where, message, "warning"))
+    images = {r.kind.removeprefix("pdf-"): r.path for r in made if r.kind.startswith("pdf-")}
+    files = {k: by_kind[k] for k in KINDS if k in by_kind}
+    return StillOutput(slot, images, files, tuple(warnings))
 
 
 def _small(label: str, slot: StillSlot, where: str, rendition: Rendition) -> Issue:

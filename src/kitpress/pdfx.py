@@ -1,0 +1,89 @@
+"""The print PDF's structure, PDF/X-1a style, added with pypdf after rendering: every colour
+in the printer's CMYK, trim and bleed boxes on every page, no annotations, and the output
+intent, version keys and trapping flag a print shop's preflight looks for."""
+
+from __future__ import annotations
+
+from pypdf import PageObject, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    ContentStream,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
+from .cmyk import CmykProfile
+from .layout.model import PageSpec
+from .pdf_metadata import xmp_description
+
+PDFX_VERSION = "PDF/X-1:2001"
+PDFX_CONFORMANCE = "PDF/X-1a:2001"
+PDFX_CLAIM = xmp_description(  # the same identification in XMP as in Info
+    "pdfxid",
+    "http://www.npes.org/pdfx/ns/id/",
+    [f"<pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>"],
+)
+RGB_OPERATORS = {b"rg": b"k", b"RG": b"K"}
+
+
+def make_pdfx(writer: PdfWriter, profile: CmykProfile, page: PageSpec) -> None:
+    for sheet in writer.pages:
+        sheet[NameObject("/TrimBox")] = _box(page.trim_box())
+        sheet[NameObject("/BleedBox")] = _box(page.bleed_box())
+        if "/Annots" in sheet:
+            del sheet["/Annots"]  # links mean nothing on paper, and PDF/X forbids them
+        _cmyk_colours(writer, sheet, profile)
+    writer._root_object[NameObject("/OutputIntents")] = ArrayObject(
+        [writer._add_object(_output_intent(writer, profile))]
+    )
+    writer.add_metadata(
+        {
+            "/GTS_PDFXVersion": PDFX_VERSION,
+            "/GTS_PDFXConformance": PDFX_CONFORMANCE,
+            "/Trapped": NameObject("/False"),
+        }
+    )
+
+
+def _cmyk_colours(writer: PdfWriter, sheet: PageObject, profile: CmykProfile) -> None:
+    """Rewrite every RGB fill and stroke colour of the page's content as CMYK."""
+    contents = sheet.get_contents()
+    if contents is None:
+        return
+    stream = ContentStream(contents, writer)
+    changed = in_text = False
+    for index, (operands, operator) in enumerate(stream.operations):
+        in_text = {b"BT": True, b"ET": False}.get(operator, in_text)
+        if operator in RGB_OPERATORS and len(operands) == 3:
+            red, green, blue = (float(v) for v in operands)
+            cmyk = profile.colour(red, green, blue, text=in_text)
+            stream.operations[index] = ([FloatObject(v) for v in cmyk], RGB_OPERATORS[operator])
+            changed = True
+    if changed:
+        sheet.replace_contents(stream)
+
+
+def _output_intent(writer: PdfWriter, profile: CmykProfile) -> DictionaryObject:
+    icc = DecodedStreamObject()
+    icc.set_data(profile.data)
+    icc[NameObject("/N")] = NumberObject(4)
+    intent = DictionaryObject()
+    intent.update(
+        {
+            NameObject("/Type"): NameObject("/OutputIntent"),
+            NameObject("/S"): NameObject("/GTS_PDFX"),
+            NameObject("/OutputConditionIdentifier"): TextStringObject("Custom"),
+            NameObject("/OutputCondition"): TextStringObject(profile.name),
+            NameObject("/Info"): TextStringObject(profile.name),
+            NameObject("/DestOutputProfile"): writer._add_object(icc),
+        }
+    )
+    return intent
+
+
+def _box(box: tuple[float, float, float, float]) -> ArrayObject:
+    return ArrayObject([FloatObject(round(v, 3)) for v in box])

@@ -1,0 +1,122 @@
+"""Check a print PDF the way a print shop's preflight would, before it leaves kitpress.
+
+No open PDF/X validator exists, so this reads the structure itself with pypdf: page boxes,
+colour spaces of content and images, transparency, annotations, fonts, the output intent and
+the PDF/X keys. It returns every problem found, one line each, naming the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pypdf import PageObject, PdfReader
+from pypdf.generic import ContentStream, DictionaryObject
+
+RGB_COLOUR_OPERATORS = {b"rg", b"RG"}
+BLEED_TOLERANCE = 0.5  # points
+
+
+def preflight_print(pdf: Path, bleed: float) -> list[str]:
+    reader = PdfReader(pdf)
+    problems = _document(reader)
+    for number, page in enumerate(reader.pages, 1):
+        problems += [f"page {number}: {p}" for p in _page(reader, page, bleed)]
+    return problems
+
+
+def _document(reader: PdfReader) -> list[str]:
+    problems = []
+    if reader.is_encrypted:
+        problems.append("the file is encrypted")
+    info: dict[str, Any] = dict(reader.metadata or {})
+    if "/GTS_PDFXVersion" not in info:
+        problems.append("no /GTS_PDFXVersion in the document information")
+    if info.get("/Trapped") not in ("/True", "/False"):
+        problems.append("/Trapped is not /True or /False")
+    if not info.get("/Title"):
+        problems.append("no document title")
+    intents = reader.root_object.get("/OutputIntents")
+    found = [i.get_object() for i in intents] if intents else []
+    if not any(i.get("/S") == "/GTS_PDFX" and "/DestOutputProfile" in i for i in found):
+        problems.append("no GTS_PDFX output intent with a destination profile")
+    return problems
+
+
+def _page(reader: PdfReader, page: PageObject, bleed: float) -> list[str]:
+    problems = _boxes(page, bleed)
+    annotations: Any = page.get("/Annots")
+    if annotations:
+        problems.append(f"{len(annotations.get_object())} annotation(s) (links are not allowed)")
+    if _is_transparency_group(page):
+        problems.append("a transparency group")
+    contents = page.get_contents()
+    if contents is not None:
+        operators = {op for _, op in ContentStream(contents, reader).operations}
+        if operators & RGB_COLOUR_OPERATORS:
+            problems.append("RGB colour in the page content")
+    resources: Any = (page.get("/Resources") or DictionaryObject()).get_object()
+    problems += _images(resources)
+    problems += _graphics_states(resources)
+    problems += _fonts(resources)
+    return problems
+
+
+def _boxes(page: PageObject, bleed: float) -> list[str]:
+    if "/TrimBox" not in page or "/BleedBox" not in page:
+        return ["no TrimBox and BleedBox"]
+    trim, outer = page.trimbox, page.bleedbox
+    margins = (
+        trim.left - outer.left,
+        trim.bottom - outer.bottom,
+        outer.right - trim.right,
+        outer.top - trim.top,
+    )
+    if min(margins) < bleed - BLEED_TOLERANCE:
+        return [f"bleed of {min(margins):.1f} pt, less than the {bleed:.1f} pt asked for"]
+    return []
+
+
+def _is_transparency_group(obj: DictionaryObject) -> bool:
+    group = obj.get("/Group")
+    return group is not None and group.get_object().get("/S") == "/Transparency"
+
+
+def _images(resources: DictionaryObject) -> list[str]:
+    problems = []
+    for name, ref in (resources.get("/XObject") or {}).items():
+        xobject = ref.get_object()
+        if xobject.get("/Subtype") == "/Image":
+            space = xobject.get("/ColorSpace")
+            if space not in ("/DeviceCMYK", "/DeviceGray"):
+                problems.append(f"image {name} is {space}, not CMYK or grey")
+            if "/SMask" in xobject or "/Mask" in xobject:
+                problems.append(f"image {name} has a transparency mask")
+        elif xobject.get("/Subtype") == "/Form":
+            if _is_transparency_group(xobject):
+                problems.append(f"form {name} is a transparency group")
+            problems += _images(xobject.get("/Resources", DictionaryObject()).get_object())
+    return problems
+
+
+def _graphics_states(resources: DictionaryObject) -> list[str]:
+    problems = []
+    for name, ref in (resources.get("/ExtGState") or {}).items():
+        state = ref.get_object()
+        alpha = [float(state[k]) for k in ("/CA", "/ca") if k in state]
+        if any(a < 1 for a in alpha) or state.get("/SMask", "/None") != "/None":
+            problems.append(f"graphics state {name} makes things transparent")
+    return problems
+
+
+def _fonts(resources: DictionaryObject) -> list[str]:
+    problems = []
+    for name, ref in (resources.get("/Font") or {}).items():
+        font = ref.get_object()
+        fonts = [d.get_object() for d in font.get("/DescendantFonts", [])] or [font]
+        for each in fonts:
+            descriptor = each.get("/FontDescriptor")
+            files = ("/FontFile", "/FontFile2", "/FontFile3")
+            if descriptor is None or not any(f in descriptor.get_object() for f in files):
+                problems.append(f"font {name} ({each.get('/BaseFont')}) is not embedded")
+    return problems

@@ -1,0 +1,69 @@
+"""The two ways a kit travels: a small screen PDF for e-mail and a print-shop PDF for festivals.
+
+A profile is the layout adjusted for one of them. Screen: the layout as it is (its PDF ppi,
+sRGB, links). Print: the page grows by the bleed (3 mm; 0.125 in on US paper sizes) and, with
+crop marks, by a slug for them; pictures are placed at 300 ppi and every colour goes through
+the printer's CMYK profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .cmyk import CmykProfile, load_cmyk_profile
+from .errors import KitError, single
+from .layout.model import Layout
+from .layout.units import parse_length
+
+PROFILES = ("screen", "print")
+PRINT_PPI = 300
+PRINT_QUALITY = 92
+SLUG = 24.0  # points of paper beyond the bleed that carry the crop marks
+US_SIZES = ((612.0, 792.0), (612.0, 1008.0), (792.0, 1224.0))  # Letter, Legal, Tabloid
+METRIC_BLEED, US_BLEED = "3mm", "0.125in"
+MAX_BLEED = 20 * 72 / 25.4
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    marks: bool = False
+    icc: Path | None = None  # the printer's CMYK profile; None: the system default
+    bleed: str | None = None  # a length such as "5mm"; None: 3 mm, or 0.125 in on US sizes
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    layout: Layout
+    cmyk: CmykProfile | None = None
+
+    @property
+    def ppi(self) -> int:
+        return self.layout.stills.pdf_ppi
+
+
+def make_profile(name: str, layout: Layout, options: PrintOptions) -> Profile:
+    if name == "screen":
+        return Profile(name, layout)
+    page = layout.page
+    written = options.bleed or default_bleed(page.width, page.height)
+    bleed = parse_length(written)
+    if bleed is None or not 0 <= bleed <= MAX_BLEED:
+        message = f"expected a bleed from 0 to 20mm, such as 3mm or 0.125in (got '{written}')"
+        raise KitError([single("--bleed", message)])
+    page = replace(page, bleed=bleed, slug=SLUG if options.marks else 0.0)
+    stills = replace(
+        layout.stills,
+        pdf_ppi=max(PRINT_PPI, layout.stills.pdf_ppi),
+        pdf_quality=max(PRINT_QUALITY, layout.stills.pdf_quality),
+    )
+    adjusted = replace(layout, page=page, stills=stills)
+    return Profile(name, adjusted, load_cmyk_profile(options.icc))
+
+
+def default_bleed(width: float, height: float) -> str:
+    """0.125 in on US paper (what US shops ask for), 3 mm everywhere else."""
+    size = (min(width, height), max(width, height))
+    us = any(abs(size[0] - w) < 1 and abs(size[1] - h) < 1 for w, h in US_SIZES)
+    return US_BLEED if us else METRIC_BLEED

@@ -1,0 +1,212 @@
+"""The print profile: trim and bleed boxes, crop marks, CMYK only, 300 ppi, no annotations, the
+PDF/X structure; and the preflight that fails a deliberately RGB or transparent file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+from reportlab.pdfgen.canvas import Canvas
+
+from kitpress.cmyk import DEFAULT_PROFILES
+from kitpress.errors import KitError
+from kitpress.pipeline import BuildOptions, BuildResult, build
+from kitpress.preflight import preflight_print
+from kitpress.profiles import PrintOptions
+
+from .conftest import needs_poppler
+
+needs_cmyk_profile = pytest.mark.skipif(
+    not any(p.is_file() for p in DEFAULT_PROFILES),
+    reason="no system CMYK profile (Debian package libgs-common)",
+)
+MM3 = 3 * 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory, small_kit_module: Path) -> BuildResult:
+    out = tmp_path_factory.mktemp("print")
+    return build(small_kit_module, BuildOptions(format="all", out=out))
+
+
+@pytest.fixture(scope="module")
+def small_kit_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import SMALL_KIT, SYNOPSIS, make_still
+
+    kit = tmp_path_factory.mktemp("kit")
+    (kit / "kit.yaml").write_text(SMALL_KIT, encoding="utf-8")
+    (kit / "synopsis.md").write_text(SYNOPSIS, encoding="utf-8")
+    make_still(kit / "stills" / "one.jpg", (3000, 2000), 1)
+    make_still(kit / "stills" / "Two Still.JPG", (600, 900), 2)
+    make_still(kit / "stills" / "three.jpg", (3000, 2100), 3)
+    return kit
+
+
+def _run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+pytestmark = needs_cmyk_profile
+
+
+@needs_poppler
+def test_trim_and_bleed_boxes_3mm_apart_on_every_page(printed: BuildResult) -> None:
+    boxes = _run("pdfinfo", "-box", "-f", "1", "-l", "99", str(printed.print_pdf))
+    trims = re.findall(r"TrimBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", boxes)
+    bleeds = re.findall(r"BleedBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", boxes)
+    assert len(trims) == len(bleeds) == len(PdfReader(printed.print_pdf).pages) > 3
+    for trim, bleed in zip(trims, bleeds, strict=True):
+        t, b = [float(v) for v in trim], [float(v) for v in bleed]
+        gaps = (t[0] - b[0], t[1] - b[1], b[2] - t[2], b[3] - t[3])
+        assert gaps == pytest.approx((MM3,) * 4, abs=0.02)
+        assert (t[2] - t[0], t[3] - t[1]) == pytest.approx((595.28, 841.89), abs=0.05)
+
+
+@needs_poppler
+def test_only_cmyk_images_at_300_ppi_or_a_warning(printed: BuildResult) -> None:
+    listing = _run("pdfimages", "-list", str(printed.print_pdf)).splitlines()[2:]
+    rows = [line.split() for line in listing]
+    assert rows and all(row[5] == "cmyk" for row in rows)
+    low = [row for row in rows if int(row[12]) < 295]
+    warned = [w.message for w in printed.warnings if "print PDF" in w.message]
+    assert len(low) == 1  # the 600×900 portrait is too small for a page at 300 ppi
+    assert len(warned) == 1 and warned[0].startswith("Two Still.JPG prints at ")
+    assert warned[0].endswith(
+        "ppi in the print PDF (300 wanted); a larger source would print sharper"
+    )
+
+
+@needs_poppler
+def test_every_font_embedded(printed: BuildResult) -> None:
+    fonts = _run("pdffonts", str(printed.print_pdf)).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)
+
+
+def test_no_annotations_no_rgb_and_the_pdfx_structure(printed: BuildResult) -> None:
+    reader = PdfReader(printed.print_pdf)
+    assert all("/Annots" not in page for page in reader.pages)
+    for page in reader.pages:
+        operators = {op for _, op in ContentStream(page.get_contents(), reader).operations}
+        assert not operators & {b"rg", b"RG"}
+    intent = reader.root_object["/OutputIntents"][0].get_object()
+    assert intent["/S"] == "/GTS_PDFX"
+    assert intent["/DestOutputProfile"].get_object()["/N"] == 4
+    info = reader.metadata
+    assert info is not None
+    assert info["/GTS_PDFXVersion"] == "PDF/X-1:2001" and info["/Trapped"] == "/False"
+    assert preflight_print(Path(printed.print_pdf), MM3) == []  # type: ignore[arg-type]
+
+
+def test_type_is_black_ink_only(printed: BuildResult) -> None:
+    reader = PdfReader(printed.print_pdf)
+    in_text, text_colours = False, set()
+    for _, (operands, operator) in enumerate(
+        ContentStream(reader.pages[1].get_contents(), reader).operations
+    ):
+        in_text = {b"BT": True, b"ET": False}.get(operator, in_text)
+        if in_text and operator == b"k":
+            text_colours.add(tuple(round(float(v), 3) for v in operands))
+    body = [c for c in text_colours if c[3] > 0.8]  # the near-black body type
+    assert body and all(c[:3] == (0, 0, 0) for c in body)
+
+
+def test_screen_pdf_in_the_zip_and_both_pdfs_written(printed: BuildResult) -> None:
+    assert printed.pdf is not None and printed.print_pdf is not None
+    assert printed.print_pdf.name.endswith("_press-kit_print.pdf")
+    screen = PdfReader(printed.pdf)
+    assert any("/Annots" in page for page in screen.pages)  # links live by e-mail
+
+
+def test_preflight_fails_a_deliberately_rgb_file(printed: BuildResult) -> None:
+    problems = preflight_print(Path(printed.pdf), MM3)  # type: ignore[arg-type]
+    assert "no /GTS_PDFXVersion in the document information" in problems
+    assert "no GTS_PDFX output intent with a destination profile" in problems
+    assert "page 1: no TrimBox and BleedBox" in problems
+    assert any(p.endswith("RGB colour in the page content") for p in problems)
+    assert any(re.search(r"image /\S+ is /DeviceRGB, not CMYK or grey", p) for p in problems)
+    assert any("annotation(s) (links are not allowed)" in p for p in problems)
+
+
+def test_preflight_fails_a_transparent_file(tmp_path: Path) -> None:
+    path = tmp_path / "alpha.pdf"
+    canvas = Canvas(str(path), pagesize=(200, 200), trimBox=(10, 10, 190, 190))
+    canvas.setFillColorCMYK(0, 1, 0, 0, alpha=0.5)
+    canvas.rect(20, 20, 100, 100, fill=1, stroke=0)
+    canvas.save()
+    problems = preflight_print(path, MM3)
+    assert any("makes things transparent" in p for p in problems)
+    assert "page 1: no TrimBox and BleedBox" in problems
+
+
+@needs_poppler
+def test_crop_marks_sit_outside_the_bleed(small_kit_module: Path, tmp_path: Path) -> None:
+    options = BuildOptions(
+        format="pdf", profile="print", out=tmp_path, print=PrintOptions(marks=True)
+    )
+    result = build(small_kit_module, options)
+    page = PdfReader(result.print_pdf).pages[0]
+    media, bleed, trim = page.mediabox, page.bleedbox, page.trimbox
+    assert bleed.left - media.left == pytest.approx(24)
+    assert trim.left - bleed.left == pytest.approx(MM3, abs=0.01)
+    rendered = tmp_path / "corner"
+    pdf = str(result.print_pdf)
+    _run("pdftoppm", "-r", "72", "-f", "1", "-l", "1", "-gray", pdf, str(rendered))
+    from PIL import Image
+
+    picture = Image.open(next(tmp_path.glob("corner*.pgm")))
+    # a mark runs along the trim line's extension, left of the bleed, in the slug
+    y = round(picture.height - float(trim.bottom))
+    assert min(picture.getpixel((x, y)) for x in range(4, 20)) < 128
+
+
+def test_letter_pages_bleed_an_eighth_of_an_inch(small_kit_module: Path, tmp_path: Path) -> None:
+    options = BuildOptions(format="pdf", profile="print", out=tmp_path, layout="festival-letter")
+    page = PdfReader(build(small_kit_module, options).print_pdf).pages[0]
+    assert float(page.trimbox.left) - float(page.bleedbox.left) == pytest.approx(9, abs=0.01)
+
+
+def test_an_rgb_icc_profile_is_refused(small_kit_module: Path, tmp_path: Path) -> None:
+    rgb = tmp_path / "srgb.icc"
+    from kitpress.stills.decode import srgb_icc_bytes
+
+    rgb.write_bytes(srgb_icc_bytes())
+    options = BuildOptions(
+        format="pdf", profile="print", out=tmp_path / "out", print=PrintOptions(icc=rgb)
+    )
+    with pytest.raises(KitError) as caught:
+        build(small_kit_module, options)
+    assert caught.value.lines() == [
+        f"{rgb}: is an RGB profile; the print profile needs a CMYK one"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_print_pdf_is_byte_identical_twice(small_kit_module: Path, tmp_path: Path) -> None:
+    options = BuildOptions(format="pdf", profile="print", out=tmp_path / "a")
+    first = build(small_kit_module, options).print_pdf
+    again = build(small_kit_module, BuildOptions(format="pdf", profile="print", out=tmp_path / "b"))
+    assert first is not None and again.print_pdf is not None
+    assert first.read_bytes() == again.print_pdf.read_bytes()
+
+
+def test_total_ink_stays_under_the_limit(printed: BuildResult, tmp_path: Path) -> None:
+    """Rich black and the pictures stay within what a coated press takes (330 %)."""
+    if shutil.which("gs") is None:
+        pytest.skip("Ghostscript not installed")
+    out = tmp_path / "page-%d.tif"
+    device = ("-sDEVICE=tiff32nc", "-r36", f"-sOutputFile={out}")
+    _run("gs", "-q", "-dNOPAUSE", "-dBATCH", *device, str(printed.print_pdf))
+    from PIL import Image, ImageMath
+
+    worst = 0
+    for page in sorted(tmp_path.glob("page-*.tif")):
+        c, m, y, k = Image.open(page).split()
+        inks = {"c": c, "m": m, "y": y, "k": k}
+        total = ImageMath.lambda_eval(lambda v: v["c"] + v["m"] + v["y"] + v["k"], **inks)
+        worst = max(worst, total.getextrema()[1])
+    assert 0 < worst <= 330 * 255 / 100
