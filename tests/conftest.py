@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
+from kitpress.errors import InputError
+from kitpress.pipeline import check
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_KIT = REPO / "assets" / "parallel-mothers"
 
@@ -26,6 +29,14 @@ needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not i
 def _private_still_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Builds in tests (and the CLI they start) cache renditions in a temporary folder."""
     os.environ["KITPRESS_CACHE_DIR"] = str(tmp_path_factory.mktemp("still-cache"))
+
+
+def check_errors(kit: Path, kind: type[InputError] = InputError) -> list[str]:
+    """The lines of the input error `kitpress check` raises for ``kit`` (exit status 2)."""
+    with pytest.raises(kind) as caught:
+        check(kit)
+    assert caught.value.exit_code == 2
+    return caught.value.lines()
 
 
 def make_still(

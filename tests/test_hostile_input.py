@@ -21,10 +21,10 @@ from pypdf import PdfReader
 from kitpress.cli import main
 from kitpress.errors import KitError
 from kitpress.kit.load import load_kit
-from kitpress.pipeline import BuildOptions, build, check
+from kitpress.pipeline import BuildOptions, build
 from kitpress.stills.metadata import StillMetadata, save_jpeg
 
-from .conftest import make_still
+from .conftest import check_errors, make_still
 
 MARKUP = 'AT&T <Cannes> <img src="x.png"/>'
 FONTS = "(NotoSerif, NotoSans)"
@@ -39,13 +39,6 @@ def write(kit: Path, text: str, **files: str) -> Path:
     for name, content in files.items():
         (kit / name).write_text(content, encoding="utf-8")
     return kit
-
-
-def errors_of(kit: Path) -> list[str]:
-    with pytest.raises(KitError) as exc:
-        check(kit)
-    assert exc.value.exit_code == 2
-    return exc.value.lines()
 
 
 def pages_text(pdf: Path) -> list[str]:
@@ -160,7 +153,7 @@ def test_emoji_is_a_located_error_naming_the_character(tmp_path: Path) -> None:
     kit = write(
         tmp_path / "kit", "title: Smile\ncast:\n  - {id: a, actor: 'Ana 😀', character: B}\n"
     )
-    assert errors_of(kit) == [
+    assert check_errors(kit, KitError) == [
         f"kit.yaml:3: cast[0].actor: character '😀' U+1F600 (emoji) is not in the layout's "
         f"fonts {FONTS}; {COVER_IT}"
     ]
@@ -168,7 +161,7 @@ def test_emoji_is_a_located_error_naming_the_character(tmp_path: Path) -> None:
 
 def test_cjk_text_is_a_located_error_pointing_at_the_layout(tmp_path: Path) -> None:
     kit = write(tmp_path / "kit", "title: In the Mood for Love\noriginal_title: 花样年华\n")
-    assert errors_of(kit) == [
+    assert check_errors(kit, KitError) == [
         "kit.yaml:2: original_title: characters '花' U+82B1, '样' U+6837, '年' U+5E74, "
         f"'华' U+534E (Chinese, Japanese or Korean) are not in the layout's fonts {FONTS}; "
         f"{COVER_THEM}"
@@ -181,7 +174,7 @@ def test_right_to_left_text_in_a_prose_file_names_its_line(tmp_path: Path) -> No
         "title: Footnote\nsynopsis: {file: synopsis.md}\n",
         **{"synopsis.md": "A father and son.\n\nBoth are scholars: הערת שוליים.\n"},
     )
-    assert errors_of(kit) == [
+    assert check_errors(kit, KitError) == [
         "synopsis.md:3: synopsis: characters 'ה' U+05D4, 'ע' U+05E2, 'ר' U+05E8, 'ת' U+05EA, "
         "'ש' U+05E9, 'ו' U+05D5 and 3 more (Hebrew, written right to left) are not in the "
         f"layout's fonts {FONTS}; {COVER_THEM}"
@@ -289,7 +282,7 @@ def test_caption_found_inside_a_still_is_checked_too(tmp_path: Path) -> None:
     meta = StillMetadata(caption="Maggie Cheung in 花样年华.", photographer="Wing Shya")
     with (kit / "stills" / "a.jpg").open("wb") as handle:
         save_jpeg(Image.new("RGB", (300, 200)), handle, meta, quality=80, icc_profile=None)
-    assert errors_of(kit) == [
+    assert check_errors(kit, KitError) == [
         "kit.yaml:4: stills[0]: in its caption: characters '花' U+82B1, '样' U+6837, "
         f"'年' U+5E74, '华' U+534E (Chinese, Japanese or Korean) are not in the layout's fonts "
         f"{FONTS}; {COVER_THEM}"

@@ -24,7 +24,7 @@ from kitpress.errors import StillError
 from kitpress.pipeline import BuildOptions, build, check
 from kitpress.stills import decode, sniff
 
-from .conftest import make_still
+from .conftest import check_errors, make_still
 
 KIT = "title: Stills\nrights: {copyright: El Deseo, photographer: Iglesias Más}\n"
 STILL = "stills:\n  - file: stills/{name}\n"
@@ -74,13 +74,6 @@ def kit_with(tmp_path: Path, name: str, data: bytes | Callable[[Path], object]) 
     else:
         data(target)
     return kit
-
-
-def check_errors(kit: Path) -> list[str]:
-    with pytest.raises(StillError) as exc:
-        check(kit)
-    assert exc.value.exit_code == 2
-    return exc.value.lines()
 
 
 def header_warnings(kit: Path) -> list[str]:
@@ -137,7 +130,7 @@ REFUSED = [
 def test_unusable_still_is_one_located_error(
     tmp_path: Path, name: str, data: bytes, message: str
 ) -> None:
-    lines = check_errors(kit_with(tmp_path, name, data))
+    lines = check_errors(kit_with(tmp_path, name, data), StillError)
     assert len(lines) == 1
     assert lines[0].startswith(f"{WHERE} {message}"), lines[0]
 
@@ -157,7 +150,7 @@ def test_decompression_bomb_from_the_command_line(
 
 
 def test_truncated_header_is_refused_at_check(tmp_path: Path) -> None:
-    lines = check_errors(kit_with(tmp_path, "cut.jpg", jpeg_bytes()[:300]))
+    lines = check_errors(kit_with(tmp_path, "cut.jpg", jpeg_bytes()[:300]), StillError)
     assert lines == [f"{WHERE} cut.jpg: the image is damaged or truncated (Truncated File Read)"]
 
 
@@ -182,7 +175,7 @@ def test_truncated_pixels_fail_the_build_and_write_nothing(
 def test_avif_when_pillow_cannot_read_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sniff.features, "check", lambda feature: False)
     avif = b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf" + b"\0" * 64
-    assert check_errors(kit_with(tmp_path, "still.avif", avif)) == [
+    assert check_errors(kit_with(tmp_path, "still.avif", avif), StillError) == [
         f"{WHERE} still.avif: the file is an AVIF image, which this installation of Pillow "
         "cannot read; export it as JPEG"
     ]
@@ -200,7 +193,7 @@ def test_broken_key_art_is_located(tmp_path: Path) -> None:
     kit.mkdir()
     (kit / "kit.yaml").write_text("title: Poster\n\nkey_art: poster.jpg\n", encoding="utf-8")
     (kit / "poster.jpg").write_bytes(b"<html>not found</html>")
-    assert check_errors(kit) == [
+    assert check_errors(kit, StillError) == [
         "kit.yaml:3: key_art: poster.jpg: the file is an HTML page, not an image "
         "(a web page saved instead of the photo?)"
     ]
