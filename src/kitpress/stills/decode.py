@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .embedded import EmbeddedCaption, read_embedded
+from .embedded import EmbeddedCaption, exif_is_readable, read_embedded
 from .sniff import head, unreadable_kind
 
 MAX_PIXELS = 150_000_000  # a 150 MP still is already far beyond any camera a unit uses
@@ -56,7 +56,8 @@ def probe(path: Path) -> Probe:
             with Image.open(path) as image:
                 width, height = image.size
                 _check_size(width, height)
-                orientation, exif_note = _orientation(image) if _has_exif(image) else (1, None)
+                readable = exif_is_readable(image)
+                orientation, exif_note = _orientation(image) if readable else (1, None)
                 embedded = read_embedded(image)
                 notes = [n for n in (exif_note, _frames_note(image)) if n]
         except DecodeProblem:
@@ -76,7 +77,7 @@ def decode(path: Path, need: tuple[int, int], background: str) -> Image.Image:
             _check_size(*image.size)
             if image.format == "JPEG":
                 image.draft("RGB", _draft_size(image, need))
-            exif = _has_exif(image)
+            exif = exif_is_readable(image)
             image.load()
             return _to_srgb(_upright(image) if exif else image, background)
     except DecodeProblem:
@@ -92,12 +93,6 @@ def quiet_pillow() -> None:
     """
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
     warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
-
-
-def _has_exif(image: Image.Image) -> bool:
-    """Whether to read EXIF: a PNG's eXIf chunk after the pixels is only found by decoding
-    them all, so probe and decode both ignore it (the size they agree on stays right)."""
-    return image.format != "PNG" or "exif" in image.info
 
 
 def _upright(image: Image.Image) -> Image.Image:

@@ -110,7 +110,15 @@ def _iptc(image: Image.Image) -> dict[str, str]:
     return {"caption": text(120), "creator": text(80), "credit": text(110), "copyright": text(116)}
 
 
+def exif_is_readable(image: Image.Image) -> bool:
+    """Whether to read EXIF: a PNG's eXIf chunk after the pixels is only found by decoding
+    them all, so header reads ignore it (and probe and decode agree on the size)."""
+    return image.format != "PNG" or "exif" in image.info
+
+
 def _exif(image: Image.Image) -> dict[str, str]:
+    if not exif_is_readable(image):
+        return {}
     exif = image.getexif()
     tags = {"caption": 0x010E, "creator": 0x013B, "copyright": 0x8298}
     return {key: _exif_text(exif.get(tag)) for key, tag in tags.items()}
