@@ -180,7 +180,7 @@ def build_command(
     for label, path in (*written, (fmt, result.imposed)):
         if path is not None:
             click.echo(f"{label:9} {path}")
-    click.echo(f"{result.pages} pages, {len(result.stills)} stills")
+    click.echo(f"{_count(result.pages, 'page')}, {_count(len(result.stills), 'still')}")
 
 
 @main.command("preview")
@@ -225,7 +225,7 @@ def check_command(kit: Path | None, layout: str, strict: bool) -> None:
     """
     checked = check(resolve_kit(kit), layout, strict)
     show_warnings(checked.warnings)
-    click.echo(f"{checked.kit.source.name}: OK ({len(checked.kit.stills)} stills)")
+    click.echo(f"{checked.kit.source.name}: OK ({_count(len(checked.kit.stills), 'still')})")
 
 
 @main.command("init")
@@ -304,6 +304,10 @@ def layouts_command() -> None:
     for name, folder in available().items():
         description = load_layout(str(folder)).description
         click.echo(f"{name:18} {description}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def parse_size(text: str | None) -> int | None:
