@@ -96,7 +96,10 @@ def quiet_pillow() -> None:
 
 
 def _upright(image: Image.Image) -> Image.Image:
+    """The image turned upright; the same image (no 96 MB copy) when it already is."""
     try:
+        if image.getexif().get(0x0112, 1) not in range(2, 9):
+            return image
         return ImageOps.exif_transpose(image)
     except Exception:  # a damaged EXIF block: probe warned, the still is used as stored
         return image
@@ -176,6 +179,9 @@ def _to_srgb(image: Image.Image, background: str) -> Image.Image:
     if icc:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            if image.mode == "RGB":  # converted in place: no second full-size copy
+                ImageCms.profileToProfile(image, source, srgb_profile(), inPlace=True)
+                return image
             mode = "RGB" if image.mode != "CMYK" else "CMYK"
             converted = ImageCms.profileToProfile(
                 image.convert(mode), source, srgb_profile(), outputMode="RGB"
@@ -186,7 +192,7 @@ def _to_srgb(image: Image.Image, background: str) -> Image.Image:
             pass  # a broken embedded profile: fall back to a plain conversion
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
         image = image.convert("I").point(lambda v: v / 256).convert("L")
-    return image.convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 @cache
