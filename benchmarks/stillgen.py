@@ -117,9 +117,9 @@ def _subject(rng: random.Random, image: Image.Image, palette: list[Colour]) -> N
             draw.polygon(points, fill=255)
         else:
             draw.ellipse((0, 0, w, h), fill=255)
-        light = Image.new("L", (2, 2))
-        light.putdata([rng.randint(110, 255) for _ in range(4)])
-        shade = Image.merge("RGB", [light.resize((w, h), Image.Resampling.BILINEAR)] * 3)
+        falloff = Image.new("L", (2, 2))
+        falloff.putdata([rng.randint(110, 255) for _ in range(4)])
+        shade = Image.merge("RGB", [falloff.resize((w, h), Image.Resampling.BILINEAR)] * 3)
         image.paste(ImageChops.multiply(filled, shade), (x, y), mask)
 
 
