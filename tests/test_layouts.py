@@ -165,3 +165,23 @@ def test_contents_lists_each_section_at_its_page(kit: Path, tmp_path: Path) -> N
     assert {"Synopsis", "Cast", "Festivals and awards", "Press", "Stills"} <= set(listed)
     for title, number in listed.items():
         assert title in pages[number - 1]
+
+
+def test_a_very_long_title_shrinks_to_stay_on_the_cover(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    title = " ".join(["Extraordinarily"] * 330)  # about 5,000 characters
+    (kit / "kit.yaml").write_text(f'title: "{title}"\n', encoding="utf-8")
+    result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
+    assert result.pdf is not None
+    cover = PdfReader(result.pdf).pages[0]
+    height = float(cover.mediabox.height)
+    rows: list[float] = []
+
+    def visit(text: str, cm: object, tm: list[float], *_: object) -> None:
+        if text.strip():
+            rows.append(tm[5])
+
+    words = cover.extract_text(visitor_text=visit)
+    assert words.upper().count("EXTRAORDINARILY") == 330
+    assert rows and all(0 < y < height for y in rows)

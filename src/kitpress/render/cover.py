@@ -28,6 +28,8 @@ from .text import escape
 Styles = dict[str, ParagraphStyle]
 FULL_TEXT_SHARE = 0.5  # of the page height, from the foot, where a full cover's text sits
 LAUREL_SIZE = 66.0
+TITLE_SHARE = 0.55  # of the cover's text space the title may take before it shrinks
+MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
 
 
@@ -76,7 +78,9 @@ def _draw_text(
     """Credit line, title, names and (when it fits above ``floor``) the quote."""
     x, width = layout.page.margin_left, layout.page.frame_width
     top = _draw(canvas, _credit_line(kit), styles["cover_line"], x, top, width)
-    top = _draw(canvas, escape(kit.title), styles["cover_title"], x, top - 6, width)
+    room = (top - floor) * TITLE_SHARE  # a very long title shrinks, never runs off the page
+    title_style = fitting_style(escape(kit.title), styles["cover_title"], width, room)
+    top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
     names = " · ".join(escape(m.actor) for m in kit.cast[:4])
     if names:
         top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
@@ -97,6 +101,21 @@ def _draw_laurels(canvas: Canvas, kit: Kit, layout: Layout, styles: Styles) -> f
         spot = right - (i + 1) * step + 8
         draw_laurel(canvas, festival, styles["laurel"], spot, page.margin_bottom - 8, LAUREL_SIZE)
     return page.margin_bottom - 8 + (LAUREL_SIZE if festivals else 0)
+
+
+def fitting_style(
+    markup: str, style: ParagraphStyle, width: float, height: float
+) -> ParagraphStyle:
+    """``style``, or a smaller copy of it, in which ``markup`` fits ``height`` points."""
+    size = style.fontSize
+    while True:
+        scale = size / style.fontSize
+        fitted = ParagraphStyle(
+            f"{style.name}-{size:.1f}", parent=style, fontSize=size, leading=style.leading * scale
+        )
+        if Paragraph(markup, fitted).wrap(width, 10_000)[1] <= height or size <= MIN_TITLE_SIZE:
+            return fitted
+        size = max(MIN_TITLE_SIZE, size * 0.85)
 
 
 def _quote(kit: Kit) -> str:
