@@ -8,9 +8,11 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -18,12 +20,25 @@ from .output import atomic_write
 from .stills.stage import StillOutput
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+CHUNK = 1024 * 1024
+ZIP64_FROM = 2**31 - 1  # bytes: larger entries need ZIP64 sizes from the start
 
 
 @dataclass(frozen=True)
 class Entry:
+    """A file of the ZIP: small ones as bytes, stills from their file, read a chunk at a
+    time, so building the ZIP holds no more than one chunk of any still in memory."""
+
     name: str
-    data: bytes
+    data: bytes = b""
+    path: Path | None = None
+
+    def open(self) -> BinaryIO:
+        return self.path.open("rb") if self.path is not None else io.BytesIO(self.data)
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size if self.path is not None else len(self.data)
 
 
 def caption_sheet_csv(stills: list[StillOutput]) -> bytes:
@@ -63,13 +78,17 @@ def caption_sheet_text(title: str, stills: list[StillOutput]) -> bytes:
 def manifest(entries: list[Entry]) -> dict[str, object]:
     files = []
     for entry in sorted(entries, key=lambda e: e.name):
+        digest = hashlib.sha256()
+        with entry.open() as source:
+            for chunk in iter(lambda: source.read(CHUNK), b""):
+                digest.update(chunk)
         record: dict[str, object] = {
             "name": entry.name,
-            "bytes": len(entry.data),
-            "sha256": hashlib.sha256(entry.data).hexdigest(),
+            "bytes": entry.size,
+            "sha256": digest.hexdigest(),
         }
         if entry.name.lower().endswith(".jpg"):
-            with Image.open(io.BytesIO(entry.data)) as image:
+            with entry.open() as source, Image.open(source) as image:
                 record["pixels"] = list(image.size)
         files.append(record)
     return {"generator": "kitpress", "files": files}
@@ -86,4 +105,7 @@ def write_zip(target: Path, folder: str, entries: list[Entry]) -> None:
             info.external_attr = 0o644 << 16
             stored = entry.name.lower().endswith((".jpg", ".pdf"))
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            archive.writestr(info, entry.data)
+            info.file_size = entry.size
+            large = entry.size > ZIP64_FROM
+            with entry.open() as source, archive.open(info, "w", force_zip64=large) as out:
+                shutil.copyfileobj(source, out, CHUNK)

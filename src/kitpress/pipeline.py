@@ -200,9 +200,7 @@ def _bundle(
     entries = [Entry(f"{name}.pdf", pdf)]
     for still in stills:
         for kind, rendition in sorted(still.files.items()):
-            entries.append(
-                Entry(f"stills-{kind}/{rendition.path.name}", rendition.path.read_bytes())
-            )
+            entries.append(Entry(f"stills-{kind}/{rendition.path.name}", path=rendition.path))
     entries.append(Entry("captions.csv", caption_sheet_csv(stills)))
     entries.append(Entry("captions.txt", caption_sheet_text(kit.title, stills)))
     listing = manifest(entries)
