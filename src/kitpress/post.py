@@ -15,8 +15,7 @@ from .output import atomic_write
 from .pdf_metadata import FIXED_DATE, write_metadata
 from .pdfa import make_pdfa
 from .pdfx import PDFX_CLAIM
-
-PROFILES = ("screen", "print")
+from .profiles import PROFILES
 
 
 def finish_pdf(
