@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from PIL import Image
 
+from .csv_cells import neutralised
 from .output import atomic_write
 from .stills.stage import StillOutput
 
@@ -42,6 +43,7 @@ class Entry:
 
 
 def caption_sheet_csv(stills: list[StillOutput]) -> bytes:
+    """File names, caption and credits per still; no cell a spreadsheet would run."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(
@@ -49,17 +51,16 @@ def caption_sheet_csv(stills: list[StillOutput]) -> bytes:
     )
     for still in stills:
         caption, rights = still.slot.caption, still.slot.caption.effective_rights
-        writer.writerow(
-            [
-                still.name("print"),
-                still.name("web"),
-                still.name("thumb"),
-                caption.text,
-                caption.rights,
-                rights.photographer or "",
-                "; ".join(caption.people),
-            ]
-        )
+        row = [
+            still.name("print"),
+            still.name("web"),
+            still.name("thumb"),
+            caption.text,
+            caption.rights,
+            rights.photographer or "",
+            "; ".join(caption.people),
+        ]
+        writer.writerow([neutralised(cell) for cell in row])
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes spreadsheet apps read UTF-8
 
 

@@ -3,7 +3,8 @@
 Columns (any order, names matched ignoring case, spaces, '-' and '_'): file, people,
 description, copyright, photographer, courtesy, alt text. UTF-8 with or without a BOM;
 comma, semicolon or tab separated (whichever the header row uses). An unknown column is an
-error that suggests the nearest known one.
+error that suggests the nearest known one. A cell kitpress (or a careful spreadsheet user)
+wrote as ``'=…`` to keep spreadsheets from running it is read as ``=…``, as it was typed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..csv_cells import as_typed
 from ..errors import ImportProblem, Issue
 from .press_page import CONTROL, control_message
 
@@ -123,7 +125,8 @@ def _read_body(
             message = f"{len(cells)} cells but the header has {len(columns)} columns"
             problems.append(Issue(label, line, "", message))
             continue
-        named = {c: v.strip() for c, v in zip(columns, cells, strict=False) if c and v.strip()}
+        typed = [as_typed(cell.strip()) for cell in cells]
+        named = {c: v.strip() for c, v in zip(columns, typed, strict=False) if c and v.strip()}
         control = [(c, hit) for c, v in named.items() if (hit := CONTROL.search(v))]
         problems += [Issue(label, line, DISPLAY[c], control_message(f.group())) for c, f in control]
         if "file" not in named:
