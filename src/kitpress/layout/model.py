@@ -122,10 +122,13 @@ class StillSettings:
     pdf_quality: int = 85
     print_long_edge: int = 3508
     print_quality: int = 92
+    print_ppi: int = 300
     web_long_edge: int = 2048
     web_quality: int = 85
+    web_ppi: int = 72
     thumb_long_edge: int = 480
     thumb_quality: int = 80
+    thumb_ppi: int = 72
     background: str = "#ffffff"
 
 

@@ -16,10 +16,13 @@ INTEGERS: dict[str, tuple[int, int, str, str]] = {
     "pdf_quality": (30, 100, "85", "JPEG quality of the PDF's images."),
     "print_long_edge": (256, 20000, "3508", "Long edge in pixels of the print files."),
     "print_quality": (30, 100, "92", "JPEG quality of the print files."),
+    "print_ppi": (72, 1200, "300", "Pixels per inch the print files state (their print size)."),
     "web_long_edge": (128, 10000, "2048", "Long edge in pixels of the web files."),
     "web_quality": (30, 100, "85", "JPEG quality of the web files."),
+    "web_ppi": (72, 1200, "72", "Pixels per inch the web files state."),
     "thumb_long_edge": (64, 2000, "480", "Long edge in pixels of the thumbnails."),
     "thumb_quality": (30, 100, "80", "JPEG quality of the thumbnails."),
+    "thumb_ppi": (72, 1200, "72", "Pixels per inch the thumbnails state."),
 }
 RENDITION_KEYS = tuple(k for k in INTEGERS if k.startswith(("print_", "web_", "thumb_")))
 

@@ -23,7 +23,7 @@ import PIL
 from .. import __version__
 from ..output import atomic_write
 
-FORMAT = 2  # bump when what a key describes changes (2: bicubic first step, 4:4:4)
+FORMAT = 3  # bump when what a key describes changes (2: bicubic first step, 4:4:4; 3: ICC v2)
 MAX_BYTES = 2 * 1024**3  # pruned to this, oldest first, after each build
 
 

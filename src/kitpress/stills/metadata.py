@@ -45,9 +45,10 @@ _XMP_PADDING = (" " * 99 + "\n") * 20  # room for editors that rewrite the packe
 # Pillow writes XMP as one APP1 segment: 65,533 data bytes minus the 29-byte namespace header.
 XMP_MAX_BYTES = 65_504
 
-# IFD0 tags EXIF requires for JPEG, stated to match the JFIF header Pillow writes by default
-# (density 1:1, no absolute unit; chroma samples centred), so no dpi value is invented here.
-_EXIF_REQUIRED = ((0x011A, 1.0), (0x011B, 1.0), (0x0128, 1), (0x0213, 1))
+# IFD0 tags EXIF requires for JPEG: XResolution, YResolution, ResolutionUnit (1: none, 2:
+# inches) and YCbCrPositioning (centred), stated to match the JFIF header.
+_X_RESOLUTION, _Y_RESOLUTION, _RESOLUTION_UNIT, _YCBCR_POSITIONING = 0x011A, 0x011B, 0x0128, 0x0213
+_INCHES = 2
 
 _IIM_UTF8 = b"\x1b%G"
 _IIM_VERSION = struct.pack(">H", 4)
@@ -215,25 +216,37 @@ def iptc_segment(meta: StillMetadata) -> tuple[bytes, list[str]]:
     return b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload, warnings
 
 
-def exif_bytes(meta: StillMetadata, base: Image.Exif | None = None) -> bytes:
+def exif_bytes(
+    meta: StillMetadata, base: Image.Exif | None = None, ppi: int | None = None
+) -> bytes:
     """A minimal EXIF block: ImageDescription, Artist and Copyright as UTF-8.
 
     Besides them only the four IFD0 tags EXIF requires for JPEG are written, matching the
-    JFIF header (resolution 1:1 without unit, centred chroma). ``base`` (the source's EXIF)
-    is accepted, but nothing is copied from it: Orientation must not survive (the pixels are
-    already upright), and camera serials, GPS, maker notes and thumbnails have no place in a
-    press kit. Returns ``b""`` when there is nothing to write.
+    JFIF header: ``ppi`` pixels per inch (resolution 1:1 without unit when it is None) and
+    centred chroma. ``base`` (the source's EXIF) is accepted, but nothing is copied from it:
+    Orientation must not survive (the pixels are already upright), and camera serials, GPS,
+    maker notes and thumbnails have no place in a press kit. Returns ``b""`` when there is
+    nothing to write (no text and no density).
     """
     exif = Image.Exif()
     texts = {0x010E: meta.caption, 0x013B: meta.photographer, 0x8298: meta.copyright}
     for tag, value in texts.items():  # ImageDescription, Artist, Copyright
         if value:
             exif[tag] = value.encode("utf-8")  # bytes: Pillow would write str as ASCII
-    if not len(exif):
+    if not len(exif) and ppi is None:
         return b""
-    for tag, required in _EXIF_REQUIRED:
-        exif[tag] = required
+    exif[_X_RESOLUTION] = exif[_Y_RESOLUTION] = float(ppi or 1)
+    exif[_RESOLUTION_UNIT] = _INCHES if ppi else 1
+    exif[_YCBCR_POSITIONING] = 1
     return exif.tobytes()
+
+
+def jfif_ppi(jpeg: bytes) -> int | None:
+    """The pixels per inch a JPEG's JFIF header states, or None when it states none."""
+    if jpeg[2:4] != b"\xff\xe0" or jpeg[6:11] != b"JFIF\x00" or len(jpeg) < 18:
+        return None
+    unit, x_density, y_density = struct.unpack_from(">BHH", jpeg, 13)
+    return int(x_density) if unit == 1 and x_density == y_density else None
 
 
 def _app13_offset(jpeg: bytes) -> int:
@@ -271,15 +284,18 @@ def encode_jpeg(
     icc_profile: bytes | None,
     subsampling: int | str = "4:2:0",
     progressive: bool = False,
+    ppi: int | None = None,
 ) -> bytes:
     """The pixels as a JPEG with only an ICC profile: what the stills cache keeps.
 
     The same inputs give the same bytes. Nothing of ``image.info`` is carried over (no
-    comment, no source EXIF or XMP); ICC comes only from ``icc_profile``.
+    comment, no source EXIF or XMP); ICC comes only from ``icc_profile``. The JFIF header
+    states ``ppi`` pixels per inch, or (None) only an aspect ratio of 1:1.
     """
     if image.mode not in ("RGB", "L", "CMYK"):
         raise ValueError(f"encode_jpeg needs an RGB, L or CMYK image, not {image.mode}")
     encoded = io.BytesIO()
+    density = {"dpi": (ppi, ppi)} if ppi else {}
     image.save(
         encoded,
         "JPEG",
@@ -288,6 +304,7 @@ def encode_jpeg(
         progressive=progressive,
         icc_profile=icc_profile or None,
         comment=b"",
+        **density,
     )
     return encoded.getvalue()
 
@@ -296,11 +313,12 @@ def embed_metadata(jpeg: bytes, meta: StillMetadata) -> tuple[bytes, list[str]]:
     """``jpeg`` with EXIF and XMP (APP1, after JFIF) and IPTC-IIM (APP13) inserted.
 
     Segment order is what Pillow writes itself: APP0, APP1 EXIF, APP1 XMP, APP2 ICC, then
-    APP13. Returns the new stream and a warning for every IIM value cut to its byte limit.
+    APP13. EXIF states the density the JFIF header does. Returns the new stream and a
+    warning for every IIM value cut to its byte limit.
     """
     iptc, warnings = iptc_segment(meta)
     app1 = b""
-    exif = exif_bytes(meta)
+    exif = exif_bytes(meta, ppi=jfif_ppi(jpeg))
     if exif:
         app1 += _segment(0xE1, exif)
     app1 += _segment(0xE1, _XMP_HEADER + xmp_packet(meta))
@@ -318,6 +336,7 @@ def save_jpeg(
     icc_profile: bytes | None,
     subsampling: int | str = "4:2:0",
     progressive: bool = False,
+    ppi: int | None = None,
 ) -> list[str]:
     """Encode ``image`` as JPEG with XMP, IPTC-IIM, EXIF and ICC; return the IIM warnings."""
     jpeg = encode_jpeg(
@@ -326,6 +345,7 @@ def save_jpeg(
         icc_profile=icc_profile,
         subsampling=subsampling,
         progressive=progressive,
+        ppi=ppi,
     )
     embedded, warnings = embed_metadata(jpeg, meta)
     out.write(embedded)

@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image
 
 from ..cmyk import CmykProfile
+from ..icc import srgb_v2_profile
 from ..output import atomic_write
 from .cache import StillCache
 from .decode import decode, srgb_icc_bytes
@@ -32,6 +33,7 @@ class Target:
     path: Path
     embed: bool = True  # carry caption and credits (the PDF's own images need not)
     cmyk: CmykProfile | None = None  # the print PDF's images: in the printer's CMYK
+    ppi: int | None = None  # the density a delivered file states (its size in print)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ def make_renditions(
             sizes=sizes[: i + 1],
             quality=t.quality,
             cmyk=t.cmyk.digest if t.cmyk else None,
+            ppi=t.ppi,
         )
         for i, t in enumerate(chain)
     ]
@@ -108,19 +111,31 @@ def _encode_chain(
     colour resolution (4:4:4, as libvips does from quality 90), which gains more than that.
     """
     current = decode(source, sizes[0], background)
-    icc = srgb_icc_bytes()
     encoded = []
     for target, size in zip(chain, sizes, strict=True):
         if current.size != size:
             current = _resize(current, size)
         subsampling = "4:4:4" if target.quality >= FULL_CHROMA_QUALITY else "4:2:0"
         picture = target.cmyk.picture(current) if target.cmyk is not None else current
-        profile = None if target.cmyk is not None else icc
         jpeg = encode_jpeg(
-            picture, quality=target.quality, icc_profile=profile, subsampling=subsampling
+            picture,
+            quality=target.quality,
+            icc_profile=_embedded_profile(target),
+            subsampling=subsampling,
+            ppi=target.ppi,
         )
         encoded.append(jpeg)
     return encoded
+
+
+def _embedded_profile(target: Target) -> bytes | None:
+    """The ICC profile a rendition carries: none in CMYK (the PDF's OutputIntent says it);
+    ICC version 2 sRGB in delivered files, which older viewers and layout software read
+    correctly (some mishandle Pillow's version 4); the PDF's own images keep Pillow's, which
+    no PDF reader looks at."""
+    if target.cmyk is not None:
+        return None
+    return srgb_v2_profile() if target.embed else srgb_icc_bytes()
 
 
 def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:

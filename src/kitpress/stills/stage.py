@@ -102,13 +102,13 @@ def _targets(
     if not files:
         return pdf
     sized = (
-        ("print", settings.print_long_edge, settings.print_quality),
-        ("web", settings.web_long_edge, settings.web_quality),
-        ("thumb", settings.thumb_long_edge, settings.thumb_quality),
+        ("print", settings.print_long_edge, settings.print_quality, settings.print_ppi),
+        ("web", settings.web_long_edge, settings.web_quality, settings.web_ppi),
+        ("thumb", settings.thumb_long_edge, settings.thumb_quality, settings.thumb_ppi),
     )
     return pdf + [
-        Target(kind, edge, None, quality, work / kind / f"{stem}_{kind}.jpg")
-        for kind, edge, quality in sized
+        Target(kind, edge, None, quality, work / kind / f"{stem}_{kind}.jpg", ppi=ppi)
+        for kind, edge, quality, ppi in sized
     ]
 
 
