@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -149,3 +151,123 @@ def test_default_folder_honours_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.delenv("KITPRESS_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")
     assert default_folder() == Path("/xdg/kitpress")
+
+
+def _entries(cache: Path, kind: str) -> list[Path]:
+    return sorted(p for p in (cache / kind).glob("*/*") if p.is_file())
+
+
+def _flip_byte_in_the_middle(entry: Path) -> None:
+    data = bytearray(entry.read_bytes())
+    data[len(data) // 2] ^= 0x5A
+    entry.write_bytes(bytes(data))
+
+
+def test_an_entry_damaged_mid_file_is_made_again_not_shipped(kit: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    uncached = _build(kit, tmp_path / "plain", None)
+    cold = _build(kit, tmp_path / "cold", cache)
+    entries = _entries(cache, "jpeg")
+    assert len(entries) == cold.cache_misses  # type: ignore[attr-defined]
+    for entry in entries:  # still starts with SOI and ends with EOI: looks whole
+        _flip_byte_in_the_middle(entry)
+    damaged = _build(kit, tmp_path / "damaged", cache)
+    assert (damaged.cache_hits, damaged.cache_misses) == (0, len(entries))  # type: ignore[attr-defined]
+    assert damaged.zip.read_bytes() == uncached.zip.read_bytes()  # type: ignore[attr-defined]
+    assert damaged.pdf.read_bytes() == uncached.pdf.read_bytes()  # type: ignore[attr-defined]
+    warm = _build(kit, tmp_path / "warm", cache)  # the damaged entries were rewritten
+    assert (warm.cache_hits, warm.cache_misses) == (len(entries), 0)  # type: ignore[attr-defined]
+    assert warm.zip.read_bytes() == uncached.zip.read_bytes()  # type: ignore[attr-defined]
+
+
+def test_a_damaged_memo_is_read_again_from_the_still(kit: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    uncached = _build(kit, tmp_path / "plain", None)
+    _build(kit, tmp_path / "cold", cache)
+    memos = _entries(cache, "stat")
+    assert len(memos) == 2
+    for memo in memos:
+        memo.write_bytes(b"\xff\xfe not a digest \x80\x81")
+    again = _build(kit, tmp_path / "again", cache)
+    assert again.zip.read_bytes() == uncached.zip.read_bytes()  # type: ignore[attr-defined]
+    assert again.cache_misses == 0  # type: ignore[attr-defined]  # the renditions still hit
+
+
+def test_a_still_rewritten_in_place_with_its_old_size_and_time_is_redone(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "kit"
+    (folder / "stills").mkdir(parents=True)
+    (folder / "kit.yaml").write_text(
+        "title: In Place\nstills:\n  - {file: stills/a.tif, description: A wall.}\n",
+        encoding="utf-8",
+    )
+    still = folder / "stills" / "a.tif"
+    Image.new("RGB", (300, 200), (200, 30, 30)).save(still)
+    cache = tmp_path / "cache"
+    _build(kit=folder, out=tmp_path / "first", cache=cache)
+    before = still.stat()
+    with still.open("r+b") as handle:  # same file, same size: only the pixels change
+        handle.write(_tiff_bytes((30, 30, 200)))
+    os.utime(still, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = still.stat()
+    assert (after.st_size, after.st_ino, after.st_mtime_ns) == (
+        before.st_size,
+        before.st_ino,
+        before.st_mtime_ns,
+    )
+    result = _build(kit=folder, out=tmp_path / "second", cache=cache)
+    with zipfile.ZipFile(result.zip) as archive:  # type: ignore[attr-defined]
+        name = next(n for n in archive.namelist() if n.endswith("_web.jpg"))
+        web = Image.open(io.BytesIO(archive.read(name))).convert("RGB")
+    red, _, blue = web.getpixel((150, 100))  # type: ignore[misc]
+    assert blue > 150 and red < 80
+
+
+def _tiff_bytes(colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), colour).save(buffer, "TIFF")
+    return buffer.getvalue()
+
+
+def _refuse_cache_io(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
+    """What a shared cache another user made looks like: its files and folders are theirs."""
+    denied = PermissionError(13, "Permission denied")
+    real_open, real_mkstemp, real_unlink = Path.open, tempfile.mkstemp, Path.unlink
+
+    def open_file(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.is_relative_to(cache):
+            raise denied
+        return real_open(self, *args, **kwargs)
+
+    def mkstemp(*args: object, dir: object = None, **kwargs: object) -> tuple[int, str]:
+        if dir is not None and Path(str(dir)).is_relative_to(cache):
+            raise denied
+        return real_mkstemp(*args, dir=dir, **kwargs)  # type: ignore[no-any-return]
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self.is_relative_to(cache):
+            raise denied
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "open", open_file)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr("kitpress.output.tempfile.mkstemp", mkstemp)
+
+
+def test_an_unreadable_unwritable_cache_builds_without_it_and_says_so_once(
+    kit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    uncached = _build(kit, tmp_path / "plain", None)
+    _build(kit, tmp_path / "cold", cache)  # someone else filled it
+    _refuse_cache_io(monkeypatch, cache)
+    result = _build(kit, tmp_path / "shared", cache)
+    assert result.zip.read_bytes() == uncached.zip.read_bytes()  # type: ignore[attr-defined]
+    notes = [str(w) for w in result.warnings if "cache" in w.message]  # type: ignore[attr-defined]
+    assert notes == [
+        f"{cache}: note: the stills cache cannot be written to (permission denied); built "
+        "without storing renditions in it (set KITPRESS_CACHE_DIR to a folder of your own, "
+        "or pass --no-cache)"
+    ]
+    StillCache(cache).prune(limit=0)  # nothing of theirs can be removed: no error either

@@ -143,6 +143,7 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
                 result.imposed = _impose(options.format, pdfs["print"][0], out_dir, name)
         result.timings["bundle"] = clock.lap()
     cache.prune()
+    result.warnings += cache.notes()
     return result
 
 
