@@ -39,7 +39,7 @@ from .plan import DocumentPlan, plan_document
 from .profiles import PrintOptions, Profile
 from .stills.cache import StillCache, default_folder
 from .stills.decode import DecodeProblem, Probe, probe
-from .stills.stage import StillOutput, make_stills
+from .stills.stage import StillOutput, make_stills, metadata_issues
 
 FORMATS = ("pdf", "zip", "all", "booklet", "2up")
 Progress = Callable[[int, int], None]
@@ -94,6 +94,10 @@ def check(target: Path, layout_name: str = "default", strict: bool = False) -> C
     check_caption_glyphs(kit, layout, plan)  # captions found inside stills, the layout's words
     warnings = warnings + _header_warnings(kit, probes) + list(plan.notes)
     warnings += _rights_warnings(kit, plan)
+    embedded = metadata_issues(kit, plan.slots)  # too large to embed: an error before the build
+    if too_large := [issue for issue in embedded if issue.severity == "error"]:
+        raise KitError(too_large)
+    warnings += embedded
     if strict and _serious(warnings):
         raise KitError([w.as_error() for w in _serious(warnings)])
     return Checked(kit, layout, plan, warnings)
@@ -122,8 +126,8 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
         )
         result.cache_hits, result.cache_misses = cache.hits, cache.misses
         result.timings["stills"] = clock.lap()
-        for still in result.stills:
-            result.warnings += still.warnings
+        for still in result.stills:  # check() already gave the IPTC cuts: each told once
+            result.warnings += [w for w in still.warnings if w not in result.warnings]
         if options.strict and _serious(result.warnings):
             raise StillError([w.as_error() for w in _serious(result.warnings)])
         pdfs = {p.name: render_document(kit, p, plan, result.stills, work) for p in profiles}

@@ -128,8 +128,21 @@ def _xmp_properties(meta: StillMetadata) -> list[str]:
 
 def xmp_packet(meta: StillMetadata) -> bytes:
     """The complete, deterministic XMP packet (UTF-8) for one still."""
+    body = _xmp_body(meta)
+    packet = (body + _XMP_PADDING + _XPACKET_END).encode("utf-8")
+    if len(packet) > XMP_MAX_BYTES:
+        packet = (body + _XPACKET_END).encode("utf-8")
+    if len(packet) > XMP_MAX_BYTES:
+        raise ValueError(
+            f"XMP packet is {len(packet):,} bytes; one JPEG segment holds {XMP_MAX_BYTES:,}"
+            " (shorten the caption)"
+        )
+    return packet
+
+
+def _xmp_body(meta: StillMetadata) -> str:
     declarations = "".join(f'\n    xmlns:{prefix}="{uri}"' for prefix, uri in _NAMESPACES)
-    body = "\n".join(
+    return "\n".join(
         [
             _XPACKET_BEGIN,
             '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
@@ -142,15 +155,60 @@ def xmp_packet(meta: StillMetadata) -> bytes:
             "",
         ]
     )
-    packet = (body + _XMP_PADDING + _XPACKET_END).encode("utf-8")
-    if len(packet) > XMP_MAX_BYTES:
-        packet = (body + _XPACKET_END).encode("utf-8")
-    if len(packet) > XMP_MAX_BYTES:
-        raise ValueError(
-            f"XMP packet is {len(packet):,} bytes; one JPEG segment holds {XMP_MAX_BYTES:,}"
-            " (shorten the caption)"
-        )
-    return packet
+
+
+@dataclass(frozen=True)
+class RecordFit:
+    """How one still's metadata record fits a JPEG: the IIM values that will be cut to their
+    dataset's byte limit (XMP keeps them whole), and why the record cannot be embedded at
+    all, when it cannot (one JPEG segment holds 65,533 bytes)."""
+
+    cut: tuple[str, ...] = ()
+    too_large: str | None = None
+
+    @property
+    def fits(self) -> bool:
+        return self.too_large is None
+
+
+_FIELD_WORDS = {
+    "caption": "the caption",
+    "title": "the title",
+    "photographer": "the photographer",
+    "credit": "the credit",
+    "copyright": "the copyright line",
+    "source": "the source",
+    "people": "the people",
+    "alt_text": "the alt text",
+    "usage_terms": "the usage terms",
+    "instructions": "the instructions",
+}
+
+
+def record_fit(meta: StillMetadata) -> RecordFit:
+    """Whether ``meta`` can be embedded, and which limits it hits, without encoding a still."""
+    _, cut = iptc_segment(meta)
+    xmp = len((_xmp_body(meta) + _XPACKET_END).encode("utf-8"))
+    exif = len(exif_bytes(meta, ppi=1)) + 2  # the density never changes its size
+    if xmp <= XMP_MAX_BYTES and exif <= 0xFFFF:
+        return RecordFit(tuple(cut))
+    block, size, limit = (
+        ("XMP", xmp, XMP_MAX_BYTES) if xmp > XMP_MAX_BYTES else ("EXIF", exif, 0xFFFF)
+    )
+    name, longest = _largest_field(meta)
+    reason = (
+        f"its {block} metadata would be {size:,} bytes, more than the {limit:,} one JPEG "
+        f"segment holds; {_FIELD_WORDS[name]} takes {longest:,} of them: shorten it"
+    )
+    return RecordFit(tuple(cut), reason)
+
+
+def _largest_field(meta: StillMetadata) -> tuple[str, int]:
+    def size(value: str | tuple[str, ...]) -> int:
+        texts = value if isinstance(value, tuple) else (value,)
+        return sum(len(_text(t).encode("utf-8")) for t in texts)
+
+    return max(((f.name, size(getattr(meta, f.name))) for f in fields(meta)), key=lambda x: x[1])
 
 
 def _iim_fields(meta: StillMetadata) -> list[tuple[int, str, int, str]]:

@@ -17,7 +17,7 @@ from ..plan import StillSlot
 from ..profiles import PRINT_PPI, Profile
 from .cache import StillCache
 from .decode import DecodeProblem
-from .metadata import StillMetadata
+from .metadata import StillMetadata, record_fit
 from .renditions import Rendition, Target, make_renditions
 
 KINDS = ("print", "web", "thumb")
@@ -77,6 +77,28 @@ def make_stills(
     return [r for r in results if isinstance(r, StillOutput)]
 
 
+def metadata_issues(kit: Kit, slots: tuple[StillSlot, ...]) -> list[Issue]:
+    """What each still's embedded caption and credits run into, known before any still is
+    made: an IPTC value cut to its dataset's limit (a warning: XMP keeps it whole), or a
+    record too large for its JPEG segment (an error naming the still)."""
+    found: list[Issue] = []
+    for slot in slots:
+        fit = record_fit(still_metadata(slot, kit))
+        name, line = slot.still.file.name, slot.still.line
+        where = f"stills[{slot.still.number - 1}]"
+        if fit.too_large is not None:
+            found.append(Issue(kit.source.name, line, where, f"{name}: {fit.too_large}"))
+        else:
+            found += [_named(kit, slot, note) for note in fit.cut]
+    return found
+
+
+def _named(kit: Kit, slot: StillSlot, note: str) -> Issue:
+    where = f"stills[{slot.still.number - 1}].file"
+    message = f"{slot.still.file.name}: {note}"
+    return Issue(kit.source.name, slot.still.line, where, message, "warning")
+
+
 def _targets(
     film: str,
     slot: StillSlot,
@@ -117,18 +139,16 @@ def _one(
 ) -> StillOutput | Issue:
     where = f"stills[{slot.still.number - 1}].file"
     label = kit.source.name
+    meta = still_metadata(slot, kit)
+    if any(t.embed for t in targets) and not record_fit(meta).fits:
+        return next(i for i in metadata_issues(kit, (slot,)) if i.severity == "error")
     try:
         made, notes = make_renditions(
-            slot.still.file,
-            slot.source_pixels,
-            targets,
-            still_metadata(slot, kit),
-            layout.stills.background,
-            cache,
+            slot.still.file, slot.source_pixels, targets, meta, layout.stills.background, cache
         )
     except DecodeProblem as exc:
         return Issue(label, slot.still.line, where, f"{slot.still.file.name}: {exc}")
-    warnings = [Issue(label, slot.still.line, where, note, "warning") for note in notes]
+    warnings = [_named(kit, slot, note) for note in notes]
     by_kind = {r.kind: r for r in made}
     printed = by_kind.get("print")
     if printed is not None and max(printed.size) < printed.wanted_long_edge:
