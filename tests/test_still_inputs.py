@@ -5,7 +5,9 @@ Adobe RGB, JPEG with upper-case extensions, PNG, TIFF and WebP."""
 from __future__ import annotations
 
 import io
+import shutil
 import struct
+import subprocess
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -14,8 +16,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, features
 
+from kitpress.icc import system_cmyk_profile
 from kitpress.pipeline import BuildOptions, build
-from kitpress.stills.decode import decode
+from kitpress.stills.decode import decode, probe
 
 ICC_FOLDERS = (Path("/usr/share/color/icc/ghostscript"), Path("/usr/share/color/icc"))
 SIZE = (240, 160)
@@ -87,6 +90,15 @@ def _grey16(folder: Path) -> Path:
     return path
 
 
+def _through_standard_cmyk(cmyk: tuple[int, int, int, int]) -> tuple[int, ...]:
+    """What a CMYK pixel without a profile becomes: LittleCMS through the system's standard
+    CMYK profile, or the naive conversion where none is installed."""
+    standard = system_cmyk_profile()
+    if standard is None:
+        return tuple(Image.new("CMYK", (1, 1), cmyk).convert("RGB").getpixel((0, 0)))  # type: ignore[arg-type]
+    return _expected(cmyk, "CMYK", standard.read_bytes())
+
+
 # name -> (maker, expected sRGB pixel)
 KINDS: dict[str, tuple[Callable[[Path], Path], tuple[int, int, int]]] = {
     "rgb jpeg": (_save("RGB", (200, 40, 60), "rgb.jpg", quality=95), (200, 40, 60)),
@@ -95,7 +107,7 @@ KINDS: dict[str, tuple[Callable[[Path], Path], tuple[int, int, int]]] = {
     "greyscale jpeg": (_save("L", 128, "grey.jpg", quality=95), (128, 128, 128)),
     "cmyk jpeg, no profile": (
         _save("CMYK", (0, 200, 150, 0), "cmyk.jpg", quality=95),
-        (255, 55, 105),
+        _through_standard_cmyk((0, 200, 150, 0)),
     ),
     "16-bit rgb png": (_png16, (200, 40, 60)),
     "16-bit grey png": (_grey16, (128, 128, 128)),
@@ -107,7 +119,10 @@ KINDS: dict[str, tuple[Callable[[Path], Path], tuple[int, int, int]]] = {
         _save("RGB", (200, 40, 60), "lzw.tif", compression="tiff_lzw"),
         (200, 40, 60),
     ),
-    "cmyk tiff, no profile": (_save("CMYK", (0, 200, 150, 0), "cmyk.tiff"), (255, 55, 105)),
+    "cmyk tiff, no profile": (
+        _save("CMYK", (0, 200, 150, 0), "cmyk.tiff"),
+        _through_standard_cmyk((0, 200, 150, 0)),
+    ),
 }
 
 
@@ -175,3 +190,88 @@ def test_kit_with_every_kind_builds_srgb_files(tmp_path: Path) -> None:
             assert (image.format, image.mode, image.size) == ("JPEG", "RGB", SIZE)
             profile = ImageCms.ImageCmsProfile(io.BytesIO(image.info["icc_profile"]))
             assert "sRGB" in ImageCms.getProfileDescription(profile)
+
+
+CMYK_PATCH = (0, 200, 150, 0)
+NAIVE = (255, 55, 105)  # white less the inks: what a CMYK still became before
+THROUGH_STANDARD = (
+    "converted to sRGB through the standard CMYK profile (Artifex CMYK SWOP Profile); ask for "
+    "the still in sRGB, or with its own profile, if its colours matter"
+)
+
+
+def _vips_cmyk_jpeg(folder: Path) -> Path:
+    """A CMYK JPEG written by libjpeg through libvips: Adobe APP14, stored inverted."""
+    tiff, jpeg = folder / "patch.tif", folder / "vips-cmyk.jpg"
+    Image.new("CMYK", SIZE, CMYK_PATCH).save(tiff)
+    subprocess.run(["vips", "copy", str(tiff), f"{jpeg}[Q=95]"], check=True)
+    assert b"Adobe" in jpeg.read_bytes()[:400]
+    return jpeg
+
+
+def _pillow_cmyk_jpeg(folder: Path) -> Path:
+    return _save("CMYK", CMYK_PATCH, "pillow-cmyk.jpg", quality=95)(folder)
+
+
+MAKERS = {"pillow": _pillow_cmyk_jpeg, "libvips": _vips_cmyk_jpeg}
+
+
+@pytest.mark.parametrize("writer", sorted(MAKERS))
+def test_cmyk_without_a_profile_goes_through_the_standard_profile(
+    writer: str, tmp_path: Path
+) -> None:
+    if writer == "libvips" and shutil.which("vips") is None:
+        pytest.skip("libvips-tools not installed")
+    standard = _profile("default_cmyk.icc")
+    path = MAKERS[writer](tmp_path)
+    expected = _expected(CMYK_PATCH, "CMYK", standard)
+    centre = decode(path, (4000, 4000), "#ffffff").getpixel((50, 50))
+    assert centre == pytest.approx(expected, abs=4)
+    assert centre != pytest.approx(NAIVE, abs=20)
+    assert probe(path).notes == (f"a CMYK image without an ICC profile: {THROUGH_STANDARD}",)
+
+
+def test_cmyk_without_any_profile_is_converted_naively_and_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kitpress.icc.SYSTEM_CMYK_PROFILES", ())
+    path = _pillow_cmyk_jpeg(tmp_path)
+    assert decode(path, (4000, 4000), "#ffffff").getpixel((50, 50)) == pytest.approx(NAIVE, abs=3)
+    assert probe(path).notes == (
+        "a CMYK image without an ICC profile, and no standard CMYK profile is installed "
+        "(Debian/Ubuntu: apt-get install libgs-common): converted to sRGB without colour "
+        "management, its colours will be off",
+    )
+
+
+def test_a_damaged_embedded_profile_is_said_so(tmp_path: Path) -> None:
+    standard = _profile("default_cmyk.icc")
+    damaged = b"acsp" * 200
+    cmyk = tmp_path / "cmyk-damaged.jpg"
+    Image.new("CMYK", SIZE, CMYK_PATCH).save(cmyk, quality=95, icc_profile=damaged)
+    centre = decode(cmyk, (4000, 4000), "#ffffff").getpixel((50, 50))
+    assert centre == pytest.approx(_expected(CMYK_PATCH, "CMYK", standard), abs=4)
+    assert probe(cmyk).notes == (f"its embedded ICC profile is damaged: {THROUGH_STANDARD}",)
+    rgb = tmp_path / "rgb-damaged.jpg"
+    Image.new("RGB", SIZE, (200, 40, 60)).save(rgb, quality=95, icc_profile=damaged)
+    assert decode(rgb, (4000, 4000), "#ffffff").getpixel((50, 50)) == pytest.approx(
+        (200, 40, 60), abs=3
+    )
+    assert probe(rgb).notes == ("its embedded ICC profile is damaged; the still is taken as sRGB",)
+
+
+def test_the_build_warns_naming_the_cmyk_still(tmp_path: Path) -> None:
+    _profile("default_cmyk.icc")
+    kit = tmp_path / "kit"
+    (kit / "stills").mkdir(parents=True)
+    _pillow_cmyk_jpeg(kit / "stills")
+    (kit / "kit.yaml").write_text(
+        "title: Inks\nrights: {copyright: Labs, photographer: Pat}\n"
+        "stills:\n  - {file: stills/pillow-cmyk.jpg, description: A patch.}\n",
+        encoding="utf-8",
+    )
+    result = build(kit, BuildOptions(format="zip", out=tmp_path / "out"))
+    assert [str(w) for w in result.warnings if "CMYK" in w.message] == [
+        "kit.yaml:4: stills[0].file: warning: pillow-cmyk.jpg: a CMYK image without an ICC "
+        f"profile: {THROUGH_STANDARD}"
+    ]

@@ -21,12 +21,10 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from .errors import KitError, single
+from .icc import SYSTEM_CMYK_PROFILES
 from .stills.decode import srgb_profile
 
-DEFAULT_PROFILES = (
-    Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),
-    Path("/usr/share/ghostscript/iccprofiles/default_cmyk.icc"),
-)
+DEFAULT_PROFILES = SYSTEM_CMYK_PROFILES
 NEUTRAL = 12 / 255  # channels this close together read as a grey
 NO_PROFILE = (
     "the print profile needs a CMYK ICC profile: pass the printer's own with --icc FILE, or "

@@ -31,7 +31,7 @@ from .. import __version__
 from ..errors import Issue
 from ..output import atomic_write
 
-FORMAT = 3  # bump when what a key describes changes (2: bicubic first step, 4:4:4; 3: ICC v2)
+FORMAT = 3  # bump when what a key describes changes (2: bicubic, 4:4:4; 3: ICC v2, CMYK)
 MAX_BYTES = 2 * 1024**3  # pruned to this, oldest first, after each build
 _CHECKSUM = hashlib.sha256().digest_size  # each entry: SHA-256 of the data, then the data
 _DIGEST_CHARS = 64

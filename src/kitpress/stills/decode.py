@@ -7,6 +7,7 @@ very large image); `decode` stays quiet about the same things, so each is told o
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import warnings
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from .colour_source import source_profile
 from .embedded import EmbeddedCaption, exif_is_readable, read_embedded
 from .sniff import head, unreadable_kind
 
@@ -59,7 +61,8 @@ def probe(path: Path) -> Probe:
                 readable = exif_is_readable(image)
                 orientation, exif_note = _orientation(image) if readable else (1, None)
                 embedded = read_embedded(image)
-                notes = [n for n in (exif_note, _frames_note(image)) if n]
+                _, colour_note = source_profile(image)
+                notes = [n for n in (exif_note, _frames_note(image), colour_note) if n]
         except DecodeProblem:
             raise
         except _PILLOW_ERRORS as exc:
@@ -175,16 +178,25 @@ def _to_srgb(image: Image.Image, background: str) -> Image.Image:
         rgba = image.convert("RGBA")
         flat.paste(rgba, mask=rgba.getchannel("A"))
         return flat
+    if image.mode in ("RGB", "CMYK"):
+        source, _ = source_profile(image)  # probe has warned when it is not the still's own
+        if source is not None:
+            with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+                if image.mode == "RGB":  # converted in place: no second full-size copy
+                    ImageCms.profileToProfile(image, source, srgb_profile(), inPlace=True)
+                    return image
+                converted = ImageCms.profileToProfile(
+                    image, source, srgb_profile(), outputMode="RGB"
+                )
+                if converted is not None:
+                    return converted
+        return image if image.mode == "RGB" else image.convert("RGB")
     icc = image.info.get("icc_profile")
     if icc:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            if image.mode == "RGB":  # converted in place: no second full-size copy
-                ImageCms.profileToProfile(image, source, srgb_profile(), inPlace=True)
-                return image
-            mode = "RGB" if image.mode != "CMYK" else "CMYK"
             converted = ImageCms.profileToProfile(
-                image.convert(mode), source, srgb_profile(), outputMode="RGB"
+                image.convert("RGB"), source, srgb_profile(), outputMode="RGB"
             )
             if converted is not None:
                 return converted
