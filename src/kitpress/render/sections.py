@@ -21,6 +21,7 @@ from ..layout.model import Layout
 from ..plan import DocumentPlan, StillSlot, technical_details
 from .flowables import Bookmark, Rule, photo, photo_grid
 from .qr import qr_code
+from .styles import list_item_style
 from .text import escape, link, markdown_blocks
 
 
@@ -70,12 +71,10 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
 def prose(ctx: Context, text: Prose) -> list[Flowable]:
     accent = ctx.layout.colour("accent")
     out: list[Flowable] = []
+    body = ctx.styles["body"]
     for block in markdown_blocks(text.markdown, accent):
-        style = ctx.styles["body"]
-        if block.bullet:
-            out.append(Paragraph(block.markup, style, bulletText=block.bullet))
-        else:
-            out.append(Paragraph(block.markup, style))
+        style = list_item_style(body, block.depth) if block.depth else body
+        out.append(Paragraph(block.markup, style, bulletText=block.bullet))
     return out
 
 
