@@ -60,8 +60,9 @@ FESTIVAL = {
 }
 
 QUOTE = {
-    "text": "The quote itself, without quotation marks.",
-    "source": "Publication.",
+    "text": "The quote itself; quotation marks typed around it are dropped (the layout adds "
+    "its own).",
+    "source": "Publication (a quote without one is a warning).",
     "author": "Critic's name.",
 }
 
@@ -88,7 +89,8 @@ STILL = {
     "file": "Image file, relative to kit.yaml.",
     "people": "Who is in the still, left to right: cast ids; {crew: Director} for crew; "
     "{name, role} for anyone else; {cast, in_character: false} for an actor as themselves.",
-    "description": "Caption text used when no people are named, or after them.",
+    "description": "Where or what, e.g. 'at the lock gates': read after the people's names, "
+    "before the title; the whole caption when no people are named.",
     "alt": "Alternative text describing the picture for screen readers.",
     "rights": "Overrides of the kit's rights for this still.",
 }
