@@ -35,7 +35,10 @@ TOP = {
     "trailer": "Trailer URL (http or https).",
     "key_art": "Poster or key art image file, relative to kit.yaml.",
     "rights": "Kit-wide rights defaults for stills: {copyright, photographer, courtesy, usage}.",
-    "copyright_line": "The film's own copyright line, e.g. '© 2021 El Deseo D.A. S.L.U.'",
+    "copyright_line": "The film's own copyright line, e.g. '© 2021 El Deseo D.A. S.L.U.', "
+    "printed on the last page.",
+    "presented_by": "Who presents the film, e.g. 'Sony Pictures Classics': printed on the "
+    "cover as 'Presented by …' and the PDF's author; left out when not given.",
     "stills": "Press stills in order: a list of {file, people, description, alt, rights}.",
     "renditions": "Sizes and JPEG qualities of the ZIP's still files, overriding the layout's.",
 }

@@ -69,6 +69,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         key_art=_file(top, "key_art", root, checker),
         rights=read_rights(top.get("rights"), top.sub("rights"), checker),
         copyright_line=top.text("copyright_line"),
+        presented_by=top.text("presented_by"),
         stills=_stills(top, root, KnownPeople(cast_ids(cast), crew_roles(crew)), checker),
         renditions=_renditions(top, checker),
     )

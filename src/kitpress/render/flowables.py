@@ -49,6 +49,23 @@ class Rule(Flowable):  # type: ignore[misc]
         self.canv.line(0, self.space, self.width, self.space)
 
 
+class AtFoot(Flowable):  # type: ignore[misc]
+    """A paragraph set at the foot of the frame, below whatever the page already holds (the
+    film's copyright line on the last page); on the next page when the foot is too short."""
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, needed = self.paragraph.wrap(avail_width, avail_height)
+        self.height = max(needed, avail_height)  # the rest of the frame, down to its foot
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.paragraph.drawOn(self.canv, 0, 0)
+
+
 def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights: Any) -> Flowable:
     """The photo at its planned box with caption and rights under it, as one unsplittable cell.
 
