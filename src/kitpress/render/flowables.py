@@ -1,4 +1,4 @@
-"""Small flowables: a section bookmark, and a photo kept together with its caption."""
+"""Small flowables: a section bookmark, vertical gaps, a photo kept with its caption."""
 
 from __future__ import annotations
 
@@ -28,6 +28,24 @@ class Bookmark(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+
+
+class Gap(Flowable):  # type: ignore[misc]
+    """Vertical space between two things on one page: none at the top of a page, and never
+    more than the page has left, so a gap can neither push a page's text down nor start a
+    page of its own (which a following page break would then leave blank)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        return avail_width, 0 if at_top else min(self.height, avail_height)
+
+    def draw(self) -> None:
+        pass
 
 
 class Rule(Flowable):  # type: ignore[misc]

@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Flowable,
     PageBreak,
     Paragraph,
-    Spacer,
     Table,
     TableStyle,
 )
@@ -19,7 +18,7 @@ from reportlab.platypus import (
 from ..kit.model import Kit, Prose
 from ..layout.model import Layout
 from ..plan import DocumentPlan, StillSlot, technical_details
-from .flowables import Bookmark, Rule, photo, photo_grid
+from .flowables import Bookmark, Gap, Rule, photo, photo_grid
 from .qr import qr_code
 from .styles import list_item_style
 from .text import escape, link, markdown_blocks
@@ -57,7 +56,7 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
     if key in ctx.layout.new_page:  # a fresh page, unless this one is still empty
         lead: list[Flowable] = [CondPageBreak(ctx.layout.page.frame_height - 1)]
     else:
-        lead = [CondPageBreak(90), Spacer(1, 22)]
+        lead = [CondPageBreak(90), Gap(22)]
     marks: list[Flowable] = [
         Bookmark(key, title),
         ctx.p(escape(ctx.kit.title), "kicker"),
@@ -81,7 +80,7 @@ def prose(ctx: Context, text: Prose) -> list[Flowable]:
 def synopsis(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "synopsis")
     if ctx.kit.logline:
-        out += [ctx.p(escape(ctx.kit.logline), "lead"), Spacer(1, 6)]
+        out += [ctx.p(escape(ctx.kit.logline), "lead"), Gap(6)]
     if ctx.kit.synopsis:
         out += prose(ctx, ctx.kit.synopsis)
     return out
@@ -128,7 +127,7 @@ def details(ctx: Context) -> list[Flowable]:
         rows.append(("Trailer", link(ctx.kit.trailer, colour=ctx.layout.colour("accent"))))
     out = [*heading(ctx, "details"), _table(ctx, rows)]
     if ctx.kit.trailer:  # a printed kit's reader points a phone at it
-        out += [Spacer(1, 10), qr_code(ctx.kit.trailer, 62, ctx.layout.colour("ink"))]
+        out += [Gap(10), qr_code(ctx.kit.trailer, 62, ctx.layout.colour("ink"))]
         out.append(ctx.p("Scan for the trailer", "label"))
     return out
 
@@ -185,7 +184,7 @@ def quotes(ctx: Context) -> list[Flowable]:
         source = ", ".join(x for x in (quote.author, quote.source) if x)
         if source:
             out.append(ctx.p(escape(f"— {source}"), "label"))
-        out.append(Spacer(1, 10))
+        out.append(Gap(10))
     return out
 
 
