@@ -4,11 +4,15 @@ with poppler and pypdf."""
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PageObject, PdfReader
+from reportlab.platypus import Paragraph
 
+from kitpress.layout.load import load_layout
 from kitpress.pipeline import BuildOptions, BuildResult, build
 
 from .conftest import needs_poppler
@@ -106,3 +110,44 @@ def test_list_bullets_are_set_in_the_layouts_embedded_fonts(
     names = {line.split()[0].split("+")[-1] for line in listing}
     assert names == {"NotoSans-Regular", "NotoSans-Bold", "NotoSerif-Regular", "NotoSerif-Bold"}
     assert all(line.split()[-5] == "yes" for line in listing), listing
+
+
+SENTENCE = "a keeper waits at night while river barges pass slowly under *bright* lamps"
+WORDS = SENTENCE.split()
+
+
+def _long_paragraph(words: int) -> str:
+    return " ".join(WORDS[i % len(WORDS)] + ("." if i % 17 == 16 else "") for i in range(words))
+
+
+@needs_poppler
+def test_a_very_long_paragraph_is_broken_into_lines_once_and_prints_whole(
+    write_kit: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Laying out a paragraph of many pages breaks its text into lines about once, not once
+    per page for all that is left (which made a 1 MB paragraph take six minutes)."""
+    text = _long_paragraph(12_000)  # about 70 KB, 18 pages
+    kit = write_kit("title: The Last Lock\nlong_synopsis: {file: long.md}\n")
+    (kit / "long.md").write_text(text, encoding="utf-8")
+    broken: list[int] = []  # lines made by each line breaking
+    break_lines = Paragraph.breakLines
+
+    def counting(self: Paragraph, width: object) -> Any:
+        lines = break_lines(self, width)
+        broken.append(len(lines.lines))
+        return lines
+
+    monkeypatch.setattr(Paragraph, "breakLines", counting)
+    result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
+    assert result.pdf is not None and result.pages > 15
+    assert sum(broken) < 5 * max(broken)  # about 12 times before: once a page, all that is left
+    page = load_layout("default").page
+    above_footer = ["-x", "0", "-y", "0", "-W", str(int(page.width))]
+    above_footer += ["-H", str(int(page.height - page.margin_bottom))]
+    printed = subprocess.run(
+        ["pdftotext", "-f", "2", "-r", "72", *above_footer, str(result.pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert " ".join(text.replace("*", "").split()) in " ".join(printed.split())

@@ -19,6 +19,7 @@ from ..kit.model import Kit, Prose
 from ..layout.model import Layout
 from ..plan import DocumentPlan, StillSlot, technical_details
 from .flowables import Bookmark, Gap, Rule, photo, photo_grid
+from .long_paragraphs import paragraph_flowables
 from .qr import qr_code
 from .styles import list_item_style
 from .text import escape, link, markdown_blocks
@@ -70,17 +71,18 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
 def prose(ctx: Context, text: Prose) -> list[Flowable]:
     accent = ctx.layout.colour("accent")
     out: list[Flowable] = []
-    body = ctx.styles["body"]
+    body, width = ctx.styles["body"], ctx.layout.page.frame_width
     for block in markdown_blocks(text.markdown, accent):
         style = list_item_style(body, block.depth) if block.depth else body
-        out.append(Paragraph(block.markup, style, bulletText=block.bullet))
+        out += paragraph_flowables(block.markup, style, width, block.bullet)
     return out
 
 
 def synopsis(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "synopsis")
     if ctx.kit.logline:
-        out += [ctx.p(escape(ctx.kit.logline), "lead"), Gap(6)]
+        lead, width = ctx.styles["lead"], ctx.layout.page.frame_width
+        out += [*paragraph_flowables(escape(ctx.kit.logline), lead, width), Gap(6)]
     if ctx.kit.synopsis:
         out += prose(ctx, ctx.kit.synopsis)
     return out
