@@ -3,6 +3,7 @@ with pypdf, a page counts as blank when no text sits above the footer and it has
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,32 @@ def test_no_page_holds_only_the_footer(
     pages = PdfReader(result.pdf).pages
     blank = [number for number, page in enumerate(pages, 1) if not _has_content(page, foot)]
     assert blank == [], f"blank pages {blank} of {len(pages)}"
+
+
+def _top_line(page: PageObject) -> float:
+    found: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            found.append(round(cm[3] * tm[5] + cm[5], 1))
+
+    page.extract_text(visitor_text=visit)
+    return max(found)
+
+
+def test_a_section_that_flows_onto_a_new_page_starts_on_the_pages_first_line(
+    write_kit: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """The space above a heading is dropped at the top of a page, as after a page break."""
+    synopsis = " ".join(["A keeper waits at the lock for a barge that never comes."] * 41)
+    kit = write_kit(
+        f"title: The Last Lock\nsynopsis: {synopsis}\n"
+        "release_dates:\n  - {territory: US, window: theatrical, date: 2026-01-01}\n"
+        "cast:\n  - {id: ana, actor: Milena Smit, character: Ana}\n"
+        "crew: {Director: Pat Director}\n"
+    )
+    result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
+    assert result.pdf is not None
+    synopsis_page, flowed_page = PdfReader(result.pdf).pages[1:]
+    assert "Synopsis" not in flowed_page.extract_text()
+    assert _top_line(flowed_page) == _top_line(synopsis_page)
