@@ -93,6 +93,7 @@ stills:
   - file: stills/three.jpg
     people: [{crew: Director}]
     rights: {photographer: Jiří Dvořák}
+presented_by: Kino Lorber
 """
 
 SYNOPSIS = (

@@ -258,8 +258,8 @@ def test_a_caption_spreadsheet_round_trips_into_the_zips_metadata(
         still.write_bytes(archive.read(name))
     tags = _exiftool(still)
     caption = (
-        "L to R: Aggeliki Papoulia as Older Daughter, Christos Stergioglou as Father in "
-        "DOGTOOTH & <FRIENDS>. At dinner & <after>. © Kino & Co, photo by Jiří Dvořák. "
+        "L to R: Aggeliki Papoulia as Older Daughter, Christos Stergioglou as Father at dinner "
+        "& <after> in DOGTOOTH & <FRIENDS>. © Kino & Co, photo by Jiří Dvořák. "
         "Courtesy of MUBI."
     )
     assert tags["XMP-dc:Description"] == caption

@@ -19,7 +19,6 @@ from reportlab.pdfgen.canvas import Canvas
 from kitpress.errors import BuildError
 from kitpress.icc import srgb_v2_profile
 from kitpress.kit.load import load_kit
-from kitpress.kit.model import Rights
 from kitpress.pdf_metadata import write_metadata
 from kitpress.pdfa import PDFA_1B, flag_annotations, strip_forbidden_actions
 from kitpress.pipeline import BuildOptions, build
@@ -217,13 +216,13 @@ def test_forbidden_actions_go_and_annotations_print(tmp_path: Path) -> None:
     ("title", "author"),
     [
         ("Κυνόδοντας — Zażółć gęślą jaźń & <Příliš>", "Łódź\tFilm  Co"),
-        ("Plain", None),  # no courtesy and no copyright: no Author, no dc:creator
+        ("Plain", None),  # no presented_by: no Author, no dc:creator
     ],
     ids=["accents-and-markup", "no-author"],
 )
 def test_info_and_xmp_say_the_same(title: str, author: str | None) -> None:
     kit = load_kit(EXAMPLE_KIT)[0]
-    kit = replace(kit, title=title, logline="“Quoted”\nline", rights=Rights(courtesy=author))
+    kit = replace(kit, title=title, logline="“Quoted”\nline", presented_by=author)
     writer = PdfWriter()
     writer.add_blank_page(100, 100)
     write_metadata(writer, kit, claims=[PDFA_1B])

@@ -43,7 +43,7 @@ def document_info(kit: Kit) -> DocumentInfo:
     """What the document says about itself, cleaned so the Info and XMP forms are equal."""
     return DocumentInfo(
         title=_clean(f"{kit.title} — Press kit"),
-        author=_clean(kit.rights.courtesy or kit.rights.copyright or ""),
+        author=_clean(kit.presented_by or ""),  # never a still's courtesy line: a sales agent
         subject=_clean(kit.logline or f"Press kit for {kit.title}"),
         keywords=_clean(", ".join(("press kit", kit.title, *kit.genres, *kit.directors))),
         rights=_clean(kit.copyright_line or ""),

@@ -1,6 +1,7 @@
 """Compose a still's caption and rights line from the kit's facts in the layout's house style.
 
     L to R: Milena Smit as Ana, Penélope Cruz as Janis in PARALLEL MOTHERS.
+    L to R: Milena Smit as Ana, Penélope Cruz as Janis at the hospital in PARALLEL MOTHERS.
     © El Deseo, photo by Iglesias Más. Courtesy of Sony Pictures Classics.
 
 The facts (who, which character, which rights) come from the kit; the wording comes from a
@@ -68,12 +69,12 @@ def caption_text(still: Still, title: str, style: CaptionStyle) -> str:
     if still.verbatim_caption:
         return still.verbatim_caption
     shown_title = title.upper() if style.title_upper else title
-    description = _sentence(still.description) if still.description else ""
     if still.people:
         names = ", ".join(_person(p, style) for p in still.people)
         prefix = style.left_to_right if len(still.people) >= 2 else ""
-        text = style.in_title.format(people=prefix + names, title=shown_title)
-        return f"{text} {description}".strip()
+        if still.description:  # where they are reads in the sentence, before the title
+            names = f"{names} {_after_names(still.description)}"
+        return style.in_title.format(people=prefix + names, title=shown_title)
     if still.description:
         return style.no_people.format(description=still.description.rstrip(". "), title=shown_title)
     return style.bare.format(title=shown_title)
@@ -102,6 +103,22 @@ def rights_line(rights: Rights, style: CaptionStyle) -> str:
             courtesy = courtesy[:-1]  # 'Courtesy of Pyramide & Co.', not 'Co..'
         parts.append(_sentence(courtesy))
     return " ".join(parts)
+
+
+# Words a description typed as a sentence may start with that read on in lower case after
+# the names: "At the lock gates." -> "... as Ana at the lock gates in TITLE."
+_LINKING = """at on in inside outside near by behind beside under over during before after
+with without while as and arriving leaving walking waiting talking"""
+_LINKING_WORDS = frozenset(_LINKING.split())
+
+
+def _after_names(description: str) -> str:
+    """A still's description as it continues the sentence that names its people."""
+    text = description.strip().rstrip(". ")
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and first.casefold() in _LINKING_WORDS:
+        text = text[:1].lower() + text[1:]
+    return text
 
 
 def _sentence(text: str) -> str:

@@ -35,7 +35,10 @@ TOP = {
     "trailer": "Trailer URL (http or https).",
     "key_art": "Poster or key art image file, relative to kit.yaml.",
     "rights": "Kit-wide rights defaults for stills: {copyright, photographer, courtesy, usage}.",
-    "copyright_line": "The film's own copyright line, e.g. '© 2021 El Deseo D.A. S.L.U.'",
+    "copyright_line": "The film's own copyright line, e.g. '© 2021 El Deseo D.A. S.L.U.', "
+    "printed on the last page.",
+    "presented_by": "Who presents the film, e.g. 'Sony Pictures Classics': printed on the "
+    "cover as 'Presented by …' and the PDF's author; left out when not given.",
     "stills": "Press stills in order: a list of {file, people, description, alt, rights}.",
     "renditions": "Sizes and JPEG qualities of the ZIP's still files, overriding the layout's.",
 }
@@ -60,8 +63,9 @@ FESTIVAL = {
 }
 
 QUOTE = {
-    "text": "The quote itself, without quotation marks.",
-    "source": "Publication.",
+    "text": "The quote itself; quotation marks typed around it are dropped (the layout adds "
+    "its own).",
+    "source": "Publication (a quote without one is a warning).",
     "author": "Critic's name.",
 }
 
@@ -88,7 +92,8 @@ STILL = {
     "file": "Image file, relative to kit.yaml.",
     "people": "Who is in the still, left to right: cast ids; {crew: Director} for crew; "
     "{name, role} for anyone else; {cast, in_character: false} for an actor as themselves.",
-    "description": "Caption text used when no people are named, or after them.",
+    "description": "Where or what, e.g. 'at the lock gates': read after the people's names, "
+    "before the title; the whole caption when no people are named.",
     "alt": "Alternative text describing the picture for screen readers.",
     "rights": "Overrides of the kit's rights for this still.",
 }

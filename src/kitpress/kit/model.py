@@ -150,6 +150,7 @@ class Kit:
     key_art: Path | None = None
     rights: Rights = field(default_factory=Rights)
     copyright_line: str | None = None
+    presented_by: str | None = None  # the distributor or sales company presenting the film
     stills: tuple[Still, ...] = ()
     texts: tuple[Text, ...] = field(default=(), compare=False, repr=False)  # as read, located
     renditions: tuple[tuple[str, int], ...] = ()  # overrides of the layout's still settings

@@ -23,9 +23,11 @@ from .model import (
     Still,
     Text,
 )
+from .quotes import without_outer_quotes
 from .still_entries import KnownPeople, read_rights, read_still
 
 MAX_PROSE_BYTES = 2 * 1024 * 1024
+NO_PUBLICATION = "a quote with no publication: name it in `source:` (e.g. source: Variety)"
 
 
 def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
@@ -67,6 +69,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         key_art=_file(top, "key_art", root, checker),
         rights=read_rights(top.get("rights"), top.sub("rights"), checker),
         copyright_line=top.text("copyright_line"),
+        presented_by=top.text("presented_by"),
         stills=_stills(top, root, KnownPeople(cast_ids(cast), crew_roles(crew)), checker),
         renditions=_renditions(top, checker),
     )
@@ -213,8 +216,10 @@ def _quotes(top: Obj, checker: Checker) -> tuple[Quote, ...]:
             continue
         text = entry.text("text", required=True)
         source, author = entry.text("source"), entry.text("author")
+        if text and not source:
+            checker.warn(entry.line, entry.path, NO_PUBLICATION)
         if text:
-            found.append(Quote(text, source, author))
+            found.append(Quote(without_outer_quotes(text), source, author))
     return tuple(found)
 
 

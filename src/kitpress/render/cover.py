@@ -54,8 +54,14 @@ def cover_box(layout: Layout) -> tuple[float, float, float, float]:
 
 
 def draw_cover(
-    canvas: Canvas, kit: Kit, layout: Layout, styles: Styles, art: CoverArt | None
+    canvas: Canvas,
+    kit: Kit,
+    layout: Layout,
+    styles: Styles,
+    art: CoverArt | None,
+    only_page: bool = False,
 ) -> None:
+    """The cover; ``only_page``: nothing follows it, so it also carries the copyright line."""
     page = layout.page
     canvas.saveState()
     canvas.setFillColor(layout.colour("cover_paper"))
@@ -65,7 +71,7 @@ def draw_cover(
     if art is not None:
         canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)
     left, bottom = page.margin_left, page.margin_bottom
-    foot_top = _draw_foot(canvas, kit, styles, left, bottom, page.frame_width)
+    foot_top = _draw_foot(canvas, kit, styles, (left, bottom, page.frame_width), only_page)
     floor = max(foot_top, _draw_laurels(canvas, kit, layout, styles)) + 18
     top = page.height * FULL_TEXT_SHARE if layout.cover.style == "full" else y - 34
     _draw_text(canvas, kit, layout, styles, top, floor)
@@ -132,18 +138,21 @@ def _credit_line(kit: Kit) -> str:
 
 
 def _draw_foot(
-    canvas: Canvas, kit: Kit, styles: Styles, x: float, y: float, width: float
+    canvas: Canvas, kit: Kit, styles: Styles, box: tuple[float, float, float], only_page: bool
 ) -> float:
-    """The press-kit line and the presenter at the foot; returns the top of what it drew."""
+    """The press-kit line and the presenter at the foot (and, on a kit's only page, the
+    copyright line); returns the top of what it drew."""
+    x, y, width = box
     facts = [
         str(kit.year) if kit.year else "",
         ", ".join(kit.countries),
         f"{kit.runtime} min" if kit.runtime else "",
     ]
     line = "Press kit" + "".join(f"  ·  {escape(f)}" for f in facts if f)
-    presenter = kit.rights.courtesy
-    if presenter:
-        line += f"<br/>{escape(presenter)}"
+    if kit.presented_by:
+        line += f"<br/>Presented by {escape(kit.presented_by)}"
+    if kit.copyright_line and only_page:
+        line += f"<br/>{escape(kit.copyright_line)}"
     para = Paragraph(line, styles["cover_small"])
     _, height = para.wrap(width, 200)
     para.drawOn(canvas, x, y)

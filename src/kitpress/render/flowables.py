@@ -1,4 +1,4 @@
-"""Small flowables: a section bookmark, and a photo kept together with its caption."""
+"""Small flowables: a section bookmark, vertical gaps, a photo kept with its caption."""
 
 from __future__ import annotations
 
@@ -30,6 +30,24 @@ class Bookmark(Flowable):  # type: ignore[misc]
         self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
 
 
+class Gap(Flowable):  # type: ignore[misc]
+    """Vertical space between two things on one page: none at the top of a page, and never
+    more than the page has left, so a gap can neither push a page's text down nor start a
+    page of its own (which a following page break would then leave blank)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        return avail_width, 0 if at_top else min(self.height, avail_height)
+
+    def draw(self) -> None:
+        pass
+
+
 class Rule(Flowable):  # type: ignore[misc]
     """A thin horizontal rule across the frame."""
 
@@ -47,6 +65,23 @@ class Rule(Flowable):  # type: ignore[misc]
         self.canv.setStrokeColor(self.colour)
         self.canv.setLineWidth(self.line_width)
         self.canv.line(0, self.space, self.width, self.space)
+
+
+class AtFoot(Flowable):  # type: ignore[misc]
+    """A paragraph set at the foot of the frame, below whatever the page already holds (the
+    film's copyright line on the last page); on the next page when the foot is too short."""
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, needed = self.paragraph.wrap(avail_width, avail_height)
+        self.height = max(needed, avail_height)  # the rest of the frame, down to its foot
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.paragraph.drawOn(self.canv, 0, 0)
 
 
 def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights: Any) -> Flowable:

@@ -23,11 +23,12 @@ from ..kit.model import Kit
 from ..layout.model import Layout, PageSpec
 from ..plan import DocumentPlan
 from .cover import CoverArt, draw_cover
-from .flowables import Bookmark
+from .flowables import AtFoot, Bookmark
 from .fonts import font_name, register_layout_fonts
 from .marks import draw_crop_marks
 from .sections import BUILDERS, Context
 from .styles import paragraph_styles
+from .text import escape
 
 rl_config.useA85 = 0  # embed JPEG bytes as they are; ASCII85 would add a quarter to the size
 
@@ -45,15 +46,18 @@ def render_pdf(
     styles = paragraph_styles(layout)
     ctx = Context(kit, layout, plan, styles, images)
     doc = _document(target, kit, layout)
-    doc.addPageTemplates(_templates(ctx, cover))
+    body = [section for section in plan.sections if section in BUILDERS]
+    only_cover = "cover" in plan.sections and not body and not layout.contents
+    doc.addPageTemplates(_templates(ctx, cover, only_cover))
     story: list[Any] = []
     if "cover" in plan.sections:
         story += [NextPageTemplate("body"), PageBreak()]
     if layout.contents:
         story += contents_page(ctx)
-    for section in plan.sections:
-        if section in BUILDERS:
-            story += BUILDERS[section](ctx)
+    for section in body:
+        story += BUILDERS[section](ctx)
+    if kit.copyright_line and not only_cover:  # on the last page, until a back cover exists
+        story.append(AtFoot(Paragraph(escape(kit.copyright_line), styles["rights"])))
     if layout.contents:
         doc.multiBuild(story)  # a second pass puts the page numbers in the contents
     else:
@@ -88,7 +92,7 @@ def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
         topMargin=page.margin_top + page.offset,
         bottomMargin=page.margin_bottom + page.offset,
         title=f"{kit.title} — Press kit",
-        author=kit.rights.courtesy or kit.rights.copyright or "",
+        author=kit.presented_by or "",
         subject=kit.logline or f"Press kit for {kit.title}",
         keywords=", ".join(("press kit", kit.title, *kit.genres, *kit.directors)),
         creator="kitpress",
@@ -99,7 +103,7 @@ def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
     )
 
 
-def _templates(ctx: Context, cover: CoverArt | None) -> list[PageTemplate]:
+def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[PageTemplate]:
     page = ctx.layout.page
     frame = Frame(
         page.margin_left + page.offset,
@@ -116,7 +120,7 @@ def _templates(ctx: Context, cover: CoverArt | None) -> list[PageTemplate]:
 
     def on_cover(canvas: Any, doc: Any) -> None:
         def draw() -> None:
-            draw_cover(canvas, ctx.kit, ctx.layout, ctx.styles, cover)
+            draw_cover(canvas, ctx.kit, ctx.layout, ctx.styles, cover, only_cover)
 
         _on_trimmed_page(canvas, page, draw)
 

@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Flowable,
     PageBreak,
     Paragraph,
-    Spacer,
     Table,
     TableStyle,
 )
@@ -19,8 +18,10 @@ from reportlab.platypus import (
 from ..kit.model import Kit, Prose
 from ..layout.model import Layout
 from ..plan import DocumentPlan, StillSlot, technical_details
-from .flowables import Bookmark, Rule, photo, photo_grid
+from .flowables import Bookmark, Gap, Rule, photo, photo_grid
+from .long_paragraphs import paragraph_flowables
 from .qr import qr_code
+from .styles import list_item_style
 from .text import escape, link, markdown_blocks
 
 
@@ -56,7 +57,7 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
     if key in ctx.layout.new_page:  # a fresh page, unless this one is still empty
         lead: list[Flowable] = [CondPageBreak(ctx.layout.page.frame_height - 1)]
     else:
-        lead = [CondPageBreak(90), Spacer(1, 22)]
+        lead = [CondPageBreak(90), Gap(22)]
     marks: list[Flowable] = [
         Bookmark(key, title),
         ctx.p(escape(ctx.kit.title), "kicker"),
@@ -70,19 +71,18 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
 def prose(ctx: Context, text: Prose) -> list[Flowable]:
     accent = ctx.layout.colour("accent")
     out: list[Flowable] = []
+    body, width = ctx.styles["body"], ctx.layout.page.frame_width
     for block in markdown_blocks(text.markdown, accent):
-        style = ctx.styles["body"]
-        if block.bullet:
-            out.append(Paragraph(block.markup, style, bulletText=block.bullet))
-        else:
-            out.append(Paragraph(block.markup, style))
+        style = list_item_style(body, block.depth) if block.depth else body
+        out += paragraph_flowables(block.markup, style, width, block.bullet)
     return out
 
 
 def synopsis(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "synopsis")
     if ctx.kit.logline:
-        out += [ctx.p(escape(ctx.kit.logline), "lead"), Spacer(1, 6)]
+        lead, width = ctx.styles["lead"], ctx.layout.page.frame_width
+        out += [*paragraph_flowables(escape(ctx.kit.logline), lead, width), Gap(6)]
     if ctx.kit.synopsis:
         out += prose(ctx, ctx.kit.synopsis)
     return out
@@ -129,7 +129,7 @@ def details(ctx: Context) -> list[Flowable]:
         rows.append(("Trailer", link(ctx.kit.trailer, colour=ctx.layout.colour("accent"))))
     out = [*heading(ctx, "details"), _table(ctx, rows)]
     if ctx.kit.trailer:  # a printed kit's reader points a phone at it
-        out += [Spacer(1, 10), qr_code(ctx.kit.trailer, 62, ctx.layout.colour("ink"))]
+        out += [Gap(10), qr_code(ctx.kit.trailer, 62, ctx.layout.colour("ink"))]
         out.append(ctx.p("Scan for the trailer", "label"))
     return out
 
@@ -186,7 +186,7 @@ def quotes(ctx: Context) -> list[Flowable]:
         source = ", ".join(x for x in (quote.author, quote.source) if x)
         if source:
             out.append(ctx.p(escape(f"— {source}"), "label"))
-        out.append(Spacer(1, 10))
+        out.append(Gap(10))
     return out
 
 

@@ -9,16 +9,33 @@ from ..layout.model import Layout, TextStyle
 from .fonts import font_name
 
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
+LIST_INDENT = 1.7  # ems per list level: room for a bullet or a two-digit number and a space
 
 
 def paragraph_styles(layout: Layout) -> dict[str, ParagraphStyle]:
     return {name: _paragraph_style(style) for name, style in layout.styles.items()}
 
 
+def list_item_style(style: ParagraphStyle, depth: int) -> ParagraphStyle:
+    """``style`` for a list item ``depth`` lists deep: its text indented a step per level,
+    its bullet or number hanging in the step before, in the paragraph's own font."""
+    step = style.fontSize * LIST_INDENT
+    return ParagraphStyle(
+        f"{style.name}-list-{depth}",
+        parent=style,
+        leftIndent=style.leftIndent + step * depth,
+        bulletIndent=style.leftIndent + step * (depth - 1),
+        bulletFontName=style.fontName,
+        bulletFontSize=style.fontSize,
+    )
+
+
 def _paragraph_style(style: TextStyle) -> ParagraphStyle:
+    font = font_name(style.font, style.bold, style.italic)
     return ParagraphStyle(
         name=style.name,
-        fontName=font_name(style.font, style.bold, style.italic),
+        fontName=font,
+        bulletFontName=font,  # ReportLab's default is Helvetica, which is never embedded
         fontSize=style.size,
         leading=style.leading,
         textColor=style.colour,

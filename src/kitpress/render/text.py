@@ -42,34 +42,45 @@ def link(url: str, label: str | None = None, colour: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of prose: its markup and whether it is a list item (with its bullet)."""
+    """One paragraph of prose: its markup and, in a list, its bullet (or number) and depth.
+
+    ``depth`` counts the lists the paragraph sits in (0: not in a list); a list item's second
+    paragraph has its item's depth and no bullet of its own.
+    """
 
     markup: str
     bullet: str | None = None
+    depth: int = 0
+
+
+BULLETS = ("•", "–")  # an outer list's mark, then a nested list's
 
 
 def markdown_blocks(source: str, link_colour: str | None = None) -> list[Block]:
     blocks: list[Block] = []
-    bullets: list[str] = []
-    numbers: list[int] = []
+    lists: list[list[int] | None] = []  # per open list: [last number] if ordered, else None
+    item_started = False  # a list item has just opened: its first paragraph takes the bullet
     for token in _MD.parse(source):
         if token.type == "bullet_list_open":
-            bullets.append("•")
+            lists.append(None)
         elif token.type == "ordered_list_open":
-            bullets.append("#")
-            numbers.append(int(token.attrs.get("start", 1) or 1) - 1)
+            lists.append([int(token.attrs.get("start", 1) or 1) - 1])
         elif token.type in ("bullet_list_close", "ordered_list_close"):
-            if bullets.pop() == "#":
-                numbers.pop()
+            lists.pop()
+        elif token.type == "list_item_open":
+            item_started = True
         elif token.type == "inline":
             bullet = None
-            if bullets:
-                if bullets[-1] == "#":
-                    numbers[-1] += 1
-                    bullet = f"{numbers[-1]}."
+            if lists and item_started:
+                counter = lists[-1]
+                if counter is None:
+                    bullet = BULLETS[min(len(lists), len(BULLETS)) - 1]
                 else:
-                    bullet = "•"
-            blocks.append(Block(inline_markup(token.children or [], link_colour), bullet))
+                    counter[0] += 1
+                    bullet = f"{counter[0]}."
+            item_started = False
+            markup = inline_markup(token.children or [], link_colour)
+            blocks.append(Block(markup, bullet, len(lists)))
     return blocks
 
 
