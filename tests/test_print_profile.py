@@ -3,14 +3,15 @@ PDF/X structure; and the preflight that fails a deliberately RGB or transparent 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-from pypdf.generic import ContentStream
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ContentStream, NameObject, TextStringObject
 from reportlab.pdfgen.canvas import Canvas
 
 from kitpress.cmyk import DEFAULT_PROFILES
@@ -19,7 +20,7 @@ from kitpress.pipeline import BuildOptions, BuildResult, build
 from kitpress.preflight import preflight_print
 from kitpress.profiles import PrintOptions
 
-from .conftest import needs_poppler
+from .conftest import needs_poppler, needs_qpdf
 
 needs_cmyk_profile = pytest.mark.skipif(
     not any(p.is_file() for p in DEFAULT_PROFILES),
@@ -99,7 +100,28 @@ def test_no_annotations_no_rgb_and_the_pdfx_structure(printed: BuildResult) -> N
     info = reader.metadata
     assert info is not None
     assert info["/GTS_PDFXVersion"] == "PDF/X-1:2001" and info["/Trapped"] == "/False"
+    assert isinstance(info["/Trapped"], NameObject)
     assert preflight_print(Path(printed.print_pdf), MM3) == []  # type: ignore[arg-type]
+
+
+@needs_qpdf
+def test_trapped_is_the_name_false_read_by_qpdf(printed: BuildResult) -> None:
+    """qpdf's JSON writes a name as "/False" and a text string as "u:/False"."""
+    dump = json.loads(_run("qpdf", "--json=2", "--json-key=qpdf", str(printed.print_pdf)))
+    objects = dump["qpdf"][1]
+    info = objects["obj:" + objects["trailer"]["value"]["/Info"]]["value"]
+    assert info["/Trapped"] == "/False"
+    assert info["/GTS_PDFXVersion"] == "u:PDF/X-1:2001"
+
+
+def test_preflight_fails_trapped_written_as_a_string(printed: BuildResult, tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(printed.print_pdf))
+    assert writer._info is not None
+    writer._info[NameObject("/Trapped")] = TextStringObject("/False")
+    faulty = tmp_path / "trapped-string.pdf"
+    writer.write(faulty)
+    problems = preflight_print(faulty, MM3)
+    assert problems == ["/Trapped is the string (/False), not the name /True or /False"]
 
 
 def test_type_is_black_ink_only(printed: BuildResult) -> None:
@@ -180,9 +202,7 @@ def test_an_rgb_icc_profile_is_refused(small_kit_module: Path, tmp_path: Path) -
     )
     with pytest.raises(KitError) as caught:
         build(small_kit_module, options)
-    assert caught.value.lines() == [
-        f"{rgb}: is an RGB profile; the print profile needs a CMYK one"
-    ]
+    assert caught.value.lines() == [f"{rgb}: is an RGB profile; the print profile needs a CMYK one"]
     assert not (tmp_path / "out").exists()
 
 

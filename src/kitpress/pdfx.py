@@ -41,12 +41,12 @@ def make_pdfx(writer: PdfWriter, profile: CmykProfile, page: PageSpec) -> None:
         [writer._add_object(_output_intent(writer, profile))]
     )
     writer.add_metadata(
-        {
-            "/GTS_PDFXVersion": PDFX_VERSION,
-            "/GTS_PDFXConformance": PDFX_CONFORMANCE,
-            "/Trapped": NameObject("/False"),
-        }
+        {"/GTS_PDFXVersion": PDFX_VERSION, "/GTS_PDFXConformance": PDFX_CONFORMANCE}
     )
+    info = writer._info
+    assert info is not None, "add_metadata made the Info dictionary"
+    # A name, not text: add_metadata would write the string (/False), which PDF/X refuses.
+    info[NameObject("/Trapped")] = NameObject("/False")
 
 
 def _cmyk_colours(writer: PdfWriter, sheet: PageObject, profile: CmykProfile) -> None:
