@@ -73,5 +73,11 @@ def fix_identity(writer: PdfWriter) -> None:
     for page in writer.pages:
         contents = page.get_contents()
         digest.update(contents.get_data() if contents is not None else b"")
+        resources = page.get("/Resources")
+        drawn = resources.get_object().get("/XObject", {}) if resources is not None else {}
+        for name in sorted(drawn):  # an imposed sheet's pages are forms it draws
+            xobject = drawn[name].get_object()
+            if xobject.get("/Subtype") == "/Form":
+                digest.update(xobject.get_data())
     identifier = ByteStringObject(digest.digest())
     writer._ID = ArrayObject([identifier, identifier])
