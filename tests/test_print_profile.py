@@ -125,6 +125,17 @@ def test_preflight_fails_trapped_written_as_a_string(printed: BuildResult, tmp_p
     assert problems == ["/Trapped is the string (/False), not the name /True or /False"]
 
 
+def test_preflight_fails_a_print_pdf_that_says_pdf_1_4(
+    printed: BuildResult, tmp_path: Path
+) -> None:
+    writer = PdfWriter(clone_from=PdfReader(printed.print_pdf))
+    writer.pdf_header = "%PDF-1.4"
+    faulty = tmp_path / "pdf-1.4.pdf"
+    writer.write(faulty)
+    problems = preflight_print(faulty, MM3)
+    assert problems == ["the file says PDF-1.4, PDF/X-1a:2001 is PDF 1.3"]
+
+
 def test_type_is_black_ink_only(printed: BuildResult) -> None:
     reader = PdfReader(printed.print_pdf)
     in_text, text_colours = False, set()

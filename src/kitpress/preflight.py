@@ -16,6 +16,7 @@ from pypdf.generic import ContentStream, DictionaryObject, NameObject, PdfObject
 RGB_COLOUR_OPERATORS = {b"rg", b"RG"}
 BLEED_TOLERANCE = 0.5  # points
 TRAPPED_NAMES = ("/True", "/False")
+PDFX_HEADER = "%PDF-1.3"
 
 
 def preflight_print(pdf: Path, bleed: float) -> list[str]:
@@ -30,6 +31,8 @@ def _document(reader: PdfReader) -> list[str]:
     problems = []
     if reader.is_encrypted:
         problems.append("the file is encrypted")
+    if reader.pdf_header != PDFX_HEADER:
+        problems.append(f"the file says {reader.pdf_header[1:]}, PDF/X-1a:2001 is PDF 1.3")
     info = reader.metadata or DictionaryObject()
     if "/GTS_PDFXVersion" not in info:
         problems.append("no /GTS_PDFXVersion in the document information")
