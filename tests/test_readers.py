@@ -6,6 +6,7 @@ trailer page that no reader takes for the file's trailer."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -13,11 +14,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from reportlab.pdfgen.canvas import Canvas
 
 from kitpress.cmyk import DEFAULT_PROFILES
 from kitpress.font_subsets import subset_tag, to_unicode_cmap
 from kitpress.pipeline import BuildOptions, build
+from kitpress.post import write_pdf
 
 from .conftest import REPO, SMALL_KIT, SYNOPSIS, make_still
 
@@ -179,3 +182,27 @@ def test_tags_follow_the_glyphs_and_maps_keep_to_a_hundred_entries() -> None:
     counts = [int(n) for n in re.findall(r"(\d+) beginbfchar", cmap)]
     assert counts == [100, 50]  # the specification allows 100 entries a block
     assert "<01> <00E9>" in cmap and "<02> <D835DC00>" in cmap and "<B3> <01B3>" in cmap
+
+
+def test_strings_holding_the_word_trailer_read_back_unchanged(tmp_path: Path) -> None:
+    _needs("gs")
+    drawn = io.BytesIO()
+    page = Canvas(drawn, pagesize=(200, 200), invariant=1)
+    page.drawString(20, 100, "x")
+    page.linkURL("https://example.com/the-trailer", (0, 0, 50, 50))
+    page.save()
+    writer = PdfWriter(clone_from=PdfReader(drawn))
+    writer.add_metadata({"/Title": "Watch the trailer", "/Subject": "trailer – bande-annonce"})
+    target = tmp_path / "strings.pdf"
+    with target.open("wb") as handle:
+        write_pdf(writer, handle)
+    data = target.read_bytes()
+    assert data.count(b"trailer") == 1  # the file's own
+    reader = PdfReader(target)
+    assert reader.metadata is not None and reader.metadata.title == "Watch the trailer"
+    assert reader.metadata.subject == "trailer – bande-annonce"
+    link = reader.pages[0]["/Annots"][0].get_object()
+    assert link["/A"]["/URI"] == "https://example.com/the-trailer"
+    done = _run("gs", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=nullpage", str(target))
+    said = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    assert [line for line in said if not GS_PROGRESS.match(line)] == []
