@@ -3,23 +3,25 @@ PDF/X structure; and the preflight that fails a deliberately RGB or transparent 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-from pypdf.generic import ContentStream
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ContentStream, NameObject, TextStringObject
 from reportlab.pdfgen.canvas import Canvas
 
-from kitpress.cmyk import DEFAULT_PROFILES
+from kitpress.cmyk import DEFAULT_PROFILES, load_cmyk_profile
 from kitpress.errors import KitError
+from kitpress.layout.discover import available
 from kitpress.pipeline import BuildOptions, BuildResult, build
 from kitpress.preflight import preflight_print
 from kitpress.profiles import PrintOptions
 
-from .conftest import needs_poppler
+from .conftest import needs_poppler, needs_qpdf
 
 needs_cmyk_profile = pytest.mark.skipif(
     not any(p.is_file() for p in DEFAULT_PROFILES),
@@ -99,7 +101,39 @@ def test_no_annotations_no_rgb_and_the_pdfx_structure(printed: BuildResult) -> N
     info = reader.metadata
     assert info is not None
     assert info["/GTS_PDFXVersion"] == "PDF/X-1:2001" and info["/Trapped"] == "/False"
+    assert isinstance(info["/Trapped"], NameObject)
     assert preflight_print(Path(printed.print_pdf), MM3) == []  # type: ignore[arg-type]
+
+
+@needs_qpdf
+def test_trapped_is_the_name_false_read_by_qpdf(printed: BuildResult) -> None:
+    """qpdf's JSON writes a name as "/False" and a text string as "u:/False"."""
+    dump = json.loads(_run("qpdf", "--json=2", "--json-key=qpdf", str(printed.print_pdf)))
+    objects = dump["qpdf"][1]
+    info = objects["obj:" + objects["trailer"]["value"]["/Info"]]["value"]
+    assert info["/Trapped"] == "/False"
+    assert info["/GTS_PDFXVersion"] == "u:PDF/X-1:2001"
+
+
+def test_preflight_fails_trapped_written_as_a_string(printed: BuildResult, tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(printed.print_pdf))
+    assert writer._info is not None
+    writer._info[NameObject("/Trapped")] = TextStringObject("/False")
+    faulty = tmp_path / "trapped-string.pdf"
+    writer.write(faulty)
+    problems = preflight_print(faulty, MM3)
+    assert problems == ["/Trapped is the string (/False), not the name /True or /False"]
+
+
+def test_preflight_fails_a_print_pdf_that_says_pdf_1_4(
+    printed: BuildResult, tmp_path: Path
+) -> None:
+    writer = PdfWriter(clone_from=PdfReader(printed.print_pdf))
+    writer.pdf_header = "%PDF-1.4"
+    faulty = tmp_path / "pdf-1.4.pdf"
+    writer.write(faulty)
+    problems = preflight_print(faulty, MM3)
+    assert problems == ["the file says PDF-1.4, PDF/X-1a:2001 is PDF 1.3"]
 
 
 def test_type_is_black_ink_only(printed: BuildResult) -> None:
@@ -180,9 +214,7 @@ def test_an_rgb_icc_profile_is_refused(small_kit_module: Path, tmp_path: Path) -
     )
     with pytest.raises(KitError) as caught:
         build(small_kit_module, options)
-    assert caught.value.lines() == [
-        f"{rgb}: is an RGB profile; the print profile needs a CMYK one"
-    ]
+    assert caught.value.lines() == [f"{rgb}: is an RGB profile; the print profile needs a CMYK one"]
     assert not (tmp_path / "out").exists()
 
 
@@ -210,3 +242,63 @@ def test_total_ink_stays_under_the_limit(printed: BuildResult, tmp_path: Path) -
         total = ImageMath.lambda_eval(lambda v: v["c"] + v["m"] + v["y"] + v["k"], **inks)
         worst = max(worst, total.getextrema()[1])
     assert 0 < worst <= 330 * 255 / 100
+
+
+def _text_fills(reader: PdfReader, stream: object, resources: object) -> list[tuple[float, ...]]:
+    """The fill colour in effect at every text showing operator, read from the content stream
+    (and the forms it draws) with q/Q: CMYK as four values, grey as one, RGB as three."""
+    fills: list[tuple[float, ...]] = []
+    current: tuple[float, ...] = (0.0,)
+    saved: list[tuple[float, ...]] = []
+    forms = (resources or {}).get("/XObject") or {}  # type: ignore[attr-defined]
+    for operands, operator in ContentStream(stream, reader).operations:
+        if operator == b"q":
+            saved.append(current)
+        elif operator == b"Q":
+            current = saved.pop()
+        elif operator in (b"k", b"g", b"rg"):
+            current = tuple(round(float(v), 4) for v in operands)
+        elif operator in (b"cs", b"sc", b"scn"):
+            current = (-1.0,)  # a colour space kitpress never writes: fails below
+        elif operator in (b"Tj", b"TJ", b"'", b'"'):
+            fills.append(current)
+        elif operator == b"Do":
+            form = forms[operands[0]].get_object()
+            if form.get("/Subtype") == "/Form":
+                inner = _text_fills(reader, form, form.get("/Resources"))
+                fills += [current if fill == (0.0,) else fill for fill in inner]
+    return fills
+
+
+@pytest.mark.parametrize("layout", sorted(available()))
+def test_every_text_fill_is_black_ink_or_a_real_colour(
+    small_kit_module: Path, tmp_path: Path, layout: str
+) -> None:
+    """Black and near-black type is solid black ink alone, greys are tints of black, and only
+    type in a colour (a burgundy heading, a signal red) uses cyan, magenta or yellow."""
+    options = BuildOptions(format="pdf", profile="print", out=tmp_path, layout=layout)
+    reader = PdfReader(build(small_kit_module, options).print_pdf)
+    fills: set[tuple[float, ...]] = set()
+    for page in reader.pages:
+        fills |= set(_text_fills(reader, page.get_contents(), page.get("/Resources")))
+    assert (0, 0, 0, 1) in fills  # the body type
+    for fill in fills:
+        assert len(fill) in (1, 4), f"{layout}: text in {fill}, not CMYK or grey"
+        if len(fill) == 4 and any(fill[:3]):
+            balance = max(fill[:3]) - min(fill[:3])
+            assert balance > 0.25, f"{layout}: grey or black type in four inks: {fill}"
+
+
+def test_type_colours_by_chroma_and_black_by_lightness() -> None:
+    profile = load_cmyk_profile(None)
+
+    def colour(code: str, text: bool = True) -> tuple[float, ...]:
+        return profile.colour(*(int(code[i : i + 2], 16) / 255 for i in (1, 3, 5)), text=text)
+
+    assert colour("#1d1b19") == colour("#2a211c") == (0, 0, 0, 1)  # warm near-blacks
+    grey, greige = colour("#707070"), colour("#7a6a5d")  # a grey, a warm grey (chroma 10.5)
+    assert grey[:3] == greige[:3] == (0, 0, 0) and 0.65 < greige[3] < grey[3] + 0.03 < 0.8
+    assert colour("#ffffff") == (0, 0, 0, 0)
+    burgundy = colour("#7b1e2b")
+    assert burgundy == colour("#7b1e2b", text=False) and burgundy[1] > 0.9
+    assert colour("#1d1b19", text=False)[0] > 0.5  # a dark area keeps its rich black

@@ -1,9 +1,12 @@
 """CMYK for the print profile: a printer's ICC profile, and what it does to pictures and colours.
 
 Pictures go through the profile with perceptual intent (what photos want); flat colours with
-relative colorimetric, except that type in a grey or near-grey (a warm off-black, say) is set
-in black ink only: small type in a rich black of four inks is what print shops call a
-registration problem. Large dark areas keep the profile's rich black.
+relative colorimetric, except that type in a grey or near-grey (a warm off-black, a greige:
+CIELAB chroma up to `NEUTRAL_CHROMA`) is set in black ink only, as light as the colour:
+small type in a rich black of four inks is what print shops call a registration problem.
+Type darker than the profile's solid black is solid black; coloured type (a burgundy
+heading) keeps its colour. Large dark areas keep the profile's rich black; exact greys are
+black ink only everywhere.
 
 The default profile is the system's Ghostscript CMYK profile (Debian: libgs-common). It is
 not shipped with kitpress (its licence does not allow it); a printer's own profile always
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -25,7 +29,14 @@ from .icc import SYSTEM_CMYK_PROFILES
 from .stills.decode import srgb_profile
 
 DEFAULT_PROFILES = SYSTEM_CMYK_PROFILES
-NEUTRAL = 12 / 255  # channels this close together read as a grey
+NEUTRAL_CHROMA = 12.0  # CIELAB chroma up to which type reads as black or grey, not a colour
+_SRGB_TO_XYZ = (
+    (0.4124, 0.3576, 0.1805),
+    (0.2126, 0.7152, 0.0722),
+    (0.0193, 0.1192, 0.9505),
+)
+_D65 = (0.95047, 1.0, 1.08883)
+_LAB = ImageCms.createProfile("LAB")
 NO_PROFILE = (
     "the print profile needs a CMYK ICC profile: pass the printer's own with --icc FILE, or "
     "install Ghostscript's (Debian/Ubuntu: apt-get install libgs-common)"
@@ -62,19 +73,57 @@ class CmykProfile:
         assert converted is not None
         return converted
 
+    @cached_property
+    def _black_ramp(self) -> list[float]:
+        """CIELAB lightness of black ink alone at 0/255, 1/255 ... 255/255 on this press."""
+        ramp = Image.new("CMYK", (256, 1))
+        ramp.putdata([(0, 0, 0, k) for k in range(256)])
+        intent = ImageCms.Intent.RELATIVE_COLORIMETRIC
+        to_lab = ImageCms.buildTransform(self._profile, _LAB, "CMYK", "LAB", intent)
+        lab = ImageCms.applyTransform(ramp, to_lab)
+        assert lab is not None
+        return [lab.getpixel((k, 0))[0] * 100 / 255 for k in range(256)]  # type: ignore[index]
+
+    def black_for(self, lightness: float) -> float:
+        """The black ink (0-1) that prints as light as CIELAB ``lightness``; 1 when even
+        solid black is lighter."""
+        ramp = self._black_ramp
+        if lightness >= ramp[0]:
+            return 0.0
+        for k in range(255):
+            lighter, darker = ramp[k], ramp[k + 1]
+            if darker <= lightness:
+                step = (lighter - lightness) / (lighter - darker) if lighter > darker else 0.0
+                return round((k + step) / 255, 4)
+        return 1.0
+
     def colour(
         self, red: float, green: float, blue: float, text: bool = False
     ) -> tuple[float, ...]:
-        """An sRGB colour (0-1 each) as CMYK (0-1 each); type in (near-)grey as black alone."""
-        spread = max(red, green, blue) - min(red, green, blue)
-        if spread == 0 or (text and spread <= NEUTRAL):
-            lightness = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-            return (0.0, 0.0, 0.0, round(1.0 - lightness, 4))
+        """An sRGB colour (0-1 each) as CMYK (0-1 each); an exact grey, and type in a
+        near-neutral colour, as black ink alone."""
+        lightness, chroma = lightness_and_chroma(red, green, blue)
+        if max(red, green, blue) == min(red, green, blue) or (text and chroma <= NEUTRAL_CHROMA):
+            return (0.0, 0.0, 0.0, self.black_for(lightness))
         pixel = Image.new("RGB", (1, 1), tuple(round(v * 255) for v in (red, green, blue)))
         converted = ImageCms.applyTransform(pixel, self._colours)
         assert converted is not None
         values: tuple[int, ...] = converted.getpixel((0, 0))  # type: ignore[assignment]
         return tuple(round(v / 255, 4) for v in values)
+
+
+def lightness_and_chroma(red: float, green: float, blue: float) -> tuple[float, float]:
+    """CIELAB L* and chroma C*ab (D65) of an sRGB colour given 0-1 per channel."""
+    linear = [
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)
+    ]
+    x, y, z = (sum(w * c for w, c in zip(row, linear, strict=True)) for row in _SRGB_TO_XYZ)
+    fx, fy, fz = (_lab_f(v / white) for v, white in zip((x, y, z), _D65, strict=True))
+    return 116 * fy - 16, math.hypot(500 * (fx - fy), 200 * (fy - fz))
+
+
+def _lab_f(t: float) -> float:
+    return t ** (1 / 3) if t > (6 / 29) ** 3 else t / (3 * (6 / 29) ** 2) + 4 / 29
 
 
 def load_cmyk_profile(path: Path | None) -> CmykProfile:

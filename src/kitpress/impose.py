@@ -16,10 +16,19 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-from pypdf.generic import NameObject, RectangleObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+)
 
-from .post import fix_identity
+from .pdf_metadata import PRODUCER
+from .post import fix_identity, write_pdf
 
 MM = 72 / 25.4
 INCH = 72.0
@@ -122,7 +131,10 @@ def finished_box(page: PageObject) -> Box:
 
 def _impose(pdf: bytes, order: Callable[[int], list[Side]]) -> bytes:
     reader = PdfReader(io.BytesIO(pdf))
-    pages = [_prepared(page) for page in reader.pages]
+    pages = list(reader.pages)
+    for page in pages:
+        if page.rotation:
+            page.transfer_rotation_to_content()
     sides = order(len(pages))
     boxes = [finished_box(page) for page in pages]
     slot_width = max(box.width for box in boxes)
@@ -130,36 +142,61 @@ def _impose(pdf: bytes, order: Callable[[int], list[Side]]) -> bytes:
     width, height = sheet_size(slot_width, slot_height)
     writer = PdfWriter()
     writer.pdf_header = reader.pdf_header
+    forms: dict[int, IndirectObject] = {}
     for left, right in sides:
         sheet = writer.add_blank_page(width, height)
-        if left is not None:
-            _place(sheet, pages[left], boxes[left], left_of_fold=True)
-        if right is not None:
-            _place(sheet, pages[right], boxes[right], left_of_fold=False)
+        placed = DictionaryObject()
+        drawing = []
+        for slot, left_of_fold in ((left, True), (right, False)):
+            if slot is None:
+                continue
+            if slot not in forms:
+                forms[slot] = writer._add_object(page_form(writer, pages[slot], boxes[slot]))
+            name = NameObject(f"/Page{slot + 1}")
+            placed[name] = forms[slot]
+            x, y = _origin(width, height, boxes[slot], left_of_fold)
+            drawing.append(f"q 1 0 0 1 {x:.4f} {y:.4f} cm {name} Do Q")
+        sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): placed})
+        content = DecodedStreamObject()
+        content.set_data("\n".join(drawing).encode("ascii"))
+        sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode(level=9))
     return _finished(writer, reader)
 
 
-def _prepared(page: PageObject) -> PageObject:
-    """The page upright, without annotations, cropped to its finished box: merging clips a
-    page to its CropBox, which cuts the bleed and any crop marks away."""
-    if page.rotation:
-        page.transfer_rotation_to_content()
-    if "/Annots" in page:
-        del page[NameObject("/Annots")]
-    box = finished_box(page)
-    rect = RectangleObject([box.left, box.bottom, box.left + box.width, box.bottom + box.height])
-    page[NameObject("/CropBox")] = rect
-    page[NameObject("/TrimBox")] = rect  # pypdf can be configured to clip to the TrimBox
-    return page
+def page_form(writer: PdfWriter, page: PageObject, box: Box) -> StreamObject:
+    """The page as a form XObject clipped to its finished box: it keeps its own resources,
+    so fonts and pictures shared by pages on one sheet are named once, never renamed (two
+    names for one font are what Ghostscript reports as a circular reference)."""
+    contents = page.get_contents()
+    data = DecodedStreamObject()
+    data.set_data(contents.get_data() if contents is not None else b"")
+    form = data.flate_encode(level=9)
+    resources = page.get("/Resources")
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(
+                FloatObject(v)
+                for v in (box.left, box.bottom, box.left + box.width, box.bottom + box.height)
+            ),
+            NameObject("/Resources"): (
+                resources.get_object().clone(writer)
+                if resources is not None
+                else DictionaryObject()
+            ),
+        }
+    )
+    return form
 
 
-def _place(sheet: PageObject, page: PageObject, box: Box, left_of_fold: bool) -> None:
-    """Merge ``page`` unscaled into ``sheet``, its finished edge on the fold, centred in height."""
-    fold = float(sheet.mediabox.width) / 2
+def _origin(width: float, height: float, box: Box, left_of_fold: bool) -> tuple[float, float]:
+    """Where the page's coordinates start on the sheet: its finished edge on the fold (the
+    centre line), centred in height, unscaled."""
+    fold = width / 2
     x = fold - box.width if left_of_fold else fold
-    y = (float(sheet.mediabox.height) - box.height) / 2
-    move = Transformation().translate(x - box.left, y - box.bottom)
-    sheet.merge_transformed_page(page, move)
+    y = (height - box.height) / 2
+    return x - box.left, y - box.bottom
 
 
 def _finished(writer: PdfWriter, reader: PdfReader) -> bytes:
@@ -168,11 +205,8 @@ def _finished(writer: PdfWriter, reader: PdfReader) -> bytes:
     for key in ("/Title", "/Author", "/Subject"):
         if source is not None and key in source:
             writer.add_metadata({key: str(source[key])})
-    for sheet in writer.pages:
-        if "/Annots" in sheet:
-            del sheet[NameObject("/Annots")]
+    writer.add_metadata({"/Producer": PRODUCER})
     fix_identity(writer)
-    writer.compress_identical_objects()
     out = io.BytesIO()
-    writer.write(out)
+    write_pdf(writer, out)
     return out.getvalue()

@@ -4,6 +4,8 @@ intent, version keys and trapping flag a print shop's preflight looks for."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pypdf import PageObject, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -28,6 +30,8 @@ PDFX_CLAIM = xmp_description(  # the same identification in XMP as in Info
     [f"<pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>"],
 )
 RGB_OPERATORS = {b"rg": b"k", b"RG": b"K"}
+FILL_COLOUR_OPERATORS = {b"rg", b"k", b"g", b"cs", b"sc", b"scn"}
+TEXT_SHOWING_OPERATORS = {b"Tj", b"TJ", b"'", b'"'}
 
 
 def make_pdfx(writer: PdfWriter, profile: CmykProfile, page: PageSpec) -> None:
@@ -41,30 +45,53 @@ def make_pdfx(writer: PdfWriter, profile: CmykProfile, page: PageSpec) -> None:
         [writer._add_object(_output_intent(writer, profile))]
     )
     writer.add_metadata(
-        {
-            "/GTS_PDFXVersion": PDFX_VERSION,
-            "/GTS_PDFXConformance": PDFX_CONFORMANCE,
-            "/Trapped": NameObject("/False"),
-        }
+        {"/GTS_PDFXVersion": PDFX_VERSION, "/GTS_PDFXConformance": PDFX_CONFORMANCE}
     )
+    info = writer._info
+    assert info is not None, "add_metadata made the Info dictionary"
+    # A name, not text: add_metadata would write the string (/False), which PDF/X refuses.
+    info[NameObject("/Trapped")] = NameObject("/False")
 
 
 def _cmyk_colours(writer: PdfWriter, sheet: PageObject, profile: CmykProfile) -> None:
-    """Rewrite every RGB fill and stroke colour of the page's content as CMYK."""
+    """Rewrite every RGB fill and stroke colour of the page's content as CMYK; a fill colour
+    that text is shown in is converted as type (see `CmykProfile.colour`)."""
     contents = sheet.get_contents()
     if contents is None:
         return
     stream = ContentStream(contents, writer)
-    changed = in_text = False
+    type_colours = text_fill_colours(stream.operations)
+    changed = False
     for index, (operands, operator) in enumerate(stream.operations):
-        in_text = {b"BT": True, b"ET": False}.get(operator, in_text)
         if operator in RGB_OPERATORS and len(operands) == 3:
             red, green, blue = (float(v) for v in operands)
-            cmyk = profile.colour(red, green, blue, text=in_text)
+            cmyk = profile.colour(red, green, blue, text=index in type_colours)
             stream.operations[index] = ([FloatObject(v) for v in cmyk], RGB_OPERATORS[operator])
             changed = True
     if changed:
         sheet.replace_contents(stream)
+
+
+def text_fill_colours(operations: list[tuple[Any, bytes]]) -> set[int]:
+    """Indexes of the fill colour operations that some text is shown in.
+
+    ReportLab sets a paragraph's colour before its ``BT``, so being inside a text object says
+    nothing; what counts is the fill colour in effect, through ``q``/``Q``, when a text
+    showing operator runs. A colour used for text and shapes alike counts as a text colour.
+    """
+    current: int | None = None
+    saved: list[int | None] = []
+    used: set[int] = set()
+    for index, (_operands, operator) in enumerate(operations):
+        if operator == b"q":
+            saved.append(current)
+        elif operator == b"Q":
+            current = saved.pop() if saved else None
+        elif operator in FILL_COLOUR_OPERATORS:
+            current = index
+        elif operator in TEXT_SHOWING_OPERATORS and current is not None:
+            used.add(current)
+    return used
 
 
 def _output_intent(writer: PdfWriter, profile: CmykProfile) -> DictionaryObject:

@@ -1,21 +1,29 @@
-"""Small pypdf passes over the rendered PDF, each one function: the profile's conformance
-(PDF/A-1b for the screen PDF), Info and XMP metadata, the file ID and viewer hints."""
+"""Small pypdf passes over the rendered PDF, each one function: font subsets readers accept,
+the profile's conformance (PDF/A-1b for the screen PDF), Info and XMP metadata, the file ID
+and viewer hints; and the writing every kitpress PDF shares."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject
 
+from .font_subsets import retag_font_subsets
+from .keyword_strings import guard_keywords
 from .kit.model import Kit
 from .output import atomic_write
 from .pdf_metadata import FIXED_DATE, write_metadata
 from .pdfa import make_pdfa
 from .pdfx import PDFX_CLAIM
 from .profiles import PROFILES
+
+# The screen PDF is PDF/A-1b, based on PDF 1.4; the print PDF is PDF/X-1a:2001, on PDF 1.3
+# (no transparency, object streams or cross-reference streams, which pypdf does not write).
+PDF_HEADERS = {"screen": "%PDF-1.4", "print": "%PDF-1.3"}
 
 
 def finish_pdf(
@@ -34,7 +42,8 @@ def finish_pdf(
     if profile not in PROFILES:
         raise ValueError(f"unknown PDF profile {profile!r} (expected one of {PROFILES})")
     writer = PdfWriter(clone_from=PdfReader(rendered))
-    writer.pdf_header = "%PDF-1.4"
+    writer.pdf_header = PDF_HEADERS[profile]
+    retag_font_subsets(writer)
     if profile == "screen":
         make_pdfa(writer, kit)
     if profile == "print":
@@ -43,9 +52,16 @@ def finish_pdf(
             print_pass(writer)
     fix_identity(writer)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    writer.compress_identical_objects()
     with atomic_write(target) as handle:
-        writer.write(handle)
+        write_pdf(writer, handle)
+
+
+def write_pdf(writer: PdfWriter, handle: BinaryIO) -> None:
+    """Write the document so that every reader opens it without a complaint: no string that
+    looks like file structure, shared objects written once (the replaced ones left out)."""
+    guard_keywords(writer)
+    writer.compress_identical_objects()
+    writer.write(handle)
 
 
 def fix_identity(writer: PdfWriter) -> None:
@@ -57,5 +73,11 @@ def fix_identity(writer: PdfWriter) -> None:
     for page in writer.pages:
         contents = page.get_contents()
         digest.update(contents.get_data() if contents is not None else b"")
+        resources = page.get("/Resources")
+        drawn = resources.get_object().get("/XObject", {}) if resources is not None else {}
+        for name in sorted(drawn):  # an imposed sheet's pages are forms it draws
+            xobject = drawn[name].get_object()
+            if xobject.get("/Subtype") == "/Form":
+                digest.update(xobject.get_data())
     identifier = ByteStringObject(digest.digest())
     writer._ID = ArrayObject([identifier, identifier])

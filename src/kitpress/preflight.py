@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PageObject, PdfReader
-from pypdf.generic import ContentStream, DictionaryObject
+from pypdf.generic import ContentStream, DictionaryObject, NameObject, PdfObject, TextStringObject
 
 RGB_COLOUR_OPERATORS = {b"rg", b"RG"}
 BLEED_TOLERANCE = 0.5  # points
+TRAPPED_NAMES = ("/True", "/False")
+PDFX_HEADER = "%PDF-1.3"
 
 
 def preflight_print(pdf: Path, bleed: float) -> list[str]:
@@ -29,11 +31,15 @@ def _document(reader: PdfReader) -> list[str]:
     problems = []
     if reader.is_encrypted:
         problems.append("the file is encrypted")
-    info: dict[str, Any] = dict(reader.metadata or {})
+    if reader.pdf_header != PDFX_HEADER:
+        problems.append(f"the file says {reader.pdf_header[1:]}, PDF/X-1a:2001 is PDF 1.3")
+    info = reader.metadata or DictionaryObject()
     if "/GTS_PDFXVersion" not in info:
         problems.append("no /GTS_PDFXVersion in the document information")
-    if info.get("/Trapped") not in ("/True", "/False"):
-        problems.append("/Trapped is not /True or /False")
+    trapped = info.get("/Trapped")
+    trapped = trapped.get_object() if trapped is not None else None
+    if not isinstance(trapped, NameObject) or trapped not in TRAPPED_NAMES:
+        problems.append(f"/Trapped is {_written(trapped)}, not the name /True or /False")
     if not info.get("/Title"):
         problems.append("no document title")
     intents = reader.root_object.get("/OutputIntents")
@@ -41,6 +47,15 @@ def _document(reader: PdfReader) -> list[str]:
     if not any(i.get("/S") == "/GTS_PDFX" and "/DestOutputProfile" in i for i in found):
         problems.append("no GTS_PDFX output intent with a destination profile")
     return problems
+
+
+def _written(value: PdfObject | None) -> str:
+    """How a value is written in the file, for a message: (/False) for a string."""
+    if value is None:
+        return "missing"
+    if isinstance(value, TextStringObject):
+        return f"the string ({value})"
+    return str(value)
 
 
 def _page(reader: PdfReader, page: PageObject, bleed: float) -> list[str]:
