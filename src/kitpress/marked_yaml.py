@@ -17,6 +17,7 @@ from typing import Union
 import yaml
 
 from .errors import InputError, Issue
+from .yaml_syntax import explain
 
 MAX_DEPTH = 20
 MAX_BYTES = 5 * 1024 * 1024
@@ -64,14 +65,29 @@ ALIAS_MESSAGE = "YAML aliases (*name) are not supported; write the value out"
 _NOT_TEXT = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH} levels"
+
+
 class _Loader(yaml.SafeLoader):
-    """Safe loader that stops at the first alias, located where the *name is written."""
+    """Safe loader that stops at the first alias and at the first node nested too deep
+    (PyYAML composes recursively: ``[[[[…]]]]`` thousands deep would exhaust Python's stack),
+    each located where it is written."""
+
+    depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, mark)
-        return super().compose_node(parent, index)
+        opens = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        if opens and self.depth > MAX_DEPTH:  # the root is depth 0; a scalar nests nothing
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(None, None, DEPTH_MESSAGE, mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def load(path: Path, label: str, error: type[InputError]) -> Value:
@@ -79,12 +95,14 @@ def load(path: Path, label: str, error: type[InputError]) -> Value:
     text = _read_text(path, label, error)
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+    except yaml.composer.ComposerError as exc:  # our own refusals: an alias, deep nesting
+        mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "not valid YAML"
-        message = problem if problem == ALIAS_MESSAGE else f"invalid YAML: {problem}"
-        raise error([Issue(label, line, "", message)]) from None
+        message = exc.problem if exc.problem in (ALIAS_MESSAGE, DEPTH_MESSAGE) else None
+        raise error([Issue(label, line, "", message or f"invalid YAML: {exc.problem}")]) from None
+    except yaml.MarkedYAMLError as exc:
+        line, column, message = explain(exc, text)
+        raise error([Issue(label, line, "", message, column=column)]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
@@ -99,7 +117,7 @@ def load(path: Path, label: str, error: type[InputError]) -> Value:
         second = documents[1].start_mark.line + 1
         raise error([Issue(label, second, "", "only one YAML document is allowed (found '---')")])
     converter = _Converter(label, error)
-    value = converter.convert(documents[0], 0, set())
+    value = converter.convert(documents[0], set())
     if converter.issues:
         raise error(converter.issues)
     return value
@@ -139,9 +157,8 @@ class _Converter:
     def fail(self, node: yaml.Node, message: str) -> InputError:
         return self.error([Issue(self.label, node.start_mark.line + 1, "", message)])
 
-    def convert(self, node: yaml.Node, depth: int, seen: set[int]) -> Value:
-        if depth > MAX_DEPTH:
-            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+    def convert(self, node: yaml.Node, seen: set[int]) -> Value:
+        """``node`` as a value; the loader has already refused nesting deeper than MAX_DEPTH."""
         if id(node) in seen:
             raise self.fail(node, "YAML aliases (*name) are not supported; write the value out")
         seen.add(id(node))
@@ -152,12 +169,12 @@ class _Converter:
             _check_text(self, node)
             return Scalar(str(node.value), line, quoted=node.style in ("'", '"', "|", ">"))
         if isinstance(node, yaml.SequenceNode):
-            items = tuple(self.convert(child, depth + 1, seen) for child in node.value)
+            items = tuple(self.convert(child, seen) for child in node.value)
             return Sequence(items, line)
         assert isinstance(node, yaml.MappingNode)
-        return self._mapping(node, depth, seen)
+        return self._mapping(node, seen)
 
-    def _mapping(self, node: yaml.MappingNode, depth: int, seen: set[int]) -> Mapping:
+    def _mapping(self, node: yaml.MappingNode, seen: set[int]) -> Mapping:
         entries: dict[str, Value] = {}
         key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -173,7 +190,7 @@ class _Converter:
                 message = f"duplicate key '{key}' (first given on line {first})"
                 self.issues.append(Issue(self.label, key_line, "", message))
                 continue
-            entries[key] = self.convert(value_node, depth + 1, seen)
+            entries[key] = self.convert(value_node, seen)
             key_lines[key] = key_line
         return Mapping(entries, key_lines, node.start_mark.line + 1, tuple(entries))
 
