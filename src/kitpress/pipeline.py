@@ -19,7 +19,7 @@ from .bundle import (
     manifest_bytes,
     write_zip,
 )
-from .documents import fit_budget, profiles_for, render_document
+from .documents import fit_budget, profile_names, profiles_for, render_document
 from .errors import Issue, KitError, StillError
 from .glyphs import check_caption_glyphs, check_glyphs
 from .impose import impose_booklet, impose_two_up
@@ -37,6 +37,7 @@ from .output import (
 )
 from .plan import DocumentPlan, plan_document
 from .profiles import PrintOptions, Profile
+from .resolution import EVERYTHING, Wanted, resolution_warnings
 from .stills.cache import StillCache, default_folder
 from .stills.decode import DecodeProblem, Probe, probe
 from .stills.stage import StillOutput, make_stills
@@ -84,16 +85,23 @@ class Checked:
     warnings: list[Issue]
 
 
-def check(target: Path, layout_name: str = "default", strict: bool = False) -> Checked:
-    """Everything that can be known without writing: kit, layout, glyphs, stills' headers."""
+def check(
+    target: Path,
+    layout_name: str = "default",
+    strict: bool = False,
+    wanted: Wanted = EVERYTHING,
+) -> Checked:
+    """Everything that can be known without writing: kit, layout, glyphs, stills' headers, and
+    how sharp the pictures will be in what ``wanted`` says is made (by default everything)."""
     kit, warnings = load_kit(target)  # strict applies below, once every warning is known
     layout = with_kit_renditions(load_layout(layout_name), kit)
     check_glyphs(kit, layout)
-    probes = _probe(kit)
+    probes, key_art_size = _probe(kit)
     plan = plan_document(kit, layout, probes)
     check_caption_glyphs(kit, layout, plan)  # captions found inside stills, the layout's words
     warnings = warnings + _header_warnings(kit, probes) + list(plan.notes)
     warnings += _rights_warnings(kit, plan)
+    warnings += resolution_warnings(kit, layout, plan, key_art_size, wanted)
     if strict and _serious(warnings):
         raise KitError([w.as_error() for w in _serious(warnings)])
     return Checked(kit, layout, plan, warnings)
@@ -101,7 +109,9 @@ def check(target: Path, layout_name: str = "default", strict: bool = False) -> C
 
 def build(target: Path, options: BuildOptions) -> BuildResult:
     clock = _Clock()
-    checked = check(target, options.layout, options.strict)
+    made = profile_names(options.format, options.profile)
+    wanted = Wanted(options.format in ("zip", "all"), "print" in made, options.print)
+    checked = check(target, options.layout, options.strict, wanted)
     kit, layout, plan = checked.kit, checked.layout, checked.plan
     slug = slugify(kit.title)
     out_dir = options.out or Path("output") / slug
@@ -234,8 +244,10 @@ def _serious(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.severity == "warning"]
 
 
-def _probe(kit: Kit) -> dict[str, Probe]:
+def _probe(kit: Kit) -> tuple[dict[str, Probe], tuple[int, int] | None]:
+    """Every still's header, and the key art's upright size."""
     probes: dict[str, Probe] = {}
+    key_art_size = None
     problems: list[Issue] = []
     label = kit.source.name
     for still in kit.stills:
@@ -246,13 +258,13 @@ def _probe(kit: Kit) -> dict[str, Probe]:
             problems.append(Issue(label, still.line, where, f"{still.file.name}: {exc}"))
     if kit.key_art is not None:
         try:
-            probe(kit.key_art)
+            key_art_size = probe(kit.key_art).size
         except DecodeProblem as exc:
             line = kit.line_of("key_art")
             problems.append(Issue(label, line, "key_art", f"{kit.key_art.name}: {exc}"))
     if problems:
         raise StillError(problems)
-    return probes
+    return probes, key_art_size
 
 
 def _header_warnings(kit: Kit, probes: dict[str, Probe]) -> list[Issue]:
