@@ -23,6 +23,7 @@ from .documents import fit_budget, profile_names, profiles_for, render_document
 from .errors import Issue, KitError, StillError
 from .glyphs import check_caption_glyphs, check_glyphs
 from .impose import impose_booklet, impose_two_up
+from .kit.files import unlisted_note
 from .kit.load import load_kit
 from .kit.model import Kit
 from .layout.load import load_layout
@@ -102,6 +103,8 @@ def check(
     warnings = warnings + _header_warnings(kit, probes) + list(plan.notes)
     warnings += _rights_warnings(kit, plan)
     warnings += resolution_warnings(kit, layout, plan, key_art_size, wanted)
+    unlisted = unlisted_note(kit)
+    warnings += [unlisted] if unlisted else []
     if strict and _serious(warnings):
         raise KitError([w.as_error() for w in _serious(warnings)])
     return Checked(kit, layout, plan, warnings)
