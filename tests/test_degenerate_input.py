@@ -73,8 +73,7 @@ def test_a_layout_leaving_no_room_for_a_photo_is_a_located_error(tmp_path: Path)
     layout = tmp_path / "cramped"
     layout.mkdir()
     (layout / "layout.yaml").write_text(
-        "extends: default\npage: {margin_top: 120mm, margin_bottom: 120mm}\n"
-        "stills: {per_page: 3}\n",
+        "extends: default\npage: {margin_top: 74mm, margin_bottom: 74mm}\nstills: {per_page: 3}\n",
         encoding="utf-8",
     )
     kit = _kit(tmp_path, f"title: Cramped\n{RIGHTS}stills:\n  - file: a.png\n")
@@ -83,10 +82,39 @@ def test_a_layout_leaving_no_room_for_a_photo_is_a_located_error(tmp_path: Path)
         check(kit, str(layout))
     assert caught.value.lines() == [
         "cramped/layout.yaml: page: the page leaves no room for 3 stills a page: a photo "
-        "would get 166×0 mm (25 mm each way is the least); use smaller margins or fewer "
+        "would get 166×23 mm (25 mm each way is the least); use smaller margins or fewer "
         "stills.per_page"
     ]
     assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("layout_yaml", "expected"),
+    [
+        pytest.param(
+            "page: {margin_left: 100mm, margin_right: 100mm}\n",
+            "narrow/layout.yaml:2: page: the margins leave a text area of 10×247 mm on a "
+            "210×297 mm page (at least half the page each way is needed); make them smaller",
+            id="narrow",
+        ),
+        pytest.param(
+            "page: {margin_top: 110mm}\ncover: {style: framed, art_share: 0.4}\n",
+            "narrow/layout.yaml:3: cover.art_share: a framed cover with art_share 0.4 and a "
+            "110 mm top margin leaves the art no room; raise art_share or lower page.margin_top",
+            id="framed-cover",
+        ),
+    ],
+)
+def test_margins_leaving_no_page_are_a_located_error(
+    tmp_path: Path, layout_yaml: str, expected: str
+) -> None:
+    layout = tmp_path / "narrow"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text("extends: default\n" + layout_yaml, encoding="utf-8")
+    kit = _kit(tmp_path, "title: Narrow\nlogline: A text that needs a column.\n")
+    with pytest.raises(LayoutError) as caught:
+        check(kit, str(layout))
+    assert caught.value.lines() == [expected]
 
 
 @pytest.mark.parametrize(
