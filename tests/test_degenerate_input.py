@@ -149,3 +149,29 @@ def test_a_layout_nested_thousands_deep_is_located(tmp_path: Path) -> None:
     with pytest.raises(LayoutError) as caught:
         check(kit, str(layout))
     assert caught.value.lines() == ["deep/layout.yaml:2: nesting deeper than 20 levels"]
+
+
+DEEP_MARKDOWN = [
+    pytest.param(">" * 5000 + " deep", id="quotes"),
+    pytest.param("*" * 5000 + "deep" + "*" * 5000, id="emphasis"),
+    pytest.param("[" * 5000 + "deep" + "]" * 5000 + "(https://example.com)", id="links"),
+    pytest.param(
+        "".join("  " * depth + "- deep\n" for depth in range(300)),
+        id="lists",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="render/: a list item's bullet is set in Helvetica, which the PDF does not "
+            "embed, so any Markdown list fails the PDF/A check (not a nesting problem)",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("markdown", DEEP_MARKDOWN)
+def test_markdown_nested_thousands_deep_still_makes_a_pdf(tmp_path: Path, markdown: str) -> None:
+    kit = _kit(tmp_path, "title: Deep\nsynopsis: {file: synopsis.md}\n")
+    (kit / "synopsis.md").write_text(markdown + "\n", encoding="utf-8")
+    result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
+    assert result.pdf is not None
+    text = " ".join(page.extract_text() for page in PdfReader(result.pdf).pages)
+    assert "deep" in text
