@@ -12,6 +12,10 @@ import re
 import yaml
 
 _KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):\s+(\S.*?)\s*$")
+BACKSLASH_MESSAGE = (
+    "a backslash (\\) inside double quotes starts a special code; "
+    "write paths with / (stills/a.jpg), or use single quotes"
+)
 _QUOTE_HINT = 'put the whole text in double quotes ("...")'
 
 
@@ -31,10 +35,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int | Non
             return line, column, "a tab is used for indentation; indent with spaces"
         return line, column, "a tab where YAML allows only spaces; use a space instead"
     if "escape" in problem and "double-quoted" in context:
-        message = (
-            "a backslash (\\) inside double quotes starts a special code; "
-            "write paths with / (stills/a.jpg), or use single quotes"
-        )
+        message = BACKSLASH_MESSAGE
         backslash = before.rfind("\\")
         return line, backslash + 1 if backslash >= 0 else column, message
     if "end of stream" in problem and "quoted" in context and opened is not None:
