@@ -17,7 +17,7 @@ from typing import Union
 import yaml
 
 from .errors import InputError, Issue
-from .yaml_syntax import explain
+from .yaml_syntax import alias_or_emphasis, explain
 
 MAX_DEPTH = 20
 MAX_BYTES = 5 * 1024 * 1024
@@ -68,6 +68,16 @@ _NOT_TEXT = re.compile("[\ud800-\udfff\ufffe\uffff]")
 DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH} levels"
 
 
+class _Refused(yaml.composer.ComposerError):
+    """What kitpress refuses while composing, in its own words."""
+
+    def __init__(self, message: str, mark: yaml.Mark, with_column: bool = False) -> None:
+        super().__init__(None, None, message, mark)
+        self.message = message
+        self.line = mark.line + 1
+        self.column = mark.column + 1 if with_column else None
+
+
 class _Loader(yaml.SafeLoader):
     """Safe loader that stops at the first alias and at the first node nested too deep
     (PyYAML composes recursively: ``[[[[…]]]]`` thousands deep would exhaust Python's stack),
@@ -78,11 +88,13 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, mark)
+            row = str(mark.buffer or "").split("\n")[mark.line]
+            emphasis = alias_or_emphasis(row, mark.column)  # *Stunning* is not an alias
+            raise _Refused(emphasis or ALIAS_MESSAGE, mark, with_column=emphasis is not None)
         opens = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
         if opens and self.depth > MAX_DEPTH:  # the root is depth 0; a scalar nests nothing
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(None, None, DEPTH_MESSAGE, mark)
+            raise _Refused(DEPTH_MESSAGE, mark)
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -95,11 +107,8 @@ def load(path: Path, label: str, error: type[InputError]) -> Value:
     text = _read_text(path, label, error)
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
-    except yaml.composer.ComposerError as exc:  # our own refusals: an alias, deep nesting
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        message = exc.problem if exc.problem in (ALIAS_MESSAGE, DEPTH_MESSAGE) else None
-        raise error([Issue(label, line, "", message or f"invalid YAML: {exc.problem}")]) from None
+    except _Refused as exc:  # an alias, deep nesting
+        raise error([Issue(label, exc.line, "", exc.message, column=exc.column)]) from None
     except yaml.MarkedYAMLError as exc:
         line, column, message = explain(exc, text)
         raise error([Issue(label, line, "", message, column=column)]) from None
