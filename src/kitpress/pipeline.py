@@ -127,7 +127,7 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
         tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work_name,
     ):
         work = Path(work_name)
-        want_zip = options.format in ("zip", "all")
+        want_zip = wanted.zip
         profiles, skipped = profiles_for(options.format, options.profile, layout, options.print)
         result.warnings += skipped
         result.stills = make_stills(
