@@ -12,9 +12,14 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from kitpress.errors import InputError
 from kitpress.pipeline import check
+from kitpress.resolution import Wanted
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_KIT = REPO / "assets" / "parallel-mothers"
+
+# What `build --format pdf` makes: no print files or print PDF, so no print-sharpness warnings
+# (for tests about other warnings, with stills far smaller than a print file).
+SCREEN_PDF = Wanted(zip=False, print_pdf=False)
 
 needs_exiftool = pytest.mark.skipif(
     shutil.which("exiftool") is None, reason="exiftool not installed"

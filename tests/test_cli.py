@@ -24,6 +24,15 @@ USED_TWICE_WARNINGS = [
     f"kit.yaml:3: stills[0]: {NO_RIGHTS.format('a.jpg')}",
     f"kit.yaml:4: stills[1]: {NO_RIGHTS.format('b.jpg')}",
     f"kit.yaml:5: stills[2]: {NO_RIGHTS.format('a.jpg')}",
+    *(
+        f"kit.yaml:{line}: stills[{line - 3}].file: warning: {message.format(name)}"
+        for line, name in ((3, "a.jpg"), (4, "b.jpg"), (5, "a.jpg"))
+        for message in (
+            "{} is 8×6 px, smaller than the 3508 px print rendition; delivered at its own size "
+            "(never upsampled), 1 ppi on a full A4 page",
+            "{} prints at 2 ppi in the print PDF (300 wanted); a larger source would print sharper",
+        )
+    ),
 ]
 
 

@@ -24,7 +24,7 @@ from kitpress.errors import StillError
 from kitpress.pipeline import BuildOptions, build, check
 from kitpress.stills import decode, sniff
 
-from .conftest import check_errors, make_still
+from .conftest import SCREEN_PDF, check_errors, make_still
 
 KIT = "title: Stills\nrights: {copyright: El Deseo, photographer: Iglesias Más}\n"
 STILL = "stills:\n  - file: stills/{name}\n"
@@ -77,7 +77,7 @@ def kit_with(tmp_path: Path, name: str, data: bytes | Callable[[Path], object]) 
 
 
 def header_warnings(kit: Path) -> list[str]:
-    return [str(w) for w in check(kit).warnings if w.path.endswith(".file")]
+    return [str(w) for w in check(kit, wanted=SCREEN_PDF).warnings if w.path.endswith(".file")]
 
 
 # --- refused, with the reason ------------------------------------------------------------------

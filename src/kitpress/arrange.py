@@ -84,7 +84,8 @@ def fit_box(size: tuple[int, int], cell: tuple[float, float]) -> tuple[float, fl
 def image_pixels(box: tuple[float, float], size: tuple[int, int], ppi: int) -> tuple[int, int]:
     """The pixels a photo placed at ``box`` points needs at ``ppi``, never more than the
     source has (a smaller source is placed as it is, at a lower effective ppi)."""
-    wanted = (round(box[0] / 72 * ppi), round(box[1] / 72 * ppi))
+    # At least one pixel each way: a 20000×2 strip fills a box a fraction of a point high.
+    wanted = (max(1, round(box[0] / 72 * ppi)), max(1, round(box[1] / 72 * ppi)))
     scale = min(1.0, size[0] / wanted[0], size[1] / wanted[1])
     return max(1, round(wanted[0] * scale)), max(1, round(wanted[1] * scale))
 

@@ -15,8 +15,10 @@ from urllib.parse import urlparse
 
 from .errors import Issue, Severity
 from .marked_yaml import Mapping, Scalar, Sequence, Value
+from .yaml_syntax import BACKSLASH_MESSAGE
 
 _EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$")
+PATH_KEYS = ("file", "key_art")  # keys whose text is a path in the kit folder
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -104,7 +106,8 @@ class Obj:
         text = value.text.strip()
         control = control_character(text)
         if control:
-            self.checker.error(value.line, path, control)
+            windows_path = value.quoted and path.rsplit(".", 1)[-1] in PATH_KEYS
+            self.checker.error(value.line, path, BACKSLASH_MESSAGE if windows_path else control)
             return None
         if not text and required:
             self.checker.error(value.line, path, "must not be empty")

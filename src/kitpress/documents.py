@@ -25,14 +25,8 @@ def profiles_for(
 ) -> tuple[tuple[Profile, ...], list[Issue]]:
     """The profiles a format needs. `all` makes both PDFs, but when no CMYK profile is at hand
     (none given and none installed) it makes the screen one with a warning instead of failing."""
-    if fmt in ("booklet", "2up"):
-        names = ["print"]
-    elif fmt == "all":
-        names = ["screen", "print"]
-    else:
-        names = [chosen]
     profiles, warnings = [], []
-    for name in dict.fromkeys(names):
+    for name in profile_names(fmt, chosen):
         try:
             profiles.append(make_profile(name, layout, options))
         except KitError as exc:
@@ -41,6 +35,15 @@ def profiles_for(
             message = f"print PDF not made: {exc.issues[0].message}"
             warnings.append(Issue("--format all", None, "", message, "warning"))
     return tuple(profiles), warnings
+
+
+def profile_names(fmt: str, chosen: str) -> tuple[str, ...]:
+    """The PDFs a format makes: booklet and 2-up are imposed from the print PDF."""
+    if fmt in ("booklet", "2up"):
+        return ("print",)
+    if fmt == "all":
+        return ("screen", "print")
+    return (chosen,)
 
 
 def render_document(

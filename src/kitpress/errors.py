@@ -22,15 +22,18 @@ class Issue:
     path: str
     message: str
     severity: Severity = "error"
+    column: int | None = None  # where a YAML syntax error was found on its line
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where += f":{self.column}"
         field = f" {self.path}:" if self.path else ""
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}:{field} {prefix}{self.message}"
 
     def as_error(self) -> Issue:
-        return Issue(self.source, self.line, self.path, self.message, "error")
+        return Issue(self.source, self.line, self.path, self.message, "error", self.column)
 
 
 class KitpressError(Exception):

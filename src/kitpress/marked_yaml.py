@@ -17,6 +17,7 @@ from typing import Union
 import yaml
 
 from .errors import InputError, Issue
+from .yaml_syntax import alias_or_emphasis, explain
 
 MAX_DEPTH = 20
 MAX_BYTES = 5 * 1024 * 1024
@@ -64,14 +65,41 @@ ALIAS_MESSAGE = "YAML aliases (*name) are not supported; write the value out"
 _NOT_TEXT = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+DEPTH_MESSAGE = f"nesting deeper than {MAX_DEPTH} levels"
+
+
+class _Refused(yaml.composer.ComposerError):
+    """What kitpress refuses while composing, in its own words."""
+
+    def __init__(self, message: str, mark: yaml.Mark, with_column: bool = False) -> None:
+        super().__init__(None, None, message, mark)
+        self.message = message
+        self.line = mark.line + 1
+        self.column = mark.column + 1 if with_column else None
+
+
 class _Loader(yaml.SafeLoader):
-    """Safe loader that stops at the first alias, located where the *name is written."""
+    """Safe loader that stops at the first alias and at the first node nested too deep
+    (PyYAML composes recursively: ``[[[[…]]]]`` thousands deep would exhaust Python's stack),
+    each located where it is written."""
+
+    depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(None, None, ALIAS_MESSAGE, mark)
-        return super().compose_node(parent, index)
+            row = str(mark.buffer or "").split("\n")[mark.line]
+            emphasis = alias_or_emphasis(row, mark.column)  # *Stunning* is not an alias
+            raise _Refused(emphasis or ALIAS_MESSAGE, mark, with_column=emphasis is not None)
+        opens = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        if opens and self.depth > MAX_DEPTH:  # the root is depth 0; a scalar nests nothing
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise _Refused(DEPTH_MESSAGE, mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def load(path: Path, label: str, error: type[InputError]) -> Value:
@@ -79,12 +107,11 @@ def load(path: Path, label: str, error: type[InputError]) -> Value:
     text = _read_text(path, label, error)
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
+    except _Refused as exc:  # an alias, deep nesting
+        raise error([Issue(label, exc.line, "", exc.message, column=exc.column)]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "not valid YAML"
-        message = problem if problem == ALIAS_MESSAGE else f"invalid YAML: {problem}"
-        raise error([Issue(label, line, "", message)]) from None
+        line, column, message = explain(exc, text)
+        raise error([Issue(label, line, "", message, column=column)]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
@@ -99,7 +126,7 @@ def load(path: Path, label: str, error: type[InputError]) -> Value:
         second = documents[1].start_mark.line + 1
         raise error([Issue(label, second, "", "only one YAML document is allowed (found '---')")])
     converter = _Converter(label, error)
-    value = converter.convert(documents[0], 0, set())
+    value = converter.convert(documents[0], set())
     if converter.issues:
         raise error(converter.issues)
     return value
@@ -139,9 +166,8 @@ class _Converter:
     def fail(self, node: yaml.Node, message: str) -> InputError:
         return self.error([Issue(self.label, node.start_mark.line + 1, "", message)])
 
-    def convert(self, node: yaml.Node, depth: int, seen: set[int]) -> Value:
-        if depth > MAX_DEPTH:
-            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+    def convert(self, node: yaml.Node, seen: set[int]) -> Value:
+        """``node`` as a value; the loader has already refused nesting deeper than MAX_DEPTH."""
         if id(node) in seen:
             raise self.fail(node, "YAML aliases (*name) are not supported; write the value out")
         seen.add(id(node))
@@ -152,12 +178,12 @@ class _Converter:
             _check_text(self, node)
             return Scalar(str(node.value), line, quoted=node.style in ("'", '"', "|", ">"))
         if isinstance(node, yaml.SequenceNode):
-            items = tuple(self.convert(child, depth + 1, seen) for child in node.value)
+            items = tuple(self.convert(child, seen) for child in node.value)
             return Sequence(items, line)
         assert isinstance(node, yaml.MappingNode)
-        return self._mapping(node, depth, seen)
+        return self._mapping(node, seen)
 
-    def _mapping(self, node: yaml.MappingNode, depth: int, seen: set[int]) -> Mapping:
+    def _mapping(self, node: yaml.MappingNode, seen: set[int]) -> Mapping:
         entries: dict[str, Value] = {}
         key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -173,7 +199,7 @@ class _Converter:
                 message = f"duplicate key '{key}' (first given on line {first})"
                 self.issues.append(Issue(self.label, key_line, "", message))
                 continue
-            entries[key] = self.convert(value_node, depth + 1, seen)
+            entries[key] = self.convert(value_node, seen)
             key_lines[key] = key_line
         return Mapping(entries, key_lines, node.start_mark.line + 1, tuple(entries))
 

@@ -19,10 +19,11 @@ from .bundle import (
     manifest_bytes,
     write_zip,
 )
-from .documents import fit_budget, profiles_for, render_document
+from .documents import fit_budget, profile_names, profiles_for, render_document
 from .errors import Issue, KitError, StillError
 from .glyphs import check_caption_glyphs, check_glyphs
 from .impose import impose_booklet, impose_two_up
+from .kit.files import unlisted_note
 from .kit.load import load_kit
 from .kit.model import Kit
 from .layout.load import load_layout
@@ -37,6 +38,7 @@ from .output import (
 )
 from .plan import DocumentPlan, plan_document
 from .profiles import PrintOptions, Profile
+from .resolution import EVERYTHING, Wanted, resolution_warnings
 from .stills.cache import StillCache, default_folder
 from .stills.decode import DecodeProblem, Probe, probe
 from .stills.stage import StillOutput, make_stills, metadata_issues
@@ -84,12 +86,18 @@ class Checked:
     warnings: list[Issue]
 
 
-def check(target: Path, layout_name: str = "default", strict: bool = False) -> Checked:
-    """Everything that can be known without writing: kit, layout, glyphs, stills' headers."""
+def check(
+    target: Path,
+    layout_name: str = "default",
+    strict: bool = False,
+    wanted: Wanted = EVERYTHING,
+) -> Checked:
+    """Everything that can be known without writing: kit, layout, glyphs, stills' headers, and
+    how sharp the pictures will be in what ``wanted`` says is made (by default everything)."""
     kit, warnings = load_kit(target)  # strict applies below, once every warning is known
     layout = with_kit_renditions(load_layout(layout_name), kit)
     check_glyphs(kit, layout)
-    probes = _probe(kit)
+    probes, key_art_size = _probe(kit)
     plan = plan_document(kit, layout, probes)
     check_caption_glyphs(kit, layout, plan)  # captions found inside stills, the layout's words
     warnings = warnings + _header_warnings(kit, probes) + list(plan.notes)
@@ -98,6 +106,9 @@ def check(target: Path, layout_name: str = "default", strict: bool = False) -> C
     if too_large := [issue for issue in embedded if issue.severity == "error"]:
         raise KitError(too_large)
     warnings += embedded
+    warnings += resolution_warnings(kit, layout, plan, key_art_size, wanted)
+    unlisted = unlisted_note(kit)
+    warnings += [unlisted] if unlisted else []
     if strict and _serious(warnings):
         raise KitError([w.as_error() for w in _serious(warnings)])
     return Checked(kit, layout, plan, warnings)
@@ -105,7 +116,9 @@ def check(target: Path, layout_name: str = "default", strict: bool = False) -> C
 
 def build(target: Path, options: BuildOptions) -> BuildResult:
     clock = _Clock()
-    checked = check(target, options.layout, options.strict)
+    made = profile_names(options.format, options.profile)
+    wanted = Wanted(options.format in ("zip", "all"), "print" in made, options.print)
+    checked = check(target, options.layout, options.strict, wanted)
     kit, layout, plan = checked.kit, checked.layout, checked.plan
     slug = slugify(kit.title)
     out_dir = options.out or Path("output") / slug
@@ -118,7 +131,7 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
         tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work_name,
     ):
         work = Path(work_name)
-        want_zip = options.format in ("zip", "all")
+        want_zip = wanted.zip
         profiles, skipped = profiles_for(options.format, options.profile, layout, options.print)
         result.warnings += skipped
         result.stills = make_stills(
@@ -239,8 +252,10 @@ def _serious(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.severity == "warning"]
 
 
-def _probe(kit: Kit) -> dict[str, Probe]:
+def _probe(kit: Kit) -> tuple[dict[str, Probe], tuple[int, int] | None]:
+    """Every still's header, and the key art's upright size."""
     probes: dict[str, Probe] = {}
+    key_art_size = None
     problems: list[Issue] = []
     label = kit.source.name
     for still in kit.stills:
@@ -251,13 +266,13 @@ def _probe(kit: Kit) -> dict[str, Probe]:
             problems.append(Issue(label, still.line, where, f"{still.file.name}: {exc}"))
     if kit.key_art is not None:
         try:
-            probe(kit.key_art)
+            key_art_size = probe(kit.key_art).size
         except DecodeProblem as exc:
             line = kit.line_of("key_art")
             problems.append(Issue(label, line, "key_art", f"{kit.key_art.name}: {exc}"))
     if problems:
         raise StillError(problems)
-    return probes
+    return probes, key_art_size
 
 
 def _header_warnings(kit: Kit, probes: dict[str, Probe]) -> list[Issue]:

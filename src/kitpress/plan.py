@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .arrange import cell_size, fit_box, group_stills, image_pixels
-from .errors import Issue
+from .errors import Issue, LayoutError
 from .kit.captions import Caption, compose
 from .kit.embedded_captions import adopt_embedded
 from .kit.model import Kit, Still
+from .layout.discover import LAYOUT_FILE
 from .layout.model import Layout
 from .stills.decode import Probe
 
@@ -45,6 +46,7 @@ class DocumentPlan:
     still_pages: tuple[StillPage, ...] = ()
 
 
+MIN_CELL = 72.0  # points (one inch) a photo needs each way, or the layout leaves no room
 
 
 def plan_document(kit: Kit, layout: Layout, probes: dict[str, Probe]) -> DocumentPlan:
@@ -58,11 +60,26 @@ def plan_document(kit: Kit, layout: Layout, probes: dict[str, Probe]) -> Documen
     pages = []
     for group in group_stills(sizes, layout.stills):
         cell = cell_size(group.grid, layout.page)
+        _check_room(layout, cell)
         members = tuple(_slot(kit, layout, stills[i], sizes[i], cell) for i in group.members)
         pages.append(StillPage(group.grid.columns, members))
     slots = tuple(slot for page in pages for slot in page.slots)
     sections = tuple(name for name in layout.sections if has_content(kit, name))
     return DocumentPlan(sections, slots, tuple(notes), tuple(pages))
+
+
+def _check_room(layout: Layout, cell: tuple[float, float]) -> None:
+    """Margins so wide, or so many stills a page, that a photo gets less than an inch (or a
+    negative size) are the layout's error, not a page of specks."""
+    if min(cell) >= MIN_CELL:
+        return
+    width, height = (round(max(0.0, side) * 25.4 / 72) for side in cell)
+    message = (
+        f"the page leaves no room for {layout.stills.per_page} stills a page: a photo would "
+        f"get {width}×{height} mm (25 mm each way is the least); use smaller margins or "
+        f"fewer stills.per_page"
+    )
+    raise LayoutError([Issue(f"{layout.folder.name}/{LAYOUT_FILE}", None, "page", message)])
 
 
 def _slot(

@@ -46,6 +46,11 @@ class Profile:
 def make_profile(name: str, layout: Layout, options: PrintOptions) -> Profile:
     if name == "screen":
         return Profile(name, layout)
+    return Profile(name, print_layout(layout, options), load_cmyk_profile(options.icc))
+
+
+def print_layout(layout: Layout, options: PrintOptions) -> Layout:
+    """The layout as the print profile uses it: bleed (and slug), 300 ppi pictures."""
     page = layout.page
     written = options.bleed or default_bleed(page.width, page.height)
     bleed = parse_length(written)
@@ -58,8 +63,7 @@ def make_profile(name: str, layout: Layout, options: PrintOptions) -> Profile:
         pdf_ppi=max(PRINT_PPI, layout.stills.pdf_ppi),
         pdf_quality=max(PRINT_QUALITY, layout.stills.pdf_quality),
     )
-    adjusted = replace(layout, page=page, stills=stills)
-    return Profile(name, adjusted, load_cmyk_profile(options.icc))
+    return replace(layout, page=page, stills=stills)
 
 
 def default_bleed(width: float, height: float) -> str:

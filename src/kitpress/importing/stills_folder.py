@@ -12,8 +12,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import ImportProblem, Issue
-
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")
+from ..kit.files import IMAGE_SUFFIXES
 
 
 def list_stills(folder: Path) -> list[Path]:

@@ -16,6 +16,8 @@ from .styles_spec import resolve_styles
 from .units import PAGE_SIZES, parse_length
 from .values import HEX, length
 
+MIN_FRAME = 0.5  # the margins may take at most half the page each way
+
 TOP = {
     "name": "Layout name.",
     "description": "One line for `kitpress layouts`.",
@@ -57,6 +59,7 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         new_page=_new_page(top, checker),
         contents=top.boolean("contents", False),
     )
+    _check_framed_cover(layout, top, checker)
     return None if checker.errors else layout
 
 
@@ -65,7 +68,7 @@ def _page(top: Obj, checker: Checker) -> PageSpec:
     if page is None:
         return PageSpec(595, 842, 60, 60, 60, 60, 20)
     width, height = _page_size(page, checker)
-    return PageSpec(
+    spec = PageSpec(
         width,
         height,
         length(page, "margin_top", 60),
@@ -74,6 +77,31 @@ def _page(top: Obj, checker: Checker) -> PageSpec:
         length(page, "margin_right", 60),
         length(page, "columns_gap", 20),
     )
+    if spec.frame_width < width * MIN_FRAME or spec.frame_height < height * MIN_FRAME:
+        frame = f"{_mm(spec.frame_width)}×{_mm(spec.frame_height)} mm"
+        page_size = f"{_mm(width)}×{_mm(height)} mm"
+        message = (
+            f"the margins leave a text area of {frame} on a {page_size} page (at least half "
+            f"the page each way is needed); make them smaller"
+        )
+        checker.error(page.line, "page", message)
+    return spec
+
+
+def _mm(points: float) -> int:
+    return round(points * 25.4 / 72)
+
+
+def _check_framed_cover(layout: Layout, top: Obj, checker: Checker) -> None:
+    """A framed cover's art is the top of the page less its margin: it must keep some height."""
+    page, cover = layout.page, layout.cover
+    if cover.style != "framed" or page.height * cover.art_share - page.margin_top >= 72:
+        return
+    message = (
+        f"a framed cover with art_share {cover.art_share} and a {_mm(page.margin_top)} mm "
+        f"top margin leaves the art no room; raise art_share or lower page.margin_top"
+    )
+    checker.error(top.line_of("cover"), "cover.art_share", message)
 
 
 def _page_size(page: Obj, checker: Checker) -> tuple[float, float]:

@@ -14,7 +14,7 @@ from ..kit.model import Kit
 from ..layout.model import Layout
 from ..naming import slugify
 from ..plan import StillSlot
-from ..profiles import PRINT_PPI, Profile
+from ..profiles import Profile
 from .cache import StillCache
 from .decode import DecodeProblem
 from .metadata import StillMetadata, record_fit
@@ -149,30 +149,7 @@ def _one(
     except DecodeProblem as exc:
         return Issue(label, slot.still.line, where, f"{slot.still.file.name}: {exc}")
     warnings = [_named(kit, slot, note) for note in notes]
-    by_kind = {r.kind: r for r in made}
-    printed = by_kind.get("print")
-    if printed is not None and max(printed.size) < printed.wanted_long_edge:
-        warnings.append(_small(label, slot, where, printed))
-    placed = by_kind.get("pdf-print")
-    ppi = placed.size[0] / (slot.box[0] / 72) if placed is not None else PRINT_PPI
-    if ppi < PRINT_PPI - 0.5:
-        message = (
-            f"{slot.still.file.name} prints at {ppi:.0f} ppi in the print PDF "
-            f"({PRINT_PPI} wanted); a larger source would print sharper"
-        )
-        warnings.append(Issue(label, slot.still.line, where, message, "warning"))
+    by_kind = {r.kind: r for r in made}  # how sharp each will be: resolution.py, at check
     images = {r.kind.removeprefix("pdf-"): r.path for r in made if r.kind.startswith("pdf-")}
     files = {k: by_kind[k] for k in KINDS if k in by_kind}
     return StillOutput(slot, images, files, tuple(warnings))
-
-
-def _small(label: str, slot: StillSlot, where: str, rendition: Rendition) -> Issue:
-    width, height = rendition.size
-    a4_long_inches = 297 / 25.4
-    ppi = max(width, height) / a4_long_inches
-    message = (
-        f"{slot.still.file.name} is {width}×{height} px, smaller than the "
-        f"{rendition.wanted_long_edge} px {rendition.kind} rendition; delivered at its own size "
-        f"(never upsampled), {ppi:.0f} ppi on a full A4 page"
-    )
-    return Issue(label, slot.still.line, where, message, "warning")
