@@ -5,7 +5,6 @@ Exit status: 0 success, 2 bad input (kit, layout, stills), 1 a failure of the bu
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -20,6 +19,7 @@ from .importing.captions_import import import_captions
 from .importing.page_import import ImportOptions, import_page
 from .layout.discover import available
 from .layout.load import load_layout
+from .option_values import length_option, size_option
 from .pipeline import FORMATS, BuildOptions, build, check
 from .preview import write_preview
 from .profiles import PROFILES, PrintOptions
@@ -118,10 +118,14 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The printer's CMYK ICC profile [default: the system's Ghostscript CMYK profile].",
 )
-@click.option("--bleed", help="Bleed, e.g. 5mm [default: 3mm; 0.125in on US paper sizes].")
+@click.option(
+    "--bleed",
+    callback=length_option,
+    help="Bleed with its unit, e.g. 5mm [default: 3mm; 0.125in on US paper sizes].",
+)
 @click.option(
     "--max-size",
-    callback=lambda ctx, param, value: parse_size(value),
+    callback=size_option,
     help="Largest the screen PDF may be, e.g. 10MB: its pictures are made smaller to fit.",
 )
 @click.option(
@@ -308,17 +312,6 @@ def layouts_command() -> None:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def parse_size(text: str | None) -> int | None:
-    """Bytes from '10MB', '500 KB', '3.5MB' or a plain number of bytes."""
-    if text is None:
-        return None
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*", text, re.IGNORECASE)
-    if match is None:
-        raise click.BadParameter(f"expected a size such as 10MB or 500KB (got '{text}')")
-    unit = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3}[(match.group(2) or "B").upper()]
-    return round(float(match.group(1)) * unit)
 
 
 def _progress_bar(width: int = 30) -> Callable[[int, int], None]:
