@@ -32,6 +32,7 @@ class Target:
     path: Path
     embed: bool = True  # carry caption and credits (the PDF's own images need not)
     cmyk: CmykProfile | None = None  # the print PDF's images: in the printer's CMYK
+    own_decode: bool = False  # never cut from another rendition (see make_renditions)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,31 @@ def make_renditions(
     background: str,
     cache: StillCache,
 ) -> tuple[list[Rendition], list[str]]:
-    """Write every target; returns what was made and the metadata warnings."""
+    """Write every target; returns what was made and the metadata warnings.
+
+    A target with ``own_decode`` is made from a decode of its own: its pixels do not depend on
+    which other renditions this build makes, so a PDF's images (and the PDF) are the same
+    bytes whether the build makes the ZIP too or not. The others are a cascade, largest first.
+    """
+    chains = [[t] for t in targets if t.own_decode] + [[t for t in targets if not t.own_decode]]
+    results: list[Rendition] = []
+    warnings: list[str] = []
+    for chain in chains:
+        if chain:
+            made, notes = _make_chain(source, upright_size, chain, meta, background, cache)
+            results += made
+            warnings += [n for n in notes if n not in warnings]
+    return results, warnings
+
+
+def _make_chain(
+    source: Path,
+    upright_size: tuple[int, int],
+    targets: list[Target],
+    meta: StillMetadata,
+    background: str,
+    cache: StillCache,
+) -> tuple[list[Rendition], list[str]]:
     chain = sorted(targets, key=lambda t: -max(fit(upright_size, t)))
     sizes = [fit(upright_size, t) for t in chain]
     digest = cache.source_digest(source)

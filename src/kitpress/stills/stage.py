@@ -96,6 +96,7 @@ def _targets(
             work / f"pdf-{p.name}" / f"{stem}.jpg",
             embed=False,
             cmyk=p.cmyk,
+            own_decode=True,  # the same PDF whether the ZIP is made too or not
         )
         for p in profiles
     ]
