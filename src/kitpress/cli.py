@@ -21,7 +21,7 @@ from .layout.discover import available
 from .layout.load import load_layout
 from .option_values import length_option, size_option
 from .pipeline import FORMATS, BuildOptions, build, check
-from .preview import write_preview
+from .preview import preview_kit
 from .profiles import PROFILES, PrintOptions
 from .scaffold import write_skeleton
 
@@ -198,19 +198,17 @@ def build_command(
 @click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
 @reports_errors
 def preview_command(kit: Path | None, layout: str, out: Path | None, dpi: int) -> None:
-    """Build KIT's PDF and render every page to PNG, plus a contact sheet of all pages.
+    """Render every page of KIT's PDF to PNG, plus a contact sheet of all pages.
+
+    Only the preview/ folder is written: the outputs of `kitpress build` stay as they are.
 
     \b
     Examples:
       kitpress preview my-film
       kitpress preview my-film --layout classic --dpi 100
     """
-    options = BuildOptions(format="pdf", out=out, layout=layout)
-    result = build(resolve_kit(kit), options)
+    result, shown = preview_kit(resolve_kit(kit), layout, out, dpi)
     show_warnings(result.warnings)
-    assert result.pdf is not None
-    shown = write_preview(result.pdf, result.out_dir / "preview", dpi=dpi)
-    click.echo(f"PDF       {result.pdf}")
     click.echo(f"pages     {len(shown.pages)} PNG files in {shown.sheet.parent}")
     click.echo(f"sheet     {shown.sheet}")
 
