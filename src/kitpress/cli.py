@@ -172,6 +172,7 @@ def build_command(
         profile=profile,
         max_size=max_size,
         print=PrintOptions(**print_options),
+        notice=lambda message: click.echo(message, err=True),
     )
     result = build(resolve_kit(kit), options)
     show_warnings(result.warnings)
