@@ -118,6 +118,8 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
             remove_stale_temporaries(out_dir)  # none of them a live build's: we hold the lock
             _make_outputs(checked, options, cache, slug, result, clock)
     except OSError as exc:  # a full disk, a folder that cannot be written: no bug of kitpress
+        if exc.errno is None:  # Pillow's and others' own errors are no system's refusal
+            raise
         raise BuildError(describe(exc, out_dir)) from None
     cache.prune()
     return result

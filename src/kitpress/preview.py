@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 
 from .errors import BuildError
 from .naming import slugify
-from .output import atomic_write
+from .output import atomic_write, describe
 from .pipeline import BuildOptions, BuildResult, build
 
 SHEET_COLUMNS = 4
@@ -49,7 +49,12 @@ def preview_kit(
         result = build(kit, BuildOptions(format="pdf", out=Path(scratch), layout=layout))
         assert result.pdf is not None
         folder = (out or Path("output") / slugify(result.kit.title)) / "preview"
-        shown = write_preview(result.pdf, folder, dpi=dpi)
+        try:
+            shown = write_preview(result.pdf, folder, dpi=dpi)
+        except OSError as exc:  # a full disk, a folder that cannot be written
+            if exc.errno is None:
+                raise
+            raise BuildError(describe(exc, folder)) from None
     return result, shown
 
 
