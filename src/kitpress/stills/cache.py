@@ -48,7 +48,7 @@ class StillCache:
         """SHA-256 of the file's content, read only when its size or time has changed."""
         stat = source.stat()
         signature = f"{source.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}"
-        memo = self._entry("stat", _hash(signature.encode()))
+        memo = self._entry("stat", _hash(os.fsencode(signature)))  # any bytes a name holds
         if memo is not None and memo.is_file():
             text = memo.read_text(encoding="ascii").strip()
             if len(text) == 64:
