@@ -46,8 +46,8 @@ def reports_errors(command: F) -> F:
             click.echo("interrupted; previous outputs are untouched", err=True)
             sys.exit(130)
         except Exception as exc:  # a bug in kitpress: say so in one line, never a traceback
-            name = type(exc).__name__
-            click.echo(f"error: the build failed unexpectedly ({name}: {printable(exc)})", err=True)
+            what = printable(f"{type(exc).__name__}: {exc}")
+            click.echo(f"error: the build failed unexpectedly ({what})", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -65,7 +65,7 @@ def resolve_kit(kit: Path | None) -> Path:
 
 def show_warnings(warnings: list[Issue]) -> None:
     for warning in warnings:
-        click.echo(printable(warning), err=True)
+        click.echo(printable(str(warning)), err=True)
 
 
 KIT_ARG = click.argument("kit", required=False, type=click.Path(path_type=Path))
