@@ -95,10 +95,10 @@ def test_a_build_gives_up_after_its_wait_and_leaves_the_folder_alone(
         build(kit, BuildOptions(format="all", out=locked, lock_wait=0.5, notice=told.append))
     assert 0.5 <= time.monotonic() - started < 5
     assert str(caught.value) == (
-        f"another build is writing in {locked} (still busy after 0 s); "
+        f"another build is writing in {locked} (still busy after 0.5 s); "
         "build again when it has finished"
     )
-    assert told == [f"waiting for another build writing in {locked} (up to 0 s)"]
+    assert told == [f"waiting for another build writing in {locked} (up to 0.5 s)"]
     assert sorted(p.name for p in locked.iterdir()) == [".kitpress-work-live"]
     assert (work / "pdf-screen").is_dir()
 

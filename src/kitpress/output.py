@@ -192,11 +192,11 @@ def build_lock(folder: Path, wait: float, waiting: Callable[[str], None] | None)
             break
         if time.monotonic() >= deadline:
             raise BuildError(
-                f"another build is writing in {folder} (still busy after {wait:.0f} s); "
+                f"another build is writing in {folder} (still busy after {wait:g} s); "
                 "build again when it has finished"
             )
         if waiting is not None and not told:
-            waiting(f"waiting for another build writing in {folder} (up to {wait:.0f} s)")
+            waiting(f"waiting for another build writing in {folder} (up to {wait:g} s)")
             told = True
         time.sleep(0.1)
     try:
