@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -11,7 +13,6 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
-from pypdf import PdfReader
 
 from kitpress import __version__
 from kitpress.cli import main
@@ -225,12 +226,44 @@ def test_preview_writes_a_png_per_page_and_a_sheet(tmp_path: Path) -> None:
     )
     result = run("preview", str(kit), "--out", str(tmp_path / "out"), "--dpi", "30")
     assert result.exit_code == 0, result.stderr
-    pdf = tmp_path / "out" / "preview-film_press-kit.pdf"
-    pages = len(PdfReader(pdf).pages)
+    assert listing(tmp_path / "out") == ["preview", *(f"preview/{p}" for p in PREVIEW_FILES)]
     shots = sorted((tmp_path / "out" / "preview").glob("*-page-*.png"))
-    assert len(shots) == pages == 2  # cover; synopsis and cast
+    assert len(shots) == 2  # cover; synopsis and cast
     width, height = Image.open(shots[0]).size  # A4 at 30 dpi
     assert (width, height) == pytest.approx((595.28 * 30 / 72, 841.89 * 30 / 72), abs=1)
     assert Image.open(shots[1]).getpixel((5, 5)) == (255, 255, 255)  # a white body page
     sheet = Image.open(tmp_path / "out" / "preview" / "preview-film_press-kit-pages.png")
     assert sheet.width == 1600
+
+
+PREVIEW_FILES = [
+    "preview-film_press-kit-page-01.png",
+    "preview-film_press-kit-page-02.png",
+    "preview-film_press-kit-pages.png",
+]
+
+
+def test_preview_leaves_the_build_alone_and_clears_its_old_pages(tmp_path: Path) -> None:
+    kit, out = tmp_path / "kit", tmp_path / "out"
+    kit.mkdir()
+    cast = "".join(f"  - {{id: a{i}, actor: Actor {i}, character: C {i}}}\n" for i in range(60))
+    long_kit = f"title: Preview Film\nsynopsis: {'A long one. ' * 400}\ncast:\n{cast}"
+    (kit / "kit.yaml").write_text(long_kit, encoding="utf-8")
+    assert run("build", str(kit), "--out", str(out)).exit_code == 0
+    built = {p: p.read_bytes() for p in out.iterdir()}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert run("preview", str(kit), "--out", str(out), "--dpi", "20").exit_code == 0
+    many = sorted(p.name for p in (out / "preview").iterdir())
+    assert len(many) > len(PREVIEW_FILES)
+    (out / "preview" / "notes.txt").write_text("mine", encoding="utf-8")
+    short_kit = (
+        "title: Preview Film\nsynopsis: A short one.\ncast:\n  - {id: a, actor: A, character: B}\n"
+    )
+    (kit / "kit.yaml").write_text(short_kit, encoding="utf-8")
+    result = run("preview", str(kit), "--out", str(out), "--dpi", "20")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (out / "preview").iterdir()) == ["notes.txt", *PREVIEW_FILES]
+    assert {p: p.read_bytes() for p in out.iterdir() if p.is_file()} == built
+    zipped = {f["name"]: f["sha256"] for f in manifest["files"]}
+    pdf = hashlib.sha256((out / "preview-film_press-kit.pdf").read_bytes()).hexdigest()
+    assert zipped["preview-film_press-kit.pdf"] == pdf  # the manifest still describes the PDF

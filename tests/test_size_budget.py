@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from kitpress.cli import main, parse_size
+from kitpress.cli import main
 from kitpress.errors import KitError
+from kitpress.option_values import parse_size
 from kitpress.pipeline import BuildOptions, build
 
 from .conftest import make_still

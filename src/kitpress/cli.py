@@ -5,7 +5,6 @@ Exit status: 0 success, 2 bad input (kit, layout, stills), 1 a failure of the bu
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -20,10 +19,13 @@ from .importing.captions_import import import_captions
 from .importing.page_import import ImportOptions, import_page
 from .layout.discover import available
 from .layout.load import load_layout
+from .naming import printable
+from .option_values import length_option, size_option
 from .pipeline import FORMATS, BuildOptions, build, check
-from .preview import write_preview
+from .preview import preview_kit
 from .profiles import PROFILES, PrintOptions
 from .scaffold import write_skeleton
+from .utf8_mode import ensure_utf8_mode
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXAMPLE_KIT = Path("assets") / "parallel-mothers"
@@ -38,14 +40,14 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except KitpressError as exc:
             for line in exc.lines():
-                click.echo(f"error: {line}", err=True)
+                click.echo(f"error: {printable(line)}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted; previous outputs are untouched", err=True)
             sys.exit(130)
         except Exception as exc:  # a bug in kitpress: say so in one line, never a traceback
-            name = type(exc).__name__
-            click.echo(f"error: the build failed unexpectedly ({name}: {exc})", err=True)
+            what = printable(f"{type(exc).__name__}: {exc}")
+            click.echo(f"error: the build failed unexpectedly ({what})", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -63,7 +65,7 @@ def resolve_kit(kit: Path | None) -> Path:
 
 def show_warnings(warnings: list[Issue]) -> None:
     for warning in warnings:
-        click.echo(str(warning), err=True)
+        click.echo(printable(str(warning)), err=True)
 
 
 KIT_ARG = click.argument("kit", required=False, type=click.Path(path_type=Path))
@@ -90,6 +92,7 @@ def main() -> None:
       kitpress check my-film           # every problem at once, nothing written
       kitpress build my-film           # PDF + ZIP in output/<film>/
     """
+    ensure_utf8_mode()
 
 
 @main.command("build")
@@ -118,10 +121,14 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The printer's CMYK ICC profile [default: the system's Ghostscript CMYK profile].",
 )
-@click.option("--bleed", help="Bleed, e.g. 5mm [default: 3mm; 0.125in on US paper sizes].")
+@click.option(
+    "--bleed",
+    callback=length_option,
+    help="Bleed with its unit, e.g. 5mm [default: 3mm; 0.125in on US paper sizes].",
+)
 @click.option(
     "--max-size",
-    callback=lambda ctx, param, value: parse_size(value),
+    callback=size_option,
     help="Largest the screen PDF may be, e.g. 10MB: its pictures are made smaller to fit.",
 )
 @click.option(
@@ -168,6 +175,7 @@ def build_command(
         profile=profile,
         max_size=max_size,
         print=PrintOptions(**print_options),
+        notice=lambda message: click.echo(printable(message), err=True),
     )
     result = build(resolve_kit(kit), options)
     show_warnings(result.warnings)
@@ -179,7 +187,7 @@ def build_command(
     )
     for label, path in (*written, (fmt, result.imposed)):
         if path is not None:
-            click.echo(f"{label:9} {path}")
+            click.echo(f"{label:9} {printable(path)}")
     click.echo(f"{_count(result.pages, 'page')}, {_count(len(result.stills), 'still')}")
 
 
@@ -194,21 +202,19 @@ def build_command(
 @click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
 @reports_errors
 def preview_command(kit: Path | None, layout: str, out: Path | None, dpi: int) -> None:
-    """Build KIT's PDF and render every page to PNG, plus a contact sheet of all pages.
+    """Render every page of KIT's PDF to PNG, plus a contact sheet of all pages.
+
+    Only the preview/ folder is written: the outputs of `kitpress build` stay as they are.
 
     \b
     Examples:
       kitpress preview my-film
       kitpress preview my-film --layout classic --dpi 100
     """
-    options = BuildOptions(format="pdf", out=out, layout=layout)
-    result = build(resolve_kit(kit), options)
+    result, shown = preview_kit(resolve_kit(kit), layout, out, dpi)
     show_warnings(result.warnings)
-    assert result.pdf is not None
-    shown = write_preview(result.pdf, result.out_dir / "preview", dpi=dpi)
-    click.echo(f"PDF       {result.pdf}")
-    click.echo(f"pages     {len(shown.pages)} PNG files in {shown.sheet.parent}")
-    click.echo(f"sheet     {shown.sheet}")
+    click.echo(f"pages     {len(shown.pages)} PNG files in {printable(shown.sheet.parent)}")
+    click.echo(f"sheet     {printable(shown.sheet)}")
 
 
 @main.command("check")
@@ -239,8 +245,9 @@ def init_command(folder: Path) -> None:
       kitpress init my-film && $EDITOR my-film/kit.yaml
     """
     written = write_skeleton(folder)
-    click.echo(f"wrote {written}; fill it in, add stills to {folder / 'stills'}/, then:")
-    click.echo(f"  kitpress check {folder}")
+    stills = printable(folder / "stills")
+    click.echo(f"wrote {printable(written)}; fill it in, add stills to {stills}/, then:")
+    click.echo(f"  kitpress check {printable(folder)}")
 
 
 @main.command("import")
@@ -267,8 +274,9 @@ def import_command(
     """
     result = import_page(page, ImportOptions(stills_dir, out, territory, force))
     show_warnings(result.warnings)
-    click.echo(f"wrote {result.kit_file} ({result.stills} stills, {result.cast} cast); then:")
-    click.echo(f"  kitpress check {out}")
+    kit_file = printable(result.kit_file)
+    click.echo(f"wrote {kit_file} ({result.stills} stills, {result.cast} cast); then:")
+    click.echo(f"  kitpress check {printable(out)}")
 
 
 @main.command("import-captions")
@@ -286,10 +294,10 @@ def import_captions_command(captions: Path, kit: Path, force: bool) -> None:
     result = import_captions(captions, kit, force)
     show_warnings(result.warnings)
     if not result.changed:
-        click.echo(f"{result.kit_file}: already says all of it; nothing changed")
+        click.echo(f"{printable(result.kit_file)}: already says all of it; nothing changed")
         return
     changed = ", ".join(result.changed)
-    click.echo(f"updated {result.kit_file}: {len(result.changed)} stills ({changed})")
+    click.echo(f"updated {printable(result.kit_file)}: {len(result.changed)} stills ({changed})")
 
 
 @main.command("layouts")
@@ -308,17 +316,6 @@ def layouts_command() -> None:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def parse_size(text: str | None) -> int | None:
-    """Bytes from '10MB', '500 KB', '3.5MB' or a plain number of bytes."""
-    if text is None:
-        return None
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*", text, re.IGNORECASE)
-    if match is None:
-        raise click.BadParameter(f"expected a size such as 10MB or 500KB (got '{text}')")
-    unit = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3}[(match.group(2) or "B").upper()]
-    return round(float(match.group(1)) * unit)
 
 
 def _progress_bar(width: int = 30) -> Callable[[int, int], None]:

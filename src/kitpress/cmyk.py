@@ -52,20 +52,24 @@ class CmykProfile:
     def __post_init__(self) -> None:
         object.__setattr__(self, "digest", hashlib.sha256(self.data).hexdigest())
 
+    @property
+    def version(self) -> int:
+        """The ICC major version (2 or 4), from the profile's header."""
+        return self.data[8]
+
     @cached_property
     def _profile(self) -> ImageCms.ImageCmsProfile:
-        return ImageCms.ImageCmsProfile(io.BytesIO(self.data))
+        return _AsGiven(self.data)
 
     @cached_property
     def _pictures(self) -> ImageCms.ImageCmsTransform:
-        return ImageCms.buildTransform(
-            srgb_profile(), self._profile, "RGB", "CMYK", ImageCms.Intent.PERCEPTUAL
-        )
+        intent = ImageCms.Intent.PERCEPTUAL
+        return ImageCms.ImageCmsTransform(srgb_profile(), self._profile, "RGB", "CMYK", intent)
 
     @cached_property
     def _colours(self) -> ImageCms.ImageCmsTransform:
         intent = ImageCms.Intent.RELATIVE_COLORIMETRIC
-        return ImageCms.buildTransform(srgb_profile(), self._profile, "RGB", "CMYK", intent)
+        return ImageCms.ImageCmsTransform(srgb_profile(), self._profile, "RGB", "CMYK", intent)
 
     def picture(self, image: Image.Image) -> Image.Image:
         """An sRGB picture in the printer's CMYK."""
@@ -126,6 +130,20 @@ def _lab_f(t: float) -> float:
     return t ** (1 / 3) if t > (6 / 29) ** 3 else t / (3 * (6 / 29) ** 2) + 4 / 29
 
 
+class _AsGiven(ImageCms.ImageCmsProfile):
+    """A profile that gives back its own bytes. A transform tags every image it makes with its
+    output profile, which Pillow gets by having LittleCMS write the profile out again; for some
+    version 4 profiles (Ghostscript's ps_cmyk.icc) LittleCMS cannot ("Could not determine
+    profile size"). The bytes the user gave are the profile: they are what is wanted."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self._data = data
+
+    def tobytes(self) -> bytes:
+        return self._data
+
+
 def load_cmyk_profile(path: Path | None) -> CmykProfile:
     """The printer's profile when given, else the system default; a located error otherwise."""
     candidates = [path] if path is not None else [p for p in DEFAULT_PROFILES if p.is_file()]
@@ -143,4 +161,10 @@ def load_cmyk_profile(path: Path | None) -> CmykProfile:
         message = f"is {article} {space} profile; the print profile needs a CMYK one"
         raise KitError([single(str(chosen), message)])
     name = ImageCms.getProfileDescription(profile).strip() or chosen.stem
-    return CmykProfile(data, name)
+    cmyk = CmykProfile(data, name)
+    try:
+        cmyk.picture(Image.new("RGB", (1, 1)))  # LittleCMS can use it both ways, or says now
+        cmyk.colour(0.5, 0.25, 0.0)
+    except (ImageCms.PyCMSError, OSError, TypeError, ValueError) as exc:
+        raise KitError([single(str(chosen), f"not a usable ICC profile ({exc})")]) from None
+    return cmyk

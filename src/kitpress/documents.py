@@ -34,6 +34,9 @@ def profiles_for(
                 raise
             message = f"print PDF not made: {exc.issues[0].message}"
             warnings.append(Issue("--format all", None, "", message, "warning"))
+    cmyk = next((p.cmyk for p in profiles if p.cmyk is not None), None)
+    if cmyk is not None and cmyk.version > 2 and options.icc is not None:
+        warnings.append(Issue(str(options.icc), None, "", V4_OUTPUT_INTENT, "warning"))
     return tuple(profiles), warnings
 
 
@@ -44,6 +47,13 @@ def profile_names(fmt: str, chosen: str) -> tuple[str, ...]:
     if fmt == "all":
         return ("screen", "print")
     return (chosen,)
+
+
+V4_OUTPUT_INTENT = (
+    "an ICC version 4 profile: the print PDF's colours and pictures go through it, but "
+    "PDF/X-1a (PDF 1.4) expects a version 2 profile in its output intent; ask the print shop "
+    "for a version 2 profile if their preflight objects"
+)
 
 
 def render_document(

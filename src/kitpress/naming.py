@@ -6,6 +6,7 @@ Transliteration happens in names only, never in metadata or printed text.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from anyascii import anyascii
 
@@ -26,3 +27,9 @@ def slugify(text: str, fallback: str = "kit", max_length: int = 60) -> str:
     if not slug:
         return fallback
     return f"{slug}-film" if slug in _RESERVED else slug
+
+
+def printable(text: str | Path) -> str:
+    """``text`` (a path, or a message naming one) with any bytes of a file name that are not
+    UTF-8 written as \\xNN: Python keeps such bytes as surrogates, which no terminal shows."""
+    return str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -20,7 +20,7 @@ from .bundle import (
     write_zip,
 )
 from .documents import fit_budget, profile_names, profiles_for, render_document
-from .errors import Issue, KitError, StillError
+from .errors import BuildError, Issue, KitError, StillError
 from .glyphs import check_caption_glyphs, check_glyphs
 from .impose import impose_booklet, impose_two_up
 from .kit.files import unlisted_note
@@ -33,6 +33,7 @@ from .output import (
     WORK_PREFIX,
     atomic_write,
     committed_together,
+    describe,
     output_folder,
     remove_stale_temporaries,
 )
@@ -44,6 +45,7 @@ from .stills.decode import DecodeProblem, Probe, probe
 from .stills.stage import StillOutput, make_stills, metadata_issues
 
 FORMATS = ("pdf", "zip", "all", "booklet", "2up")
+LOCK_WAIT = 120.0  # a second build into the same folder waits this long for the first
 Progress = Callable[[int, int], None]
 
 
@@ -59,6 +61,8 @@ class BuildOptions:
     profile: str = "screen"  # the PDF for `pdf` and the one in the ZIP: screen or print
     max_size: int | None = None  # bytes the screen PDF may take (it is made to fit)
     print: PrintOptions = field(default_factory=PrintOptions)
+    lock_wait: float = LOCK_WAIT  # seconds to wait for another build writing in the same folder
+    notice: Callable[[str], None] | None = None  # told when the build waits for another
 
 
 @dataclass
@@ -119,19 +123,38 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
     made = profile_names(options.format, options.profile)
     wanted = Wanted(options.format in ("zip", "all"), "print" in made, options.print)
     checked = check(target, options.layout, options.strict, wanted)
-    kit, layout, plan = checked.kit, checked.layout, checked.plan
+    kit = checked.kit
     slug = slugify(kit.title)
     out_dir = options.out or Path("output") / slug
-    remove_stale_temporaries(out_dir)
     result = BuildResult(kit, out_dir, warnings=list(checked.warnings))
     result.timings["check"] = clock.lap()
     cache = StillCache((options.cache_dir or default_folder()) if options.use_cache else None)
-    with (
-        output_folder(out_dir),  # removed again if the build fails: nothing written
-        tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work_name,
-    ):
+    try:
+        # made, and locked against another build writing there; removed if the build fails
+        with output_folder(out_dir, options.lock_wait, options.notice):
+            remove_stale_temporaries(out_dir)  # none of them a live build's: we hold the lock
+            _make_outputs(checked, options, cache, slug, result, clock)
+    except OSError as exc:  # a full disk, a folder that cannot be written: no bug of kitpress
+        if exc.errno is None:  # Pillow's and others' own errors are no system's refusal
+            raise
+        raise BuildError(describe(exc, out_dir)) from None
+    cache.prune()
+    result.warnings += cache.notes()
+    return result
+
+
+def _make_outputs(
+    checked: Checked,
+    options: BuildOptions,
+    cache: StillCache,
+    slug: str,
+    result: BuildResult,
+    clock: _Clock,
+) -> None:
+    kit, layout, plan, out_dir = checked.kit, checked.layout, checked.plan, result.out_dir
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work_name:
         work = Path(work_name)
-        want_zip = wanted.zip
+        want_zip = options.format in ("zip", "all")
         profiles, skipped = profiles_for(options.format, options.profile, layout, options.print)
         result.warnings += skipped
         result.stills = make_stills(
@@ -159,9 +182,6 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
             if options.format in ("booklet", "2up"):
                 result.imposed = _impose(options.format, pdfs["print"][0], out_dir, name)
         result.timings["bundle"] = clock.lap()
-    cache.prune()
-    result.warnings += cache.notes()
-    return result
 
 
 def with_kit_renditions(layout: Layout, kit: Kit) -> Layout:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import ImportProblem, Issue
 from ..kit.load import load_kit
+from ..naming import printable
 from .assemble import KitPlan, plan_kit
 from .facts import read_facts
 from .kit_writer import kit_text, read_back
@@ -45,9 +46,10 @@ def import_page(page_path: Path, options: ImportOptions) -> ImportResult:
     page = read_page(page_path)
     images = list_stills(options.stills)
     plan = plan_kit(page, read_facts(page), images, options.stills, options.territory)
+    folder = printable(options.stills.name)  # a name that is not UTF-8, as \\xNN
     header = [
         f"Imported by `kitpress import` from {page.label} (a press page) and",
-        f"{options.stills.name}/ (its stills). Above each still is its caption as the page had it;",
+        f"{folder}/ (its stills). Above each still is its caption as the page had it;",
         "captions are now composed from the cast ids and rights below.",
         "Check the import's warnings, then: kitpress build",
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import ImportProblem, Issue
 from ..kit.files import IMAGE_SUFFIXES
+from ..naming import printable
 
 
 def list_stills(folder: Path) -> list[Path]:
@@ -26,7 +27,27 @@ def list_stills(folder: Path) -> list[Path]:
         and not path.name.startswith(".")
         and path.is_file()
     ]
+    unnamed = [path for path in found if not is_utf8(path.name)]
+    if unnamed:
+        raise ImportProblem(
+            [Issue(printable(path), None, "--stills", NOT_UTF8) for path in unnamed]
+        )
     return sorted(found, key=lambda path: (natural_key(path.name), path.name))
+
+
+NOT_UTF8 = (
+    "the file name is not UTF-8 text, so kit.yaml cannot name it: rename the file "
+    "(convmv -f latin1 -t utf8 renames a folder of them)"
+)
+
+
+def is_utf8(name: str) -> bool:
+    """False for a name holding bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def natural_key(name: str) -> tuple[tuple[int, str], ...]:

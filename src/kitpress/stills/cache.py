@@ -69,7 +69,7 @@ class StillCache:
                 stat.st_ctime_ns,
             )
         )
-        memo = self._entry("stat", _hash(signature.encode()))
+        memo = self._entry("stat", _hash(os.fsencode(signature)))  # any bytes a name holds
         remembered = self._read(memo)
         if remembered is not None and _is_digest(remembered):
             return remembered.decode("ascii")

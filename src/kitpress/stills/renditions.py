@@ -34,6 +34,7 @@ class Target:
     embed: bool = True  # carry caption and credits (the PDF's own images need not)
     cmyk: CmykProfile | None = None  # the print PDF's images: in the printer's CMYK
     ppi: int | None = None  # the density a delivered file states (its size in print)
+    own_decode: bool = False  # cut from the decode, never from another rendition
 
 
 @dataclass(frozen=True)
@@ -67,31 +68,45 @@ def make_renditions(
     meta: StillMetadata,
     background: str,
     cache: StillCache,
+    decode_size: tuple[int, int] | None = None,
 ) -> tuple[list[Rendition], list[str]]:
-    """Write every target; returns what was made and the metadata warnings."""
-    chain = sorted(targets, key=lambda t: -max(fit(upright_size, t)))
-    sizes = [fit(upright_size, t) for t in chain]
+    """Write every target; returns what was made and the metadata warnings.
+
+    One decode, for at least ``decode_size`` pixels (default: the largest target). A target
+    with ``own_decode`` is cut straight from that decode, so with the same ``decode_size`` its
+    pixels do not depend on which other renditions are made: a PDF's pictures (and the PDF)
+    are the same bytes whether the build makes the ZIP too or not. The others are a cascade,
+    largest first, each cut from the one before.
+    """
+    alone = [t for t in targets if t.own_decode]
+    cascade = sorted(
+        (t for t in targets if not t.own_decode), key=lambda t: -max(fit(upright_size, t))
+    )
+    order = alone + cascade
+    sizes = [fit(upright_size, t) for t in order]
+    need = decode_size or max(sizes, key=max)
     digest = cache.source_digest(source)
     keys = [
         cache.key(
             source=digest,
             background=background,
-            sizes=sizes[: i + 1],
+            decode=list(need),
+            sizes=[size] if i < len(alone) else sizes[len(alone) : i + 1],
             quality=t.quality,
             cmyk=t.cmyk.digest if t.cmyk else None,
             ppi=t.ppi,
         )
-        for i, t in enumerate(chain)
+        for i, (t, size) in enumerate(zip(order, sizes, strict=True))
     ]
     cached = [cache.get(key) for key in keys]
     encoded = [jpeg for jpeg in cached if jpeg is not None]
     if len(encoded) < len(keys):
-        encoded = _encode_chain(source, chain, sizes, background)
+        encoded = _encode(source, order, sizes, len(alone), need, background)
         for key, jpeg in zip(keys, encoded, strict=True):
             cache.put(key, jpeg)
     results: list[Rendition] = []
     warnings: list[str] = []
-    for target, size, jpeg in zip(chain, sizes, encoded, strict=True):
+    for target, size, jpeg in zip(order, sizes, encoded, strict=True):
         if target.embed:
             jpeg, notes = embed_metadata(jpeg, meta)
             warnings += [n for n in notes if n not in warnings]
@@ -100,23 +115,34 @@ def make_renditions(
     return results, warnings
 
 
-def _encode_chain(
-    source: Path, chain: list[Target], sizes: list[tuple[int, int]], background: str
+def _encode(
+    source: Path,
+    order: list[Target],
+    sizes: list[tuple[int, int]],
+    alone: int,
+    need: tuple[int, int],
+    background: str,
 ) -> list[bytes]:
-    """One decode, then each size cut from the one before it and encoded.
+    """One decode; the first ``alone`` targets each cut from it, then the cascade, each size
+    cut from the one before it (the decode itself is then no longer held).
 
     Measured against a Lanczos resize of the full decode (benchmarks/stills.py): the first,
     largest step by less than half is done with bicubic, which costs a third less than
     Lanczos on a camera-size still and loses under 0.3 dB there; high-quality files keep full
     colour resolution (4:4:4, as libvips does from quality 90), which gains more than that.
     """
-    current = decode(source, sizes[0], background)
+    current = decode(source, need, background)
     encoded = []
-    for target, size in zip(chain, sizes, strict=True):
-        if current.size != size:
-            current = _resize(current, size)
+    for number, (target, size) in enumerate(zip(order, sizes, strict=True)):
+        if number < alone:
+            picture = current if current.size == size else _resize(current, size)
+        else:
+            if current.size != size:
+                current = _resize(current, size)
+            picture = current
         subsampling = "4:4:4" if target.quality >= FULL_CHROMA_QUALITY else "4:2:0"
-        picture = target.cmyk.picture(current) if target.cmyk is not None else current
+        if target.cmyk is not None:
+            picture = target.cmyk.picture(picture)
         jpeg = encode_jpeg(
             picture,
             quality=target.quality,

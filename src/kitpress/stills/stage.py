@@ -14,11 +14,11 @@ from ..kit.model import Kit
 from ..layout.model import Layout
 from ..naming import slugify
 from ..plan import StillSlot
-from ..profiles import Profile
+from ..profiles import PRINT_PPI, Profile
 from .cache import StillCache
 from .decode import DecodeProblem
 from .metadata import StillMetadata, record_fit
-from .renditions import Rendition, Target, make_renditions
+from .renditions import Rendition, Target, fit, make_renditions
 
 KINDS = ("print", "web", "thumb")
 
@@ -118,6 +118,7 @@ def _targets(
             work / f"pdf-{p.name}" / f"{stem}.jpg",
             embed=False,
             cmyk=p.cmyk,
+            own_decode=True,  # the same PDF whether the ZIP is made too or not
         )
         for p in profiles
     ]
@@ -134,6 +135,18 @@ def _targets(
     ]
 
 
+def decode_size(slot: StillSlot, layout: Layout) -> tuple[int, int]:
+    """The pixels the largest rendition of this still needs in any build (either PDF, the
+    ZIP's print file): its one decode is sized by it whatever this build makes, so each PDF's
+    pictures are the same bytes for every --format."""
+    settings = layout.stills
+    ppis = (settings.pdf_ppi, max(PRINT_PPI, settings.pdf_ppi))
+    sizes = [image_pixels(slot.box, slot.source_pixels, ppi) for ppi in ppis]
+    for edge in (settings.print_long_edge, settings.web_long_edge, settings.thumb_long_edge):
+        sizes.append(fit(slot.source_pixels, Target("size", edge, None, 0, Path())))
+    return max(sizes, key=max)
+
+
 def _one(
     kit: Kit, layout: Layout, slot: StillSlot, targets: list[Target], cache: StillCache
 ) -> StillOutput | Issue:
@@ -144,7 +157,13 @@ def _one(
         return next(i for i in metadata_issues(kit, (slot,)) if i.severity == "error")
     try:
         made, notes = make_renditions(
-            slot.still.file, slot.source_pixels, targets, meta, layout.stills.background, cache
+            slot.still.file,
+            slot.source_pixels,
+            targets,
+            meta,
+            layout.stills.background,
+            cache,
+            decode_size(slot, layout),
         )
     except DecodeProblem as exc:
         return Issue(label, slot.still.line, where, f"{slot.still.file.name}: {exc}")
