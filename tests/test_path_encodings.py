@@ -112,11 +112,11 @@ def test_a_version_4_cmyk_profile_makes_the_print_pdf(tmp_path: Path) -> None:
         "--out", str(out),
     )  # fmt: skip
     assert status == 0, stderr
-    assert stderr.splitlines()[0] == (
+    assert (
         f"{V4_CMYK}: warning: an ICC version 4 profile: the print PDF's colours and pictures go "
-        "through it, but PDF/X-1a (PDF 1.4) expects a version 2 profile in its output intent; "
+        "through it, but PDF/X-1a expects a version 2 profile in its output intent; "
         "ask the print shop for a version 2 profile if their preflight objects"
-    )
+    ) in stderr.splitlines()
     reader = PdfReader(out / "atomic-blonde_press-kit_print.pdf")
     intent = reader.trailer["/Root"]["/OutputIntents"][0].get_object()
     assert intent["/DestOutputProfile"].get_object().get_data() == V4_CMYK.read_bytes()

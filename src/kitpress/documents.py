@@ -51,7 +51,7 @@ def profile_names(fmt: str, chosen: str) -> tuple[str, ...]:
 
 V4_OUTPUT_INTENT = (
     "an ICC version 4 profile: the print PDF's colours and pictures go through it, but "
-    "PDF/X-1a (PDF 1.4) expects a version 2 profile in its output intent; ask the print shop "
+    "PDF/X-1a expects a version 2 profile in its output intent; ask the print shop "
     "for a version 2 profile if their preflight objects"
 )
 
