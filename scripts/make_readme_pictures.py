@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from kitpress.layout.discover import available
+from kitpress.outputs.pdf.preview import contact_sheet, render_pages
 from kitpress.pipeline import BuildOptions, build
-from kitpress.preview import contact_sheet, render_pages
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "assets" / "parallel-mothers"

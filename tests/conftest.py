@@ -11,8 +11,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from kitpress.errors import InputError
+from kitpress.outputs.pdf.resolution import Wanted
 from kitpress.pipeline import check
-from kitpress.resolution import Wanted
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_KIT = REPO / "assets" / "parallel-mothers"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kitpress.arrange import Grid, cell_size, fit_box, group_stills
 from kitpress.errors import LayoutError
 from kitpress.layout.load import load_layout
 from kitpress.layout.model import StillSettings
+from kitpress.outputs.pdf.arrange import Grid, cell_size, fit_box, group_stills
 
 L, P = (3000, 2000), (2000, 3000)
 

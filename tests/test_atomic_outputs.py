@@ -22,10 +22,11 @@ from typing import Any
 
 import pytest
 
-from kitpress import bundle, output
-from kitpress.bundle import FIXED_TIME, Entry, write_zip
+from kitpress import commit
+from kitpress.commit import atomic_write, committed_together, remove_stale_temporaries
 from kitpress.errors import StillError
-from kitpress.output import atomic_write, committed_together, remove_stale_temporaries
+from kitpress.outputs.zip import bundle
+from kitpress.outputs.zip.bundle import FIXED_TIME, Entry, write_zip
 from kitpress.pipeline import BuildOptions, build
 
 from .conftest import make_still
@@ -184,7 +185,7 @@ def test_outputs_have_ordinary_permissions(tmp_path: Path, umask: Any, mask: int
     for made in (result.pdf, result.zip, result.manifest):
         assert made is not None
         assert made.stat().st_mode & 0o777 == 0o666 & ~mask, made.name
-    assert output.current_umask() == mask
+    assert commit.current_umask() == mask
 
 
 def test_the_kit_is_never_modified(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

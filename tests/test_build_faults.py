@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kitpress import bundle, output
+from kitpress import commit
 from kitpress.cli import main
 from kitpress.errors import BuildError
+from kitpress.outputs.zip import bundle
 from kitpress.pipeline import BuildOptions, build
 
 from .test_atomic_outputs import OUTPUTS, make_kit, snapshot, strays
@@ -263,7 +264,7 @@ def test_a_forbidden_output_folder_is_one_line(
     def forbidden(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))
 
-    monkeypatch.setattr(output.tempfile, "mkdtemp", forbidden)  # root may write anywhere
+    monkeypatch.setattr(commit.tempfile, "mkdtemp", forbidden)  # root may write anywhere
     status, stderr = cli(str(kit), "--out", str(out))
     assert (status, stderr) == (1, f"error: permission denied while writing {out}\n")
     assert not out.exists()

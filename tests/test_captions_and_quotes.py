@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kitpress.kit.captions import CaptionStyle, caption_text
+from kitpress.document.captions import CaptionStyle, caption_text
 from kitpress.kit.model import Still, StillPerson
 from kitpress.kit.quotes import without_outer_quotes
 from kitpress.pipeline import BuildOptions, build, check

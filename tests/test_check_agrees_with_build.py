@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from PIL import Image
 
 from kitpress.cli import main
+from kitpress.outputs.pdf.profiles import PrintOptions
 from kitpress.pipeline import BuildOptions, build, check
-from kitpress.profiles import PrintOptions
 
 from .conftest import make_still, needs_poppler
 

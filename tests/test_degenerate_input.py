@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from kitpress.arrange import image_pixels
 from kitpress.errors import KitError, LayoutError
+from kitpress.outputs.pdf.arrange import image_pixels
 from kitpress.pipeline import BuildOptions, build, check
 
 from .conftest import check_errors

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from kitpress.icc import srgb_v2_profile
 from kitpress.pipeline import BuildOptions, build
+from kitpress.stills.icc import srgb_v2_profile
 
 from .conftest import needs_exiftool
 

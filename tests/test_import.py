@@ -26,8 +26,8 @@ from kitpress.importing.kit_writer import scalar
 from kitpress.importing.page_import import ImportOptions, import_page
 from kitpress.importing.press_page import PageLine
 from kitpress.kit.load import load_kit
-from kitpress.marked_yaml import Mapping, Scalar, load
 from kitpress.pipeline import BuildOptions, build
+from kitpress.reading.marked_yaml import Mapping, Scalar, load
 
 from .conftest import EXAMPLE_KIT, make_still
 

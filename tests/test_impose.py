@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from kitpress.impose import (
+from kitpress.outputs.pdf.impose import (
     booklet_order,
     impose_booklet,
     impose_two_up,

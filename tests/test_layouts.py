@@ -69,9 +69,7 @@ def test_cover_has_title_laurels_and_quote(kit: Path, tmp_path: Path, layout: st
     assert "STARTLING AND VERY FUNNY." in cover
 
 
-def test_short_sections_follow_on_and_headings_never_end_a_page(
-    kit: Path, tmp_path: Path
-) -> None:
+def test_short_sections_follow_on_and_headings_never_end_a_page(kit: Path, tmp_path: Path) -> None:
     pages = _pages(kit, "default", tmp_path)
     assert "Synopsis" in pages[1] and "Cast" in pages[1] and "Festivals and awards" in pages[1]
     layout = load_layout("default")

@@ -17,13 +17,13 @@ from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 from reportlab.pdfgen.canvas import Canvas
 
 from kitpress.errors import BuildError
-from kitpress.icc import srgb_v2_profile
 from kitpress.kit.load import load_kit
-from kitpress.pdf_metadata import write_metadata
-from kitpress.pdfa import PDFA_1B, flag_annotations, strip_forbidden_actions
+from kitpress.outputs.pdf.pdf_metadata import write_metadata
+from kitpress.outputs.pdf.pdfa import PDFA_1B, flag_annotations, strip_forbidden_actions
+from kitpress.outputs.pdf.post import finish_pdf
 from kitpress.pipeline import BuildOptions, build
-from kitpress.post import finish_pdf
 from kitpress.stills.decode import srgb_profile
+from kitpress.stills.icc import srgb_v2_profile
 
 from .conftest import (
     EXAMPLE_KIT,

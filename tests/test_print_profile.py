@@ -14,12 +14,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ContentStream, NameObject, TextStringObject
 from reportlab.pdfgen.canvas import Canvas
 
-from kitpress.cmyk import DEFAULT_PROFILES, load_cmyk_profile
 from kitpress.errors import KitError
 from kitpress.layout.discover import available
+from kitpress.outputs.pdf.preflight import preflight_print
+from kitpress.outputs.pdf.profiles import PrintOptions
 from kitpress.pipeline import BuildOptions, BuildResult, build
-from kitpress.preflight import preflight_print
-from kitpress.profiles import PrintOptions
+from kitpress.stills.cmyk import DEFAULT_PROFILES, load_cmyk_profile
 
 from .conftest import needs_poppler, needs_qpdf
 

@@ -20,12 +20,12 @@ from kitpress.errors import InputError, KitError
 from kitpress.kit import fields
 from kitpress.kit.load import load_kit
 from kitpress.layout.load import load_layout
-from kitpress.marked_yaml import load as load_yaml
 from kitpress.naming import slugify
+from kitpress.outputs.pdf.render.fonts import register_layout_fonts
+from kitpress.outputs.pdf.render.styles import paragraph_styles
+from kitpress.outputs.pdf.render.text import SAFE_SCHEMES, escape, markdown_blocks, safe_href
 from kitpress.pipeline import check
-from kitpress.render.fonts import register_layout_fonts
-from kitpress.render.styles import paragraph_styles
-from kitpress.render.text import SAFE_SCHEMES, escape, markdown_blocks, safe_href
+from kitpress.reading.marked_yaml import load as load_yaml
 
 SETTINGS = settings(
     max_examples=200,

@@ -17,10 +17,10 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
-from kitpress.cmyk import DEFAULT_PROFILES
-from kitpress.font_subsets import subset_tag, to_unicode_cmap
+from kitpress.outputs.pdf.font_subsets import subset_tag, to_unicode_cmap
+from kitpress.outputs.pdf.post import write_pdf
 from kitpress.pipeline import BuildOptions, build
-from kitpress.post import write_pdf
+from kitpress.stills.cmyk import DEFAULT_PROFILES
 
 from .conftest import REPO, SMALL_KIT, SYNOPSIS, make_still
 

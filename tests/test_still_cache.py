@@ -252,7 +252,7 @@ def _refuse_cache_io(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
 
     monkeypatch.setattr(Path, "open", open_file)
     monkeypatch.setattr(Path, "unlink", unlink)
-    monkeypatch.setattr("kitpress.output.tempfile.mkstemp", mkstemp)
+    monkeypatch.setattr("kitpress.commit.tempfile.mkstemp", mkstemp)
 
 
 def test_an_unreadable_unwritable_cache_builds_without_it_and_says_so_once(

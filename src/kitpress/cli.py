@@ -21,9 +21,9 @@ from .layout.discover import available
 from .layout.load import load_layout
 from .naming import printable
 from .option_values import length_option, size_option
+from .outputs.pdf.preview import preview_kit
+from .outputs.pdf.profiles import PROFILES, PrintOptions
 from .pipeline import FORMATS, BuildOptions, build, check
-from .preview import preview_kit
-from .profiles import PROFILES, PrintOptions
 from .scaffold import write_skeleton
 from .utf8_mode import ensure_utf8_mode
 

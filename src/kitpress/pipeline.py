@@ -11,25 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .bundle import (
-    Entry,
-    caption_sheet_csv,
-    caption_sheet_text,
-    manifest,
-    manifest_bytes,
-    write_zip,
-)
-from .documents import fit_budget, profile_names, profiles_for, render_document
-from .errors import BuildError, Issue, KitError, StillError
-from .glyphs import check_caption_glyphs, check_glyphs
-from .impose import impose_booklet, impose_two_up
-from .kit.files import unlisted_note
-from .kit.load import load_kit
-from .kit.model import Kit
-from .layout.load import load_layout
-from .layout.model import Layout
-from .naming import slugify
-from .output import (
+from .commit import (
     WORK_PREFIX,
     atomic_write,
     committed_together,
@@ -37,9 +19,27 @@ from .output import (
     output_folder,
     remove_stale_temporaries,
 )
-from .plan import DocumentPlan, plan_document
-from .profiles import PrintOptions, Profile
-from .resolution import EVERYTHING, Wanted, resolution_warnings
+from .errors import BuildError, Issue, KitError, StillError
+from .kit.files import unlisted_note
+from .kit.load import load_kit
+from .kit.model import Kit
+from .layout.load import load_layout
+from .layout.model import Layout
+from .naming import slugify
+from .outputs.pdf.documents import fit_budget, profile_names, profiles_for, render_document
+from .outputs.pdf.glyphs import check_caption_glyphs, check_glyphs
+from .outputs.pdf.impose import impose_booklet, impose_two_up
+from .outputs.pdf.plan import DocumentPlan, plan_document
+from .outputs.pdf.profiles import PrintOptions, Profile
+from .outputs.pdf.resolution import EVERYTHING, Wanted, resolution_warnings
+from .outputs.zip.bundle import (
+    Entry,
+    caption_sheet_csv,
+    caption_sheet_text,
+    manifest,
+    manifest_bytes,
+    write_zip,
+)
 from .stills.cache import StillCache, default_folder
 from .stills.decode import DecodeProblem, Probe, probe
 from .stills.stage import StillOutput, make_stills, metadata_issues

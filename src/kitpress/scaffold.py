@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .commit import atomic_write
 from .errors import Issue, KitError
-from .output import atomic_write
 
 SKELETON = Path(__file__).resolve().parent / "skeleton" / "kit.yaml"
 

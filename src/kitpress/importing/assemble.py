@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..document.captions import CaptionStyle, caption_text, rights_line
 from ..errors import Issue
 from ..kit import fields
-from ..kit.captions import CaptionStyle, caption_text, rights_line
 from ..kit.model import Rights, Still
 from .caption_parser import ParsedCaption, WrittenRights, fold_title, parse_caption
 from .facts import PageFacts

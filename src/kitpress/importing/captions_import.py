@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from ..errors import BuildError, ImportProblem, Issue, KitError
 from ..kit.load import find_kit_file, load_kit
 from ..kit.model import Kit, Still
-from ..marked_yaml import Mapping, Scalar, Sequence, load
+from ..reading.marked_yaml import Mapping, Scalar, Sequence, load
 from .captions_csv import DISPLAY, CaptionRow, read_rows
 from .csv_people import PeopleProblem, resolve_people
 from .kit_writer import Node, bare, plain

@@ -18,7 +18,7 @@ from typing import TypeAlias
 import yaml
 
 from ..errors import BuildError, KitError
-from ..marked_yaml import Mapping, Scalar, Sequence, Value, load
+from ..reading.marked_yaml import Mapping, Scalar, Sequence, Value, load
 
 
 class Raw(str):

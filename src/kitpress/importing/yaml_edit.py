@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ImportProblem, Issue
-from ..marked_yaml import Mapping, Sequence
+from ..reading.marked_yaml import Mapping, Sequence
 from .kit_writer import Node, emit_key, plain
 
 Changes = dict[int, dict[str, Node]]  # still index -> key -> new value

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..checker import Checker
 from ..errors import Issue, KitError
-from ..marked_yaml import load as load_yaml
+from ..reading.checker import Checker
+from ..reading.marked_yaml import load as load_yaml
 from .model import Kit
 from .validate import build_kit
 

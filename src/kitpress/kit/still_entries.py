@@ -6,8 +6,8 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..checker import Checker
-from ..marked_yaml import Scalar, Value
+from ..reading.checker import Checker
+from ..reading.marked_yaml import Scalar, Value
 from . import fields
 from .files import resolve_in_kit
 from .model import CastMember, CrewCredit, Rights, Still, StillPerson

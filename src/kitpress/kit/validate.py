@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..checker import Checker, Obj, Read, control_character
 from ..errors import Issue
 from ..layout.stills_spec import RENDITION_KEYS, read_integers
-from ..marked_yaml import Mapping, Scalar, Value
+from ..reading.checker import Checker, Obj, Read, control_character
+from ..reading.marked_yaml import Mapping, Scalar, Value
 from . import fields
 from .files import resolve_in_kit
 from .model import (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..checker import Checker, Obj
-from ..marked_yaml import Mapping, Value
+from ..reading.checker import Checker, Obj
+from ..reading.marked_yaml import Mapping, Value
 from .model import CoverSpec
 
 COVER_STYLES = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..checker import Checker, Obj
-from ..marked_yaml import Mapping, Scalar
+from ..reading.checker import Checker, Obj
+from ..reading.marked_yaml import Mapping, Scalar
 from .model import FontFamily
 
 BUILTIN = Path(__file__).resolve().parent.parent / "fonts"

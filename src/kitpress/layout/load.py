@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..checker import Checker
 from ..errors import Issue, LayoutError
-from ..marked_yaml import Mapping, Scalar, Value
-from ..marked_yaml import load as load_yaml
+from ..reading.checker import Checker
+from ..reading.marked_yaml import Mapping, Scalar, Value
+from ..reading.marked_yaml import load as load_yaml
 from .discover import LAYOUT_FILE, find
 from .model import Layout
 from .validate import build_layout

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..kit.captions import CaptionStyle
+from ..document.captions import CaptionStyle
 
 SECTIONS = (
     "cover",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..checker import Obj
+from ..reading.checker import Obj
 from .model import StillSettings
 from .values import colour_ref
 

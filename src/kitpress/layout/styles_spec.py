@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..checker import Checker, Obj
-from ..marked_yaml import Mapping
+from ..reading.checker import Checker, Obj
+from ..reading.marked_yaml import Mapping
 from .model import REQUIRED_STYLES, TextStyle
 from .values import colour_ref, length
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..checker import Checker, Obj
-from ..kit.captions import TEMPLATE_FIELDS, CaptionStyle
-from ..marked_yaml import Mapping, Scalar, Sequence, Value
+from ..document.captions import TEMPLATE_FIELDS, CaptionStyle
+from ..reading.checker import Checker, Obj
+from ..reading.marked_yaml import Mapping, Scalar, Sequence, Value
 from .cover_spec import read_cover
 from .fonts_spec import read_fonts
 from .model import NEW_PAGE, SECTIONS, Layout, PageSpec, StillSettings

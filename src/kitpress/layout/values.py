@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..checker import Obj
+from ..reading.checker import Obj
 from .units import parse_length
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")

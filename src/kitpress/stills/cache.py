@@ -28,8 +28,8 @@ from pathlib import Path
 import PIL
 
 from .. import __version__
+from ..commit import atomic_write
 from ..errors import Issue
-from ..output import atomic_write
 
 FORMAT = 3  # bump when what a key describes changes (2: bicubic, 4:4:4; 3: ICC v2, CMYK)
 MAX_BYTES = 2 * 1024**3  # pruned to this, oldest first, after each build

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from ..icc import system_cmyk_profile
+from .icc import system_cmyk_profile
 
 _SPACES = {"RGB": "RGB", "CMYK": "CMYK"}  # image mode -> the profile colour space it needs
 _PROFILE_ERRORS = (ImageCms.PyCMSError, OSError, ValueError, TypeError)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..cmyk import CmykProfile
-from ..icc import srgb_v2_profile
-from ..output import atomic_write
+from ..commit import atomic_write
 from .cache import StillCache
+from .cmyk import CmykProfile
 from .decode import decode, srgb_icc_bytes
+from .icc import srgb_v2_profile
 from .metadata import StillMetadata, embed_metadata, encode_jpeg
 
 FULL_CHROMA_QUALITY = 90  # from this JPEG quality up, colour is kept at full resolution

@@ -8,13 +8,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..arrange import image_pixels
 from ..errors import Issue, StillError
 from ..kit.model import Kit
 from ..layout.model import Layout
 from ..naming import slugify
-from ..plan import StillSlot
-from ..profiles import PRINT_PPI, Profile
+from ..outputs.pdf.arrange import image_pixels
+from ..outputs.pdf.plan import StillSlot
+from ..outputs.pdf.profiles import PRINT_PPI, Profile
 from .cache import StillCache
 from .decode import DecodeProblem
 from .metadata import StillMetadata, record_fit

@@ -12,7 +12,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..layout.model import FontFamily, Layout
+from kitpress.layout.model import FontFamily, Layout
 
 _IGNORED = {"\n", "\t", "\r", "\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 

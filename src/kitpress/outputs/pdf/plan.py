@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kitpress.document.captions import Caption, compose
+from kitpress.document.embedded_captions import adopt_embedded
+from kitpress.errors import Issue, LayoutError
+from kitpress.kit.model import Kit, Still
+from kitpress.layout.discover import LAYOUT_FILE
+from kitpress.layout.model import Layout
+from kitpress.stills.decode import Probe
+
 from .arrange import cell_size, fit_box, group_stills, image_pixels
-from .errors import Issue, LayoutError
-from .kit.captions import Caption, compose
-from .kit.embedded_captions import adopt_embedded
-from .kit.model import Kit, Still
-from .layout.discover import LAYOUT_FILE
-from .layout.model import Layout
-from .stills.decode import Probe
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Severity
+from ..kit.model import Kit, Rights, Still
 from ..stills.embedded import EmbeddedCaption
 from .captions import CaptionStyle, caption_text, rights_line
-from .model import Kit, Rights, Still
 
 # kit rights field -> (embedded field, how a user calls it)
 RIGHTS_FIELDS = {

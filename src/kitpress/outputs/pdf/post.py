@@ -12,10 +12,11 @@ from typing import BinaryIO
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject
 
+from kitpress.commit import atomic_write
+from kitpress.kit.model import Kit
+
 from .font_subsets import retag_font_subsets
 from .keyword_strings import guard_keywords
-from .kit.model import Kit
-from .output import atomic_write
 from .pdf_metadata import FIXED_DATE, write_metadata
 from .pdfa import make_pdfa
 from .pdfx import PDFX_CLAIM

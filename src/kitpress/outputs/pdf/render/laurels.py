@@ -9,7 +9,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..kit.model import Festival
+from kitpress.kit.model import Festival
+
 from .text import escape
 
 LEAVES = 9

@@ -11,9 +11,10 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import Issue, KitError
-from .kit.model import Kit, Prose, Text
-from .layout.model import Layout
+from kitpress.errors import Issue, KitError
+from kitpress.kit.model import Kit, Prose, Text
+from kitpress.layout.model import Layout
+
 from .plan import DocumentPlan
 from .render.fonts import missing_glyphs
 

@@ -26,9 +26,10 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from .errors import BuildError
-from .icc import DESCRIPTION, srgb_v2_profile
-from .kit.model import Kit
+from kitpress.errors import BuildError
+from kitpress.kit.model import Kit
+from kitpress.stills.icc import DESCRIPTION, srgb_v2_profile
+
 from .pdf_metadata import write_metadata, xmp_description
 
 PDFA_NAMESPACE = "http://www.aiim.org/pdfa/ns/id/"

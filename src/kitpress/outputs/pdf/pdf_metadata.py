@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
-from .kit.model import Kit
+from kitpress.kit.model import Kit
 
 FIXED_DATE = "D:20000101000000+00'00'"  # ReportLab's own invariant date, in the Info form
 FIXED_XMP_DATE = "2000-01-01T00:00:00+00:00"  # the same instant, as XMP writes dates

@@ -19,8 +19,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ..kit.model import Kit
-from ..layout.model import Layout, PageSpec
+from kitpress.kit.model import Kit
+from kitpress.layout.model import Layout, PageSpec
+
 from ..plan import DocumentPlan
 from .cover import CoverArt, draw_cover
 from .flowables import AtFoot, Bookmark

@@ -20,8 +20,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..kit.model import Kit
-from ..layout.model import Layout
+from kitpress.kit.model import Kit
+from kitpress.layout.model import Layout
+
 from .laurels import draw_laurel, laurel_width
 from .text import escape
 

@@ -18,8 +18,9 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from .cmyk import CmykProfile
-from .layout.model import PageSpec
+from kitpress.layout.model import PageSpec
+from kitpress.stills.cmyk import CmykProfile
+
 from .pdf_metadata import xmp_description
 
 PDFX_VERSION = "PDF/X-1:2001"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .layout.model import PageSpec, StillSettings
+from kitpress.layout.model import PageSpec, StillSettings
 
 GAP = 18.0  # points between photos, across and down
 HEADING_ALLOWANCE = 60.0  # points every stills page keeps for the section heading

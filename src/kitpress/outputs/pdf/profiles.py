@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .cmyk import CmykProfile, load_cmyk_profile
-from .errors import KitError, single
-from .layout.model import Layout
-from .layout.units import parse_length
+from kitpress.errors import KitError, single
+from kitpress.layout.model import Layout
+from kitpress.layout.units import parse_length
+from kitpress.stills.cmyk import CmykProfile, load_cmyk_profile
 
 PROFILES = ("screen", "print")
 PRINT_PPI = 300

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..layout.model import PageSpec
+from kitpress.layout.model import PageSpec
 
 MARK_WEIGHT = 0.25  # points
 GAP = 2.0  # points between the bleed's edge and the start of a mark

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from .errors import KitError, single
+from ..errors import KitError, single
+from .decode import srgb_profile
 from .icc import SYSTEM_CMYK_PROFILES
-from .stills.decode import srgb_profile
 
 DEFAULT_PROFILES = SYSTEM_CMYK_PROFILES
 NEUTRAL_CHROMA = 12.0  # CIELAB chroma up to which type reads as black or grey, not a colour

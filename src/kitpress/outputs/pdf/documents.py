@@ -7,9 +7,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import BuildError, Issue, KitError
-from .kit.model import Kit
-from .layout.model import Layout
+from kitpress.errors import BuildError, Issue, KitError
+from kitpress.kit.model import Kit
+from kitpress.layout.model import Layout
+from kitpress.stills.stage import StillOutput
+
 from .pdfx import make_pdfx
 from .plan import DocumentPlan
 from .post import finish_pdf
@@ -17,7 +19,6 @@ from .preflight import preflight_print
 from .profiles import PrintOptions, Profile, make_profile
 from .render.cover_art import make_cover_art
 from .render.pdf import render_pdf
-from .stills.stage import StillOutput
 
 
 def profiles_for(

@@ -7,11 +7,12 @@ import io
 
 from PIL import Image, ImageOps
 
-from ..cmyk import CmykProfile
-from ..kit.model import Kit
-from ..layout.model import Layout
+from kitpress.kit.model import Kit
+from kitpress.layout.model import Layout
+from kitpress.stills.cmyk import CmykProfile
+from kitpress.stills.decode import DecodeProblem, decode, srgb_icc_bytes
+
 from ..plan import DocumentPlan
-from ..stills.decode import DecodeProblem, decode, srgb_icc_bytes
 from .cover import FULL_TEXT_SHARE, CoverArt, cover_box
 
 

@@ -16,7 +16,7 @@ from typing import Union
 
 import yaml
 
-from .errors import InputError, Issue
+from ..errors import InputError, Issue
 from .yaml_syntax import alias_or_emphasis, explain
 
 MAX_DEPTH = 20

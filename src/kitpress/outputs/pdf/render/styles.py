@@ -5,7 +5,8 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..layout.model import Layout, TextStyle
+from kitpress.layout.model import Layout, TextStyle
+
 from .fonts import font_name
 
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}

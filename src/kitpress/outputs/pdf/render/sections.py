@@ -15,8 +15,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..kit.model import Kit, Prose
-from ..layout.model import Layout
+from kitpress.kit.model import Kit, Prose
+from kitpress.layout.model import Layout
+
 from ..plan import DocumentPlan, StillSlot, technical_details
 from .flowables import Bookmark, Gap, Rule, photo, photo_grid
 from .long_paragraphs import paragraph_flowables

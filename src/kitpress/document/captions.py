@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Kit, Rights, Still, StillPerson
+from ..kit.model import Kit, Rights, Still, StillPerson
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pypdfium2
 from PIL import Image, ImageDraw
 
-from .errors import BuildError
-from .naming import slugify
-from .output import atomic_write, describe
-from .pipeline import BuildOptions, BuildResult, build
+from kitpress.commit import atomic_write, describe
+from kitpress.errors import BuildError
+from kitpress.naming import slugify
+from kitpress.pipeline import BuildOptions, BuildResult, build
 
 SHEET_COLUMNS = 4
 SHEET_GAP = 16

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 from urllib.parse import urlparse
 
-from .errors import Issue, Severity
+from ..errors import Issue, Severity
 from .marked_yaml import Mapping, Scalar, Sequence, Value
 from .yaml_syntax import BACKSLASH_MESSAGE
 

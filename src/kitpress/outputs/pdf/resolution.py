@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kitpress.errors import Issue
+from kitpress.kit.model import Kit
+from kitpress.layout.model import Layout
+
 from .arrange import image_pixels
-from .errors import Issue
-from .kit.model import Kit
-from .layout.model import Layout
 from .plan import DocumentPlan, StillSlot
 from .profiles import PRINT_PPI, PrintOptions, print_layout
 from .render.cover import cover_box

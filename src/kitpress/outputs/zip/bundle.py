@@ -16,9 +16,9 @@ from typing import BinaryIO
 
 from PIL import Image
 
-from .csv_cells import neutralised
-from .output import atomic_write
-from .stills.stage import StillOutput
+from kitpress.commit import atomic_write
+from kitpress.csv_cells import neutralised
+from kitpress.stills.stage import StillOutput
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CHUNK = 1024 * 1024
