@@ -302,3 +302,25 @@ def test_type_colours_by_chroma_and_black_by_lightness() -> None:
     burgundy = colour("#7b1e2b")
     assert burgundy == colour("#7b1e2b", text=False) and burgundy[1] > 0.9
     assert colour("#1d1b19", text=False)[0] > 0.5  # a dark area keeps its rich black
+
+
+@pytest.mark.parametrize("layout", sorted(available()))
+def test_rules_and_line_art_are_black_ink_or_a_real_colour(
+    small_kit_module: Path, tmp_path: Path, layout: str
+) -> None:
+    """Table rules, the running foot's rule, laurels: a neutral line in three or four inks
+    misregisters on press, so every stroke is black ink alone unless it is a colour."""
+    options = BuildOptions(format="pdf", profile="print", out=tmp_path, layout=layout)
+    reader = PdfReader(build(small_kit_module, options).print_pdf)
+    strokes = {
+        tuple(round(float(v), 4) for v in operands)
+        for page in reader.pages
+        for operands, operator in ContentStream(page.get_contents(), reader).operations
+        if operator in (b"K", b"RG", b"G")
+    }
+    assert strokes, f"{layout}: no stroke colour at all"
+    for stroke in strokes:
+        assert len(stroke) == 4, f"{layout}: a stroke in {stroke}, not CMYK"
+        if any(stroke[:3]):
+            balance = max(stroke[:3]) - min(stroke[:3])
+            assert balance > 0.25, f"{layout}: a neutral line in several inks: {stroke}"

@@ -56,7 +56,8 @@ def make_pdfx(writer: PdfWriter, profile: CmykProfile, page: PageSpec) -> None:
 
 def _cmyk_colours(writer: PdfWriter, sheet: PageObject, profile: CmykProfile) -> None:
     """Rewrite every RGB fill and stroke colour of the page's content as CMYK; a fill colour
-    that text is shown in is converted as type (see `CmykProfile.colour`)."""
+    that text is shown in, and every stroke colour, is converted as type (see
+    `CmykProfile.colour`)."""
     contents = sheet.get_contents()
     if contents is None:
         return
@@ -66,7 +67,10 @@ def _cmyk_colours(writer: PdfWriter, sheet: PageObject, profile: CmykProfile) ->
     for index, (operands, operator) in enumerate(stream.operations):
         if operator in RGB_OPERATORS and len(operands) == 3:
             red, green, blue = (float(v) for v in operands)
-            cmyk = profile.colour(red, green, blue, text=index in type_colours)
+            # type and rules (strokes) in a near-neutral colour take black ink alone: thin
+            # lines in three or four inks misregister on press
+            line_art = index in type_colours or operator == b"RG"
+            cmyk = profile.colour(red, green, blue, text=line_art)
             stream.operations[index] = ([FloatObject(v) for v in cmyk], RGB_OPERATORS[operator])
             changed = True
     if changed:
