@@ -158,6 +158,14 @@ def test_init_refuses_a_file_in_the_way(in_tmp: Path) -> None:
     assert result.stderr == "error: taken: exists and is not a folder\n"
 
 
+def test_init_where_no_folder_can_be_made_is_one_line(in_tmp: Path) -> None:
+    (in_tmp / "notes.txt").write_text("a file", encoding="utf-8")
+    result = run("init", "notes.txt/new-film")
+    assert result.exit_code == 1
+    assert result.stderr == "error: cannot make the kit notes.txt/new-film: not a directory\n"
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["notes.txt"]
+
+
 def test_layouts_lists_default(in_tmp: Path) -> None:
     result = run("layouts")
     assert result.exit_code == 0

@@ -42,6 +42,14 @@ def test_a_bare_number_is_a_usage_error(args: list[str], line: str, tmp_path: Pa
     assert usage_error(args, tmp_path) == line
 
 
+@pytest.mark.parametrize("size", ["0MB", "999B"])
+def test_a_size_no_pdf_fits_in_is_a_usage_error(size: str, tmp_path: Path) -> None:
+    assert usage_error(["--max-size", size], tmp_path) == (
+        f"Error: Invalid value for '--max-size': '{size}' leaves no room for a PDF: give 1KB "
+        "or more, e.g. 10MB"
+    )
+
+
 @pytest.mark.parametrize("args", [["--bleed", "5mm"], ["--bleed", "0"], ["--max-size", "10MB"]])
 def test_values_with_a_unit_pass_on_to_the_build(args: list[str], tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(tmp_path / "no-kit"), *args])

@@ -154,7 +154,7 @@ def output_folder(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         in_the_way = next((p for p in (folder, *folder.parents) if p.is_file()), None)
-        why = f"{in_the_way} is a file, not a folder" if in_the_way else _reason(exc)
+        why = f"{in_the_way} is a file, not a folder" if in_the_way else reason(exc)
         raise BuildError(f"cannot make the output folder {folder}: {why}") from None
     with build_lock(folder, wait, waiting):
         try:
@@ -171,10 +171,11 @@ def describe(exc: OSError, folder: Path) -> str:
     writing output/x/x.zip'."""
     named = exc.filename is not None and not Path(exc.filename).name.startswith(TEMP_PREFIX)
     where = exc.filename if named else f"in {folder}"
-    return f"{_reason(exc)} while writing {where}"
+    return f"{reason(exc)} while writing {where}"
 
 
-def _reason(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
+    """What the system refused, in words: 'no space left on device'."""
     reason = exc.strerror or type(exc).__name__
     return reason[:1].lower() + reason[1:]
 
@@ -246,3 +247,17 @@ def current_umask() -> int:
         mask = os.umask(0o022)
         os.umask(mask)
     return mask
+
+
+def place(finished: Path, target: Path) -> None:
+    """Put a file finished in the build's work folder (same file system) at ``target``: at
+    once, or with the rest when inside `committed_together`."""
+    try:
+        finished.chmod(0o666 & ~current_umask())
+        pending = _pending.get()
+        if pending is None:
+            finished.replace(target)
+        else:
+            pending.append((finished, target))
+    except OSError as exc:
+        raise_naming(exc, target)

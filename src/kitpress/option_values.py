@@ -30,7 +30,10 @@ def size_option(ctx: click.Context, param: click.Parameter, value: str | None) -
     """--max-size: a size with its unit (10MB, 500KB, 2000000B)."""
     if value is not None and _BARE_NUMBER.fullmatch(value):
         raise click.BadParameter(f"'{value}' has no unit: write it as {value.strip()}MB or 500KB")
-    return parse_size(value)
+    size = parse_size(value)
+    if size is not None and size < 1000:
+        raise click.BadParameter(f"'{value}' leaves no room for a PDF: give 1KB or more, e.g. 10MB")
+    return size
 
 
 def length_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .commit import atomic_write
-from .errors import Issue, KitError
+from .commit import atomic_write, reason
+from .errors import BuildError, Issue, KitError
 
 SKELETON = Path(__file__).resolve().parent / "skeleton" / "kit.yaml"
 
@@ -17,7 +17,12 @@ def write_skeleton(folder: Path) -> Path:
         raise KitError([Issue(str(target), None, "", message)])
     if folder.exists() and not folder.is_dir():
         raise KitError([Issue(str(folder), None, "", "exists and is not a folder")])
-    (folder / "stills").mkdir(parents=True, exist_ok=True)
-    with atomic_write(target) as handle:
-        handle.write(SKELETON.read_bytes())
+    try:
+        (folder / "stills").mkdir(parents=True, exist_ok=True)
+        with atomic_write(target) as handle:
+            handle.write(SKELETON.read_bytes())
+    except OSError as exc:  # a folder that cannot be made or written: say where, in one line
+        if exc.errno is None:
+            raise
+        raise BuildError(f"cannot make the kit {folder}: {reason(exc)}") from None
     return target
