@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from kitpress.errors import InputError
-from kitpress.outputs.pdf.resolution import Wanted
+from kitpress.outputs.pdf.plan import StillSlot, plan_document
 from kitpress.pipeline import check
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ EXAMPLE_KIT = REPO / "assets" / "parallel-mothers"
 
 # What `build --format pdf` makes: no print files or print PDF, so no print-sharpness warnings
 # (for tests about other warnings, with stills far smaller than a print file).
-SCREEN_PDF = Wanted(zip=False, print_pdf=False)
+SCREEN_PDF = "screen-pdf"  # check() for a build that makes the screen PDF only
 
 needs_exiftool = pytest.mark.skipif(
     shutil.which("exiftool") is None, reason="exiftool not installed"
@@ -127,3 +127,8 @@ def write_kit(tmp_path: Path) -> Callable[[str], Path]:
         return kit
 
     return write
+
+
+def placed_slots(kit: Path) -> tuple[StillSlot, ...]:
+    """Where the PDF places each still of ``kit``: its box, pixels and source pixels."""
+    return plan_document(check(kit, formats=SCREEN_PDF).document).slots

@@ -274,14 +274,21 @@ def test_screen_pdf_is_the_same_whatever_else_is_built(tmp_path: Path) -> None:
     """The PDF a publicist mails is the one in the ZIP is the one `--format pdf` makes."""
     kit = make_kit(tmp_path / "kit", 2, (3000, 2000))  # large enough to decode at reduced scale
     made = {}
-    for fmt in ("pdf", "zip", "all"):
+    for fmt in ("pdf", "zip", "all", "pdf,zip"):
         result = build(kit, BuildOptions(format=fmt, out=tmp_path / fmt, use_cache=False))
         if result.zip is not None:
             with zipfile.ZipFile(result.zip) as archive:
                 made[f"{fmt} (in the ZIP)"] = archive.read(f"atomic-blonde_press-kit/{OUTPUTS[0]}")
         if result.pdf is not None:
             made[fmt] = result.pdf.read_bytes()
-    assert sorted(made) == ["all", "all (in the ZIP)", "pdf", "zip (in the ZIP)"]
+    assert sorted(made) == [
+        "all",
+        "all (in the ZIP)",
+        "pdf",
+        "pdf,zip",
+        "pdf,zip (in the ZIP)",
+        "zip (in the ZIP)",
+    ]
     assert {name: hashlib.sha256(pdf).hexdigest() for name, pdf in made.items()} == dict.fromkeys(
         made, hashlib.sha256(made["pdf"]).hexdigest()
     )

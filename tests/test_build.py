@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from kitpress.pipeline import BuildOptions, build
 
-from .conftest import EXAMPLE_KIT, needs_exiftool, needs_poppler, needs_qpdf
+from .conftest import EXAMPLE_KIT, needs_exiftool, needs_poppler, needs_qpdf, placed_slots
 
 
 def pdf_text(path: Path) -> str:
@@ -161,10 +161,9 @@ def test_small_sources_are_never_upsampled_and_warned_about(
 
 
 def test_small_kit_pdf_images_are_at_layout_ppi(small_kit: Path, tmp_path: Path) -> None:
-    result = build(small_kit, BuildOptions(format="pdf", out=tmp_path / "out"))
-    for slot in result.stills:
-        ppi = slot.slot.effective_ppi
-        source_limited = slot.slot.pixels[0] >= slot.slot.source_pixels[0]
+    for slot in placed_slots(small_kit):
+        ppi = slot.effective_ppi
+        source_limited = slot.pixels[0] >= slot.source_pixels[0]
         assert source_limited or ppi == pytest.approx(200, abs=1)
 
 

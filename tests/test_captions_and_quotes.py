@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kitpress.document.captions import CaptionStyle, caption_text
+from kitpress.document.captions import caption_text
 from kitpress.kit.model import Still, StillPerson
 from kitpress.kit.quotes import without_outer_quotes
+from kitpress.layout.caption_style import CaptionStyle
 from kitpress.pipeline import BuildOptions, build, check
 
 from .conftest import SCREEN_PDF, make_still
@@ -103,7 +104,7 @@ def quotes_kit(write_kit: Callable[[str], Path]) -> Path:
 def test_a_quote_with_no_publication_is_a_warning_in_check_and_build(
     quotes_kit: Path, tmp_path: Path
 ) -> None:
-    assert [str(w) for w in check(quotes_kit, wanted=SCREEN_PDF).warnings] == [NO_SOURCE]
+    assert [str(w) for w in check(quotes_kit, formats=SCREEN_PDF).warnings] == [NO_SOURCE]
     result = build(quotes_kit, BuildOptions(format="pdf", out=tmp_path / "out"))
     assert NO_SOURCE in [str(w) for w in result.warnings]
 

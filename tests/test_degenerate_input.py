@@ -14,7 +14,7 @@ from kitpress.errors import KitError, LayoutError
 from kitpress.outputs.pdf.arrange import image_pixels
 from kitpress.pipeline import BuildOptions, build, check
 
-from .conftest import check_errors
+from .conftest import check_errors, placed_slots
 
 RIGHTS = "rights: {copyright: El Deseo, photographer: Iglesias Más}\n"
 
@@ -45,7 +45,7 @@ def test_a_still_one_pixel_thin_is_placed_with_at_least_one_pixel(
     kit = _kit(tmp_path, f"title: Strips\n{RIGHTS}stills:\n  - file: stills/strip.png\n")
     _strip(kit / "stills" / "strip.png", size)
     result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
-    slot = result.stills[0].slot
+    slot = placed_slots(kit)[0]
     assert slot.box[0] > 0 and slot.box[1] > 0
     assert result.pdf is not None
     placed = [i.image.size for p in PdfReader(result.pdf).pages[1:] for i in p.images]
@@ -167,3 +167,14 @@ def test_markdown_nested_thousands_deep_still_makes_a_pdf(tmp_path: Path, markdo
     assert result.pdf is not None
     text = " ".join(page.extract_text() for page in PdfReader(result.pdf).pages)
     assert "deep" in text
+
+
+def test_a_strip_rather_than_a_photo_is_a_warning(tmp_path: Path) -> None:
+    kit = _kit(tmp_path, f"title: Strips\n{RIGHTS}stills:\n  - file: stills/strip.png\n")
+    _strip(kit / "stills" / "strip.png", (5000, 3))
+    warnings = [str(w) for w in check(kit, formats="screen-pdf").warnings]
+    assert warnings == [
+        "kit.yaml:4: stills[0].file: warning: strip.png: 5000×3 px is a strip, not a photo "
+        "(more than 8 times as long as it is wide): it prints as a thin line; is it the right "
+        "file?"
+    ]

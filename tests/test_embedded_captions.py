@@ -95,7 +95,7 @@ def _kit(tmp_path: Path, rights: str, still_extra: str = "") -> Path:
 @needs_exiftool
 def test_file_values_fill_what_the_kit_leaves_out_and_reach_the_zip(tmp_path: Path) -> None:
     kit = _kit(tmp_path, "")
-    check(kit, strict=True, wanted=SCREEN_PDF)  # notes are information: --strict lets them pass
+    check(kit, strict=True, formats=SCREEN_PDF)  # notes are information: --strict lets them pass
     result = build(kit, BuildOptions(format="zip", out=tmp_path / "out"))
     assert [str(w) for w in result.warnings if w.severity == "note"] == [
         "kit.yaml:3: stills[0]: note: photographer 'Jiří Dvořák' taken from the file's XMP",
@@ -118,7 +118,7 @@ def test_file_values_fill_what_the_kit_leaves_out_and_reach_the_zip(tmp_path: Pa
 def test_kit_wins_where_both_speak_and_differ(tmp_path: Path) -> None:
     rights = "rights: {photographer: Someone Else, copyright: Boo Productions}\n"
     kit = _kit(tmp_path, rights, ", description: Two sisters at the pool")
-    warnings = [str(w) for w in check(kit, wanted=SCREEN_PDF).warnings]
+    warnings = [str(w) for w in check(kit, formats=SCREEN_PDF).warnings]
     assert warnings == [
         "kit.yaml:4: stills[0]: warning: the file's XMP gives photographer 'Jiří Dvořák'; "
         "kit.yaml's 'Someone Else' is used",
@@ -141,7 +141,7 @@ def test_kitpress_output_fed_back_in_raises_nothing(tmp_path: Path) -> None:
     text = (again / "kit.yaml").read_text(encoding="utf-8").replace("stills/a.jpg", "a.jpg")
     text = text.replace("stills:", "rights: {photographer: Jiří Dvořák}\nstills:")
     (again / "kit.yaml").write_text(text, encoding="utf-8")
-    notes = [str(w) for w in check(again, wanted=SCREEN_PDF).warnings]
+    notes = [str(w) for w in check(again, formats=SCREEN_PDF).warnings]
     assert all("differs" not in n and "warning" not in n for n in notes)
 
 

@@ -24,7 +24,7 @@ from kitpress.errors import StillError
 from kitpress.pipeline import BuildOptions, build, check
 from kitpress.stills import decode, sniff
 
-from .conftest import SCREEN_PDF, check_errors, make_still
+from .conftest import SCREEN_PDF, check_errors, make_still, placed_slots
 
 KIT = "title: Stills\nrights: {copyright: El Deseo, photographer: Iglesias Más}\n"
 STILL = "stills:\n  - file: stills/{name}\n"
@@ -77,7 +77,7 @@ def kit_with(tmp_path: Path, name: str, data: bytes | Callable[[Path], object]) 
 
 
 def header_warnings(kit: Path) -> list[str]:
-    return [str(w) for w in check(kit, wanted=SCREEN_PDF).warnings if w.path.endswith(".file")]
+    return [str(w) for w in check(kit, formats=SCREEN_PDF).warnings if w.path.endswith(".file")]
 
 
 # --- refused, with the reason ------------------------------------------------------------------
@@ -154,21 +154,20 @@ def test_truncated_header_is_refused_at_check(tmp_path: Path) -> None:
     assert lines == [f"{WHERE} cut.jpg: the image is damaged or truncated (Truncated File Read)"]
 
 
-def test_truncated_pixels_fail_the_build_and_write_nothing(
+def test_truncated_pixels_are_refused_at_check_and_build_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The header is whole, so check passes; decoding finds the rest missing."""
+    """The header is whole, but the file's end marker is missing: `check` refuses it from the
+    last bytes alone (no decode), and `build` with the same line."""
     monkeypatch.chdir(tmp_path)
     photo = io.BytesIO()
     make_still(tmp_path / "whole.jpg", (1200, 800))
     photo.write((tmp_path / "whole.jpg").read_bytes()[:4000])
     kit_with(tmp_path, "cut.jpg", photo.getvalue())
-    result = CliRunner().invoke(main, ["build", "kit"])
-    assert result.exit_code == 2
-    assert result.stderr.startswith(
-        f"error: {WHERE} cut.jpg: the image is damaged or truncated (image file is truncated"
-    )
-    assert len(result.stderr.splitlines()) == 1
+    line = f"error: {WHERE} cut.jpg: the image is damaged or truncated (its end is missing)\n"
+    for command in ("check", "build"):
+        result = CliRunner().invoke(main, [command, "kit"])
+        assert (result.exit_code, result.stderr) == (2, line), command
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kit", "whole.jpg"]
 
 
@@ -185,7 +184,7 @@ def test_avif_when_pillow_cannot_read_it(tmp_path: Path, monkeypatch: pytest.Mon
 def test_avif_when_pillow_reads_it(tmp_path: Path) -> None:
     kit = kit_with(tmp_path, "still.avif", lambda p: Image.new("RGB", (320, 200)).save(p, "AVIF"))
     result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
-    assert [s.slot.source_pixels for s in result.stills] == [(320, 200)]
+    assert [s.entry.pixels for s in result.stills] == [(320, 200)]
 
 
 def test_broken_key_art_is_located(tmp_path: Path) -> None:
@@ -306,7 +305,7 @@ def test_one_pixel_still(tmp_path: Path) -> None:
 def test_extreme_aspect_ratios_lay_out(tmp_path: Path, size: tuple[int, int]) -> None:
     kit = kit_with(tmp_path, "wide.png", lambda p: Image.new("RGB", size, (9, 9, 9)).save(p))
     result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
-    slot = result.stills[0].slot
+    slot = placed_slots(kit)[0]
     assert slot.box[0] > 0 and slot.box[1] > 0
     assert min(slot.pixels) >= 1
     assert result.pdf is not None

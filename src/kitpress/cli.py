@@ -21,9 +21,10 @@ from .layout.discover import available
 from .layout.load import load_layout
 from .naming import printable
 from .option_values import length_option, size_option
-from .outputs.pdf.preview import preview_kit
-from .outputs.pdf.profiles import PROFILES, PrintOptions
-from .pipeline import FORMATS, BuildOptions, build, check
+from .outputs import registry
+from .outputs.base import PrintOptions
+from .outputs.pdf.profiles import PROFILES
+from .pipeline import BuildOptions, build, check
 from .scaffold import write_skeleton
 from .utf8_mode import ensure_utf8_mode
 
@@ -47,7 +48,7 @@ def reports_errors(command: F) -> F:
             sys.exit(130)
         except Exception as exc:  # a bug in kitpress: say so in one line, never a traceback
             what = printable(f"{type(exc).__name__}: {exc}")
-            click.echo(f"error: the build failed unexpectedly ({what})", err=True)
+            click.echo(f"error: kitpress failed unexpectedly ({what}); please report it", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -100,12 +101,12 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    callback=lambda ctx, param, value: _formats(value),
     default="all",
     show_default=True,
-    help="pdf, zip (stills, captions and the PDF), all (both PDFs and the ZIP), or booklet / "
-    "2up: the print PDF imposed two pages to a sheet side for an office printer (A4 on A3, "
-    "Letter on Tabloid).",
+    help="What to make, comma-separated: pdf (the --profile PDF), zip (stills, captions and "
+    "the PDF), all (both PDFs and the ZIP), booklet / 2up (the print PDF imposed two pages to "
+    "a sheet side for an office printer: A4 on A3, Letter on Tabloid), screen-pdf, print-pdf.",
 )
 @click.option(
     "--profile",
@@ -179,16 +180,20 @@ def build_command(
     )
     result = build(resolve_kit(kit), options)
     show_warnings(result.warnings)
-    written = (
-        ("PDF", result.pdf),
-        ("print PDF", result.print_pdf),
-        ("ZIP", result.zip),
-        ("manifest", result.manifest),
-    )
-    for label, path in (*written, (fmt, result.imposed)):
-        if path is not None:
-            click.echo(f"{label:9} {printable(path)}")
+    for product, path in result.written:
+        click.echo(f"{product.label or product.role:9} {printable(path)}")
     click.echo(f"{_count(result.pages, 'page')}, {_count(len(result.stills), 'still')}")
+
+
+def _formats(value: str) -> str:
+    """``value`` when every comma-separated name is an output's (or `all`, `pdf`)."""
+    known = registry.format_names()
+    names = [part.strip() for part in value.split(",")]
+    wrong = [name for name in names if name not in known]
+    if wrong or not all(names):
+        shown = ", ".join(repr(n) for n in wrong) or repr(value)
+        raise click.BadParameter(f"{shown}: choose from {', '.join(known)} (e.g. pdf,zip)")
+    return value
 
 
 @main.command("preview")
@@ -211,10 +216,14 @@ def preview_command(kit: Path | None, layout: str, out: Path | None, dpi: int) -
       kitpress preview my-film
       kitpress preview my-film --layout classic --dpi 100
     """
-    result, shown = preview_kit(resolve_kit(kit), layout, out, dpi)
+    options = BuildOptions(format="preview", out=out, layout=layout, preview_dpi=dpi)
+    result = build(resolve_kit(kit), options)
     show_warnings(result.warnings)
-    click.echo(f"pages     {len(shown.pages)} PNG files in {printable(shown.sheet.parent)}")
-    click.echo(f"sheet     {printable(shown.sheet)}")
+    sheet = result.path("sheet")
+    assert sheet is not None
+    pages = len([p for p, _ in result.written if p.role == "page"])
+    click.echo(f"pages     {pages} PNG files in {printable(sheet.parent)}")
+    click.echo(f"sheet     {printable(sheet)}")
 
 
 @main.command("check")

@@ -1,6 +1,8 @@
-"""Run the stages in order: load, validate, plan, stills, render, post, bundle.
+"""The stages in order: load, check, compose, requests, stills, outputs, commit.
 
-`build()` is the library entry point; the CLI is a thin shell around it.
+`build()` is the library entry point; the CLI is a thin shell around it. Which outputs a
+build makes, what they need and in which order, is the registry's business
+(`outputs/registry.py`): nothing here knows a format by name.
 """
 
 from __future__ import annotations
@@ -17,41 +19,38 @@ from .commit import (
     committed_together,
     describe,
     output_folder,
+    place,
     remove_stale_temporaries,
 )
+from .document.compose import compose_document, document_warnings, unlisted_stills
+from .document.model import PressDocument, StillEntry
 from .errors import BuildError, Issue, KitError, StillError
-from .kit.files import unlisted_note
 from .kit.load import load_kit
 from .kit.model import Kit
 from .layout.load import load_layout
 from .layout.model import Layout
-from .naming import slugify
-from .outputs.pdf.documents import fit_budget, profile_names, profiles_for, render_document
-from .outputs.pdf.glyphs import check_caption_glyphs, check_glyphs
-from .outputs.pdf.impose import impose_booklet, impose_two_up
-from .outputs.pdf.plan import DocumentPlan, plan_document
-from .outputs.pdf.profiles import PrintOptions, Profile
-from .outputs.pdf.resolution import EVERYTHING, Wanted, resolution_warnings
-from .outputs.zip.bundle import (
-    Entry,
-    caption_sheet_csv,
-    caption_sheet_text,
-    manifest,
-    manifest_bytes,
-    write_zip,
+from .outputs import registry
+from .outputs.base import (
+    BuildContext,
+    Made,
+    Output,
+    OutputOptions,
+    PrintOptions,
+    Product,
+    Renditions,
+    Requests,
 )
 from .stills.cache import StillCache, default_folder
-from .stills.decode import DecodeProblem, Probe, probe
-from .stills.stage import StillOutput, make_stills, metadata_issues
+from .stills.renditions import Rendition, Target
+from .stills.stage import StillJob, run_jobs
 
-FORMATS = ("pdf", "zip", "all", "booklet", "2up")
 LOCK_WAIT = 120.0  # a second build into the same folder waits this long for the first
 Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    format: str = "all"
+    format: str = "all"  # output names, comma-separated (`pdf,zip`); `all`: both PDFs, the ZIP
     out: Path | None = None
     layout: str = "default"
     strict: bool = False
@@ -63,77 +62,121 @@ class BuildOptions:
     print: PrintOptions = field(default_factory=PrintOptions)
     lock_wait: float = LOCK_WAIT  # seconds to wait for another build writing in the same folder
     notice: Callable[[str], None] | None = None  # told when the build waits for another
+    preview_dpi: float = 60
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return parse_formats(self.format)
+
+    def for_outputs(self) -> OutputOptions:
+        return OutputOptions(self.profile, self.max_size, self.preview_dpi, self.print)
+
+
+@dataclass(frozen=True)
+class BuiltStill:
+    entry: StillEntry
+    files: dict[str, Rendition]  # rendition kind ("print", "web", "pdf-screen"…) -> file
+
+    def name(self, kind: str) -> str:
+        return self.files[kind].path.name
 
 
 @dataclass
 class BuildResult:
     kit: Kit
     out_dir: Path
-    pdf: Path | None = None
-    print_pdf: Path | None = None
-    zip: Path | None = None
-    imposed: Path | None = None  # the booklet or 2-up PDF (--format booklet|2up)
-    manifest: Path | None = None
+    written: list[tuple[Product, Path]] = field(default_factory=list)  # kept, where
     pages: int = 0
-    stills: list[StillOutput] = field(default_factory=list)
+    stills: list[BuiltStill] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)  # seconds by stage
+    timings: dict[str, float] = field(default_factory=dict)  # seconds by stage and output
     cache_hits: int = 0
     cache_misses: int = 0
+
+    def path(self, role: str) -> Path | None:
+        """Where the product of ``role`` ("pdf", "print_pdf", "zip", "manifest"…) was written."""
+        return next((where for product, where in self.written if product.role == role), None)
+
+    @property
+    def pdf(self) -> Path | None:
+        return self.path("pdf")
+
+    @property
+    def print_pdf(self) -> Path | None:
+        return self.path("print_pdf")
+
+    @property
+    def zip(self) -> Path | None:
+        return self.path("zip")
+
+    @property
+    def manifest(self) -> Path | None:
+        return self.path("manifest")
+
+    @property
+    def imposed(self) -> Path | None:
+        return self.path("imposed")
 
 
 @dataclass(frozen=True)
 class Checked:
     kit: Kit
     layout: Layout
-    plan: DocumentPlan
+    document: PressDocument
     warnings: list[Issue]
+    selected: tuple[str, ...] = ()  # the outputs asked for, whose products are kept
+    outputs: tuple[str, ...] = ()  # those and what they build on, in the order they are made
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    names = tuple(part.strip() for part in text.split(","))
+    if not all(names):
+        message = f"expected output names separated by commas, such as pdf,zip (got '{text}')"
+        raise KitError([Issue("--format", None, "", message)])
+    return names
 
 
 def check(
     target: Path,
     layout_name: str = "default",
     strict: bool = False,
-    wanted: Wanted = EVERYTHING,
+    formats: str = "all",
+    options: OutputOptions | None = None,
 ) -> Checked:
-    """Everything that can be known without writing: kit, layout, glyphs, stills' headers, and
-    how sharp the pictures will be in what ``wanted`` says is made (by default everything)."""
+    """Everything that can be known without writing: the kit, the layout, the stills' headers
+    and credits, and what each output asked for (by default everything a kit is sent with)
+    would warn about or refuse."""
+    options = options or OutputOptions()
     kit, warnings = load_kit(target)  # strict applies below, once every warning is known
     layout = with_kit_renditions(load_layout(layout_name), kit)
-    check_glyphs(kit, layout)
-    probes, key_art_size = _probe(kit)
-    plan = plan_document(kit, layout, probes)
-    check_caption_glyphs(kit, layout, plan)  # captions found inside stills, the layout's words
-    warnings = warnings + _header_warnings(kit, probes) + list(plan.notes)
-    warnings += _rights_warnings(kit, plan)
-    embedded = metadata_issues(kit, plan.slots)  # too large to embed: an error before the build
-    if too_large := [issue for issue in embedded if issue.severity == "error"]:
-        raise KitError(too_large)
-    warnings += embedded
-    warnings += resolution_warnings(kit, layout, plan, key_art_size, wanted)
-    unlisted = unlisted_note(kit)
-    warnings += [unlisted] if unlisted else []
+    document = compose_document(kit, layout)
+    selected, skipped = registry.selected(parse_formats(formats), options)
+    made = registry.with_dependencies(selected, options)
+    found = document_warnings(document)
+    registered = registry.outputs()
+    by_outputs: list[Issue] = []
+    for name in made:
+        by_outputs += [w for w in registered[name].warnings(document, options) if w not in found]
+    found += _stills_first(by_outputs) + unlisted_stills(document)
+    warnings = warnings + skipped + found
     if strict and _serious(warnings):
         raise KitError([w.as_error() for w in _serious(warnings)])
-    return Checked(kit, layout, plan, warnings)
+    return Checked(kit, layout, document, warnings, selected, made)
 
 
 def build(target: Path, options: BuildOptions) -> BuildResult:
     clock = _Clock()
-    made = profile_names(options.format, options.profile)
-    wanted = Wanted(options.format in ("zip", "all"), "print" in made, options.print)
-    checked = check(target, options.layout, options.strict, wanted)
-    kit = checked.kit
-    slug = slugify(kit.title)
-    out_dir = options.out or Path("output") / slug
-    result = BuildResult(kit, out_dir, warnings=list(checked.warnings))
+    out_options = options.for_outputs()
+    checked = check(target, options.layout, options.strict, options.format, out_options)
+    out_dir = options.out or Path("output") / checked.document.slug
+    result = BuildResult(checked.kit, out_dir, warnings=list(checked.warnings))
     result.timings["check"] = clock.lap()
     cache = StillCache((options.cache_dir or default_folder()) if options.use_cache else None)
     try:
         # made, and locked against another build writing there; removed if the build fails
         with output_folder(out_dir, options.lock_wait, options.notice):
             remove_stale_temporaries(out_dir)  # none of them a live build's: we hold the lock
-            _make_outputs(checked, options, cache, slug, result, clock)
+            _make_outputs(checked, options, out_options, cache, result, clock)
     except OSError as exc:  # a full disk, a folder that cannot be written: no bug of kitpress
         if exc.errno is None:  # Pillow's and others' own errors are no system's refusal
             raise
@@ -146,42 +189,113 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
 def _make_outputs(
     checked: Checked,
     options: BuildOptions,
+    out_options: OutputOptions,
     cache: StillCache,
-    slug: str,
     result: BuildResult,
     clock: _Clock,
 ) -> None:
-    kit, layout, plan, out_dir = checked.kit, checked.layout, checked.plan, result.out_dir
-    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work_name:
+    document, registered = checked.document, registry.outputs()
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=result.out_dir) as work_name:
         work = Path(work_name)
-        want_zip = options.format in ("zip", "all")
-        profiles, skipped = profiles_for(options.format, options.profile, layout, options.print)
-        result.warnings += skipped
-        result.stills = make_stills(
-            kit, layout, plan.slots, work, want_zip, cache, options.progress, profiles
-        )
-        result.cache_hits, result.cache_misses = cache.hits, cache.misses
+        stills = _StillsPass(document, out_options, cache)
+        wanted: Requests = {}
+        for name in checked.outputs:
+            for still, targets in registered[name].requests(document, out_options, work).items():
+                wanted.setdefault(still, []).extend(targets)
+        renditions, warnings = stills.run(wanted, options.progress)
+        result.stills = [BuiltStill(e, renditions.get(e.still.id, {})) for e in document.stills]
+        result.warnings += [w for w in warnings if w not in result.warnings]  # each told once
         result.timings["stills"] = clock.lap()
-        for still in result.stills:  # check() already gave the IPTC cuts: each told once
-            result.warnings += [w for w in still.warnings if w not in result.warnings]
         if options.strict and _serious(result.warnings):
             raise StillError([w.as_error() for w in _serious(result.warnings)])
-        pdfs = {p.name: render_document(kit, p, plan, result.stills, work) for p in profiles}
-        screen = next((p for p in profiles if p.name == "screen"), None)
-        if screen and options.max_size and len(pdfs["screen"][0]) > options.max_size:
-            pdfs["screen"] = _fit(kit, layout, plan, screen, work, cache, options, result, pdfs)
-        main = options.profile if options.profile in pdfs else next(iter(pdfs))
-        pdf_bytes, result.pages = pdfs[main]
-        result.timings["render"] = clock.lap()
-        name = f"{slug}_press-kit"
+
+        def render(more: Requests) -> Renditions:
+            return stills.run(more)[0]
+
+        ctx = BuildContext(document, out_options, work, renditions, {}, render)
+        for name in checked.outputs:
+            made = _make(registered[name], ctx)
+            ctx.made[name] = made
+            result.warnings += made.warnings
+            result.timings[name] = clock.lap()
+        result.cache_hits, result.cache_misses = cache.hits, cache.misses
+        kept = [(name, ctx.made[name]) for name in checked.selected]
+        result.pages = next((m.pages for _, m in kept if m.pages), 0)
         with committed_together():  # renamed into place together: never a new PDF, old ZIP
-            if options.format in ("pdf", "all"):
-                _write_pdfs(result, pdfs, name)
-            if want_zip:
-                result.zip, result.manifest = _bundle(kit, out_dir, name, pdf_bytes, result.stills)
-            if options.format in ("booklet", "2up"):
-                result.imposed = _impose(options.format, pdfs["print"][0], out_dir, name)
-        result.timings["bundle"] = clock.lap()
+            for _, made in kept:
+                result.written += [_commit(p, result.out_dir) for p in made.products]
+        for name, _ in kept:
+            _clear_earlier(registered[name].owns(), result.out_dir, result.written)
+        result.timings["commit"] = clock.lap()
+
+
+class _StillsPass:
+    """The stills engine over a build's requests: each still decoded once, at the largest size
+    any registered output asks of it, so no output's pictures depend on what else is made."""
+
+    def __init__(self, document: PressDocument, options: OutputOptions, cache: StillCache):
+        self.document, self.cache = document, cache
+        self.decode: dict[str, tuple[int, int]] = {}
+        for output in registry.outputs().values():
+            for still, sizes in output.picture_sizes(document, options).items():
+                self.decode[still] = max([*sizes, self.decode.get(still, (0, 0))], key=max)
+
+    def run(
+        self, wanted: Requests, progress: Progress | None = None
+    ) -> tuple[Renditions, list[Issue]]:
+        jobs = [self._job(entry, wanted[entry.still.id]) for entry in self._entries(wanted)]
+        done = run_jobs(jobs, self.cache, progress)
+        warnings = [w for result in done.values() for w in result.warnings]
+        return {still: result.renditions for still, result in done.items()}, warnings
+
+    def _entries(self, wanted: Requests) -> list[StillEntry]:
+        return [e for e in self.document.stills if wanted.get(e.still.id)]
+
+    def _job(self, entry: StillEntry, targets: list[Target]) -> StillJob:
+        unique = tuple({t.kind: t for t in targets}.values())  # two outputs may ask the same
+        return StillJob(
+            entry.still.id,
+            entry.still.file,
+            entry.pixels,
+            unique,
+            entry.metadata,
+            self.document.layout.stills.background,
+            self.decode.get(entry.still.id),
+            entry.issue,
+        )
+
+
+def _make(output: Output, ctx: BuildContext) -> Made:
+    """``output``'s products; a system's refusal names the file by its place in the output
+    folder, not in the work folder (whose name means nothing to the user)."""
+    try:
+        return output.make(ctx)
+    except OSError as exc:
+        if exc.filename and Path(exc.filename).is_relative_to(ctx.work):
+            inside = Path(exc.filename).relative_to(ctx.work)
+            exc.filename = str(ctx.work.parent / inside)
+        raise
+
+
+def _commit(product: Product, out_dir: Path) -> tuple[Product, Path]:
+    target = out_dir / product.name
+    if product.path is not None:
+        place(product.path, target)
+    else:
+        with atomic_write(target) as handle:
+            handle.write(product.read())
+    return product, target
+
+
+def _clear_earlier(
+    patterns: tuple[str, ...], out_dir: Path, written: list[tuple[Product, Path]]
+) -> None:
+    """Remove what an earlier build of an output wrote that this one did not write again."""
+    now = {where for _, where in written}
+    for pattern in patterns:
+        for earlier in out_dir.glob(pattern):
+            if earlier.is_file() and earlier not in now:
+                earlier.unlink(missing_ok=True)
 
 
 def with_kit_renditions(layout: Layout, kit: Kit) -> Layout:
@@ -202,123 +316,12 @@ class _Clock:
         return spent
 
 
-def _fit(
-    kit: Kit,
-    layout: Layout,
-    plan: DocumentPlan,
-    screen: Profile,
-    work: Path,
-    cache: StillCache,
-    options: BuildOptions,
-    result: BuildResult,
-    pdfs: dict[str, tuple[bytes, int]],
-) -> tuple[bytes, int]:
-    """The screen PDF made again with smaller pictures until it fits --max-size."""
-    assert options.max_size is not None
-
-    def images(step: Profile) -> list[StillOutput]:
-        return make_stills(kit, layout, plan.slots, work, False, cache, None, (step,))
-
-    size = len(pdfs["screen"][0])
-    pdf, pages, note = fit_budget(kit, screen, plan, images, work, options.max_size, size)
-    result.warnings.append(note)
-    return pdf, pages
-
-
-def _write_pdfs(result: BuildResult, pdfs: dict[str, tuple[bytes, int]], name: str) -> None:
-    if "screen" in pdfs:
-        result.pdf = _write_bytes(result.out_dir / f"{name}.pdf", pdfs["screen"][0])
-    if "print" in pdfs:
-        result.print_pdf = _write_bytes(result.out_dir / f"{name}_print.pdf", pdfs["print"][0])
-
-
-def _bundle(
-    kit: Kit, out_dir: Path, name: str, pdf: bytes, stills: list[StillOutput]
-) -> tuple[Path, Path]:
-    entries = [Entry(f"{name}.pdf", pdf)]
-    for still in stills:
-        for kind, rendition in sorted(still.files.items()):
-            entries.append(Entry(f"stills-{kind}/{rendition.path.name}", path=rendition.path))
-    entries.append(Entry("captions.csv", caption_sheet_csv(stills)))
-    entries.append(Entry("captions.txt", caption_sheet_text(kit.title, stills)))
-    listing = manifest(entries)
-    entries.append(Entry("manifest.json", manifest_bytes(listing)))
-    zip_path = out_dir / f"{name}.zip"
-    write_zip(zip_path, name, entries)
-    beside = dict(listing)
-    beside["zip"] = zip_path.name
-    manifest_path = _write_bytes(out_dir / "manifest.json", manifest_bytes(beside))
-    return zip_path, manifest_path
-
-
-def _impose(fmt: str, pdf: bytes, out_dir: Path, name: str) -> Path:
-    """Write ``<name>_booklet.pdf`` or ``<name>_2up.pdf``: ``pdf`` imposed for office printing.
-
-    For the lead: once the print profile lands, pass the print PDF here (TrimBox + BleedBox);
-    impose.py places every page at its TrimBox and clips the bleed away.
-    """
-    imposed = impose_booklet(pdf) if fmt == "booklet" else impose_two_up(pdf)
-    return _write_bytes(out_dir / f"{name}_{fmt}.pdf", imposed)
-
-
-def _write_bytes(target: Path, data: bytes) -> Path:
-    with atomic_write(target) as handle:
-        handle.write(data)
-    return target
+def _stills_first(issues: list[Issue]) -> list[Issue]:
+    """Warnings about stills in the order the kit lists them (stable: several about one still
+    keep their order), then the rest (the key art)."""
+    return sorted(issues, key=lambda i: (not i.path.startswith("stills["), i.line or 0))
 
 
 def _serious(issues: list[Issue]) -> list[Issue]:
     """What --strict refuses: warnings, not notes."""
     return [i for i in issues if i.severity == "warning"]
-
-
-def _probe(kit: Kit) -> tuple[dict[str, Probe], tuple[int, int] | None]:
-    """Every still's header, and the key art's upright size."""
-    probes: dict[str, Probe] = {}
-    key_art_size = None
-    problems: list[Issue] = []
-    label = kit.source.name
-    for still in kit.stills:
-        try:
-            probes[still.id] = probe(still.file)
-        except DecodeProblem as exc:
-            where = f"stills[{still.number - 1}].file"
-            problems.append(Issue(label, still.line, where, f"{still.file.name}: {exc}"))
-    if kit.key_art is not None:
-        try:
-            key_art_size = probe(kit.key_art).size
-        except DecodeProblem as exc:
-            line = kit.line_of("key_art")
-            problems.append(Issue(label, line, "key_art", f"{kit.key_art.name}: {exc}"))
-    if problems:
-        raise StillError(problems)
-    return probes, key_art_size
-
-
-def _header_warnings(kit: Kit, probes: dict[str, Probe]) -> list[Issue]:
-    """What the stills' headers say is worth knowing: animation, damaged EXIF, huge size."""
-    found = []
-    for still in kit.stills:
-        where = f"stills[{still.number - 1}].file"
-        for note in probes[still.id].notes:
-            message = f"{still.file.name}: {note}"
-            found.append(Issue(kit.source.name, still.line, where, message, "warning"))
-    return found
-
-
-def _rights_warnings(kit: Kit, plan: DocumentPlan) -> list[Issue]:
-    warnings = []
-    for slot in plan.slots:
-        rights = slot.caption.effective_rights
-        missing = [
-            n
-            for n, v in (("photographer", rights.photographer), ("copyright", rights.copyright))
-            if not v
-        ]
-        if missing:
-            where = f"stills[{slot.still.number - 1}]"
-            message = (
-                f"no {' or '.join(missing)} for {slot.still.file.name} (set rights: at kit level)"
-            )
-            warnings.append(Issue(kit.source.name, slot.still.line, where, message, "warning"))
-    return warnings

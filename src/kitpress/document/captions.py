@@ -13,33 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..kit.model import Kit, Rights, Still, StillPerson
-
-
-@dataclass(frozen=True)
-class CaptionStyle:
-    left_to_right: str = "L to R: "
-    person: str = "{actor} as {character}"
-    other_person: str = "{name} ({role})"
-    in_title: str = "{people} in {title}."
-    no_people: str = "{description} in {title}."
-    bare: str = "Still from {title}."
-    title_upper: bool = True
-    copyright: str = "© {holder}"
-    photographer: str = "photo by {name}"
-    courtesy: str = "Courtesy of {name}."
-
-
-TEMPLATE_FIELDS = {
-    "left_to_right": (),
-    "person": ("actor", "character"),
-    "other_person": ("name", "role"),
-    "in_title": ("people", "title"),
-    "no_people": ("description", "title"),
-    "bare": ("title",),
-    "copyright": ("holder",),
-    "photographer": ("name",),
-    "courtesy": ("name",),
-}
+from ..layout.caption_style import CaptionStyle
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from ..errors import Severity
 from ..kit.model import Kit, Rights, Still
+from ..layout.caption_style import CaptionStyle
 from ..stills.embedded import EmbeddedCaption
-from .captions import CaptionStyle, caption_text, rights_line
+from .captions import caption_text, rights_line
 
 # kit rights field -> (embedded field, how a user calls it)
 RIGHTS_FIELDS = {

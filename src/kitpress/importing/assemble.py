@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document.captions import CaptionStyle, caption_text, rights_line
+from ..document.captions import caption_text, rights_line
 from ..errors import Issue
 from ..kit import fields
 from ..kit.model import Rights, Still
+from ..layout.caption_style import CaptionStyle
 from .caption_parser import ParsedCaption, WrittenRights, fold_title, parse_caption
 from .facts import PageFacts
 from .kit_writer import Commented, Node, Raw

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..document.captions import CaptionStyle
+from .caption_style import CaptionStyle
 
 SECTIONS = (
     "cover",

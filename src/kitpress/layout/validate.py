@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..document.captions import TEMPLATE_FIELDS, CaptionStyle
 from ..reading.checker import Checker, Obj
 from ..reading.marked_yaml import Mapping, Scalar, Sequence, Value
+from .caption_style import TEMPLATE_FIELDS, CaptionStyle
 from .cover_spec import read_cover
 from .fonts_spec import read_fonts
 from .model import NEW_PAGE, SECTIONS, Layout, PageSpec, StillSettings

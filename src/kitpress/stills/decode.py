@@ -63,6 +63,7 @@ def probe(path: Path) -> Probe:
                 embedded = read_embedded(image)
                 _, colour_note = source_profile(image)
                 notes = [n for n in (exif_note, _frames_note(image), colour_note) if n]
+                _check_complete(path, image.format)
         except DecodeProblem:
             raise
         except _PILLOW_ERRORS as exc:
@@ -71,6 +72,22 @@ def probe(path: Path) -> Probe:
     notes += _warning_notes(caught) + _size_notes(width, height)
     size = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
     return Probe(size, embedded, tuple(dict.fromkeys(notes)))
+
+
+TAIL = 64 * 1024  # bytes at a file's end searched for its end marker
+
+
+def _check_complete(path: Path, kind: str | None) -> None:
+    """A JPEG or PNG whose end marker is missing was cut short (an interrupted copy or
+    download): found from the file's last bytes, so `check` refuses it as `build` would,
+    without decoding any pixel. (A JPEG's entropy-coded data never holds the EOI marker.)"""
+    marker = {"JPEG": b"\xff\xd9", "PNG": b"IEND"}.get(kind or "")
+    if marker is None:
+        return
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - TAIL))
+        if marker not in handle.read():
+            raise DecodeProblem("the image is damaged or truncated (its end is missing)")
 
 
 def decode(path: Path, need: tuple[int, int], background: str) -> Image.Image:

@@ -1,5 +1,5 @@
-"""Render one PDF per profile from the same plan and stills: which profiles a format needs, and
-each profile's PDF rendered, finished and (for print) given its PDF/X structure and checked."""
+"""Render one PDF per profile from the same plan and pictures: rendered, finished and (for
+print) given its PDF/X structure and checked; and the screen PDF made to fit a size budget."""
 
 from __future__ import annotations
 
@@ -7,48 +7,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from kitpress.document.model import PressDocument
 from kitpress.errors import BuildError, Issue, KitError
-from kitpress.kit.model import Kit
-from kitpress.layout.model import Layout
-from kitpress.stills.stage import StillOutput
 
 from .pdfx import make_pdfx
 from .plan import DocumentPlan
 from .post import finish_pdf
 from .preflight import preflight_print
-from .profiles import PrintOptions, Profile, make_profile
+from .profiles import Profile
 from .render.cover_art import make_cover_art
 from .render.pdf import render_pdf
-
-
-def profiles_for(
-    fmt: str, chosen: str, layout: Layout, options: PrintOptions
-) -> tuple[tuple[Profile, ...], list[Issue]]:
-    """The profiles a format needs. `all` makes both PDFs, but when no CMYK profile is at hand
-    (none given and none installed) it makes the screen one with a warning instead of failing."""
-    profiles, warnings = [], []
-    for name in profile_names(fmt, chosen):
-        try:
-            profiles.append(make_profile(name, layout, options))
-        except KitError as exc:
-            if fmt != "all" or chosen == name or options.icc is not None:
-                raise
-            message = f"print PDF not made: {exc.issues[0].message}"
-            warnings.append(Issue("--format all", None, "", message, "warning"))
-    cmyk = next((p.cmyk for p in profiles if p.cmyk is not None), None)
-    if cmyk is not None and cmyk.version > 2 and options.icc is not None:
-        warnings.append(Issue(str(options.icc), None, "", V4_OUTPUT_INTENT, "warning"))
-    return tuple(profiles), warnings
-
-
-def profile_names(fmt: str, chosen: str) -> tuple[str, ...]:
-    """The PDFs a format makes: booklet and 2-up are imposed from the print PDF."""
-    if fmt in ("booklet", "2up"):
-        return ("print",)
-    if fmt == "all":
-        return ("screen", "print")
-    return (chosen,)
-
 
 V4_OUTPUT_INTENT = (
     "an ICC version 4 profile: the print PDF's colours and pictures go through it, but "
@@ -58,13 +26,18 @@ V4_OUTPUT_INTENT = (
 
 
 def render_document(
-    kit: Kit, profile: Profile, plan: DocumentPlan, stills: list[StillOutput], work: Path
+    document: PressDocument,
+    profile: Profile,
+    plan: DocumentPlan,
+    images: dict[str, bytes],
+    work: Path,
 ) -> tuple[bytes, int]:
-    """The finished PDF of ``profile`` and its page count."""
-    images = {s.slot.still.id: s.pdf_images[profile.name].read_bytes() for s in stills}
+    """The finished PDF of ``profile`` and its page count; ``images``: each still's picture
+    for this profile, by still id."""
+    kit = document.kit
     cover = make_cover_art(kit, profile.layout, plan, profile.cmyk)
     raw = work / f"rendered-{profile.name}.pdf"
-    pages = render_pdf(raw, kit, profile.layout, plan, images, cover)
+    pages = render_pdf(raw, document, profile.layout, plan, images, cover)
     finished = work / f"finished-{profile.name}.pdf"
     cmyk = profile.cmyk
     if cmyk is None:
@@ -89,10 +62,10 @@ BUDGET_STEPS = ((200, 85), (170, 82), (150, 80), (130, 76), (110, 72), (96, 68),
 
 
 def fit_budget(
-    kit: Kit,
+    document: PressDocument,
     screen: Profile,
     plan: DocumentPlan,
-    make_images: Callable[[Profile], list[StillOutput]],
+    make_images: Callable[[Profile], dict[str, bytes]],
     work: Path,
     budget: int,
     size: int,
@@ -106,7 +79,7 @@ def fit_budget(
             continue
         stills = replace(settings, pdf_ppi=ppi, pdf_quality=quality)
         step = replace(screen, layout=replace(screen.layout, stills=stills))
-        pdf, pages = render_document(kit, step, plan, make_images(step), work)
+        pdf, pages = render_document(document, step, plan, make_images(step), work)
         tried = len(pdf)
         if tried <= budget:
             message = (

@@ -9,11 +9,11 @@ the printer's CMYK profile.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from kitpress.errors import KitError, single
 from kitpress.layout.model import Layout
 from kitpress.layout.units import parse_length
+from kitpress.outputs.base import PrintOptions
 from kitpress.stills.cmyk import CmykProfile, load_cmyk_profile
 
 PROFILES = ("screen", "print")
@@ -23,13 +23,6 @@ SLUG = 24.0  # points of paper beyond the bleed that carry the crop marks
 US_SIZES = ((612.0, 792.0), (612.0, 1008.0), (792.0, 1224.0))  # Letter, Legal, Tabloid
 METRIC_BLEED, US_BLEED = "3mm", "0.125in"
 MAX_BLEED = 20 * 72 / 25.4
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    marks: bool = False
-    icc: Path | None = None  # the printer's CMYK profile; None: the system default
-    bleed: str | None = None  # a length such as "5mm"; None: 3 mm, or 0.125 in on US sizes
 
 
 @dataclass(frozen=True)
@@ -60,10 +53,15 @@ def print_layout(layout: Layout, options: PrintOptions) -> Layout:
     page = replace(page, bleed=bleed, slug=SLUG if options.marks else 0.0)
     stills = replace(
         layout.stills,
-        pdf_ppi=max(PRINT_PPI, layout.stills.pdf_ppi),
+        pdf_ppi=print_ppi(layout),
         pdf_quality=max(PRINT_QUALITY, layout.stills.pdf_quality),
     )
     return replace(layout, page=page, stills=stills)
+
+
+def print_ppi(layout: Layout) -> int:
+    """The print PDF's pictures: 300 ppi, or the layout's own when it asks for more."""
+    return max(PRINT_PPI, layout.stills.pdf_ppi)
 
 
 def default_bleed(width: float, height: float) -> str:

@@ -16,9 +16,11 @@ from typing import BinaryIO
 
 from PIL import Image
 
-from kitpress.commit import atomic_write
+from kitpress.commit import raise_naming
 from kitpress.csv_cells import neutralised
-from kitpress.stills.stage import StillOutput
+from kitpress.document.labels import Labels
+from kitpress.document.model import StillEntry
+from kitpress.stills.renditions import Rendition
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CHUNK = 1024 * 1024
@@ -42,37 +44,42 @@ class Entry:
         return self.path.stat().st_size if self.path is not None else len(self.data)
 
 
-def caption_sheet_csv(stills: list[StillOutput]) -> bytes:
+@dataclass(frozen=True)
+class Delivered:
+    """A still as the ZIP delivers it: its document entry and its rendition files by kind."""
+
+    entry: StillEntry
+    files: dict[str, Rendition]
+
+    def name(self, kind: str) -> str:
+        return self.files[kind].path.name
+
+
+def caption_sheet_csv(stills: list[Delivered], labels: Labels) -> bytes:
     """File names, caption and credits per still; no cell a spreadsheet would run."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(
-        ["print file", "web file", "thumbnail", "caption", "credits", "photographer", "people"]
-    )
+    writer.writerow(labels.caption_sheet_columns)
     for still in stills:
-        caption, rights = still.slot.caption, still.slot.caption.effective_rights
+        caption = still.entry.caption
         row = [
             still.name("print"),
             still.name("web"),
             still.name("thumb"),
             caption.text,
             caption.rights,
-            rights.photographer or "",
+            caption.effective_rights.photographer or "",
             "; ".join(caption.people),
         ]
         writer.writerow([neutralised(cell) for cell in row])
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes spreadsheet apps read UTF-8
 
 
-def caption_sheet_text(title: str, stills: list[StillOutput]) -> bytes:
-    lines = [f"{title} — captions", ""]
+def caption_sheet_text(title: str, stills: list[Delivered], labels: Labels) -> bytes:
+    lines = [labels.captions_heading.format(title=title), ""]
     for still in stills:
-        lines += [
-            still.name("print"),
-            f"    {still.slot.caption.text}",
-            f"    {still.slot.caption.rights}",
-            "",
-        ]
+        caption = still.entry.caption
+        lines += [still.name("print"), f"    {caption.text}", f"    {caption.rights}", ""]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -100,7 +107,15 @@ def manifest_bytes(data: dict[str, object]) -> bytes:
 
 
 def write_zip(target: Path, folder: str, entries: list[Entry]) -> None:
-    with atomic_write(target) as handle, zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
+    """The ZIP at ``target`` (in the build's work folder: the commit puts it in place)."""
+    try:
+        _write_zip(target, folder, entries)
+    except OSError as exc:  # a full disk while copying a still in has no file name of its own
+        raise_naming(exc, target)
+
+
+def _write_zip(target: Path, folder: str, entries: list[Entry]) -> None:
+    with target.open("wb") as handle, zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
         for entry in sorted(entries, key=lambda e: e.name):
             info = zipfile.ZipInfo(f"{folder}/{entry.name}", date_time=FIXED_TIME)
             info.external_attr = 0o644 << 16

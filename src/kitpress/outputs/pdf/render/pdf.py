@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from kitpress.document.model import PressDocument
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout, PageSpec
 
@@ -36,7 +37,7 @@ rl_config.useA85 = 0  # embed JPEG bytes as they are; ASCII85 would add a quarte
 
 def render_pdf(
     target: Path,
-    kit: Kit,
+    document: PressDocument,
     layout: Layout,
     plan: DocumentPlan,
     images: dict[str, bytes],
@@ -45,7 +46,8 @@ def render_pdf(
     """Write the PDF to ``target`` (a file the caller renames into place); return page count."""
     register_layout_fonts(layout)
     styles = paragraph_styles(layout)
-    ctx = Context(kit, layout, plan, styles, images)
+    kit = document.kit
+    ctx = Context(document, layout, plan, styles, images)
     doc = _document(target, kit, layout)
     body = [section for section in plan.sections if section in BUILDERS]
     only_cover = "cover" in plan.sections and not body and not layout.contents
@@ -80,7 +82,7 @@ def contents_page(ctx: Context) -> list[Any]:
         [("FONTNAME", (0, 0), (-1, -1), entry.fontName), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     )
     toc.levelStyles = [ParagraphStyle("contents", parent=entry, leading=entry.leading * 1.6)]
-    return [Paragraph("Contents", heading), toc, PageBreak()]
+    return [Paragraph(escape(ctx.labels.contents), heading), toc, PageBreak()]
 
 
 def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:

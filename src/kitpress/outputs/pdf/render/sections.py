@@ -15,10 +15,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from kitpress.document.labels import Labels
+from kitpress.document.model import PressDocument
 from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 
-from ..plan import DocumentPlan, StillSlot, technical_details
+from ..plan import DocumentPlan, StillSlot
 from .flowables import Bookmark, Gap, Rule, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
 from .qr import qr_code
@@ -28,33 +30,26 @@ from .text import escape, link, markdown_blocks
 
 @dataclass(frozen=True)
 class Context:
-    kit: Kit
-    layout: Layout
+    document: PressDocument
+    layout: Layout  # the profile's: the document's own, or with bleed and print ppi
     plan: DocumentPlan
     styles: dict[str, ParagraphStyle]
     images: dict[str, bytes]  # still id -> the PDF's JPEG for it
+
+    @property
+    def kit(self) -> Kit:
+        return self.document.kit
+
+    @property
+    def labels(self) -> Labels:
+        return self.document.labels
 
     def p(self, markup: str, style: str) -> Paragraph:
         return Paragraph(markup, self.styles[style])
 
 
-TITLES = {
-    "synopsis": "Synopsis",
-    "long_synopsis": "Long synopsis",
-    "directors_statement": "Director's statement",
-    "details": "Technical details",
-    "releases": "Release dates",
-    "cast": "Cast",
-    "crew": "Crew",
-    "festivals": "Festivals and awards",
-    "quotes": "Press",
-    "stills": "Stills",
-    "contacts": "Contacts",
-}
-
-
 def heading(ctx: Context, key: str) -> list[Flowable]:
-    title = TITLES[key]
+    title = ctx.labels.sections[key]
     if key in ctx.layout.new_page:  # a fresh page, unless this one is still empty
         lead: list[Flowable] = [CondPageBreak(ctx.layout.page.frame_height - 1)]
     else:
@@ -125,13 +120,13 @@ def _table(ctx: Context, rows: list[tuple[str, str]], label_share: float = 0.34)
 
 
 def details(ctx: Context) -> list[Flowable]:
-    rows = [(label, escape(value)) for label, value in technical_details(ctx.kit)]
+    rows = [(label, escape(value)) for label, value in ctx.document.facts]
     if ctx.kit.trailer:
-        rows.append(("Trailer", link(ctx.kit.trailer, colour=ctx.layout.colour("accent"))))
+        rows.append((ctx.labels.trailer, link(ctx.kit.trailer, colour=ctx.layout.colour("accent"))))
     out = [*heading(ctx, "details"), _table(ctx, rows)]
     if ctx.kit.trailer:  # a printed kit's reader points a phone at it
         out += [Gap(10), qr_code(ctx.kit.trailer, 62, ctx.layout.colour("ink"))]
-        out.append(ctx.p("Scan for the trailer", "label"))
+        out.append(ctx.p(escape(ctx.labels.scan_for_trailer), "label"))
     return out
 
 
@@ -176,7 +171,7 @@ def festivals(ctx: Context) -> list[Flowable]:
             )
             if x
         )
-        rows.append((label, what or "Official Selection"))
+        rows.append((label, what or escape(ctx.labels.official_selection)))
     return [*heading(ctx, "festivals"), _table(ctx, rows, 0.45)]
 
 

@@ -1,0 +1,191 @@
+"""Compose the press document from a checked kit and layout: read every still's header, adopt
+captions the files already carry, compose each caption and rights line once, format the
+technical facts, and say what is worth a warning before anything is made."""
+
+from __future__ import annotations
+
+from ..errors import Issue, KitError, StillError
+from ..kit.files import unlisted_note
+from ..kit.model import Kit, Still
+from ..layout.model import Layout
+from ..naming import slugify
+from ..stills.decode import DecodeProblem, Probe, probe
+from ..stills.metadata import StillMetadata, record_fit
+from .captions import Caption, compose
+from .embedded_captions import adopt_embedded
+from .labels import ENGLISH, Labels
+from .model import PressDocument, StillEntry
+
+
+def compose_document(kit: Kit, layout: Layout, labels: Labels = ENGLISH) -> PressDocument:
+    """The document, and through ``document.notes`` and :func:`document_warnings` what the
+    stills' headers and credits are worth saying; a still that cannot be read, or whose
+    caption could not be embedded, is a located error."""
+    probes, key_art = _probe(kit)
+    slug = slugify(kit.title)
+    entries, notes = [], []
+    for still in kit.stills:
+        still, adopted = adopt_embedded(still, kit, layout.captions, probes[still.id].embedded)
+        where = f"stills[{still.number - 1}]"
+        notes += [Issue(kit.source.name, still.line, where, m, s) for s, m in adopted]
+        caption = compose(still, kit, layout.captions)
+        entries.append(
+            StillEntry(
+                still,
+                caption,
+                still_metadata(still, caption, kit, labels),
+                probes[still.id].size,
+                f"{slug}_{slugify(still.id, 'still')}",
+                kit.source.name,
+                probes[still.id].notes,
+            )
+        )
+    facts = technical_facts(kit, labels)
+    sections = tuple(s for s in layout.sections if has_content(kit, s, facts))
+    document = PressDocument(
+        kit, layout, slug, labels, facts, sections, tuple(entries), key_art, tuple(notes)
+    )
+    too_large = [i for i in metadata_issues(document) if i.severity == "error"]
+    if too_large:
+        raise KitError(too_large)
+    return document
+
+
+def document_warnings(document: PressDocument) -> list[Issue]:
+    """What the stills say, in the order a user reads them: headers (animation, damaged EXIF,
+    huge size), captions adopted from files, missing credits and IPTC values that will be
+    cut."""
+    found = [e.issue(note, "warning") for e in document.stills for note in e.header_notes]
+    found += [e.issue(note, "warning") for e in document.stills if (note := _strip_note(e))]
+    found += list(document.notes)
+    found += _rights_warnings(document)
+    return found + metadata_issues(document)
+
+
+def unlisted_stills(document: PressDocument) -> list[Issue]:
+    """A note naming photos in the stills folder that kit.yaml does not list."""
+    unlisted = unlisted_note(document.kit)
+    return [unlisted] if unlisted else []
+
+
+STRIP_RATIO = 8  # a still longer than this many times its width is a strip, not a photo
+
+
+def _strip_note(entry: StillEntry) -> str | None:
+    """A still of 5000×3 px builds (as a hairline), but is surely not the photo meant."""
+    width, height = entry.pixels
+    if max(width, height) < STRIP_RATIO * min(width, height):
+        return None
+    return (
+        f"{width}×{height} px is a strip, not a photo (more than {STRIP_RATIO} times as "
+        "long as it is wide): it prints as a thin line; is it the right file?"
+    )
+
+
+def still_metadata(still: Still, caption: Caption, kit: Kit, labels: Labels) -> StillMetadata:
+    rights = caption.effective_rights
+    return StillMetadata(
+        caption=caption.full,
+        title=labels.still_title.format(title=kit.title, number=still.number),
+        photographer=rights.photographer or "",
+        credit=rights.courtesy or "",
+        copyright=f"© {rights.copyright}" if rights.copyright else "",
+        source=rights.courtesy or "",
+        people=caption.people,
+        alt_text=still.alt or "",
+        usage_terms=rights.usage or "",
+    )
+
+
+def metadata_issues(document: PressDocument) -> list[Issue]:
+    """What each still's embedded caption and credits run into, known before any still is
+    made: an IPTC value cut to its dataset's limit (a warning: XMP keeps it whole), or a
+    record too large for its JPEG segment (an error naming the still)."""
+    found: list[Issue] = []
+    for entry in document.stills:
+        fit = record_fit(entry.metadata)
+        if fit.too_large is not None:
+            found.append(entry.issue(fit.too_large, field=""))
+        else:
+            found += [entry.issue(note, "warning") for note in fit.cut]
+    return found
+
+
+def technical_facts(kit: Kit, labels: Labels) -> tuple[tuple[str, str], ...]:
+    """Label and value rows of the technical details, in trade-paper order."""
+    runtime = labels.minutes.format(n=kit.runtime) if kit.runtime else None
+    values = {
+        "original_title": kit.original_title,
+        "year": str(kit.year) if kit.year else None,
+        "countries": ", ".join(kit.countries),
+        "languages": ", ".join(kit.languages),
+        "subtitles": ", ".join(kit.subtitles),
+        "genres": ", ".join(kit.genres),
+        "runtime": runtime,
+        "aspect_ratio": kit.aspect_ratio,
+        "sound": kit.sound,
+        "colour": kit.colour,
+        "rating": kit.rating,
+        "production_companies": ", ".join(kit.production_companies),
+    }
+    return tuple((labels.facts[key], value) for key, value in values.items() if value)
+
+
+def has_content(kit: Kit, section: str, facts: tuple[tuple[str, str], ...]) -> bool:
+    present = {
+        "cover": True,
+        "synopsis": bool(kit.logline or kit.synopsis),
+        "long_synopsis": kit.long_synopsis is not None,
+        "directors_statement": kit.directors_statement is not None,
+        "details": bool(facts),
+        "releases": bool(kit.releases),
+        "cast": bool(kit.cast),
+        "crew": bool(kit.crew),
+        "festivals": bool(kit.festivals),
+        "quotes": bool(kit.quotes),
+        "stills": bool(kit.stills),
+        "contacts": bool(kit.contacts),
+    }
+    return present.get(section, False)
+
+
+def _probe(kit: Kit) -> tuple[dict[str, Probe], tuple[int, int] | None]:
+    """Every still's header, and the key art's upright size."""
+    probes: dict[str, Probe] = {}
+    key_art_size = None
+    problems: list[Issue] = []
+    label = kit.source.name
+    for still in kit.stills:
+        try:
+            probes[still.id] = probe(still.file)
+        except DecodeProblem as exc:
+            where = f"stills[{still.number - 1}].file"
+            problems.append(Issue(label, still.line, where, f"{still.file.name}: {exc}"))
+    if kit.key_art is not None:
+        try:
+            key_art_size = probe(kit.key_art).size
+        except DecodeProblem as exc:
+            line = kit.line_of("key_art")
+            problems.append(Issue(label, line, "key_art", f"{kit.key_art.name}: {exc}"))
+    if problems:
+        raise StillError(problems)
+    return probes, key_art_size
+
+
+def _rights_warnings(document: PressDocument) -> list[Issue]:
+    warnings = []
+    for entry in document.stills:
+        rights = entry.caption.effective_rights
+        missing = [
+            n
+            for n, v in (("photographer", rights.photographer), ("copyright", rights.copyright))
+            if not v
+        ]
+        if missing:
+            message = (
+                f"no {' or '.join(missing)} for {entry.still.file.name} (set rights: at kit level)"
+            )
+            warnings.append(
+                Issue(entry.source_label, entry.still.line, entry.where, message, "warning")
+            )
+    return warnings

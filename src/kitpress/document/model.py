@@ -1,0 +1,58 @@
+"""The press document: the kit composed once into everything an output needs and nothing
+about pages or files. Captions and rights lines are composed here, once; the PDF, the
+delivered stills' metadata, the caption sheet (and any later output) all read them from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Issue, Severity
+from ..kit.model import Kit, Still
+from ..layout.model import Layout
+from ..stills.metadata import StillMetadata
+from .captions import Caption
+from .labels import Labels
+
+
+@dataclass(frozen=True)
+class StillEntry:
+    still: Still  # with any caption or credit adopted from the file itself
+    caption: Caption
+    metadata: StillMetadata  # what goes into the delivered files
+    pixels: tuple[int, int]  # the source's upright size, from its header
+    stem: str  # file names of its renditions start with this: "<film>_<still id>"
+    source_label: str  # the kit file it is listed in, for located messages
+    header_notes: tuple[str, ...] = ()  # what its header says is worth a warning
+
+    @property
+    def where(self) -> str:
+        return f"stills[{self.still.number - 1}]"
+
+    def issue(self, message: str, severity: Severity = "error", field: str = ".file") -> Issue:
+        """A located line about this still's file: ``kit.yaml:12: stills[0].file: a.jpg: …``."""
+        return self.located(f"{self.still.file.name}: {message}", severity, field)
+
+    def located(self, message: str, severity: Severity = "error", field: str = ".file") -> Issue:
+        """A located line: ``kit.yaml:12: stills[0].file: <message>``."""
+        return Issue(self.source_label, self.still.line, self.where + field, message, severity)
+
+
+@dataclass(frozen=True)
+class PressDocument:
+    kit: Kit
+    layout: Layout
+    slug: str  # the film's name in file names
+    labels: Labels
+    facts: tuple[tuple[str, str], ...]  # technical details: label and formatted value
+    sections: tuple[str, ...]  # the layout's sections that have content, in order
+    stills: tuple[StillEntry, ...]
+    key_art_pixels: tuple[int, int] | None
+    notes: tuple[Issue, ...] = ()  # captions or credits taken from, or differing from, files
+
+    @property
+    def name(self) -> str:
+        """The stem of the kit's own files: ``<film>_press-kit``."""
+        return f"{self.slug}_press-kit"
+
+    def entry(self, still_id: str) -> StillEntry:
+        return next(e for e in self.stills if e.still.id == still_id)

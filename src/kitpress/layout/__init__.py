@@ -1,0 +1,1 @@
+"""Layouts: discovery, `extends`, units, validation and the typed model."""

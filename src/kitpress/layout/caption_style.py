@@ -1,0 +1,33 @@
+"""A layout's caption house style: the words around the facts of a still's caption and rights
+line (`document/captions.py` composes them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CaptionStyle:
+    left_to_right: str = "L to R: "
+    person: str = "{actor} as {character}"
+    other_person: str = "{name} ({role})"
+    in_title: str = "{people} in {title}."
+    no_people: str = "{description} in {title}."
+    bare: str = "Still from {title}."
+    title_upper: bool = True
+    copyright: str = "© {holder}"
+    photographer: str = "photo by {name}"
+    courtesy: str = "Courtesy of {name}."
+
+
+TEMPLATE_FIELDS = {
+    "left_to_right": (),
+    "person": ("actor", "character"),
+    "other_person": ("name", "role"),
+    "in_title": ("people", "title"),
+    "no_people": ("description", "title"),
+    "bare": ("title",),
+    "copyright": ("holder",),
+    "photographer": ("name",),
+    "courtesy": ("name",),
+}

@@ -1,0 +1,221 @@
+"""The PDF outputs: the screen PDF (e-mail, PDF/A-1b), the print PDF (trim, bleed, CMYK,
+PDF/X-1a), the booklet and 2-up sheets imposed from the print PDF, and page previews."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar
+
+from PIL import Image
+
+from kitpress.document.model import PressDocument
+from kitpress.errors import Issue, KitError
+from kitpress.stills.cmyk import load_cmyk_profile
+from kitpress.stills.renditions import Target
+
+from ..base import BuildContext, Made, Output, OutputOptions, Product, Renditions, Requests
+from .arrange import image_pixels
+from .documents import V4_OUTPUT_INTENT, fit_budget, render_document
+from .glyphs import check_caption_glyphs, check_glyphs
+from .impose import impose_booklet, impose_two_up
+from .plan import DocumentPlan, plan_document
+from .preview import contact_sheet, render_pages
+from .profiles import Profile, make_profile, print_ppi
+from .resolution import print_warnings
+
+
+class _ProfilePdf(Output):
+    """One PDF of the press notes in one profile."""
+
+    profile_name: ClassVar[str]
+    suffix: ClassVar[str]  # after <film>_press-kit in its file name
+    role: ClassVar[str]
+
+    def profile(self, document: PressDocument, options: OutputOptions) -> Profile:
+        return make_profile(self.profile_name, document.layout, options.print)
+
+    def ppi(self, document: PressDocument) -> int:
+        return document.layout.stills.pdf_ppi
+
+    def warnings(self, document: PressDocument, options: OutputOptions) -> list[Issue]:
+        check_glyphs(document.kit, document.layout)
+        check_caption_glyphs(document.kit, document.layout, plan_document(document))
+        return []
+
+    def picture_sizes(
+        self, document: PressDocument, options: OutputOptions
+    ) -> Mapping[str, list[tuple[int, int]]]:
+        ppi = self.ppi(document)
+        return {
+            slot.still.id: [image_pixels(slot.box, slot.source_pixels, ppi)]
+            for slot in plan_document(document).slots
+        }
+
+    def requests(self, document: PressDocument, options: OutputOptions, work: Path) -> Requests:
+        return _pictures(document, plan_document(document), self.profile(document, options), work)
+
+    def make(self, ctx: BuildContext) -> Made:
+        document = ctx.document
+        profile = self.profile(document, ctx.options)
+        plan = plan_document(document)
+        images = _read(ctx.renditions, f"pdf-{profile.name}")
+        pdf, pages = render_document(document, profile, plan, images, ctx.work)
+        pdf, pages, notes = self.finish(ctx, profile, plan, pdf, pages)
+        name = f"{document.name}{self.suffix}.pdf"
+        return Made((Product(self.role, name, pdf, label=self.label),), pages, tuple(notes))
+
+    def finish(
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
+    ) -> tuple[bytes, int, list[Issue]]:
+        return pdf, pages, []
+
+
+class ScreenPdf(_ProfilePdf):
+    name = "screen-pdf"
+    label = "PDF"
+    profile_name = "screen"
+    suffix = ""
+    role = "pdf"
+
+    def finish(
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
+    ) -> tuple[bytes, int, list[Issue]]:
+        """Made again with smaller pictures, step by step, until it fits ``--max-size``."""
+        budget = ctx.options.max_size
+        if budget is None or len(pdf) <= budget:
+            return pdf, pages, []
+
+        def images(step: Profile) -> dict[str, bytes]:
+            kind = f"pdf-screen-{step.ppi}-{step.layout.stills.pdf_quality}"
+            step = replace(step, name=kind.removeprefix("pdf-"))
+            made = ctx.render(_pictures(ctx.document, plan, step, ctx.work))
+            return _read(made, kind)
+
+        fitted, pages, note = fit_budget(
+            ctx.document, profile, plan, images, ctx.work, budget, len(pdf)
+        )
+        return fitted, pages, [note]
+
+
+class PrintPdf(_ProfilePdf):
+    name = "print-pdf"
+    label = "print PDF"
+    profile_name = "print"
+    suffix = "_print"
+    role = "print_pdf"
+
+    def ppi(self, document: PressDocument) -> int:
+        return print_ppi(document.layout)
+
+    def unavailable(self, options: OutputOptions) -> str | None:
+        if options.print.icc is not None or options.profile == self.profile_name:
+            return None  # asked for by name: a missing profile is an error, not a skip
+        try:
+            load_cmyk_profile(None)
+        except KitError as exc:
+            return exc.issues[0].message
+        return None
+
+    def warnings(self, document: PressDocument, options: OutputOptions) -> list[Issue]:
+        super().warnings(document, options)
+        return print_warnings(document, plan_document(document), options.print)
+
+    def finish(
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
+    ) -> tuple[bytes, int, list[Issue]]:
+        icc, cmyk = ctx.options.print.icc, profile.cmyk
+        if icc is not None and cmyk is not None and cmyk.version > 2:
+            return pdf, pages, [Issue(str(icc), None, "", V4_OUTPUT_INTENT, "warning")]
+        return pdf, pages, []
+
+
+class _Imposed(Output):
+    """The print PDF imposed for a festival office's own printer."""
+
+    impose: ClassVar[str]
+
+    def builds_on(self, options: OutputOptions) -> tuple[str, ...]:
+        return ("print-pdf",)
+
+    def make(self, ctx: BuildContext) -> Made:
+        printed = ctx.made["print-pdf"]
+        source = printed.main().read()
+        sheets = impose_booklet(source) if self.name == "booklet" else impose_two_up(source)
+        name = f"{ctx.document.name}_{self.name}.pdf"
+        return Made((Product("imposed", name, sheets, label=self.label),), printed.pages)
+
+
+class BookletPdf(_Imposed):
+    name = "booklet"
+    label = "booklet"
+
+
+class TwoUpPdf(_Imposed):
+    name = "2up"
+    label = "2up"
+
+
+class PreviewPages(Output):
+    """Every page of the screen PDF as a PNG in preview/, and a contact sheet of them all.
+    It replaces the pictures of an earlier preview, and nothing else."""
+
+    name = "preview"
+    label = "pages"
+
+    def builds_on(self, options: OutputOptions) -> tuple[str, ...]:
+        return ("screen-pdf",)
+
+    def make(self, ctx: BuildContext) -> Made:
+        screen = ctx.made["screen-pdf"]
+        pdf = ctx.work / "preview.pdf"
+        pdf.write_bytes(screen.main().read())
+        stem = ctx.document.name
+        pictures = render_pages(pdf, ctx.options.preview_dpi)
+        products = [
+            Product("page", f"preview/{stem}-page-{n:02d}.png", _png(image), label="page")
+            for n, image in enumerate(pictures, 1)
+        ]
+        sheet = Product("sheet", f"preview/{stem}-pages.png", _png(contact_sheet(pictures, 1600)))
+        return Made((sheet, *products), screen.pages)
+
+    def owns(self) -> tuple[str, ...]:
+        return ("preview/*_press-kit-page-[0-9][0-9]*.png", "preview/*_press-kit-pages.png")
+
+
+def _pictures(
+    document: PressDocument, plan: DocumentPlan, profile: Profile, work: Path
+) -> Requests:
+    """Each still's picture for ``profile``'s PDF, at its box and the profile's ppi."""
+    quality = profile.layout.stills.pdf_quality
+    kind = f"pdf-{profile.name}"
+    return {
+        slot.still.id: [
+            Target(
+                kind,
+                None,
+                image_pixels(slot.box, slot.source_pixels, profile.ppi),
+                quality,
+                work / kind / f"{document.entry(slot.still.id).stem}.jpg",
+                embed=False,
+                cmyk=profile.cmyk,
+                own_decode=True,  # cut from the still's one decode, whatever else is made
+            )
+        ]
+        for slot in plan.slots
+    }
+
+
+def _read(renditions: Renditions, kind: str) -> dict[str, bytes]:
+    """Each still's ``kind`` picture, by still id."""
+    return {
+        still: made[kind].path.read_bytes() for still, made in renditions.items() if kind in made
+    }
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
