@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
+from kitpress.document.labels import ENGLISH
 from kitpress.kit.model import Kit
 
 FIXED_DATE = "D:20000101000000+00'00'"  # ReportLab's own invariant date, in the Info form
@@ -42,9 +43,9 @@ class DocumentInfo:
 def document_info(kit: Kit) -> DocumentInfo:
     """What the document says about itself, cleaned so the Info and XMP forms are equal."""
     return DocumentInfo(
-        title=_clean(f"{kit.title} — Press kit"),
+        title=_clean(f"{kit.title} — {ENGLISH.press_kit}"),
         author=_clean(kit.presented_by or ""),  # never a still's courtesy line: a sales agent
-        subject=_clean(kit.logline or f"Press kit for {kit.title}"),
+        subject=_clean(kit.logline or ENGLISH.press_kit_for.format(title=kit.title)),
         keywords=_clean(", ".join(("press kit", kit.title, *kit.genres, *kit.directors))),
         rights=_clean(kit.copyright_line or ""),
     )

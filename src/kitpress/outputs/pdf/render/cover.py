@@ -20,6 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from kitpress.document.labels import ENGLISH, Labels
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout
 
@@ -61,6 +62,7 @@ def draw_cover(
     styles: Styles,
     art: CoverArt | None,
     only_page: bool = False,
+    labels: Labels = ENGLISH,
 ) -> None:
     """The cover; ``only_page``: nothing follows it, so it also carries the copyright line."""
     page = layout.page
@@ -72,19 +74,26 @@ def draw_cover(
     if art is not None:
         canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)
     left, bottom = page.margin_left, page.margin_bottom
-    foot_top = _draw_foot(canvas, kit, styles, (left, bottom, page.frame_width), only_page)
-    floor = max(foot_top, _draw_laurels(canvas, kit, layout, styles)) + 18
+    foot = (left, bottom, page.frame_width)
+    foot_top = _draw_foot(canvas, kit, styles, foot, only_page, labels)
+    floor = max(foot_top, _draw_laurels(canvas, kit, layout, styles, labels)) + 18
     top = page.height * FULL_TEXT_SHARE if layout.cover.style == "full" else y - 34
-    _draw_text(canvas, kit, layout, styles, top, floor)
+    _draw_text(canvas, kit, layout, styles, top, floor, labels)
     canvas.restoreState()
 
 
 def _draw_text(
-    canvas: Canvas, kit: Kit, layout: Layout, styles: Styles, top: float, floor: float
+    canvas: Canvas,
+    kit: Kit,
+    layout: Layout,
+    styles: Styles,
+    top: float,
+    floor: float,
+    labels: Labels,
 ) -> None:
     """Credit line, title, names and (when it fits above ``floor``) the quote."""
     x, width = layout.page.margin_left, layout.page.frame_width
-    top = _draw(canvas, _credit_line(kit), styles["cover_line"], x, top, width)
+    top = _draw(canvas, _credit_line(kit, labels), styles["cover_line"], x, top, width)
     room = (top - floor) * TITLE_SHARE  # a very long title shrinks, never runs off the page
     title_style = fitting_style(escape(kit.title), styles["cover_title"], width, room)
     top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
@@ -98,7 +107,9 @@ def _draw_text(
             quote.drawOn(canvas, x, top - 16 - height)
 
 
-def _draw_laurels(canvas: Canvas, kit: Kit, layout: Layout, styles: Styles) -> float:
+def _draw_laurels(
+    canvas: Canvas, kit: Kit, layout: Layout, styles: Styles, labels: Labels
+) -> float:
     """Up to three laurels in the bottom-right corner; returns their top (or the margin)."""
     page = layout.page
     festivals = kit.festivals[:MAX_LAURELS] if layout.cover.laurels else ()
@@ -106,7 +117,8 @@ def _draw_laurels(canvas: Canvas, kit: Kit, layout: Layout, styles: Styles) -> f
     step = laurel_width(LAUREL_SIZE) + 8
     for i, festival in enumerate(reversed(festivals)):
         spot = right - (i + 1) * step + 8
-        draw_laurel(canvas, festival, styles["laurel"], spot, page.margin_bottom - 8, LAUREL_SIZE)
+        foot = page.margin_bottom - 8
+        draw_laurel(canvas, festival, styles["laurel"], spot, foot, LAUREL_SIZE, labels)
     return page.margin_bottom - 8 + (LAUREL_SIZE if festivals else 0)
 
 
@@ -132,14 +144,20 @@ def _quote(kit: Kit) -> str:
     return f"{said}<br/><font size='-2'>— {source}</font>" if source else said
 
 
-def _credit_line(kit: Kit) -> str:
+def _credit_line(kit: Kit, labels: Labels) -> str:
     if kit.directors:
-        return "A film by " + " &amp; ".join(escape(d) for d in kit.directors)
-    return "Press kit"
+        directors = " & ".join(kit.directors)
+        return escape(labels.film_by.format(directors=directors))
+    return escape(labels.press_kit)
 
 
 def _draw_foot(
-    canvas: Canvas, kit: Kit, styles: Styles, box: tuple[float, float, float], only_page: bool
+    canvas: Canvas,
+    kit: Kit,
+    styles: Styles,
+    box: tuple[float, float, float],
+    only_page: bool,
+    labels: Labels,
 ) -> float:
     """The press-kit line and the presenter at the foot (and, on a kit's only page, the
     copyright line); returns the top of what it drew."""
@@ -147,11 +165,11 @@ def _draw_foot(
     facts = [
         str(kit.year) if kit.year else "",
         ", ".join(kit.countries),
-        f"{kit.runtime} min" if kit.runtime else "",
+        labels.minutes_short.format(n=kit.runtime) if kit.runtime else "",
     ]
-    line = "Press kit" + "".join(f"  ·  {escape(f)}" for f in facts if f)
+    line = escape(labels.press_kit) + "".join(f"  ·  {escape(f)}" for f in facts if f)
     if kit.presented_by:
-        line += f"<br/>Presented by {escape(kit.presented_by)}"
+        line += "<br/>" + escape(labels.presented_by.format(name=kit.presented_by))
     if kit.copyright_line and only_page:
         line += f"<br/>{escape(kit.copyright_line)}"
     para = Paragraph(line, styles["cover_small"])

@@ -9,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from kitpress.document.labels import ENGLISH, Labels
 from kitpress.kit.model import Festival
 
 from .text import escape
@@ -18,8 +19,8 @@ SWEEP = (-58.0, 48.0)  # degrees of the arc each branch covers, from the bottom 
 ASPECT = 1.3  # a laurel is wider than it is tall
 
 
-def laurel_lines(festival: Festival) -> str:
-    top = escape(festival.award) if festival.award else "Official Selection"
+def laurel_lines(festival: Festival, labels: Labels = ENGLISH) -> str:
+    top = escape(festival.award or labels.official_selection)
     name = escape(festival.name)
     year = f"<br/>{festival.year}" if festival.year else ""
     return f"{top}<br/>{name}{year}"
@@ -30,7 +31,13 @@ def laurel_width(height: float) -> float:
 
 
 def draw_laurel(
-    canvas: Canvas, festival: Festival, style: ParagraphStyle, x: float, y: float, height: float
+    canvas: Canvas,
+    festival: Festival,
+    style: ParagraphStyle,
+    x: float,
+    y: float,
+    height: float,
+    labels: Labels = ENGLISH,
 ) -> None:
     """A laurel ``height`` points tall with its bottom-left corner at (x, y)."""
     width = laurel_width(height)
@@ -43,7 +50,7 @@ def draw_laurel(
     for side in (-1, 1):
         _branch(canvas, (centre_x, centre_y), radii, side, height * 0.17)
     canvas.restoreState()
-    text = Paragraph(laurel_lines(festival), style)
+    text = Paragraph(laurel_lines(festival, labels), style)
     text_width = width * 0.64
     _, text_height = text.wrap(text_width, height)
     text.drawOn(canvas, centre_x - text_width / 2, centre_y - text_height / 2)

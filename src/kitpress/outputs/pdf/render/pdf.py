@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from kitpress.document.labels import ENGLISH
 from kitpress.document.model import PressDocument
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout, PageSpec
@@ -94,9 +95,9 @@ def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
         rightMargin=page.margin_right + page.offset,
         topMargin=page.margin_top + page.offset,
         bottomMargin=page.margin_bottom + page.offset,
-        title=f"{kit.title} — Press kit",
+        title=f"{kit.title} — {ENGLISH.press_kit}",
         author=kit.presented_by or "",
-        subject=kit.logline or f"Press kit for {kit.title}",
+        subject=kit.logline or ENGLISH.press_kit_for.format(title=kit.title),
         keywords=", ".join(("press kit", kit.title, *kit.genres, *kit.directors)),
         creator="kitpress",
         producer="kitpress",
@@ -123,7 +124,7 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
 
     def on_cover(canvas: Any, doc: Any) -> None:
         def draw() -> None:
-            draw_cover(canvas, ctx.kit, ctx.layout, ctx.styles, cover, only_cover)
+            draw_cover(canvas, ctx.kit, ctx.layout, ctx.styles, cover, only_cover, ctx.labels)
 
         _on_trimmed_page(canvas, page, draw)
 
