@@ -51,12 +51,7 @@ def atomic_write(target: Path) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        temp.chmod(0o666 & ~current_umask())
-        pending = _pending.get()
-        if pending is None:
-            temp.replace(target)
-        else:
-            pending.append((temp, target))
+        place(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise_naming(exc, target)
