@@ -23,7 +23,7 @@ from .commit import (
     remove_stale_temporaries,
 )
 from .document.compose import compose_document, document_warnings, unlisted_stills
-from .document.model import PressDocument, StillEntry
+from .document.model import KEY_ART, CoverPicture, PressDocument, StillEntry
 from .errors import BuildError, Issue, KitError, StillError
 from .kit.load import load_kit
 from .kit.model import Kit
@@ -41,6 +41,7 @@ from .outputs.base import (
     Requests,
 )
 from .stills.cache import StillCache, default_folder
+from .stills.metadata import StillMetadata
 from .stills.renditions import Rendition, Target
 from .stills.stage import StillJob, run_jobs
 
@@ -243,25 +244,39 @@ class _StillsPass:
     def run(
         self, wanted: Requests, progress: Progress | None = None
     ) -> tuple[Renditions, list[Issue]]:
-        jobs = [self._job(entry, wanted[entry.still.id]) for entry in self._entries(wanted)]
+        jobs = [
+            self._job(e, wanted[e.still.id]) for e in self.document.stills if wanted.get(e.still.id)
+        ]
+        cover = self.document.cover
+        if cover is not None and cover.key == KEY_ART and wanted.get(KEY_ART):
+            jobs.append(self._key_art_job(cover, wanted[KEY_ART]))
         done = run_jobs(jobs, self.cache, progress)
         warnings = [w for result in done.values() for w in result.warnings]
         return {still: result.renditions for still, result in done.items()}, warnings
 
-    def _entries(self, wanted: Requests) -> list[StillEntry]:
-        return [e for e in self.document.stills if wanted.get(e.still.id)]
-
     def _job(self, entry: StillEntry, targets: list[Target]) -> StillJob:
-        unique = tuple({t.kind: t for t in targets}.values())  # two outputs may ask the same
         return StillJob(
             entry.still.id,
             entry.still.file,
             entry.pixels,
-            unique,
+            _unique(targets),
             entry.metadata,
             self.document.layout.stills.background,
             self.decode.get(entry.still.id),
             entry.issue,
+        )
+
+    def _key_art_job(self, cover: CoverPicture, targets: list[Target]) -> StillJob:
+        """The key art: only the cover's picture, with no caption to embed."""
+        return StillJob(
+            KEY_ART,
+            cover.source,
+            cover.pixels,
+            _unique(targets),
+            StillMetadata(caption=""),
+            self.document.layout.stills.background,
+            self.decode.get(KEY_ART),
+            cover.issue,
         )
 
 
@@ -275,6 +290,10 @@ def _make(output: Output, ctx: BuildContext) -> Made:
             inside = Path(exc.filename).relative_to(ctx.work)
             exc.filename = str(ctx.work.parent / inside)
         raise
+
+
+def _unique(targets: list[Target]) -> tuple[Target, ...]:
+    return tuple({t.kind: t for t in targets}.values())  # two outputs may ask the same
 
 
 def _commit(product: Product, out_dir: Path) -> tuple[Product, Path]:

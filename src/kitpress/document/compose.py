@@ -14,7 +14,7 @@ from ..stills.metadata import StillMetadata, record_fit
 from .captions import Caption, compose
 from .embedded_captions import adopt_embedded
 from .labels import ENGLISH, Labels
-from .model import PressDocument, StillEntry
+from .model import KEY_ART, CoverPicture, PressDocument, StillEntry
 
 
 def compose_document(kit: Kit, layout: Layout, labels: Labels = ENGLISH) -> PressDocument:
@@ -42,13 +42,28 @@ def compose_document(kit: Kit, layout: Layout, labels: Labels = ENGLISH) -> Pres
         )
     facts = technical_facts(kit, labels)
     sections = tuple(s for s in layout.sections if has_content(kit, s, facts))
+    cover = _cover(kit, entries, key_art) if "cover" in sections else None
     document = PressDocument(
-        kit, layout, slug, labels, facts, sections, tuple(entries), key_art, tuple(notes)
+        kit, layout, slug, labels, facts, sections, tuple(entries), key_art, tuple(notes), cover
     )
     too_large = [i for i in metadata_issues(document) if i.severity == "error"]
     if too_large:
         raise KitError(too_large)
     return document
+
+
+def _cover(
+    kit: Kit, entries: list[StillEntry], key_art: tuple[int, int] | None
+) -> CoverPicture | None:
+    """The key art; else the first landscape still; else the first still; else none."""
+    if kit.key_art is not None and key_art is not None:
+        return CoverPicture(KEY_ART, kit.key_art, key_art, kit.source.name, kit.line_of(KEY_ART))
+    landscape = [e for e in entries if e.pixels[0] >= e.pixels[1]]
+    if not (landscape or entries):
+        return None
+    chosen = (landscape or entries)[0]
+    still = chosen.still
+    return CoverPicture(still.id, still.file, chosen.pixels, chosen.source_label, still.line)
 
 
 def document_warnings(document: PressDocument) -> list[Issue]:

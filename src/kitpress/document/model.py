@@ -5,6 +5,7 @@ delivered stills' metadata, the caption sheet (and any later output) all read th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import Issue, Severity
 from ..kit.model import Kit, Still
@@ -37,6 +38,24 @@ class StillEntry:
         return Issue(self.source_label, self.still.line, self.where + field, message, severity)
 
 
+KEY_ART = "key_art"  # the cover picture's key when it is the kit's key art, not a still
+
+
+@dataclass(frozen=True)
+class CoverPicture:
+    """The picture the cover shows: the key art, or else the first landscape still."""
+
+    key: str  # a still's id, or KEY_ART
+    source: Path
+    pixels: tuple[int, int]  # upright
+    source_label: str
+    line: int | None  # where kit.yaml names it
+
+    def issue(self, message: str, severity: Severity = "error") -> Issue:
+        text = f"{self.source.name}: {message}"
+        return Issue(self.source_label, self.line, self.key, text, severity)
+
+
 @dataclass(frozen=True)
 class PressDocument:
     kit: Kit
@@ -48,6 +67,7 @@ class PressDocument:
     stills: tuple[StillEntry, ...]
     key_art_pixels: tuple[int, int] | None
     notes: tuple[Issue, ...] = ()  # captions or credits taken from, or differing from, files
+    cover: CoverPicture | None = None
 
     @property
     def name(self) -> str:

@@ -8,10 +8,11 @@ the caption, credits and rights are embedded afresh at every build.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 from ..commit import atomic_write
 from .cache import StillCache
@@ -35,6 +36,19 @@ class Target:
     cmyk: CmykProfile | None = None  # the print PDF's images: in the printer's CMYK
     ppi: int | None = None  # the density a delivered file states (its size in print)
     own_decode: bool = False  # cut from the decode, never from another rendition
+    fill: bool = False  # cropped (centred) to fill ``box``'s shape, not fitted inside it
+    fade: Fade | None = None
+
+
+@dataclass(frozen=True)
+class Fade:
+    """The lower part of a picture faded into a colour, so text set over it reads; done in
+    the pixels, not with transparency, which print shops reject."""
+
+    colour: str
+    start: float  # share of the height where it begins
+    length: float  # share of the height it takes to reach ``strength``
+    strength: int  # 0-255: how far it goes into the colour
 
 
 @dataclass(frozen=True)
@@ -48,10 +62,23 @@ class Rendition:
 def fit(size: tuple[int, int], target: Target) -> tuple[int, int]:
     """The rendition's pixel size: the target's, or the source's when that is smaller."""
     width, height = size
+    if target.fill and target.box is not None:  # the box's shape, as large as the source allows
+        scale = min(1.0, width / target.box[0], height / target.box[1])
+        return max(1, round(target.box[0] * scale)), max(1, round(target.box[1] * scale))
     if target.box is not None:
         scale = min(target.box[0] / width, target.box[1] / height, 1.0)
     else:
         scale = min((target.long_edge or max(size)) / max(width, height), 1.0)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def decode_for(size: tuple[int, int], target: Target) -> tuple[int, int]:
+    """The decoded pixels ``target`` needs of a source of ``size``: its own size, or for a
+    crop to fill, the source scaled until the box fits inside it (never upsampled)."""
+    if not (target.fill and target.box is not None):
+        return fit(size, target)
+    width, height = size
+    scale = min(1.0, max(target.box[0] / width, target.box[1] / height))
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
@@ -84,7 +111,7 @@ def make_renditions(
     )
     order = alone + cascade
     sizes = [fit(upright_size, t) for t in order]
-    need = decode_size or max(sizes, key=max)
+    need = decode_size or max((decode_for(upright_size, t) for t in order), key=max)
     digest = cache.source_digest(source)
     keys = [
         cache.key(
@@ -95,6 +122,8 @@ def make_renditions(
             quality=t.quality,
             cmyk=t.cmyk.digest if t.cmyk else None,
             ppi=t.ppi,
+            fill=t.fill,
+            fade=dataclasses.astuple(t.fade) if t.fade else None,
         )
         for i, (t, size) in enumerate(zip(order, sizes, strict=True))
     ]
@@ -134,13 +163,17 @@ def _encode(
     current = decode(source, need, background)
     encoded = []
     for number, (target, size) in enumerate(zip(order, sizes, strict=True)):
-        if number < alone:
+        if number < alone and target.fill:
+            picture = ImageOps.fit(current, size, Image.Resampling.LANCZOS)
+        elif number < alone:
             picture = current if current.size == size else _resize(current, size)
         else:
             if current.size != size:
                 current = _resize(current, size)
             picture = current
         subsampling = "4:4:4" if target.quality >= FULL_CHROMA_QUALITY else "4:2:0"
+        if target.fade is not None:
+            picture = _faded(picture, target.fade)
         if target.cmyk is not None:
             picture = target.cmyk.picture(picture)
         jpeg = encode_jpeg(
@@ -152,6 +185,19 @@ def _encode(
         )
         encoded.append(jpeg)
     return encoded
+
+
+def _faded(image: Image.Image, fade: Fade) -> Image.Image:
+    height = image.height
+    start = round(height * fade.start)
+    ramp = [0] * start + [
+        min(fade.strength, round(fade.strength * (row - start) / (height * fade.length)))
+        for row in range(start, height)
+    ]
+    mask = Image.new("L", (1, height))
+    mask.putdata(ramp)
+    paper = Image.new("RGB", image.size, fade.colour)
+    return Image.composite(paper, image, mask.resize(image.size))
 
 
 def _embedded_profile(target: Target) -> bytes | None:

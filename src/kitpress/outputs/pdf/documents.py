@@ -15,7 +15,7 @@ from .plan import DocumentPlan
 from .post import finish_pdf
 from .preflight import preflight_print
 from .profiles import Profile
-from .render.cover_art import make_cover_art
+from .render.cover import CoverArt
 from .render.pdf import render_pdf
 
 V4_OUTPUT_INTENT = (
@@ -30,12 +30,12 @@ def render_document(
     profile: Profile,
     plan: DocumentPlan,
     images: dict[str, bytes],
+    cover: CoverArt | None,
     work: Path,
 ) -> tuple[bytes, int]:
     """The finished PDF of ``profile`` and its page count; ``images``: each still's picture
-    for this profile, by still id."""
+    for this profile, by still id; ``cover``: the cover's picture."""
     kit = document.kit
-    cover = make_cover_art(kit, profile.layout, plan, profile.cmyk)
     raw = work / f"rendered-{profile.name}.pdf"
     pages = render_pdf(raw, document, profile.layout, plan, images, cover)
     finished = work / f"finished-{profile.name}.pdf"
@@ -65,7 +65,7 @@ def fit_budget(
     document: PressDocument,
     screen: Profile,
     plan: DocumentPlan,
-    make_images: Callable[[Profile], dict[str, bytes]],
+    make_images: Callable[[Profile], tuple[dict[str, bytes], CoverArt | None]],
     work: Path,
     budget: int,
     size: int,
@@ -79,7 +79,8 @@ def fit_budget(
             continue
         stills = replace(settings, pdf_ppi=ppi, pdf_quality=quality)
         step = replace(screen, layout=replace(screen.layout, stills=stills))
-        pdf, pages = render_document(document, step, plan, make_images(step), work)
+        images, cover = make_images(step)
+        pdf, pages = render_document(document, step, plan, images, cover, work)
         tried = len(pdf)
         if tried <= budget:
             message = (

@@ -13,8 +13,9 @@ from PIL import Image
 
 from kitpress.document.model import PressDocument
 from kitpress.errors import Issue, KitError
+from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import load_cmyk_profile
-from kitpress.stills.renditions import Target
+from kitpress.stills.renditions import Fade, Target, decode_for
 
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Renditions, Requests
 from .arrange import image_pixels
@@ -24,6 +25,7 @@ from .impose import impose_booklet, impose_two_up
 from .plan import DocumentPlan, plan_document
 from .preview import contact_sheet, render_pages
 from .profiles import Profile, make_profile, print_ppi
+from .render.cover import FULL_TEXT_SHARE, CoverArt, cover_box
 from .resolution import print_warnings
 
 
@@ -49,10 +51,15 @@ class _ProfilePdf(Output):
         self, document: PressDocument, options: OutputOptions
     ) -> Mapping[str, list[tuple[int, int]]]:
         ppi = self.ppi(document)
-        return {
+        sizes = {
             slot.still.id: [image_pixels(slot.box, slot.source_pixels, ppi)]
             for slot in plan_document(document).slots
         }
+        cover = document.cover
+        if cover is not None:
+            target = _cover_target(document, document.layout, ppi, None, Path())
+            sizes.setdefault(cover.key, []).append(decode_for(cover.pixels, target))
+        return sizes
 
     def requests(self, document: PressDocument, options: OutputOptions, work: Path) -> Requests:
         return _pictures(document, plan_document(document), self.profile(document, options), work)
@@ -62,7 +69,8 @@ class _ProfilePdf(Output):
         profile = self.profile(document, ctx.options)
         plan = plan_document(document)
         images = _read(ctx.renditions, f"pdf-{profile.name}")
-        pdf, pages = render_document(document, profile, plan, images, ctx.work)
+        cover = _cover_art(document, ctx.renditions, f"cover-{profile.name}")
+        pdf, pages = render_document(document, profile, plan, images, cover, ctx.work)
         pdf, pages, notes = self.finish(ctx, profile, plan, pdf, pages)
         name = f"{document.name}{self.suffix}.pdf"
         return Made((Product(self.role, name, pdf, label=self.label),), pages, tuple(notes))
@@ -88,11 +96,10 @@ class ScreenPdf(_ProfilePdf):
         if budget is None or len(pdf) <= budget:
             return pdf, pages, []
 
-        def images(step: Profile) -> dict[str, bytes]:
-            kind = f"pdf-screen-{step.ppi}-{step.layout.stills.pdf_quality}"
-            step = replace(step, name=kind.removeprefix("pdf-"))
-            made = ctx.render(_pictures(ctx.document, plan, step, ctx.work))
-            return _read(made, kind)
+        def images(step: Profile) -> tuple[dict[str, bytes], CoverArt | None]:
+            name = f"screen-{step.ppi}-{step.layout.stills.pdf_quality}"
+            made = ctx.render(_pictures(ctx.document, plan, replace(step, name=name), ctx.work))
+            return _read(made, f"pdf-{name}"), _cover_art(ctx.document, made, f"cover-{name}")
 
         fitted, pages, note = fit_budget(
             ctx.document, profile, plan, images, ctx.work, budget, len(pdf)
@@ -188,10 +195,11 @@ class PreviewPages(Output):
 def _pictures(
     document: PressDocument, plan: DocumentPlan, profile: Profile, work: Path
 ) -> Requests:
-    """Each still's picture for ``profile``'s PDF, at its box and the profile's ppi."""
+    """Each still's picture for ``profile``'s PDF, at its box and the profile's ppi, and the
+    cover's picture cropped to fill the cover's art box."""
     quality = profile.layout.stills.pdf_quality
     kind = f"pdf-{profile.name}"
-    return {
+    wanted: Requests = {
         slot.still.id: [
             Target(
                 kind,
@@ -206,6 +214,41 @@ def _pictures(
         ]
         for slot in plan.slots
     }
+    if document.cover is not None:
+        cover = _cover_target(document, profile.layout, profile.ppi, profile, work)
+        wanted.setdefault(document.cover.key, []).append(cover)
+    return wanted
+
+
+def _cover_target(
+    document: PressDocument, layout: Layout, ppi: int, profile: Profile | None, work: Path
+) -> Target:
+    """The cover picture for ``layout``'s art box at ``ppi``: cropped to fill it, faded into
+    the cover paper under the text of a full-page cover."""
+    width, height = cover_box(layout)[2:]
+    box = (round(width / 72 * ppi), round(height / 72 * ppi))
+    fade = None
+    if layout.cover.style == "full":
+        fade = Fade(layout.colour("cover_paper"), 1 - FULL_TEXT_SHARE - 0.12, 0.3, 235)
+    name = profile.name if profile is not None else "size"
+    return Target(
+        f"cover-{name}",
+        None,
+        box,
+        layout.stills.pdf_quality,
+        work / f"cover-{name}" / f"{document.name}_cover.jpg",
+        embed=False,
+        cmyk=profile.cmyk if profile is not None else None,
+        own_decode=True,
+        fill=True,
+        fade=fade,
+    )
+
+
+def _cover_art(document: PressDocument, renditions: Renditions, kind: str) -> CoverArt | None:
+    cover = document.cover
+    made = renditions.get(cover.key, {}).get(kind) if cover is not None else None
+    return CoverArt(made.path.read_bytes(), made.size) if made is not None else None
 
 
 def _read(renditions: Renditions, kind: str) -> dict[str, bytes]:
