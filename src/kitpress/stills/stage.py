@@ -17,7 +17,7 @@ from ..errors import Issue, Severity, StillError
 from .cache import StillCache
 from .decode import DecodeProblem
 from .metadata import StillMetadata
-from .renditions import Rendition, Target, fit, make_renditions
+from .renditions import Rendition, Target, make_renditions
 
 Progress = Callable[[int, int], None]
 
@@ -56,11 +56,6 @@ def run_jobs(
     if problems:
         raise StillError(problems)
     return {job.key: r for job, r in zip(jobs, results, strict=True) if isinstance(r, StillResult)}
-
-
-def size_of(upright_size: tuple[int, int], target: Target) -> tuple[int, int]:
-    """The pixels ``target`` will have for a source of ``upright_size`` (never upsampled)."""
-    return fit(upright_size, target)
 
 
 def _one(job: StillJob, cache: StillCache) -> StillResult | Issue:

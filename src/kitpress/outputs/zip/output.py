@@ -8,8 +8,7 @@ from pathlib import Path
 
 from kitpress.document.model import PressDocument, StillEntry
 from kitpress.errors import Issue
-from kitpress.stills.renditions import Target
-from kitpress.stills.stage import size_of
+from kitpress.stills.renditions import Target, fit
 
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Requests
 from .bundle import (
@@ -46,7 +45,7 @@ class ZipBundle(Output):
         self, document: PressDocument, options: OutputOptions
     ) -> Mapping[str, list[tuple[int, int]]]:
         return {
-            entry.still.id: [size_of(entry.pixels, t) for t in _targets(document, entry, Path())]
+            entry.still.id: [fit(entry.pixels, t) for t in _targets(document, entry, Path())]
             for entry in document.stills
         }
 
