@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import Issue, KitpressError
+from .errors import KitpressError
 from .importing.captions_import import import_captions
 from .importing.page_import import ImportOptions, import_page
 from .layout.discover import available
@@ -25,6 +25,7 @@ from .outputs import registry
 from .outputs.base import PrintOptions
 from .outputs.pdf.profiles import PROFILES
 from .pipeline import BuildOptions, build, check
+from .report import Report, report_for, set_verbosity
 from .scaffold import write_skeleton
 from .utf8_mode import ensure_utf8_mode
 
@@ -33,40 +34,58 @@ EXAMPLE_KIT = Path("assets") / "parallel-mothers"
 
 
 def reports_errors(command: F) -> F:
-    """Turn kitpress errors into their lines on stderr and the right exit status."""
+    """Give ``command`` -q/-v and its Report; turn kitpress errors into their lines on
+    stderr (and the JSON document with --json) and the right exit status."""
 
     @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        set_verbosity(ctx, quiet, verbose)
+        report = report_for(ctx)
         try:
-            return command(*args, **kwargs)
+            return command(*args, report=report, **kwargs)
         except KitpressError as exc:
-            for line in exc.lines():
-                click.echo(f"error: {printable(line)}", err=True)
+            report.failed(exc)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted; previous outputs are untouched", err=True)
             sys.exit(130)
         except Exception as exc:  # a bug in kitpress: say so in one line, never a traceback
             what = printable(f"{type(exc).__name__}: {exc}")
-            click.echo(f"error: kitpress failed unexpectedly ({what}); please report it", err=True)
+            report.failed(None, f"kitpress failed unexpectedly ({what}); please report it")
             sys.exit(1)
 
-    return wrapper  # type: ignore[return-value]
+    return _verbosity_options(wrapper)  # type: ignore[return-value]
 
 
-def resolve_kit(kit: Path | None) -> Path:
+QUIET_OPT = click.option(
+    "-q", "--quiet", is_flag=True, help="Print nothing on success (errors still go to stderr)."
+)
+VERBOSE_OPT = click.option(
+    "-v", "--verbose", is_flag=True, help="Say more: each stage's time, cache use, file sizes."
+)
+
+
+def _verbosity_options(command: F) -> F:
+    return QUIET_OPT(VERBOSE_OPT(command))
+
+
+JSON_OPT = click.option(
+    "--json",
+    "json_output",
+    is_flag=True,
+    help="Print one JSON document on stdout (every issue; for build, the files written).",
+)
+
+
+def resolve_kit(kit: Path | None, report: Report) -> Path:
     """No KIT: ./kit.yaml, or from the repository root, the example kit."""
     if kit is not None:
         return kit
     if Path("kit.yaml").exists() or not (EXAMPLE_KIT / "kit.yaml").exists():
         return Path("kit.yaml")
-    click.echo(f"no kit.yaml here; building the example kit in {EXAMPLE_KIT}/", err=True)
+    report.notice(f"no kit.yaml here; building the example kit in {EXAMPLE_KIT}/")
     return EXAMPLE_KIT
-
-
-def show_warnings(warnings: list[Issue]) -> None:
-    for warning in warnings:
-        click.echo(printable(str(warning)), err=True)
 
 
 KIT_ARG = click.argument("kit", required=False, type=click.Path(path_type=Path))
@@ -81,7 +100,9 @@ STRICT_OPT = click.option("--strict", is_flag=True, help="Treat warnings as erro
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kitpress")
-def main() -> None:
+@_verbosity_options
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """kitpress: film press kits from one folder.
 
     A kit is a folder with kit.yaml, optional Markdown prose and a folder of stills.
@@ -92,8 +113,10 @@ def main() -> None:
       kitpress init my-film            # start a new kit
       kitpress check my-film           # every problem at once, nothing written
       kitpress build my-film           # PDF + ZIP in output/<film>/
+      kitpress -q build my-film        # the same, silent unless something is wrong
     """
     ensure_utf8_mode()
+    set_verbosity(ctx, quiet, verbose)
 
 
 @main.command("build")
@@ -144,14 +167,17 @@ def main() -> None:
     is_flag=True,
     help="Redo every still instead of reusing unchanged renditions from the cache.",
 )
+@JSON_OPT
 @reports_errors
 def build_command(
+    report: Report,
     kit: Path | None,
     fmt: str,
     out: Path | None,
     layout: str,
     strict: bool,
     no_cache: bool,
+    json_output: bool,
     **print_options: Any,
 ) -> None:
     """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
@@ -163,6 +189,7 @@ def build_command(
       kitpress build my-film --format booklet  # fold, staple, hand out
       kitpress build my-film --format pdf --profile print --marks --icc printer.icc
       kitpress build my-film/kit.yaml --layout default --out dist/
+      kitpress build my-film --json > built.json   # the files written, sizes, hashes
     """
     profile = print_options.pop("profile")
     max_size = print_options.pop("max_size")
@@ -171,18 +198,14 @@ def build_command(
         out=out,
         layout=layout,
         strict=strict,
-        progress=_progress_bar() if sys.stderr.isatty() else None,
+        progress=_progress_bar() if sys.stderr.isatty() and not report.quiet else None,
         use_cache=not no_cache,
         profile=profile,
         max_size=max_size,
         print=PrintOptions(**print_options),
-        notice=lambda message: click.echo(printable(message), err=True),
+        notice=report.notice,
     )
-    result = build(resolve_kit(kit), options)
-    show_warnings(result.warnings)
-    for product, path in result.written:
-        click.echo(f"{product.label or product.role:9} {printable(path)}")
-    click.echo(f"{_count(result.pages, 'page')}, {_count(len(result.stills), 'still')}")
+    report.built(build(resolve_kit(kit, report), options))
 
 
 def _formats(value: str) -> str:
@@ -206,7 +229,9 @@ def _formats(value: str) -> str:
 )
 @click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
 @reports_errors
-def preview_command(kit: Path | None, layout: str, out: Path | None, dpi: int) -> None:
+def preview_command(
+    report: Report, kit: Path | None, layout: str, out: Path | None, dpi: int
+) -> None:
     """Render every page of KIT's PDF to PNG, plus a contact sheet of all pages.
 
     Only the preview/ folder is written: the outputs of `kitpress build` stay as they are.
@@ -217,36 +242,38 @@ def preview_command(kit: Path | None, layout: str, out: Path | None, dpi: int) -
       kitpress preview my-film --layout classic --dpi 100
     """
     options = BuildOptions(format="preview", out=out, layout=layout, preview_dpi=dpi)
-    result = build(resolve_kit(kit), options)
-    show_warnings(result.warnings)
+    result = build(resolve_kit(kit, report), options)
+    report.warnings(result.warnings)
     sheet = result.path("sheet")
     assert sheet is not None
     pages = len([p for p, _ in result.written if p.role == "page"])
-    click.echo(f"pages     {pages} PNG files in {printable(sheet.parent)}")
-    click.echo(f"sheet     {printable(sheet)}")
+    report.say(f"pages     {pages} PNG files in {printable(sheet.parent)}")
+    report.say(f"sheet     {printable(sheet)}")
 
 
 @main.command("check")
 @KIT_ARG
 @LAYOUT_OPT
 @STRICT_OPT
+@JSON_OPT
 @reports_errors
-def check_command(kit: Path | None, layout: str, strict: bool) -> None:
+def check_command(
+    report: Report, kit: Path | None, layout: str, strict: bool, json_output: bool
+) -> None:
     """Check KIT and report every problem at once; writes nothing.
 
     \b
     Example:
       kitpress check my-film
+      kitpress check my-film --json   # every issue as one JSON document, for CI or a CMS
     """
-    checked = check(resolve_kit(kit), layout, strict)
-    show_warnings(checked.warnings)
-    click.echo(f"{checked.kit.source.name}: OK ({_count(len(checked.kit.stills), 'still')})")
+    report.checked(check(resolve_kit(kit, report), layout, strict))
 
 
 @main.command("init")
 @click.argument("folder", type=click.Path(path_type=Path))
 @reports_errors
-def init_command(folder: Path) -> None:
+def init_command(report: Report, folder: Path) -> None:
     """Create FOLDER with a commented kit.yaml skeleton to fill in.
 
     \b
@@ -255,8 +282,8 @@ def init_command(folder: Path) -> None:
     """
     written = write_skeleton(folder)
     stills = printable(folder / "stills")
-    click.echo(f"wrote {printable(written)}; fill it in, add stills to {stills}/, then:")
-    click.echo(f"  kitpress check {printable(folder)}")
+    report.say(f"wrote {printable(written)}; fill it in, add stills to {stills}/, then:")
+    report.say(f"  kitpress check {printable(folder)}")
 
 
 @main.command("import")
@@ -273,7 +300,7 @@ def init_command(folder: Path) -> None:
 @click.option("--force", is_flag=True, help="Replace a kit already in the --out folder.")
 @reports_errors
 def import_command(
-    page: Path, stills_dir: Path, out: Path, territory: str | None, force: bool
+    report: Report, page: Path, stills_dir: Path, out: Path, territory: str | None, force: bool
 ) -> None:
     """Make a kit from PAGE, a press page in plain text, and a folder of stills.
 
@@ -282,10 +309,10 @@ def import_command(
       kitpress import press-page.txt --stills photos/ --out my-film --territory US
     """
     result = import_page(page, ImportOptions(stills_dir, out, territory, force))
-    show_warnings(result.warnings)
+    report.warnings(result.warnings)
     kit_file = printable(result.kit_file)
-    click.echo(f"wrote {kit_file} ({result.stills} stills, {result.cast} cast); then:")
-    click.echo(f"  kitpress check {printable(out)}")
+    report.say(f"wrote {kit_file} ({result.stills} stills, {result.cast} cast); then:")
+    report.say(f"  kitpress check {printable(out)}")
 
 
 @main.command("import-captions")
@@ -293,7 +320,7 @@ def import_command(
 @click.argument("kit", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace values the kit already has.")
 @reports_errors
-def import_captions_command(captions: Path, kit: Path, force: bool) -> None:
+def import_captions_command(report: Report, captions: Path, kit: Path, force: bool) -> None:
     """Merge CAPTIONS, a spreadsheet (CSV) with one row per still, into KIT's kit.yaml.
 
     \b
@@ -301,17 +328,17 @@ def import_captions_command(captions: Path, kit: Path, force: bool) -> None:
       kitpress import-captions captions.csv my-film
     """
     result = import_captions(captions, kit, force)
-    show_warnings(result.warnings)
+    report.warnings(result.warnings)
     if not result.changed:
-        click.echo(f"{printable(result.kit_file)}: already says all of it; nothing changed")
+        report.say(f"{printable(result.kit_file)}: already says all of it; nothing changed")
         return
     changed = ", ".join(result.changed)
-    click.echo(f"updated {printable(result.kit_file)}: {len(result.changed)} stills ({changed})")
+    report.say(f"updated {printable(result.kit_file)}: {len(result.changed)} stills ({changed})")
 
 
 @main.command("layouts")
 @reports_errors
-def layouts_command() -> None:
+def layouts_command(report: Report) -> None:
     """List the layouts kitpress can use.
 
     \b
@@ -320,11 +347,8 @@ def layouts_command() -> None:
     """
     for name, folder in available().items():
         description = load_layout(str(folder)).description
-        click.echo(f"{name:18} {description}")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+        click.echo(f"{name:18} {description}")  # the list asked for, even with -q
+        report.detail(f"{'':18} {printable(folder)}")
 
 
 def _progress_bar(width: int = 30) -> Callable[[int, int], None]:
