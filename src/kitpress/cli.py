@@ -24,9 +24,10 @@ from .option_values import length_option, size_option
 from .outputs import registry
 from .outputs.base import PrintOptions
 from .outputs.pdf.profiles import PROFILES
-from .pipeline import BuildOptions, build, check
+from .pipeline import BuildOptions, BuildResult, build, check
 from .scaffold import write_skeleton
 from .utf8_mode import ensure_utf8_mode
+from .watch import Report, watch
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXAMPLE_KIT = Path("assets") / "parallel-mothers"
@@ -40,8 +41,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except KitpressError as exc:
-            for line in exc.lines():
-                click.echo(f"error: {printable(line)}", err=True)
+            show_errors(exc)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted; previous outputs are untouched", err=True)
@@ -62,6 +62,11 @@ def resolve_kit(kit: Path | None) -> Path:
         return Path("kit.yaml")
     click.echo(f"no kit.yaml here; building the example kit in {EXAMPLE_KIT}/", err=True)
     return EXAMPLE_KIT
+
+
+def show_errors(error: KitpressError) -> None:
+    for line in error.lines():
+        click.echo(f"error: {printable(line)}", err=True)
 
 
 def show_warnings(warnings: list[Issue]) -> None:
@@ -144,6 +149,13 @@ def main() -> None:
     is_flag=True,
     help="Redo every still instead of reusing unchanged renditions from the cache.",
 )
+@click.option(
+    "--watch",
+    "watching",
+    is_flag=True,
+    help="Build, then build again whenever the kit or the layout changes, one line each time; "
+    "an edit that breaks the kit keeps the last good outputs. Ctrl-C stops.",
+)
 @reports_errors
 def build_command(
     kit: Path | None,
@@ -152,6 +164,7 @@ def build_command(
     layout: str,
     strict: bool,
     no_cache: bool,
+    watching: bool,
     **print_options: Any,
 ) -> None:
     """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
@@ -163,6 +176,7 @@ def build_command(
       kitpress build my-film --format booklet  # fold, staple, hand out
       kitpress build my-film --format pdf --profile print --marks --icc printer.icc
       kitpress build my-film/kit.yaml --layout default --out dist/
+      kitpress build my-film --format pdf --watch   # rebuilt on every save
     """
     profile = print_options.pop("profile")
     max_size = print_options.pop("max_size")
@@ -178,7 +192,13 @@ def build_command(
         print=PrintOptions(**print_options),
         notice=lambda message: click.echo(printable(message), err=True),
     )
-    result = build(resolve_kit(kit), options)
+    if watching:
+        watch(resolve_kit(kit), options, Report(show_built, show_warnings, show_errors, click.echo))
+        return
+    show_built(build(resolve_kit(kit), options))
+
+
+def show_built(result: BuildResult) -> None:
     show_warnings(result.warnings)
     for product, path in result.written:
         click.echo(f"{product.label or product.role:9} {printable(path)}")
