@@ -17,6 +17,8 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from kitpress.cli import main
+from kitpress.layout.discover import find
+from kitpress.layout.load import layout_folders
 from kitpress.pipeline import BuildOptions, build
 from kitpress.watch import Watched
 
@@ -164,3 +166,14 @@ def test_watch_with_nothing_to_watch_is_one_line(tmp_path: Path, small_kit: Path
     assert no_layout.exit_code == 2
     assert no_layout.stderr.startswith("error: --layout: no layout named 'nope' (available: ")
     assert not (small_kit / "output").exists()
+
+
+def test_the_layout_watched_is_every_folder_it_extends(tmp_path: Path) -> None:
+    mine = tmp_path / "layouts" / "mine"
+    mine.mkdir(parents=True)
+    (mine / "layout.yaml").write_text("extends: classic\n", encoding="utf-8")
+    folders = layout_folders("mine", tmp_path)
+    assert folders == [mine.resolve(), find("classic", tmp_path), find("default", tmp_path)]
+    assert [f.name for f in folders] == ["mine", "classic", "default"]
+    (mine / "layout.yaml").write_text("extends: [\n", encoding="utf-8")  # broken: its own folder
+    assert layout_folders("mine", tmp_path) == [mine.resolve()]
