@@ -73,6 +73,7 @@ def test_warm_build_decodes_nothing_and_is_byte_identical(
     warm = _build(kit, tmp_path / "warm", cache)
     assert len(decodes) == 2  # nothing decoded the second time
     assert (warm.cache_hits, warm.cache_misses) == (entries, 0)  # type: ignore[attr-defined]
+    assert (cold.stills_redone, warm.stills_redone) == (2, 0)  # type: ignore[attr-defined]
     for result in (cold, warm):
         assert result.zip.read_bytes() == uncached.zip.read_bytes()  # type: ignore[attr-defined]
         assert result.pdf.read_bytes() == uncached.pdf.read_bytes()  # type: ignore[attr-defined]

@@ -28,6 +28,8 @@ from .pipeline import BuildOptions, build, check
 from .report import Report, report_for, set_verbosity
 from .scaffold import write_skeleton
 from .utf8_mode import ensure_utf8_mode
+from .watch import Report as WatchReport
+from .watch import watch
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXAMPLE_KIT = Path("assets") / "parallel-mothers"
@@ -168,6 +170,13 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     help="Redo every still instead of reusing unchanged renditions from the cache.",
 )
 @JSON_OPT
+@click.option(
+    "--watch",
+    "watching",
+    is_flag=True,
+    help="Build, then build again whenever the kit or the layout changes, one line each time; "
+    "an edit that breaks the kit keeps the last good outputs. Ctrl-C stops.",
+)
 @reports_errors
 def build_command(
     report: Report,
@@ -178,6 +187,7 @@ def build_command(
     strict: bool,
     no_cache: bool,
     json_output: bool,
+    watching: bool,
     **print_options: Any,
 ) -> None:
     """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
@@ -190,6 +200,7 @@ def build_command(
       kitpress build my-film --format pdf --profile print --marks --icc printer.icc
       kitpress build my-film/kit.yaml --layout default --out dist/
       kitpress build my-film --json > built.json   # the files written, sizes, hashes
+      kitpress build my-film --format pdf --watch   # rebuilt on every save
     """
     profile = print_options.pop("profile")
     max_size = print_options.pop("max_size")
@@ -205,6 +216,10 @@ def build_command(
         print=PrintOptions(**print_options),
         notice=report.notice,
     )
+    if watching:
+        tell = WatchReport(report.built, report.warnings, report.failed, report.say)
+        watch(resolve_kit(kit, report), options, tell)
+        return
     report.built(build(resolve_kit(kit, report), options))
 
 

@@ -45,6 +45,7 @@ from .stills.metadata import StillMetadata
 from .stills.renditions import Rendition, Target
 from .stills.stage import StillJob, run_jobs
 
+DEFAULT_OUTPUT = Path("output")  # each kit's outputs go in a folder of its own under it
 LOCK_WAIT = 120.0  # a second build into the same folder waits this long for the first
 Progress = Callable[[int, int], None]
 
@@ -52,7 +53,7 @@ Progress = Callable[[int, int], None]
 @dataclass(frozen=True)
 class BuildOptions:
     format: str = "all"  # output names, comma-separated (`pdf,zip`); `all`: both PDFs, the ZIP
-    out: Path | None = None
+    out: Path | None = None  # None: DEFAULT_OUTPUT / the film's slug
     layout: str = "default"
     strict: bool = False
     progress: Progress | None = None
@@ -91,8 +92,9 @@ class BuildResult:
     stills: list[BuiltStill] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds by stage and output
-    cache_hits: int = 0
-    cache_misses: int = 0
+    cache_hits: int = 0  # renditions found in the stills cache
+    cache_misses: int = 0  # renditions not found there, made again
+    stills_redone: int = 0  # stills decoded again for those
 
     def path(self, role: str) -> Path | None:
         """Where the product of ``role`` ("pdf", "print_pdf", "zip", "manifest"…) was written."""
@@ -169,7 +171,7 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
     clock = _Clock()
     out_options = options.for_outputs()
     checked = check(target, options.layout, options.strict, options.format, out_options)
-    out_dir = options.out or Path("output") / checked.document.slug
+    out_dir = options.out or DEFAULT_OUTPUT / checked.document.slug
     result = BuildResult(checked.kit, out_dir, warnings=list(checked.warnings))
     result.timings["check"] = clock.lap()
     cache = StillCache((options.cache_dir or default_folder()) if options.use_cache else None)
@@ -220,6 +222,7 @@ def _make_outputs(
             result.warnings += made.warnings
             result.timings[name] = clock.lap()
         result.cache_hits, result.cache_misses = cache.hits, cache.misses
+        result.stills_redone = len(cache.redone)
         kept = [(name, ctx.made[name]) for name in checked.selected]
         result.pages = next((m.pages for _, m in kept if m.pages), 0)
         with committed_together():  # renamed into place together: never a new PDF, old ZIP

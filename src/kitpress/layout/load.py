@@ -25,6 +25,25 @@ def load_layout(name: str, cwd: Path | None = None) -> Layout:
     return layout
 
 
+def layout_folders(name: str, cwd: Path | None = None) -> list[Path]:
+    """The folder of layout ``name``, then those of the layouts it extends, as far as their
+    layout.yaml can be read: every folder a change in may change the layout."""
+    folders = [find(name, cwd)]
+    while len(folders) <= MAX_EXTENDS:
+        try:
+            raw = load_yaml(folders[-1] / LAYOUT_FILE, LAYOUT_FILE, LayoutError)
+            parent = raw.entries.get("extends") if isinstance(raw, Mapping) else None
+            if not isinstance(parent, Scalar) or parent.is_null:
+                break
+            folder = find(parent.text, cwd)
+        except LayoutError:  # a broken or missing parent: the build says so
+            break
+        if folder in folders:
+            break
+        folders.append(folder)
+    return folders
+
+
 def _load(folder: Path, cwd: Path | None, depth: int) -> tuple[Layout, Mapping]:
     label = f"{folder.name}/{LAYOUT_FILE}"
     raw = load_yaml(folder / LAYOUT_FILE, label, LayoutError)

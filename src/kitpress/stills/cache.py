@@ -53,6 +53,7 @@ class StillCache:
         self.folder = folder
         self.hits = 0
         self.misses = 0
+        self.redone: set[Path] = set()  # the sources decoded again: a rendition missed
         self._unwritable: str | None = None  # why writing failed, once it has
         self._lock = threading.Lock()
 
@@ -93,6 +94,11 @@ class StillCache:
         with contextlib.suppress(OSError):
             os.utime(entry)  # prune() drops the least recently used first
         return data
+
+    def redo(self, source: Path) -> None:
+        """Note that ``source`` is decoded and encoded again, its renditions not all found."""
+        with self._lock:
+            self.redone.add(source)
 
     def put(self, key: str, data: bytes) -> None:
         self._write(self._entry("jpeg", key), data)

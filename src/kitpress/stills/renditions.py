@@ -130,6 +130,7 @@ def make_renditions(
     cached = [cache.get(key) for key in keys]
     encoded = [jpeg for jpeg in cached if jpeg is not None]
     if len(encoded) < len(keys):
+        cache.redo(source)
         encoded = _encode(source, order, sizes, len(alone), need, background)
         for key, jpeg in zip(keys, encoded, strict=True):
             cache.put(key, jpeg)
