@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import signal
@@ -26,7 +27,7 @@ from kitpress import commit
 from kitpress.commit import atomic_write, committed_together, remove_stale_temporaries
 from kitpress.errors import StillError
 from kitpress.outputs.zip import bundle
-from kitpress.outputs.zip.bundle import FIXED_TIME, Entry, write_zip
+from kitpress.outputs.zip.bundle import Entry, write_zip
 from kitpress.pipeline import BuildOptions, build
 
 from .conftest import make_still
@@ -224,7 +225,8 @@ def test_same_kit_same_bytes_twice_and_on_another_day(tmp_path: Path) -> None:
     fake = tmp_path / "fake-clock"
     fake.mkdir()
     (fake / "sitecustomize.py").write_text(ANOTHER_DAY, encoding="utf-8")
-    env = dict(os.environ, TZ="Pacific/Kiritimati", SOURCE_DATE_EPOCH="1700000000")
+    env = dict(os.environ, TZ="Pacific/Kiritimati")
+    env.pop("SOURCE_DATE_EPOCH", None)  # which would date the build (tests/test_dates.py)
     env["PYTHONPATH"] = os.pathsep.join([str(fake), env.get("PYTHONPATH", "")])
     later = tmp_path / "later"
     done = subprocess.run(
@@ -252,7 +254,8 @@ def test_zip_writer_is_sorted_timeless_and_zip64_ready(
     monkeypatch.setattr(bundle.zipfile, "ZipFile", spy)
     entries = [Entry("z.txt", b"last"), Entry("stills/a.jpg", b"\xff\xd8"), Entry("a.pdf", b"%")]
     target = tmp_path / "kit.zip"
-    write_zip(target, "film_press-kit", entries)
+    dated = datetime.datetime(2026, 9, 2, 12, 30, 5, tzinfo=datetime.UTC)
+    write_zip(target, "film_press-kit", entries, dated)
     assert opened == [{"allowZip64": True}] or opened[0].get("allowZip64") is True
     with real(target) as archive:
         infos = archive.infolist()
@@ -261,7 +264,7 @@ def test_zip_writer_is_sorted_timeless_and_zip64_ready(
         "film_press-kit/stills/a.jpg",
         "film_press-kit/z.txt",
     ]
-    assert {i.date_time for i in infos} == {FIXED_TIME}
+    assert {i.date_time for i in infos} == {(2026, 9, 2, 12, 30, 4)}  # ZIP times: 2 s steps
     assert [i.compress_type for i in infos] == [
         zipfile.ZIP_STORED,
         zipfile.ZIP_STORED,

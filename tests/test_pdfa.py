@@ -4,6 +4,7 @@ exiftool, qpdf and poppler; links and outline kept; the same bytes twice."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import subprocess
@@ -42,6 +43,7 @@ needs_pdfbox = pytest.mark.skipif(
     "libactivation-java libjaxb-api-java (or PDFBOX_CLASSPATH)",
 )
 BUILDS = ["example_pdf", "small_pdf"]
+DATED = datetime.datetime(2026, 9, 2, 12, tzinfo=datetime.UTC)
 
 
 def _small_kit(folder: Path) -> Path:
@@ -183,7 +185,7 @@ def test_what_cannot_be_repaired_is_refused(tmp_path: Path) -> None:
     canvas.save()
     kit, _ = load_kit(EXAMPLE_KIT)
     with pytest.raises(BuildError) as caught:
-        finish_pdf(raw, tmp_path / "out.pdf", kit)
+        finish_pdf(raw, tmp_path / "out.pdf", kit, dated=DATED)
     assert "font /Helvetica is not embedded" in str(caught.value)
     assert "transparency" in str(caught.value)
     assert not (tmp_path / "out.pdf").exists()
@@ -225,7 +227,7 @@ def test_info_and_xmp_say_the_same(title: str, author: str | None) -> None:
     kit = replace(kit, title=title, logline="“Quoted”\nline", presented_by=author)
     writer = PdfWriter()
     writer.add_blank_page(100, 100)
-    write_metadata(writer, kit, claims=[PDFA_1B])
+    write_metadata(writer, kit, DATED, claims=[PDFA_1B])
     buffer = io.BytesIO()
     writer.write(buffer)
     reader = PdfReader(buffer)
@@ -248,7 +250,7 @@ def test_print_profile_claims_no_pdfa(tmp_path: Path) -> None:
     canvas = Canvas(str(raw), invariant=1)
     canvas.drawString(72, 720, "Print")
     canvas.save()
-    finish_pdf(raw, tmp_path / "print.pdf", load_kit(EXAMPLE_KIT)[0], profile="print")
+    finish_pdf(raw, tmp_path / "print.pdf", load_kit(EXAMPLE_KIT)[0], "print", dated=DATED)
     reader = PdfReader(tmp_path / "print.pdf")
     assert "/OutputIntents" not in reader.trailer["/Root"]
     assert b"pdfaid" not in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
@@ -256,4 +258,6 @@ def test_print_profile_claims_no_pdfa(tmp_path: Path) -> None:
 
 def test_unknown_profile_is_a_programming_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown PDF profile"):
-        finish_pdf(tmp_path / "in.pdf", tmp_path / "out.pdf", load_kit(EXAMPLE_KIT)[0], "web")
+        finish_pdf(
+            tmp_path / "in.pdf", tmp_path / "out.pdf", load_kit(EXAMPLE_KIT)[0], "web", dated=DATED
+        )

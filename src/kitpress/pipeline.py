@@ -7,6 +7,7 @@ build makes, what they need and in which order, is the registry's business
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from .commit import (
     remove_stale_temporaries,
 )
 from .document.compose import compose_document, document_warnings, unlisted_stills
+from .document.dates import SOURCE_DATE_EPOCH, source_date
 from .document.model import KEY_ART, CoverPicture, PressDocument, StillEntry
 from .errors import BuildError, Issue, KitError, StillError
 from .kit.load import load_kit
@@ -150,9 +152,10 @@ def check(
     and credits, and what each output asked for (by default everything a kit is sent with)
     would warn about or refuse."""
     options = options or OutputOptions()
+    dated = source_date(os.environ.get(SOURCE_DATE_EPOCH))  # read here only, passed on as data
     kit, warnings = load_kit(target)  # strict applies below, once every warning is known
     layout = with_kit_renditions(load_layout(layout_name), kit)
-    document = compose_document(kit, layout)
+    document = compose_document(kit, layout, source_date=dated)
     selected, skipped = registry.selected(parse_formats(formats), options)
     made = registry.with_dependencies(selected, options)
     found = document_warnings(document)

@@ -4,6 +4,8 @@ technical facts, and say what is worth a warning before anything is made."""
 
 from __future__ import annotations
 
+import datetime
+
 from ..errors import Issue, KitError, StillError
 from ..kit.files import unlisted_note
 from ..kit.model import Kit, Still
@@ -12,15 +14,22 @@ from ..naming import slugify
 from ..stills.decode import DecodeProblem, Probe, probe
 from ..stills.metadata import StillMetadata, record_fit
 from .captions import Caption, compose
+from .dates import kit_date
 from .embedded_captions import adopt_embedded
 from .labels import ENGLISH, Labels
 from .model import KEY_ART, CoverPicture, PressDocument, StillEntry
 
 
-def compose_document(kit: Kit, layout: Layout, labels: Labels = ENGLISH) -> PressDocument:
+def compose_document(
+    kit: Kit,
+    layout: Layout,
+    labels: Labels = ENGLISH,
+    source_date: datetime.datetime | None = None,
+) -> PressDocument:
     """The document, and through ``document.notes`` and :func:`document_warnings` what the
     stills' headers and credits are worth saying; a still that cannot be read, or whose
-    caption could not be embedded, is a located error."""
+    caption could not be embedded, is a located error. ``source_date`` (SOURCE_DATE_EPOCH)
+    dates the document when given; else the kit does (see `dates.kit_date`)."""
     probes, key_art = _probe(kit)
     slug = slugify(kit.title)
     entries, notes = [], []
@@ -44,7 +53,17 @@ def compose_document(kit: Kit, layout: Layout, labels: Labels = ENGLISH) -> Pres
     sections = tuple(s for s in layout.sections if has_content(kit, s, facts))
     cover = _cover(kit, entries, key_art) if "cover" in sections else None
     document = PressDocument(
-        kit, layout, slug, labels, facts, sections, tuple(entries), key_art, tuple(notes), cover
+        kit,
+        layout,
+        slug,
+        labels,
+        facts,
+        sections,
+        tuple(entries),
+        key_art,
+        kit_date(kit, source_date),
+        tuple(notes),
+        cover,
     )
     too_large = [i for i in metadata_issues(document) if i.severity == "error"]
     if too_large:

@@ -4,6 +4,7 @@ delivered stills' metadata, the caption sheet (and any later output) all read th
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,7 @@ class PressDocument:
     sections: tuple[str, ...]  # the layout's sections that have content, in order
     stills: tuple[StillEntry, ...]
     key_art_pixels: tuple[int, int] | None
+    dated: datetime.datetime  # UTC: the PDFs' creation and modification date, the ZIP's entries'
     notes: tuple[Issue, ...] = ()  # captions or credits taken from, or differing from, files
     cover: CoverPicture | None = None
 

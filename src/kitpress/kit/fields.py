@@ -41,6 +41,8 @@ TOP = {
     "cover as 'Presented by …' and the PDF's author; left out when not given.",
     "stills": "Press stills in order: a list of {file, people, description, alt, rights}.",
     "renditions": "Sizes and JPEG qualities of the ZIP's still files, overriding the layout's.",
+    "updated": "When the kit last changed, as YYYY-MM-DD: the date its PDFs and ZIP entries "
+    "carry; when not given, the newest of the kit's files.",
 }
 
 RELEASE = {

@@ -18,6 +18,7 @@ class Prose:
     markdown: str
     source: str
     line: int | None = None
+    file: Path | None = field(default=None, compare=False)  # the Markdown file it came from
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class Kit:
     stills: tuple[Still, ...] = ()
     texts: tuple[Text, ...] = field(default=(), compare=False, repr=False)  # as read, located
     renditions: tuple[tuple[str, int], ...] = ()  # overrides of the layout's still settings
+    updated: datetime.date | None = None  # when the kit last changed: the outputs' date
 
     def line_of(self, path: str) -> int | None:
         """The kit.yaml line of the text read for ``path`` (e.g. 'key_art'), if it was read."""

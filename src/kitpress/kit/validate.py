@@ -72,6 +72,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         presented_by=top.text("presented_by"),
         stills=_stills(top, root, KnownPeople(cast_ids(cast), crew_roles(crew)), checker),
         renditions=_renditions(top, checker),
+        updated=top.date("updated", required=False),
     )
     return None if checker.errors else replace(kit, texts=_texts(checker))
 
@@ -143,7 +144,7 @@ def _read_prose(path: Path, ref: Obj, checker: Checker) -> Prose | None:
             checker.issues.append(Issue(path.name, number, key, problem))
             return None
     checker.texts.append(Read(key, text, 1, path.name, whole_file=True))
-    return Prose(text, path.name, 1) if text else None
+    return Prose(text, path.name, 1, path) if text else None
 
 
 def _cast(top: Obj, checker: Checker) -> tuple[CastMember, ...]:

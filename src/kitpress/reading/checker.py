@@ -149,8 +149,8 @@ class Obj:
         )
         return default
 
-    def date(self, key: str) -> datetime.date | None:
-        text = self.text(key, required=True)
+    def date(self, key: str, required: bool = True) -> datetime.date | None:
+        text = self.text(key, required=required)
         if text is None:
             return None
         try:

@@ -41,10 +41,17 @@ def render_document(
     finished = work / f"finished-{profile.name}.pdf"
     cmyk = profile.cmyk
     if cmyk is None:
-        finish_pdf(raw, finished, kit, profile.name)
+        finish_pdf(raw, finished, kit, profile.name, dated=document.dated)
     else:
         page = profile.layout.page
-        finish_pdf(raw, finished, kit, profile.name, lambda w: make_pdfx(w, cmyk, page))
+        finish_pdf(
+            raw,
+            finished,
+            kit,
+            profile.name,
+            lambda w: make_pdfx(w, cmyk, page),
+            dated=document.dated,
+        )
         _preflight(finished, page.bleed)
     return finished.read_bytes(), pages
 

@@ -6,8 +6,8 @@ scaled, two to a landscape sheet side and against the sheet's centre line (the f
 the printed, folded and stapled stack is the booklet. A sheet is a standard size when one fits
 the page pair (A4 pages on A3, A5 on A4, US Letter on Tabloid/Ledger 17 x 11 in), otherwise
 exactly twice the page width by the page height. Output sheets carry a MediaBox only: no
-trim or bleed boxes, no links or other annotations, no outline; dates and /ID are fixed, so
-the same input gives the same bytes.
+trim or bleed boxes, no links or other annotations, no outline; the dates are the source's and
+the /ID comes from the content, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -200,9 +200,10 @@ def _origin(width: float, height: float, box: Box, left_of_fold: bool) -> tuple[
 
 
 def _finished(writer: PdfWriter, reader: PdfReader) -> bytes:
-    """Bytes of the imposed document: the source's title, fixed dates and /ID, no extras."""
+    """Bytes of the imposed document: the source's title and dates, an /ID from the content,
+    no extras."""
     source = reader.metadata
-    for key in ("/Title", "/Author", "/Subject"):
+    for key in ("/Title", "/Author", "/Subject", "/CreationDate", "/ModDate"):
         if source is not None and key in source:
             writer.add_metadata({key: str(source[key])})
     writer.add_metadata({"/Producer": PRODUCER})

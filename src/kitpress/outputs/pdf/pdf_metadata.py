@@ -9,6 +9,7 @@ identification, PDF/X version) join the same packet as extra XMP descriptions.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,8 +21,6 @@ from pypdf.generic import DecodedStreamObject, NameObject
 from kitpress.document.labels import ENGLISH
 from kitpress.kit.model import Kit
 
-FIXED_DATE = "D:20000101000000+00'00'"  # ReportLab's own invariant date, in the Info form
-FIXED_XMP_DATE = "2000-01-01T00:00:00+00:00"  # the same instant, as XMP writes dates
 PRODUCER = "kitpress"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _NAMESPACES = {
@@ -38,9 +37,20 @@ class DocumentInfo:
     subject: str
     keywords: str
     rights: str  # XMP only (dc:rights has no Info counterpart)
+    dated: datetime.datetime  # creation and modification, in UTC
 
 
-def document_info(kit: Kit) -> DocumentInfo:
+def info_date(when: datetime.datetime) -> str:
+    """``when`` as the Info dictionary writes dates: ``D:20260902120000+00'00'``."""
+    return when.astimezone(datetime.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def xmp_date(when: datetime.datetime) -> str:
+    """The same instant as XMP writes dates: ``2026-09-02T12:00:00+00:00``."""
+    return when.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+def document_info(kit: Kit, dated: datetime.datetime) -> DocumentInfo:
     """What the document says about itself, cleaned so the Info and XMP forms are equal."""
     return DocumentInfo(
         title=_clean(f"{kit.title} — {ENGLISH.press_kit}"),
@@ -48,13 +58,16 @@ def document_info(kit: Kit) -> DocumentInfo:
         subject=_clean(kit.logline or ENGLISH.press_kit_for.format(title=kit.title)),
         keywords=_clean(", ".join(("press kit", kit.title, *kit.genres, *kit.directors))),
         rights=_clean(kit.copyright_line or ""),
+        dated=dated,
     )
 
 
-def write_metadata(writer: PdfWriter, kit: Kit, claims: Sequence[str] = ()) -> None:
-    """Set the Info entries and the catalog's XMP stream; ``claims`` are extra
-    ``rdf:Description`` elements (see `xmp_description`), e.g. PDF/A identification."""
-    info = document_info(kit)
+def write_metadata(
+    writer: PdfWriter, kit: Kit, dated: datetime.datetime, claims: Sequence[str] = ()
+) -> None:
+    """Set the Info entries and the catalog's XMP stream, both dated ``dated``; ``claims`` are
+    extra ``rdf:Description`` elements (see `xmp_description`), e.g. PDF/A identification."""
+    info = document_info(kit, dated)
     _write_info(writer, info)
     packet = xmp_packet(info, claims)
     stream = DecodedStreamObject()  # never filtered: PDF/A wants the packet readable as is
@@ -72,8 +85,8 @@ def _write_info(writer: PdfWriter, info: DocumentInfo) -> None:
         "/Keywords": info.keywords,
         "/Creator": PRODUCER,
         "/Producer": PRODUCER,
-        "/CreationDate": FIXED_DATE,
-        "/ModDate": FIXED_DATE,
+        "/CreationDate": info_date(info.dated),
+        "/ModDate": info_date(info.dated),
     }
     writer.add_metadata({key: value for key, value in values.items() if value})
     entries = writer._info
@@ -103,9 +116,9 @@ def xmp_packet(info: DocumentInfo, claims: Sequence[str] = ()) -> str:
             _NAMESPACES["xmp"],
             [
                 _simple("xmp:CreatorTool", PRODUCER),
-                _simple("xmp:CreateDate", FIXED_XMP_DATE),
-                _simple("xmp:ModifyDate", FIXED_XMP_DATE),
-                _simple("xmp:MetadataDate", FIXED_XMP_DATE),
+                _simple("xmp:CreateDate", xmp_date(info.dated)),
+                _simple("xmp:ModifyDate", xmp_date(info.dated)),
+                _simple("xmp:MetadataDate", xmp_date(info.dated)),
             ],
         ),
         *claims,

@@ -11,6 +11,7 @@ Checked with Apache PDFBox Preflight (tests/test_pdfa.py).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from typing import Any
 
@@ -45,14 +46,15 @@ _EMBEDDED = ("/FontFile", "/FontFile2", "/FontFile3")
 _NO_DESCRIPTOR = {"/Type0", "/Type3"}  # described by their descendant, or drawn in the file
 
 
-def make_pdfa(writer: PdfWriter, kit: Kit) -> None:
-    """Turn the document in ``writer`` into PDF/A-1b; the caller still sets the file ID."""
+def make_pdfa(writer: PdfWriter, kit: Kit, dated: datetime.datetime) -> None:
+    """Turn the document in ``writer`` into PDF/A-1b, dated ``dated``; the caller still sets
+    the file ID."""
     flag_annotations(writer)
     strip_forbidden_actions(writer)
     refuse_what_cannot_be_repaired(writer)
     writer.pdf_header = "%PDF-1.4"
     add_output_intent(writer)
-    write_metadata(writer, kit, claims=[PDFA_1B])
+    write_metadata(writer, kit, dated, claims=[PDFA_1B])
 
 
 def add_output_intent(writer: PdfWriter) -> None:

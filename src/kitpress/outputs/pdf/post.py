@@ -4,6 +4,7 @@ and viewer hints; and the writing every kitpress PDF shares."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from kitpress.kit.model import Kit
 
 from .font_subsets import retag_font_subsets
 from .keyword_strings import guard_keywords
-from .pdf_metadata import FIXED_DATE, write_metadata
+from .pdf_metadata import write_metadata
 from .pdfa import make_pdfa
 from .pdfx import PDFX_CLAIM
 from .profiles import PROFILES
@@ -33,8 +34,11 @@ def finish_pdf(
     kit: Kit,
     profile: str = "screen",
     print_pass: Callable[[PdfWriter], None] | None = None,
+    *,
+    dated: datetime.datetime,
 ) -> None:
-    """Read ``rendered``, add what ReportLab cannot, write ``target`` atomically.
+    """Read ``rendered``, add what ReportLab cannot, write ``target`` atomically; Info and XMP
+    both say it was created and last changed at ``dated``.
 
     ``screen``: the e-mail PDF, made PDF/A-1b (Info and XMP metadata included).
     ``print``: the print-shop PDF; ``print_pass`` gives it its PDF/X structure (pdfx.py),
@@ -46,9 +50,9 @@ def finish_pdf(
     writer.pdf_header = PDF_HEADERS[profile]
     retag_font_subsets(writer)
     if profile == "screen":
-        make_pdfa(writer, kit)
+        make_pdfa(writer, kit, dated)
     if profile == "print":
-        write_metadata(writer, kit, [PDFX_CLAIM])
+        write_metadata(writer, kit, dated, [PDFX_CLAIM])
         if print_pass is not None:
             print_pass(writer)
     fix_identity(writer)
@@ -66,10 +70,8 @@ def write_pdf(writer: PdfWriter, handle: BinaryIO) -> None:
 
 
 def fix_identity(writer: PdfWriter) -> None:
-    """Dates and file ID from the content alone, so a kit builds the same bytes anywhere, on
-    any day: ReportLab would take them from SOURCE_DATE_EPOCH when it is set. The dates are
-    the ones `write_metadata` puts in XMP too (impose.py relies on this function for both)."""
-    writer.add_metadata({"/CreationDate": FIXED_DATE, "/ModDate": FIXED_DATE})
+    """The file ID from the content alone, so a kit builds the same bytes anywhere, on any
+    day. (The dates are the document's, set with the rest of the metadata.)"""
     digest = hashlib.md5(usedforsecurity=False)
     for page in writer.pages:
         contents = page.get_contents()

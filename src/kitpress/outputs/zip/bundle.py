@@ -1,10 +1,11 @@
 """The distributable ZIP: the PDF, every still in print, web and thumbnail renditions, a
 caption sheet (CSV and text) and a manifest.
-Deterministic: sorted names, fixed timestamps, JPEGs stored."""
+Deterministic: sorted names, every entry dated with the document's date, JPEGs stored."""
 
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import io
 import json
@@ -22,7 +23,9 @@ from kitpress.document.labels import Labels
 from kitpress.document.model import StillEntry
 from kitpress.stills.renditions import Rendition
 
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+EARLIEST = (1980, 1, 1, 0, 0, 0)  # a ZIP entry's date cannot say any earlier time
+LATEST = (2107, 12, 31, 23, 59, 58)  # nor any later one
+ZipTime = tuple[int, int, int, int, int, int]
 CHUNK = 1024 * 1024
 ZIP64_FROM = 2**31 - 1  # bytes: larger entries need ZIP64 sizes from the start
 
@@ -106,18 +109,27 @@ def manifest_bytes(data: dict[str, object]) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
-def write_zip(target: Path, folder: str, entries: list[Entry]) -> None:
-    """The ZIP at ``target`` (in the build's work folder: the commit puts it in place)."""
+def zip_time(when: datetime.datetime) -> ZipTime:
+    """``when`` as a ZIP entry's date and time (UTC, the same wherever it is unpacked), held
+    within the years a ZIP can say."""
+    utc = when.astimezone(datetime.UTC)
+    stamp: ZipTime = (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
+    return min(max(stamp, EARLIEST), LATEST)
+
+
+def write_zip(target: Path, folder: str, entries: list[Entry], dated: datetime.datetime) -> None:
+    """The ZIP at ``target`` (in the build's work folder: the commit puts it in place), every
+    entry dated ``dated``."""
     try:
-        _write_zip(target, folder, entries)
+        _write_zip(target, folder, entries, zip_time(dated))
     except OSError as exc:  # a full disk while copying a still in has no file name of its own
         raise_naming(exc, target)
 
 
-def _write_zip(target: Path, folder: str, entries: list[Entry]) -> None:
+def _write_zip(target: Path, folder: str, entries: list[Entry], stamp: ZipTime) -> None:
     with target.open("wb") as handle, zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
         for entry in sorted(entries, key=lambda e: e.name):
-            info = zipfile.ZipInfo(f"{folder}/{entry.name}", date_time=FIXED_TIME)
+            info = zipfile.ZipInfo(f"{folder}/{entry.name}", date_time=stamp)
             info.external_attr = 0o644 << 16
             stored = entry.name.lower().endswith((".jpg", ".pdf"))
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED

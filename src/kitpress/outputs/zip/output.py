@@ -70,7 +70,7 @@ class ZipBundle(Output):
         listing = manifest(entries)
         entries.append(Entry("manifest.json", manifest_bytes(listing)))
         archive = ctx.work / f"{document.name}.zip"
-        write_zip(archive, document.name, entries)
+        write_zip(archive, document.name, entries, document.dated)
         beside = dict(listing)
         beside["zip"] = archive.name
         return Made(
