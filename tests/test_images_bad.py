@@ -101,12 +101,6 @@ REFUSED = [
         "logo.jpg: the file is an SVG drawing, not a photo; export it as PNG or JPEG",
     ),
     (
-        "phone.heic",
-        b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 64,
-        "phone.heic: the file is a HEIC/HEIF image (the iPhone format), which Pillow cannot "
-        "read; export it as JPEG",
-    ),
-    (
         "bomb.png",
         png_header(20_000, 20_000),
         "bomb.png: 400 MP is over the 150 MP limit (a decompression bomb, or far larger than "
