@@ -129,8 +129,8 @@ class PrintPdf(_ProfilePdf):
     def finish(
         self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
     ) -> tuple[bytes, int, list[Issue]]:
-        """Says which CMYK profile its colours went through (a note), and warns when a given
-        profile is one PDF/X-1a's output intent does not expect."""
+        """A note naming the CMYK profile its colours went through (the system's, or the one
+        given), so a print shop can be told; a warning when PDF/X-1a does not expect it."""
         icc, cmyk = ctx.options.print.icc, profile.cmyk
         if cmyk is None:  # the print profile always has one
             return pdf, pages, []
