@@ -57,6 +57,7 @@ def phone_photo(path: Path) -> None:
 def forget_heif_opener(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pillow as kitpress finds it at start-up: no HEIF opener (making a HEIC registers one),
     and kitpress has not registered its own yet."""
+    Image.init()  # every plugin registered first: none may land in the copies below, then vanish
     monkeypatch.setattr(heif, "_registered", [])
     monkeypatch.setattr(Image, "ID", [name for name in Image.ID if name != "HEIF"])
     monkeypatch.setattr(Image, "OPEN", {k: v for k, v in Image.OPEN.items() if k != "HEIF"})
