@@ -112,7 +112,7 @@ def test_version() -> None:
     assert result.stdout == f"kitpress, version {__version__}\n"
 
 
-COMMANDS = ["build", "check", "import", "import-captions", "init", "layouts", "preview"]
+COMMANDS = ["build", "check", "help", "import", "import-captions", "init", "layouts", "preview"]
 
 
 @pytest.mark.parametrize("command", [[], *[[c] for c in COMMANDS]])

@@ -19,12 +19,13 @@ from kitpress.layout.discover import available
 from kitpress.outputs.pdf.preflight import preflight_print
 from kitpress.outputs.pdf.profiles import PrintOptions
 from kitpress.pipeline import BuildOptions, BuildResult, build
-from kitpress.stills.cmyk import DEFAULT_PROFILES, load_cmyk_profile
+from kitpress.stills.cmyk import load_cmyk_profile
+from kitpress.stills.system_profiles import system_cmyk_profile
 
 from .conftest import needs_poppler, needs_qpdf
 
 needs_cmyk_profile = pytest.mark.skipif(
-    not any(p.is_file() for p in DEFAULT_PROFILES),
+    system_cmyk_profile() is None,
     reason="no system CMYK profile (Debian package libgs-common)",
 )
 MM3 = 3 * 72 / 25.4

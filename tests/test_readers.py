@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from kitpress.outputs.pdf.font_subsets import subset_tag, to_unicode_cmap
 from kitpress.outputs.pdf.post import write_pdf
 from kitpress.pipeline import BuildOptions, build
-from kitpress.stills.cmyk import DEFAULT_PROFILES
+from kitpress.stills.system_profiles import system_cmyk_profile
 
 from .conftest import REPO, SMALL_KIT, SYNOPSIS, make_still
 
@@ -37,7 +37,7 @@ GS_PROGRESS = re.compile(
 MUPDF_BUILD_NOTE = "warning: ICC support is not available"
 
 pytestmark = pytest.mark.skipif(
-    not any(p.is_file() for p in DEFAULT_PROFILES),
+    system_cmyk_profile() is None,
     reason="no system CMYK profile for the print PDF (Debian package libgs-common)",
 )
 

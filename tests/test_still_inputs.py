@@ -18,7 +18,7 @@ from PIL import Image, ImageCms, features
 
 from kitpress.pipeline import BuildOptions, build
 from kitpress.stills.decode import decode, probe
-from kitpress.stills.icc import system_cmyk_profile
+from kitpress.stills.system_profiles import system_cmyk_profile
 
 ICC_FOLDERS = (Path("/usr/share/color/icc/ghostscript"), Path("/usr/share/color/icc"))
 SIZE = (240, 160)
@@ -234,7 +234,7 @@ def test_cmyk_without_a_profile_goes_through_the_standard_profile(
 def test_cmyk_without_any_profile_is_converted_naively_and_said_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kitpress.stills.icc.SYSTEM_CMYK_PROFILES", ())
+    monkeypatch.setattr("kitpress.stills.system_profiles.GHOSTSCRIPT_CMYK_PROFILES", ())
     path = _pillow_cmyk_jpeg(tmp_path)
     assert decode(path, (4000, 4000), "#ffffff").getpixel((50, 50)) == pytest.approx(NAIVE, abs=3)
     assert probe(path).notes == (

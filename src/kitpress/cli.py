@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .errors import KitpressError
+from .help_topics import topic_text
 from .importing.captions_import import import_captions
 from .importing.page_import import ImportOptions, import_page
 from .layout.discover import available
@@ -364,6 +365,32 @@ def layouts_command(report: Report) -> None:
         description = load_layout(str(folder)).description
         click.echo(f"{name:18} {description}")  # the list asked for, even with -q
         report.detail(f"{'':18} {printable(folder)}")
+
+
+@main.command("help")
+@click.argument("topic", required=False)
+@click.pass_context
+@reports_errors
+def help_command(ctx: click.Context, report: Report, topic: str | None) -> None:
+    """Help on TOPIC: `kit` for the kit.yaml reference (every key and what it means), or a
+    command's name for its options.
+
+    \b
+    Examples:
+      kitpress help kit                # the kit.yaml reference
+      kitpress help build              # the same as kitpress build --help
+    """
+    parent = ctx.parent or ctx
+    if topic is None:
+        click.echo(main.get_help(parent))
+        return
+    text = topic_text(topic, sorted(main.commands))
+    if text is not None:
+        click.echo(text, nl=False)
+        return
+    command = main.commands[topic]
+    with click.Context(command, info_name=topic, parent=parent) as sub:
+        click.echo(command.get_help(sub))
 
 
 def _progress_bar(width: int = 30) -> Callable[[int, int], None]:

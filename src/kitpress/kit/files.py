@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from ..errors import Issue
 from .model import Kit
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif")
 MAX_LOOKED_AT = 2000  # files compared for a did-you-mean: a kit folder, not a whole disk
 SHOWN = 5  # unlisted images named in the note; the rest are counted
 _SAME_KIND = {".jpeg": ".jpg", ".tiff": ".tif"}

@@ -26,6 +26,7 @@ import threading
 from pathlib import Path
 
 import PIL
+import platformdirs
 
 from .. import __version__
 from ..commit import atomic_write
@@ -38,12 +39,12 @@ _DIGEST_CHARS = 64
 
 
 def default_folder() -> Path:
-    """`KITPRESS_CACHE_DIR`, else the user's cache folder (XDG), else ~/.cache/kitpress."""
+    """`KITPRESS_CACHE_DIR`, else where this system keeps a user's caches: ~/Library/Caches
+    on macOS, %LOCALAPPDATA%\\kitpress\\Cache on Windows, $XDG_CACHE_HOME or ~/.cache on Linux."""
     named = os.environ.get("KITPRESS_CACHE_DIR")
     if named:
         return Path(named)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kitpress"
+    return platformdirs.PlatformDirs("kitpress", appauthor=False).user_cache_path
 
 
 class StillCache:

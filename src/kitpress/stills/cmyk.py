@@ -8,9 +8,9 @@ Type darker than the profile's solid black is solid black; coloured type (a burg
 heading) keeps its colour. Large dark areas keep the profile's rich black; exact greys are
 black ink only everywhere.
 
-The default profile is the system's Ghostscript CMYK profile (Debian: libgs-common). It is
-not shipped with kitpress (its licence does not allow it); a printer's own profile always
-wins (`--icc FILE`).
+The default profile is the system's standard CMYK profile (`system_profiles`: Ghostscript's
+on Debian, the Generic CMYK Profile on macOS, RSWOP on Windows). It is not shipped with
+kitpress (its licence does not allow it); a printer's own profile always wins (`--icc FILE`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -26,9 +27,8 @@ from PIL import Image, ImageCms
 
 from ..errors import KitError, single
 from .decode import srgb_profile
-from .icc import SYSTEM_CMYK_PROFILES
+from .system_profiles import install_hint, system_cmyk_profile
 
-DEFAULT_PROFILES = SYSTEM_CMYK_PROFILES
 NEUTRAL_CHROMA = 12.0  # CIELAB chroma up to which type reads as black or grey, not a colour
 _SRGB_TO_XYZ = (
     (0.4124, 0.3576, 0.1805),
@@ -37,16 +37,14 @@ _SRGB_TO_XYZ = (
 )
 _D65 = (0.95047, 1.0, 1.08883)
 _LAB = ImageCms.createProfile("LAB")
-NO_PROFILE = (
-    "the print profile needs a CMYK ICC profile: pass the printer's own with --icc FILE, or "
-    "install Ghostscript's (Debian/Ubuntu: apt-get install libgs-common)"
-)
+NO_PROFILE = "the print profile needs a CMYK ICC profile: pass the printer's own with --icc FILE"
 
 
 @dataclass(frozen=True)
 class CmykProfile:
     data: bytes
     name: str  # what the OutputIntent calls the printing condition
+    source: Path | None = field(default=None, compare=False)  # the file it was read from
     digest: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -146,10 +144,9 @@ class _AsGiven(ImageCms.ImageCmsProfile):
 
 def load_cmyk_profile(path: Path | None) -> CmykProfile:
     """The printer's profile when given, else the system default; a located error otherwise."""
-    candidates = [path] if path is not None else [p for p in DEFAULT_PROFILES if p.is_file()]
-    if not candidates:
-        raise KitError([single("--icc", NO_PROFILE)])
-    chosen = candidates[0]
+    chosen = path if path is not None else system_cmyk_profile()
+    if chosen is None:
+        raise KitError([single("--icc", no_profile_message(sys.platform))])
     try:
         data = chosen.read_bytes()
         profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
@@ -161,10 +158,23 @@ def load_cmyk_profile(path: Path | None) -> CmykProfile:
         message = f"is {article} {space} profile; the print profile needs a CMYK one"
         raise KitError([single(str(chosen), message)])
     name = ImageCms.getProfileDescription(profile).strip() or chosen.stem
-    cmyk = CmykProfile(data, name)
+    cmyk = CmykProfile(data, name, chosen)
     try:
         cmyk.picture(Image.new("RGB", (1, 1)))  # LittleCMS can use it both ways, or says now
         cmyk.colour(0.5, 0.25, 0.0)
     except (ImageCms.PyCMSError, OSError, TypeError, ValueError) as exc:
         raise KitError([single(str(chosen), f"not a usable ICC profile ({exc})")]) from None
     return cmyk
+
+
+def no_profile_message(platform: str) -> str:
+    """Why the print PDF cannot be made here, and what to do about it."""
+    if platform in ("darwin", "win32"):
+        return f"{NO_PROFILE} (no standard CMYK profile found: {install_hint(platform)})"
+    return f"{NO_PROFILE}, or install Ghostscript's ({install_hint(platform)})"
+
+
+def used_profile_note(cmyk: CmykProfile, given: bool) -> str:
+    """Which profile a print file's colours went through, in a few words."""
+    where = f"{cmyk.source} ({cmyk.name})" if cmyk.source is not None else cmyk.name
+    return f"in CMYK through {where}" + ("" if given else ", this system's standard profile")

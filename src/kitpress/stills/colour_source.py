@@ -3,9 +3,10 @@ when it is not the still's own.
 
 An RGB still without a profile is sRGB by convention. A CMYK still without one was separated
 for some press, nobody knows which: it goes through the system's standard CMYK profile
-(Ghostscript's, SWOP-like), which is far closer than subtracting inks from white, and the
-user is told; without that profile it is converted naively, with a louder warning. A damaged
-embedded profile (or one for another colour space) is treated as none, and said so.
+(SWOP-like: Ghostscript's, macOS's or Windows'), which is far closer than subtracting inks
+from white, and the user is told; without that profile it is converted naively, with a louder
+warning. A damaged embedded profile (or one for another colour space) is treated as none, and
+said so.
 
 Pillow reads Adobe (APP14) CMYK JPEGs, which Photoshop and libjpeg store inverted, as the
 true ink values, so no inversion is needed here.
@@ -14,16 +15,16 @@ true ink values, so no inversion is needed here.
 from __future__ import annotations
 
 import io
+import sys
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from .icc import system_cmyk_profile
+from .system_profiles import install_hint, system_cmyk_profile
 
 _SPACES = {"RGB": "RGB", "CMYK": "CMYK"}  # image mode -> the profile colour space it needs
 _PROFILE_ERRORS = (ImageCms.PyCMSError, OSError, ValueError, TypeError)
-_INSTALL = "Debian/Ubuntu: apt-get install libgs-common"
 
 
 def source_profile(image: Image.Image) -> tuple[ImageCms.ImageCmsProfile | None, str | None]:
@@ -50,8 +51,8 @@ def source_profile(image: Image.Image) -> tuple[ImageCms.ImageCmsProfile | None,
     standard = system_cmyk_profile()
     if standard is None:
         return None, (
-            f"{start}, and no standard CMYK profile is installed ({_INSTALL}): converted to "
-            "sRGB without colour management, its colours will be off"
+            f"{start}, and no standard CMYK profile is installed ({install_hint(sys.platform)}): "
+            "converted to sRGB without colour management, its colours will be off"
         )
     profile, name = _load(standard)
     return profile, (

@@ -19,6 +19,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from .colour_source import source_profile
 from .embedded import EmbeddedCaption, exif_is_readable, read_embedded
+from .heif import heif_opener, is_heif
 from .sniff import head, unreadable_kind
 
 MAX_PIXELS = 150_000_000  # a 150 MP still is already far beyond any camera a unit uses
@@ -55,7 +56,7 @@ def probe(path: Path) -> Probe:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            with Image.open(path) as image:
+            with _open(path) as image:
                 width, height = image.size
                 _check_size(width, height)
                 readable = exif_is_readable(image)
@@ -93,7 +94,7 @@ def _check_complete(path: Path, kind: str | None) -> None:
 def decode(path: Path, need: tuple[int, int], background: str) -> Image.Image:
     """The whole still, upright, RGB in sRGB; decoded at reduced scale when ``need`` allows."""
     try:
-        with Image.open(path) as image:
+        with _open(path) as image:
             _check_size(*image.size)
             if image.format == "JPEG":
                 image.draft("RGB", _draft_size(image, need))
@@ -104,6 +105,16 @@ def decode(path: Path, need: tuple[int, int], background: str) -> Image.Image:
         raise
     except _PILLOW_ERRORS as exc:
         raise DecodeProblem(_reason(path, exc)) from None
+
+
+def _open(path: Path) -> Image.Image:
+    """The still opened by Pillow; a HEIC photo through pillow-heif, registered when first met."""
+    try:
+        return Image.open(path)
+    except UnidentifiedImageError:
+        if is_heif(head(path)) and heif_opener():
+            return Image.open(path)
+        raise
 
 
 def quiet_pillow() -> None:

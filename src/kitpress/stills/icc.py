@@ -1,5 +1,4 @@
-"""An ICC version 2 sRGB profile, built from the sRGB definition (IEC 61966-2.1) in code,
-and where the system's standard CMYK profile is.
+"""An ICC version 2 sRGB profile, built from the sRGB definition (IEC 61966-2.1) in code.
 
 PDF/A-1 is based on PDF 1.4, which knows ICC profiles up to version 2.4: PDFBox Preflight
 refuses the version 4 profile Pillow (LittleCMS) makes. The profile here is the classic
@@ -12,15 +11,6 @@ from __future__ import annotations
 
 import struct
 from functools import cache
-from pathlib import Path
-
-# Where Debian and Ubuntu keep Ghostscript's CMYK profile (libgs-common): a standard press
-# condition (SWOP-like) used when no printer's profile is given, and for CMYK stills that
-# carry no profile of their own. Never shipped with kitpress: its licence does not allow it.
-SYSTEM_CMYK_PROFILES = (
-    Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),
-    Path("/usr/share/ghostscript/iccprofiles/default_cmyk.icc"),
-)
 
 _VERSION = 0x02100000  # ICC.1 version 2.1.0
 _DATE = (2024, 1, 1, 0, 0, 0)
@@ -109,8 +99,3 @@ def _linear(encoded: float) -> float:
     if encoded <= 0.04045:
         return encoded / 12.92
     return float(((encoded + 0.055) / 1.055) ** 2.4)
-
-
-def system_cmyk_profile() -> Path | None:
-    """The system's standard CMYK profile file, when one is installed."""
-    return next((path for path in SYSTEM_CMYK_PROFILES if path.is_file()), None)

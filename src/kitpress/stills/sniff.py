@@ -12,8 +12,9 @@ from pathlib import Path
 
 from PIL import features
 
+from .heif import INSTALL, heif_opener, is_heif
+
 HEAD_BYTES = 512
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 _AVIF_BRANDS = {b"avif", b"avis"}
 _EXPORT = "export it as JPEG"
 _IMAGES = (
@@ -40,8 +41,10 @@ def unreadable_kind(data: bytes) -> str | None:
         if features.check("avif"):
             return "a damaged AVIF image (Pillow reads AVIF, but not this file); " + _EXPORT
         return "an AVIF image, which this installation of Pillow cannot read; " + _EXPORT
-    if brand in _HEIF_BRANDS:
-        return "a HEIC/HEIF image (the iPhone format), which Pillow cannot read; " + _EXPORT
+    if is_heif(data):
+        if heif_opener():
+            return "a damaged HEIC image (pillow-heif reads HEIC, but not this file); " + _EXPORT
+        return "a HEIC photo; " + INSTALL
     for magic, name in _IMAGES:
         if data.startswith(magic):
             return f"a damaged {name} image (its header cannot be read)"

@@ -14,7 +14,7 @@ from PIL import Image
 from kitpress.document.model import PressDocument
 from kitpress.errors import Issue, KitError
 from kitpress.layout.model import Layout
-from kitpress.stills.cmyk import load_cmyk_profile
+from kitpress.stills.cmyk import load_cmyk_profile, used_profile_note
 from kitpress.stills.renditions import Fade, Target, decode_for
 
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Renditions, Requests
@@ -72,8 +72,11 @@ class _ProfilePdf(Output):
         cover = _cover_art(document, ctx.renditions, f"cover-{profile.name}")
         pdf, pages = render_document(document, profile, plan, images, cover, ctx.work)
         pdf, pages, notes = self.finish(ctx, profile, plan, pdf, pages)
-        name = f"{document.name}{self.suffix}.pdf"
+        name = self.file_name(document)
         return Made((Product(self.role, name, pdf, label=self.label),), pages, tuple(notes))
+
+    def file_name(self, document: PressDocument) -> str:
+        return f"{document.name}{self.suffix}.pdf"
 
     def finish(
         self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
@@ -133,10 +136,16 @@ class PrintPdf(_ProfilePdf):
     def finish(
         self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
     ) -> tuple[bytes, int, list[Issue]]:
+        """A note naming the CMYK profile its colours went through (the system's, or the one
+        given), so a print shop can be told; a warning when PDF/X-1a does not expect it."""
         icc, cmyk = ctx.options.print.icc, profile.cmyk
-        if icc is not None and cmyk is not None and cmyk.version > 2:
-            return pdf, pages, [Issue(str(icc), None, "", V4_OUTPUT_INTENT, "warning")]
-        return pdf, pages, []
+        if cmyk is None:  # the print profile always has one
+            return pdf, pages, []
+        note = used_profile_note(cmyk, icc is not None)
+        notes = [Issue(self.file_name(ctx.document), None, "", note, "note")]
+        if icc is not None and cmyk.version > 2:
+            notes.append(Issue(str(icc), None, "", V4_OUTPUT_INTENT, "warning"))
+        return pdf, pages, notes
 
 
 class _Imposed(Output):
