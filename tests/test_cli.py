@@ -176,7 +176,9 @@ def test_layouts_lists_default(in_tmp: Path) -> None:
 def test_build_missing_folder_is_one_line(in_tmp: Path) -> None:
     result = run("build", "no-such-kit")
     assert result.exit_code == 2
-    assert result.stderr == "error: no-such-kit: no kit here: the file does not exist\n"
+    assert result.stderr == (
+        "error: no-such-kit: no kit here: no such file or folder (kitpress init makes a new kit)\n"
+    )
     assert "Traceback" not in result.output
     assert not (in_tmp / "output").exists()
 
@@ -191,7 +193,9 @@ def test_build_missing_folder_as_a_real_process(in_tmp: Path) -> None:
         check=False,
     )
     assert done.returncode == 2
-    assert done.stderr == "error: no-such-kit: no kit here: the file does not exist\n"
+    assert done.stderr == (
+        "error: no-such-kit: no kit here: no such file or folder (kitpress init makes a new kit)\n"
+    )
     assert "Traceback" not in done.stdout + done.stderr
     assert listing(in_tmp) == []
 
@@ -222,7 +226,9 @@ def test_check_strict_reports_every_warning_at_once(in_tmp: Path) -> None:
 def test_error_prefix_does_not_depend_on_the_folder_name(in_tmp: Path) -> None:
     result = run("check", "errors-kit")
     assert result.exit_code == 2
-    assert result.stderr == "error: errors-kit: no kit here: the file does not exist\n"
+    assert result.stderr == (
+        "error: errors-kit: no kit here: no such file or folder (kitpress init makes a new kit)\n"
+    )
 
 
 def test_preview_writes_a_png_per_page_and_a_sheet(tmp_path: Path) -> None:

@@ -232,7 +232,10 @@ def test_a_missing_kit_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     captions = write_csv(tmp_path, HEADER)
     done = run("import-captions", str(captions), str(tmp_path / "nokit"))
     assert done.exit_code == 2
-    assert done.stderr == (f"error: {tmp_path / 'nokit'}: no kit here: the file does not exist\n")
+    assert done.stderr == (
+        f"error: {tmp_path / 'nokit'}: no kit here: no such file or folder "
+        "(kitpress init makes a new kit)\n"
+    )
 
 
 def _exiftool(path: Path) -> dict[str, Any]:

@@ -161,7 +161,9 @@ def test_missing_kit_folder_is_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere"
     with pytest.raises(KitError) as exc:
         load(missing)
-    assert exc.value.lines() == [f"{missing}: no kit here: the file does not exist"]
+    assert exc.value.lines() == [
+        f"{missing}: no kit here: no such file or folder (kitpress init makes a new kit)"
+    ]
 
 
 def test_errors_and_warnings_are_sorted_by_line(tmp_path: Path) -> None:

@@ -54,4 +54,7 @@ def test_a_size_no_pdf_fits_in_is_a_usage_error(size: str, tmp_path: Path) -> No
 def test_values_with_a_unit_pass_on_to_the_build(args: list[str], tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(tmp_path / "no-kit"), *args])
     assert result.exit_code == 2  # the missing kit, found after the options were read
-    assert result.stderr == f"error: {tmp_path / 'no-kit'}: no kit here: the file does not exist\n"
+    assert result.stderr == (
+        f"error: {tmp_path / 'no-kit'}: no kit here: no such file or folder "
+        "(kitpress init makes a new kit)\n"
+    )

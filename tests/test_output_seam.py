@@ -68,6 +68,12 @@ def test_an_unknown_format_names_the_known_ones(small_kit: Path, tmp_path: Path)
         "Invalid value for '--format': 'html': choose from pdf, screen-pdf, zip, print-pdf, "
         "booklet, 2up, preview, all (e.g. pdf,zip)"
     ) in result.output
+    empty = CliRunner().invoke(main, ["build", str(small_kit), "--format", "pdf,,zip"])
+    assert empty.exit_code == 2
+    assert (
+        "Invalid value for '--format': 'pdf,,zip' has an empty name between commas; write e.g. "
+        "pdf,zip"
+    ) in empty.output
     with pytest.raises(KitError) as caught:
         build(small_kit, BuildOptions(format="pdf,,zip", out=tmp_path / "out"))
     assert caught.value.lines() == [

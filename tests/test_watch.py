@@ -161,7 +161,9 @@ def test_watch_with_nothing_to_watch_is_one_line(tmp_path: Path, small_kit: Path
     nowhere = tmp_path / "nowhere"
     missing = runner.invoke(main, ["build", str(nowhere), "--watch"])
     assert (missing.exit_code, missing.stdout) == (2, "")
-    assert missing.stderr == f"error: {nowhere}: no kit here: the file does not exist\n"
+    assert missing.stderr == (
+        f"error: {nowhere}: no kit here: no such file or folder (kitpress init makes a new kit)\n"
+    )
     no_layout = runner.invoke(main, ["build", str(small_kit), "--watch", "--layout", "nope"])
     assert no_layout.exit_code == 2
     assert no_layout.stderr.startswith("error: --layout: no layout named 'nope' (available: ")

@@ -228,9 +228,11 @@ def _formats(value: str) -> str:
     """``value`` when every comma-separated name is an output's (or `all`, `pdf`)."""
     known = registry.format_names()
     names = [part.strip() for part in value.split(",")]
+    if not all(names):
+        raise click.BadParameter(f"'{value}' has an empty name between commas; write e.g. pdf,zip")
     wrong = [name for name in names if name not in known]
-    if wrong or not all(names):
-        shown = ", ".join(repr(n) for n in wrong) or repr(value)
+    if wrong:
+        shown = ", ".join(repr(n) for n in wrong)
         raise click.BadParameter(f"{shown}: choose from {', '.join(known)} (e.g. pdf,zip)")
     return value
 

@@ -18,7 +18,8 @@ def find_kit_file(target: Path) -> Path:
     if target.is_dir():
         target = target / KIT_FILE
     if not target.exists():
-        raise KitError([Issue(str(target), None, "", "no kit here: the file does not exist")])
+        message = "no kit here: no such file or folder (kitpress init makes a new kit)"
+        raise KitError([Issue(str(target), None, "", message)])
     if not target.is_file():
         raise KitError([Issue(str(target), None, "", "not a file")])
     return target
