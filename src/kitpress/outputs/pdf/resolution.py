@@ -5,8 +5,11 @@ warnings from here, so `check --strict` refuses exactly what `build --strict` wo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kitpress.document.model import PressDocument
 from kitpress.errors import Issue
+from kitpress.stills.renditions import Target, fit
 
 from ..base import PrintOptions
 from .arrange import image_pixels
@@ -39,10 +42,11 @@ def print_warnings(
 
 
 def cover_ppi(source: tuple[int, int], box: tuple[float, float], ppi: int) -> float:
-    """The ppi of art cropped to fill ``box`` points, never upsampled (as the cover is made)."""
+    """The ppi of art cropped to fill ``box`` points, never upsampled: the size the stills
+    engine makes the cover's picture at (a crop-to-fill request), over the box's width."""
     wanted = (max(1, round(box[0] / 72 * ppi)), max(1, round(box[1] / 72 * ppi)))
-    scale = min(1.0, source[0] / wanted[0], source[1] / wanted[1])
-    return max(1, round(wanted[0] * scale)) / (box[0] / 72)
+    width, _ = fit(source, Target("cover", None, wanted, 0, Path(), fill=True))
+    return width / (box[0] / 72)
 
 
 def _print_ppi(slot: StillSlot) -> str | None:
