@@ -25,7 +25,7 @@ from .commit import (
 )
 from .document.compose import compose_document, document_warnings, unlisted_stills
 from .document.dates import SOURCE_DATE_EPOCH, source_date
-from .document.model import KEY_ART, CoverPicture, PressDocument, StillEntry
+from .document.model import KEY_ART, CoverPicture, PortraitEntry, PressDocument, StillEntry
 from .errors import BuildError, Issue, KitError, StillError
 from .kit.load import load_kit
 from .kit.model import Kit
@@ -256,6 +256,11 @@ class _StillsPass:
         cover = self.document.cover
         if cover is not None and cover.key == KEY_ART and wanted.get(KEY_ART):
             jobs.append(self._key_art_job(cover, wanted[KEY_ART]))
+        jobs += [
+            self._portrait_job(p, wanted[p.key])
+            for p in self.document.portraits
+            if wanted.get(p.key)
+        ]
         done = run_jobs(jobs, self.cache, progress)
         warnings = [w for result in done.values() for w in result.warnings]
         return {still: result.renditions for still, result in done.items()}, warnings
@@ -283,6 +288,19 @@ class _StillsPass:
             self.document.layout.stills.background,
             self.decode.get(KEY_ART),
             cover.issue,
+        )
+
+    def _portrait_job(self, portrait: PortraitEntry, targets: list[Target]) -> StillJob:
+        """A person's portrait: through the stills' decode, cache and colour conversion."""
+        return StillJob(
+            portrait.key,
+            portrait.source,
+            portrait.pixels,
+            _unique(targets),
+            StillMetadata(caption=""),
+            self.document.layout.stills.background,
+            self.decode.get(portrait.key),
+            portrait.issue,
         )
 
 

@@ -16,8 +16,11 @@ from ..stills.metadata import StillMetadata, record_fit
 from .captions import Caption, compose
 from .dates import kit_date
 from .embedded_captions import adopt_embedded
+from .end_credits import end_credits
 from .labels import ENGLISH, Labels
 from .model import KEY_ART, CoverPicture, PressDocument, StillEntry
+from .people import about_people
+from .prose_blocks import interview_blocks, prose_blocks
 
 
 def compose_document(
@@ -50,7 +53,14 @@ def compose_document(
             )
         )
     facts = technical_facts(kit, labels)
-    sections = tuple(s for s in layout.sections if has_content(kit, s, facts))
+    about_cast, about_filmmakers = about_people(kit, labels, slug)
+    sections = tuple(
+        s
+        for s in layout.sections
+        if has_content(kit, s, facts)
+        or (s == "about_cast" and about_cast)
+        or (s == "about_filmmakers" and about_filmmakers)
+    )
     cover = _cover(kit, entries, key_art) if "cover" in sections else None
     document = PressDocument(
         kit,
@@ -64,6 +74,11 @@ def compose_document(
         kit_date(kit, source_date),
         tuple(notes),
         cover,
+        about_cast,
+        about_filmmakers,
+        interview_blocks(kit.interview.markdown, kit.interviewer) if kit.interview else (),
+        prose_blocks(kit.production_notes.markdown) if kit.production_notes else (),
+        end_credits(kit.credits, labels),
     )
     too_large = [i for i in metadata_issues(document) if i.severity == "error"]
     if too_large:
@@ -179,6 +194,9 @@ def has_content(kit: Kit, section: str, facts: tuple[tuple[str, str], ...]) -> b
         "quotes": bool(kit.quotes),
         "stills": bool(kit.stills),
         "contacts": bool(kit.contacts),
+        "interview": kit.interview is not None,
+        "production_notes": kit.production_notes is not None,
+        "credits": bool(kit.credits),
     }
     return present.get(section, False)
 

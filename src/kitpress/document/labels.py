@@ -13,6 +13,11 @@ SECTION_TITLES: Mapping[str, str] = MappingProxyType(
         "synopsis": "Synopsis",
         "long_synopsis": "Long synopsis",
         "directors_statement": "Director’s statement",
+        "interview": "Interview",
+        "production_notes": "Production notes",
+        "about_cast": "About the cast",
+        "about_filmmakers": "About the filmmakers",
+        "credits": "Credits",
         "details": "Technical details",
         "releases": "Release dates",
         "cast": "Cast",
@@ -56,6 +61,11 @@ class Labels:
     trailer: str = "Trailer"
     scan_for_trailer: str = "Scan for the trailer"
     contents: str = "Contents"
+    as_character: str = "as {character}"
+    selected_filmography: str = "Selected filmography"
+    interview_by: str = "Interview by {name}"
+    credit_and: str = "and"  # joins merged credits: "Written and directed by"
+    credit_by: str = "{verbs} by"
     still_title: str = "{title} – still {number:02d}"
     captions_heading: str = "{title} — captions"
     caption_sheet_columns: tuple[str, ...] = (

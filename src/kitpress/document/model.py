@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Issue, Severity
-from ..kit.model import Kit, Still
+from ..kit.model import CrewCredit, Kit, Portrait, Profile, Still
 from ..layout.model import Layout
 from ..stills.metadata import StillMetadata
 from .captions import Caption
 from .labels import Labels
+from .prose_blocks import ProseBlock
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,37 @@ class CoverPicture:
 
 
 @dataclass(frozen=True)
+class PortraitEntry:
+    """A person's photo, as the stills engine makes it: through the same decode, cache and
+    colour conversion as a still, with no caption to embed."""
+
+    key: str  # its renditions' key: "portrait:cast[0].photo"
+    portrait: Portrait
+    pixels: tuple[int, int]  # upright, from its header
+    stem: str  # file names of its renditions: "<film>_portrait-<name>"
+    source_label: str
+
+    @property
+    def source(self) -> Path:
+        return self.portrait.file
+
+    def issue(self, message: str, severity: Severity = "error") -> Issue:
+        """``kit.yaml:12: cast[0].photo: cruz.jpg: <message>``."""
+        text = f"{self.source.name}: {message}"
+        return Issue(self.source_label, self.portrait.line, self.portrait.path, text, severity)
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """One person of *About the cast* or *About the filmmakers*."""
+
+    name: str
+    part: str  # "as Janis", "Director"; empty for a cast member with no character
+    profile: Profile
+    portrait: PortraitEntry | None = None
+
+
+@dataclass(frozen=True)
 class PressDocument:
     kit: Kit
     layout: Layout
@@ -70,6 +102,16 @@ class PressDocument:
     dated: datetime.datetime  # UTC: the PDFs' creation and modification date, the ZIP's entries'
     notes: tuple[Issue, ...] = ()  # captions or credits taken from, or differing from, files
     cover: CoverPicture | None = None
+    about_cast: tuple[PersonEntry, ...] = ()
+    about_filmmakers: tuple[PersonEntry, ...] = ()  # the director first
+    interview: tuple[ProseBlock, ...] = ()  # questions and answers
+    production_notes: tuple[ProseBlock, ...] = ()  # chapters' headings, pull quotes, text
+    credits: tuple[CrewCredit, ...] = ()  # the end credits, adjacent roles merged
+
+    @property
+    def portraits(self) -> tuple[PortraitEntry, ...]:
+        people = self.about_cast + self.about_filmmakers
+        return tuple(p.portrait for p in people if p.portrait is not None)
 
     @property
     def name(self) -> str:

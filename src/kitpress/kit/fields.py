@@ -27,7 +27,8 @@ TOP = {
     "synopsis": "Short synopsis (about a quarter page): text, or {file: short.md}.",
     "long_synopsis": "Long synopsis (half a page to a page): text, or {file: long.md}.",
     "directors_statement": "Director's statement: text, or {file: statement.md}.",
-    "cast": "Principal cast, in billing order: a list of {id, actor, character}.",
+    "cast": "Principal cast, in billing order: a list of {id, actor, character, bio, "
+    "filmography, photo}.",
     "crew": "Crew by role, in credit order: a mapping of role to a name or a list of names.",
     "festivals": "Festivals and awards: a list of {name, year, section, award}.",
     "quotes": "Press quotes, best first: a list of {text, source, author}.",
@@ -41,6 +42,16 @@ TOP = {
     "cover as 'Presented by …' and the PDF's author; left out when not given.",
     "stills": "Press stills in order: a list of {file, people, description, alt, rights}.",
     "renditions": "Sizes and JPEG qualities of the ZIP's still files, overriding the layout's.",
+    "filmmakers": "The director and key crew, as press notes tell of them: a list of {name, "
+    "role, bio, filmography, photo}; the director comes first.",
+    "interview": "An interview with the director: text, or {file: interview.md}. A paragraph "
+    "in bold, or one starting with 'Q:' or the interviewer's initials ('JD:'), is a question; "
+    "'A:' before an answer is dropped.",
+    "interviewer": "Who asked the interview's questions: printed as 'Interview by …'.",
+    "production_notes": "Production notes: text, or {file: notes.md}; '## …' lines are chapter "
+    "headings and '> …' paragraphs pull quotes.",
+    "credits": "The full end credits, in order: a list of {role, names}; separate from the "
+    "short crew list.",
     "updated": "When the kit last changed, as YYYY-MM-DD: the date its PDFs and ZIP entries "
     "carry; when not given, the newest of the kit's files.",
 }
@@ -55,6 +66,31 @@ CAST = {
     "id": "A short id that stills use to name who is in them, e.g. 'janis'.",
     "actor": "The actor's name as credited.",
     "character": "The character's name.",
+    "bio": "A biography: text, or {file: bios/name.md}.",
+    "filmography": "Selected filmography: a list of {year, title, director, role}, or text, "
+    "or {file: …}.",
+    "photo": "A portrait, an image file relative to kit.yaml.",
+}
+
+FILMMAKER = {
+    "name": "The name as credited.",
+    "role": "What they did, e.g. 'Director' or 'Producer'; when not given, their role in "
+    "crew (required for anyone not in crew).",
+    "bio": CAST["bio"],
+    "filmography": CAST["filmography"],
+    "photo": CAST["photo"],
+}
+
+FILM = {
+    "year": "Year of the film.",
+    "title": "The film's title (required).",
+    "director": "Who directed it, when it is not this person.",
+    "role": "The person's part: the character they played, or what they did.",
+}
+
+CREDIT = {
+    "role": "The credit as it reads on screen, e.g. 'Directed by' or 'Director of Photography'.",
+    "names": "One name or a list of names.",
 }
 
 FESTIVAL = {

@@ -33,10 +33,54 @@ class Text:
 
 
 @dataclass(frozen=True)
+class FilmCredit:
+    """One line of a selected filmography: a film, and the person's part in it."""
+
+    year: int | None
+    title: str
+    director: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Portrait:
+    """A person's photo: the image file and the kit.yaml line naming it."""
+
+    file: Path
+    path: str  # the field, as kit.yaml spells it: cast[0].photo
+    line: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What press notes tell of a person: a biography, a selected filmography (as a list of
+    films, or as Markdown the user set themselves) and a portrait."""
+
+    bio: Prose | None = None
+    filmography: tuple[FilmCredit, ...] = ()
+    filmography_text: Prose | None = None
+    photo: Portrait | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.bio or self.filmography or self.filmography_text or self.photo)
+
+
+@dataclass(frozen=True)
 class CastMember:
     id: str
     actor: str
     character: str | None = None
+    profile: Profile = field(default_factory=Profile)
+
+
+@dataclass(frozen=True)
+class Filmmaker:
+    """The director or one of the key crew, with the role under which press notes name them
+    (typed in `filmmakers`, or taken from `crew`)."""
+
+    name: str
+    role: str
+    profile: Profile = field(default_factory=Profile)
 
 
 @dataclass(frozen=True)
@@ -153,6 +197,11 @@ class Kit:
     copyright_line: str | None = None
     presented_by: str | None = None  # the distributor or sales company presenting the film
     stills: tuple[Still, ...] = ()
+    filmmakers: tuple[Filmmaker, ...] = ()
+    interview: Prose | None = None
+    interviewer: str | None = None
+    production_notes: Prose | None = None
+    credits: tuple[CrewCredit, ...] = ()  # the full end credits, in order
     texts: tuple[Text, ...] = field(default=(), compare=False, repr=False)  # as read, located
     renditions: tuple[tuple[str, int], ...] = ()  # overrides of the layout's still settings
     updated: datetime.date | None = None  # when the kit last changed: the outputs' date
@@ -164,6 +213,19 @@ class Kit:
     @property
     def directors(self) -> tuple[str, ...]:
         for credit in self.crew:
-            if credit.role.casefold() in ("director", "directed by", "written and directed by"):
+            if is_director(credit.role):
                 return credit.names
         return ()
+
+    @property
+    def portraits(self) -> tuple[Portrait, ...]:
+        """Every person's photo, cast first, in the kit's order."""
+        people = [m.profile for m in self.cast] + [f.profile for f in self.filmmakers]
+        return tuple(p.photo for p in people if p.photo is not None)
+
+
+DIRECTOR_ROLES = ("director", "directed by", "written and directed by")
+
+
+def is_director(role: str) -> bool:
+    return role.casefold() in DIRECTOR_ROLES

@@ -5,28 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import Issue
 from ..layout.stills_spec import RENDITION_KEYS, read_integers
 from ..reading.checker import Checker, Obj, Read, control_character
-from ..reading.marked_yaml import Mapping, Scalar, Value
+from ..reading.marked_yaml import Mapping, Value
 from . import fields
-from .files import resolve_in_kit
 from .model import (
     CastMember,
     Contact,
     CrewCredit,
     Festival,
     Kit,
-    Prose,
     Quote,
     Release,
     Still,
     Text,
 )
+from .profiles import read_filmmakers, read_profile
+from .prose_files import read_file, read_prose
 from .quotes import without_outer_quotes
 from .still_entries import KnownPeople, read_rights, read_still
 
-MAX_PROSE_BYTES = 2 * 1024 * 1024
 NO_PUBLICATION = "a quote with no publication: name it in `source:` (e.g. source: Variety)"
 
 
@@ -37,7 +35,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         return None
     root = kit_file.parent
     title = top.text("title", required=True)
-    cast = _cast(top, checker)
+    cast = _cast(top, root, checker)
     crew = _crew(top, checker)
     kit = Kit(
         root=root,
@@ -57,22 +55,27 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         production_companies=top.texts("production_companies"),
         releases=_releases(top, checker),
         logline=top.text("logline"),
-        synopsis=_prose(top, "synopsis", root, checker),
-        long_synopsis=_prose(top, "long_synopsis", root, checker),
-        directors_statement=_prose(top, "directors_statement", root, checker),
+        synopsis=read_prose(top, "synopsis", root, checker),
+        long_synopsis=read_prose(top, "long_synopsis", root, checker),
+        directors_statement=read_prose(top, "directors_statement", root, checker),
         cast=cast,
         crew=crew,
         festivals=_festivals(top, checker),
         quotes=_quotes(top, checker),
         contacts=_contacts(top, checker),
         trailer=top.url("trailer"),
-        key_art=_file(top, "key_art", root, checker),
+        key_art=read_file(top, "key_art", root, checker),
         rights=read_rights(top.get("rights"), top.sub("rights"), checker),
         copyright_line=top.text("copyright_line"),
         presented_by=top.text("presented_by"),
         stills=_stills(top, root, KnownPeople(cast_ids(cast), crew_roles(crew)), checker),
         renditions=_renditions(top, checker),
         updated=top.date("updated", required=False),
+        filmmakers=read_filmmakers(top, root, crew, checker),
+        interview=read_prose(top, "interview", root, checker),
+        interviewer=top.text("interviewer"),
+        production_notes=read_prose(top, "production_notes", root, checker),
+        credits=_credits(top, checker),
     )
     return None if checker.errors else replace(kit, texts=_texts(checker))
 
@@ -89,65 +92,7 @@ def _renditions(top: Obj, checker: Checker) -> tuple[tuple[str, int], ...]:
     return () if obj is None else tuple(read_integers(obj, RENDITION_KEYS).items())
 
 
-def _file(obj: Obj, key: str, root: Path, checker: Checker) -> Path | None:
-    written = obj.text(key)
-    if written is None:
-        return None
-    path, problem = resolve_in_kit(root, written)
-    if problem:
-        checker.error(obj.line_of(key), obj.sub(key), problem)
-    return path
-
-
-def _prose(top: Obj, key: str, root: Path, checker: Checker) -> Prose | None:
-    value = top.get(key)
-    if value is None:
-        return None
-    if isinstance(value, Scalar):
-        text = top.text(key)
-        return Prose(text, checker.label, value.line) if text else None
-    ref = checker.obj(value, top.sub(key), fields.PROSE_FILE)
-    if ref is None:
-        return None
-    written = ref.text("file", required=True)
-    if written is None:
-        return None
-    path, problem = resolve_in_kit(root, written)
-    if problem or path is None:
-        checker.error(ref.line_of("file"), ref.sub("file"), problem or "unusable file")
-        return None
-    return _read_prose(path, ref, checker)
-
-
-def _read_prose(path: Path, ref: Obj, checker: Checker) -> Prose | None:
-    where, line = ref.sub("file"), ref.line_of("file")
-    try:
-        if path.stat().st_size > MAX_PROSE_BYTES:
-            checker.error(line, where, f"'{path.name}' is larger than 2 MB")
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        checker.error(line, where, f"cannot read '{path.name}': {exc.strerror}")
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-        kind = "UTF-16 text; save it as UTF-8" if utf16 else "not UTF-8 text"
-        checker.error(line, where, f"'{path.name}' is {kind}")
-        return None
-    text = text.replace("\r\n", "\n").strip()
-    key = ref.path
-    for number, row in enumerate(text.split("\n"), 1):
-        problem = control_character(row)
-        if problem:
-            checker.issues.append(Issue(path.name, number, key, problem))
-            return None
-    checker.texts.append(Read(key, text, 1, path.name, whole_file=True))
-    return Prose(text, path.name, 1, path) if text else None
-
-
-def _cast(top: Obj, checker: Checker) -> tuple[CastMember, ...]:
+def _cast(top: Obj, root: Path, checker: Checker) -> tuple[CastMember, ...]:
     members: list[CastMember] = []
     seen: dict[str, int] = {}
     for i, value in top.items("cast"):
@@ -158,9 +103,11 @@ def _cast(top: Obj, checker: Checker) -> tuple[CastMember, ...]:
         if cast_id and cast_id in seen:
             message = f"duplicate cast id '{cast_id}' (first used in cast[{seen[cast_id]}])"
             checker.error(entry.line_of("id"), entry.sub("id"), message)
+        character = entry.text("character")
+        profile = read_profile(entry, root, checker)
         if cast_id and actor:
             seen[cast_id] = i
-            members.append(CastMember(cast_id, actor, entry.text("character")))
+            members.append(CastMember(cast_id, actor, character, profile))
     return tuple(members)
 
 
@@ -179,6 +126,21 @@ def _crew(top: Obj, checker: Checker) -> tuple[CrewCredit, ...]:
         checker.texts.append(Read(f"crew.{role}", role, value.key_lines[role]))
     credits = (CrewCredit(role, roles.texts(role)) for role in value.order)
     return tuple(credit for credit in credits if credit.names)
+
+
+def _credits(top: Obj, checker: Checker) -> tuple[CrewCredit, ...]:
+    found: list[CrewCredit] = []
+    for i, value in top.items("credits"):
+        entry = checker.obj(value, f"credits[{i}]", fields.CREDIT)
+        if entry is None:
+            continue
+        role = entry.text("role", required=True)
+        names = entry.texts("names")
+        if not names and entry.get("names") is None:
+            checker.error(entry.line_of("names"), entry.sub("names"), "required")
+        if role and names:
+            found.append(CrewCredit(role, names))
+    return tuple(found)
 
 
 def _releases(top: Obj, checker: Checker) -> tuple[Release, ...]:

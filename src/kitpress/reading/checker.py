@@ -18,7 +18,7 @@ from .marked_yaml import Mapping, Scalar, Sequence, Value
 from .yaml_syntax import BACKSLASH_MESSAGE
 
 _EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$")
-PATH_KEYS = ("file", "key_art")  # keys whose text is a path in the kit folder
+PATH_KEYS = ("file", "key_art", "photo")  # keys whose text is a path in the kit folder
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 

@@ -23,6 +23,7 @@ from .documents import V4_OUTPUT_INTENT, fit_budget, render_document
 from .glyphs import check_caption_glyphs, check_glyphs
 from .impose import impose_booklet, impose_two_up
 from .plan import DocumentPlan, plan_document
+from .portraits import portrait_pixels, portrait_warnings
 from .preview import contact_sheet, render_pages
 from .profiles import Profile, make_profile, print_ppi
 from .render.cover import FULL_TEXT_SHARE, CoverArt, cover_box
@@ -35,6 +36,7 @@ class _ProfilePdf(Output):
     profile_name: ClassVar[str]
     suffix: ClassVar[str]  # after <film>_press-kit in its file name
     role: ClassVar[str]
+    placed_in: ClassVar[str]  # how a warning names it: "in the PDF"
 
     def profile(self, document: PressDocument, options: OutputOptions) -> Profile:
         return make_profile(self.profile_name, document.layout, options.print)
@@ -45,7 +47,7 @@ class _ProfilePdf(Output):
     def warnings(self, document: PressDocument, options: OutputOptions) -> list[Issue]:
         check_glyphs(document.kit, document.layout)
         check_caption_glyphs(document.kit, document.layout, plan_document(document))
-        return []
+        return portrait_warnings(document, self.ppi(document), self.placed_in)
 
     def picture_sizes(
         self, document: PressDocument, options: OutputOptions
@@ -59,6 +61,8 @@ class _ProfilePdf(Output):
         if cover is not None:
             target = _cover_target(document, document.layout, ppi, None, Path())
             sizes.setdefault(cover.key, []).append(decode_for(cover.pixels, target))
+        for portrait in document.portraits:
+            sizes[portrait.key] = [portrait_pixels(document.layout, portrait, ppi)]
         return sizes
 
     def requests(self, document: PressDocument, options: OutputOptions, work: Path) -> Requests:
@@ -90,6 +94,7 @@ class ScreenPdf(_ProfilePdf):
     profile_name = "screen"
     suffix = ""
     role = "pdf"
+    placed_in = "in the PDF"
 
     def finish(
         self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
@@ -116,6 +121,7 @@ class PrintPdf(_ProfilePdf):
     profile_name = "print"
     suffix = "_print"
     role = "print_pdf"
+    placed_in = "in the print PDF"
 
     def ppi(self, document: PressDocument) -> int:
         return print_ppi(document.layout)
@@ -130,8 +136,8 @@ class PrintPdf(_ProfilePdf):
         return None
 
     def warnings(self, document: PressDocument, options: OutputOptions) -> list[Issue]:
-        super().warnings(document, options)
-        return print_warnings(document, plan_document(document), options.print)
+        portraits = super().warnings(document, options)
+        return print_warnings(document, plan_document(document), options.print) + portraits
 
     def finish(
         self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
@@ -226,6 +232,19 @@ def _pictures(
     if document.cover is not None:
         cover = _cover_target(document, profile.layout, profile.ppi, profile, work)
         wanted.setdefault(document.cover.key, []).append(cover)
+    for portrait in document.portraits:
+        wanted[portrait.key] = [
+            Target(
+                kind,
+                None,
+                portrait_pixels(profile.layout, portrait, profile.ppi),
+                quality,
+                work / kind / f"{portrait.stem}.jpg",
+                embed=False,
+                cmyk=profile.cmyk,
+                own_decode=True,
+            )
+        ]
     return wanted
 
 

@@ -67,6 +67,39 @@ class Rule(Flowable):  # type: ignore[misc]
         self.canv.line(0, self.space, self.width, self.space)
 
 
+class PullQuote(Flowable):  # type: ignore[misc]
+    """A pull quote: its paragraphs indented behind an accent rule down their left side,
+    kept whole on one page."""
+
+    RULE = 2.0  # points
+    INDENT = 14.0
+    SPACE = 10.0  # above and below
+
+    def __init__(self, paragraphs: list[Paragraph], colour: str) -> None:
+        super().__init__()
+        self.paragraphs = paragraphs
+        self.colour = colour
+        self.heights: list[float] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        inner = avail_width - self.INDENT
+        self.heights = [p.wrap(inner, avail_height)[1] for p in self.paragraphs]
+        gaps = sum(p.style.spaceAfter for p in self.paragraphs[:-1])
+        self.width = avail_width
+        self.text_height = sum(self.heights) + gaps
+        self.height = self.text_height + 2 * self.SPACE
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.colour)
+        self.canv.rect(0, self.SPACE, self.RULE, self.text_height, stroke=0, fill=1)
+        y = self.SPACE + self.text_height
+        for paragraph, height in zip(self.paragraphs, self.heights, strict=True):
+            y -= height
+            paragraph.drawOn(self.canv, self.INDENT, y)
+            y -= paragraph.style.spaceAfter
+
+
 class AtFoot(Flowable):  # type: ignore[misc]
     """A paragraph set at the foot of the frame, below whatever the page already holds (the
     film's copyright line on the last page); on the next page when the foot is too short."""

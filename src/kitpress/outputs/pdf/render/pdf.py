@@ -29,10 +29,13 @@ from .cover import CoverArt, draw_cover
 from .flowables import AtFoot, Bookmark
 from .fonts import font_name, register_layout_fonts
 from .marks import draw_crop_marks
-from .sections import BUILDERS, Context
+from .press_notes import BUILDERS as PRESS_NOTES
+from .sections import BUILDERS as FACTS
+from .sections import Context
 from .styles import paragraph_styles
 from .text import escape
 
+BUILDERS = {**FACTS, **PRESS_NOTES}
 rl_config.useA85 = 0  # embed JPEG bytes as they are; ASCII85 would add a quarter to the size
 
 

@@ -17,11 +17,12 @@ from reportlab.platypus import (
 
 from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument
+from kitpress.document.prose_blocks import ProseBlock, prose_blocks
 from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 
 from ..plan import DocumentPlan, StillSlot
-from .flowables import Bookmark, Gap, Rule, photo, photo_grid
+from .flowables import Bookmark, Gap, PullQuote, Rule, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
 from .qr import qr_code
 from .styles import list_item_style
@@ -65,12 +66,37 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
 
 
 def prose(ctx: Context, text: Prose) -> list[Flowable]:
+    """Markdown prose: its `##` headings as subheadings, its `>` quotes as pull quotes."""
+    return long_prose(ctx, prose_blocks(text.markdown))
+
+
+def long_prose(ctx: Context, blocks: tuple[ProseBlock, ...], text: str = "body") -> list[Flowable]:
+    """Blocks of the document's long prose, each kind in its own style: questions apart
+    from answers, chapter headings as subheadings, pull quotes larger behind an accent rule."""
+    out: list[Flowable] = []
+    for block in blocks:
+        if block.kind == "heading":
+            title = ctx.p(markdown_blocks(block.markdown)[0].markup, "subheading")
+            title.keepWithNext = True
+            out.append(title)
+        elif block.kind == "quote":
+            quote = [ctx.p(b.markup, "pull_quote") for b in markdown_blocks(block.markdown)]
+            out.append(PullQuote(quote, ctx.layout.colour("accent")))
+        else:
+            style = "question" if block.kind == "question" else text
+            out += markdown_flowables(ctx, block.markdown, style)
+            if block.kind == "question":
+                out[-1].keepWithNext = True
+    return out
+
+
+def markdown_flowables(ctx: Context, markdown: str, style_name: str) -> list[Flowable]:
     accent = ctx.layout.colour("accent")
     out: list[Flowable] = []
-    body, width = ctx.styles["body"], ctx.layout.page.frame_width
-    for block in markdown_blocks(text.markdown, accent):
-        style = list_item_style(body, block.depth) if block.depth else body
-        out += paragraph_flowables(block.markup, style, width, block.bullet)
+    style, width = ctx.styles[style_name], ctx.layout.page.frame_width
+    for block in markdown_blocks(markdown, accent):
+        item = list_item_style(style, block.depth) if block.depth else style
+        out += paragraph_flowables(block.markup, item, width, block.bullet)
     return out
 
 
@@ -141,7 +167,11 @@ def releases(ctx: Context) -> list[Flowable]:
 def cast(ctx: Context) -> list[Flowable]:
     rows = []
     for member in ctx.kit.cast:
-        character = f"as {escape(member.character)}" if member.character else ""
+        character = (
+            escape(ctx.labels.as_character.format(character=member.character))
+            if member.character
+            else ""
+        )
         rows.append((member.actor, character))
     width = ctx.layout.page.frame_width
     data = [[ctx.p(escape(actor), "name"), ctx.p(role, "role")] for actor, role in rows]

@@ -13,8 +13,29 @@ _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA
 LIST_INDENT = 1.7  # ems per list level: room for a bullet or a two-digit number and a space
 
 
+# Styles of the long sections that a layout written before them may not have: each is then
+# set as the older style it is closest to.
+STAND_INS = {
+    "subheading": "heading",
+    "pull_quote": "lead",
+    "question": "name",
+    "byline": "role",
+    "bio": "body",
+    "bio_name": "name",
+    "bio_part": "role",
+    "filmography_heading": "label",
+    "filmography": "value",
+    "credit_role": "label",
+    "credit_names": "value",
+}
+
+
 def paragraph_styles(layout: Layout) -> dict[str, ParagraphStyle]:
-    return {name: _paragraph_style(style) for name, style in layout.styles.items()}
+    styles = {name: _paragraph_style(style) for name, style in layout.styles.items()}
+    for name, stand_in in STAND_INS.items():
+        if name not in styles and stand_in in styles:
+            styles[name] = ParagraphStyle(name, parent=styles[stand_in])
+    return styles
 
 
 def list_item_style(style: ParagraphStyle, depth: int) -> ParagraphStyle:

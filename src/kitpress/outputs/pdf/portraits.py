@@ -1,0 +1,40 @@
+"""Where a person's portrait sits on *About the cast* / *About the filmmakers* pages, at what
+pixel size the stills engine makes it, and how sharp it will be: known before anything is
+drawn, so `check` warns exactly as `build` does."""
+
+from __future__ import annotations
+
+from kitpress.document.model import PortraitEntry, PressDocument
+from kitpress.errors import Issue
+from kitpress.layout.model import Layout
+
+from .arrange import fit_box, image_pixels
+
+PORTRAIT_SHARE = 0.3  # of the frame's width: the portrait's column, the bio running beside it
+PORTRAIT_TALLEST = 1.4  # a portrait is at most this many times as tall as its column is wide
+
+
+def portrait_box(layout: Layout, pixels: tuple[int, int]) -> tuple[float, float]:
+    """Points: the portrait at its own aspect ratio in its column beside the bio."""
+    width = layout.page.frame_width * PORTRAIT_SHARE
+    return fit_box(pixels, (width, width * PORTRAIT_TALLEST))
+
+
+def portrait_pixels(layout: Layout, entry: PortraitEntry, ppi: int) -> tuple[int, int]:
+    return image_pixels(portrait_box(layout, entry.pixels), entry.pixels, ppi)
+
+
+def portrait_warnings(document: PressDocument, ppi: int, where: str) -> list[Issue]:
+    """A portrait whose file is too small for ``ppi`` where the PDF places it (``where``:
+    'in the PDF', 'in the print PDF')."""
+    found = []
+    for entry in document.portraits:
+        box = portrait_box(document.layout, entry.pixels)
+        effective = image_pixels(box, entry.pixels, ppi)[0] / (box[0] / 72)
+        if effective < ppi - 0.5:
+            message = (
+                f"is placed at {effective:.0f} ppi {where} ({ppi} wanted); "
+                "a larger portrait would be sharper"
+            )
+            found.append(entry.issue(message, "warning"))
+    return found

@@ -1,0 +1,131 @@
+"""The sections of press notes beyond the facts: the interview, production notes, the cast's
+and filmmakers' biographies with portraits and filmographies, and the end credits."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    ImageAndFlowables,
+    KeepTogether,
+    Paragraph,
+)
+
+from kitpress.document.model import PersonEntry
+from kitpress.document.prose_blocks import prose_blocks
+from kitpress.kit.model import FilmCredit
+
+from ..portraits import portrait_box
+from .flowables import Gap
+from .sections import Context, heading, long_prose, markdown_flowables
+from .text import escape
+
+PORTRAIT_GUTTER = 14.0  # points between a portrait and the bio beside it
+YEAR_COLUMN = 2.9  # ems: a filmography's years hang in a column of their own
+PERSON_START = 160.0  # points a person needs left on a page to start there
+
+
+def interview(ctx: Context) -> list[Flowable]:
+    out = heading(ctx, "interview")
+    if ctx.kit.interviewer:
+        byline = ctx.labels.interview_by.format(name=ctx.kit.interviewer)
+        out.append(ctx.p(escape(byline), "byline"))
+    return out + long_prose(ctx, ctx.document.interview)
+
+
+def production_notes(ctx: Context) -> list[Flowable]:
+    return heading(ctx, "production_notes") + long_prose(ctx, ctx.document.production_notes)
+
+
+def about_cast(ctx: Context) -> list[Flowable]:
+    return _people(ctx, "about_cast", ctx.document.about_cast, cast=True)
+
+
+def about_filmmakers(ctx: Context) -> list[Flowable]:
+    return _people(ctx, "about_filmmakers", ctx.document.about_filmmakers, cast=False)
+
+
+def _people(
+    ctx: Context, key: str, people: tuple[PersonEntry, ...], *, cast: bool
+) -> list[Flowable]:
+    out = heading(ctx, key)
+    for number, person in enumerate(people):
+        if number:
+            out += [CondPageBreak(PERSON_START), Gap(20)]
+        out += _person(ctx, person, cast)
+    return out
+
+
+def _person(ctx: Context, person: PersonEntry, cast: bool) -> list[Flowable]:
+    """Name and part, then the bio and filmography running beside the portrait."""
+    name = ctx.p(escape(person.name), "bio_name")
+    name.keepWithNext = True
+    out: list[Flowable] = [name]
+    if person.part:
+        part = ctx.p(escape(person.part), "bio_part")
+        part.keepWithNext = True
+        out.append(part)
+    text: list[Flowable] = []
+    profile = person.profile
+    if profile.bio:
+        text += long_prose(ctx, prose_blocks(profile.bio.markdown), "bio")
+    if profile.filmography or profile.filmography_text:
+        label = ctx.p(escape(ctx.labels.selected_filmography), "filmography_heading")
+        label.keepWithNext = True
+        text.append(label)
+        if profile.filmography_text:
+            text += markdown_flowables(ctx, profile.filmography_text.markdown, "filmography")
+        text += [_film(ctx, film, cast) for film in profile.filmography]
+    entry = person.portrait
+    if entry is None or entry.key not in ctx.images:
+        return out + text
+    width, height = portrait_box(ctx.layout, entry.pixels)
+    image = Image(io.BytesIO(ctx.images[entry.key]), width=width, height=height)
+    if not text:
+        image.hAlign = "LEFT"
+        return [KeepTogether([*out, image])]
+    beside = ImageAndFlowables(
+        image, text, imageLeftPadding=0, imageRightPadding=PORTRAIT_GUTTER, imageSide="left"
+    )
+    return [*out, beside]
+
+
+def _film(ctx: Context, film: FilmCredit, cast: bool) -> Flowable:
+    """'2021  *Parallel Mothers* — Pedro Almodóvar, as Janis': the year hanging in its
+    column, the title in italics, the director after a dash, then the person's part."""
+    style = ctx.styles["filmography"]
+    column = style.fontSize * YEAR_COLUMN
+    hanging = ParagraphStyle(
+        f"{style.name}-hanging", parent=style, leftIndent=column, bulletIndent=0
+    )
+    line = f"<i>{escape(film.title)}</i>"
+    if film.director:
+        line += f" — {escape(film.director)}"
+    if film.role:
+        part = ctx.labels.as_character.format(character=film.role) if cast else film.role
+        line += f", {escape(part)}"
+    year = str(film.year) if film.year else None
+    return Paragraph(line, hanging, bulletText=year)
+
+
+def credits(ctx: Context) -> list[Flowable]:
+    """End-credit form: each role small and tracked over its names, centred."""
+    out = heading(ctx, "credits")
+    for credit in ctx.document.credits:
+        role = ctx.p(escape(credit.role), "credit_role")
+        names = ctx.p("<br/>".join(escape(n) for n in credit.names), "credit_names")
+        out.append(KeepTogether([role, names]))
+    return out
+
+
+BUILDERS = {
+    "interview": interview,
+    "production_notes": production_notes,
+    "about_cast": about_cast,
+    "about_filmmakers": about_filmmakers,
+    "credits": credits,
+}
