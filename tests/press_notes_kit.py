@@ -12,6 +12,7 @@ KIT_YAML = """\
 title: The Last Lock
 year: 2024
 runtime: 104
+presented_by: Kanaal Films
 logline: A lock keeper refuses to open the gates for the last barge of the season.
 synopsis: {file: synopsis.md}
 interviewer: Jane Doe

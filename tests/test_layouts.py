@@ -114,8 +114,9 @@ def _layout(tmp_path: Path, text: str) -> str:
         (
             "new_page: [synopsis, stils]\n",
             "brand/layout.yaml:2: new_page[1]: unknown section 'stils' (known: cover, synopsis, "
-            "long_synopsis, directors_statement, details, releases, cast, crew, festivals, "
-            "quotes, stills, contacts)",
+            "long_synopsis, directors_statement, details, releases, interview, production_notes, "
+            "about_cast, about_filmmakers, cast, crew, credits, festivals, quotes, stills, "
+            "contacts)",
         ),
     ],
 )

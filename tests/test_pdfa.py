@@ -36,13 +36,14 @@ from .conftest import (
     needs_qpdf,
 )
 from .pdfbox import classpath, preflight
+from .press_notes_kit import write_press_notes_kit
 
 needs_pdfbox = pytest.mark.skipif(
     classpath() is None,
     reason="PDFBox Preflight needs java and the Debian packages libpdfbox2-java "
     "libactivation-java libjaxb-api-java (or PDFBOX_CLASSPATH)",
 )
-BUILDS = ["example_pdf", "small_pdf"]
+BUILDS = ["example_pdf", "small_pdf", "press_notes_pdf"]
 DATED = datetime.datetime(2026, 9, 2, 12, tzinfo=datetime.UTC)
 
 
@@ -76,6 +77,13 @@ def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def small_pdf(small_kit_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _screen_pdf(small_kit_folder, tmp_path_factory.mktemp("small-out"))
+
+
+@pytest.fixture(scope="module")
+def press_notes_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Portraits, pull quotes and end credits: press notes' people and long prose."""
+    kit = write_press_notes_kit(tmp_path_factory.mktemp("press-notes") / "kit")
+    return _screen_pdf(kit, tmp_path_factory.mktemp("press-notes-out"))
 
 
 @pytest.fixture(params=BUILDS)

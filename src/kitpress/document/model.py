@@ -75,8 +75,11 @@ class PortraitEntry:
 
     def issue(self, message: str, severity: Severity = "error") -> Issue:
         """``kit.yaml:12: cast[0].photo: cruz.jpg: <message>``."""
-        text = f"{self.source.name}: {message}"
-        return Issue(self.source_label, self.portrait.line, self.portrait.path, text, severity)
+        return self.located(f"{self.source.name}: {message}", severity)
+
+    def located(self, message: str, severity: Severity = "error") -> Issue:
+        """``kit.yaml:12: cast[0].photo: <message>``."""
+        return Issue(self.source_label, self.portrait.line, self.portrait.path, message, severity)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import Issue
 from ..reading.checker import Checker, Obj, Read, control_character
-from ..reading.marked_yaml import Scalar
+from ..reading.marked_yaml import Scalar, Sequence
 from . import fields
 from .files import resolve_in_kit
 from .model import Prose
@@ -31,6 +31,9 @@ def read_prose(top: Obj, key: str, root: Path, checker: Checker) -> Prose | None
     if isinstance(value, Scalar):
         text = top.text(key)
         return Prose(text, checker.label, value.line) if text else None
+    if isinstance(value, Sequence):
+        checker.error(value.line, top.sub(key), "expected text or {file: …} (a list given)")
+        return None
     ref = checker.obj(value, top.sub(key), fields.PROSE_FILE)
     if ref is None:
         return None

@@ -19,6 +19,8 @@ from .yaml_syntax import BACKSLASH_MESSAGE
 
 _EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$")
 PATH_KEYS = ("file", "key_art", "photo")  # keys whose text is a path in the kit folder
+# Words users write for a key that no spelling distance finds: suggested when the key is known.
+SYNONYMS = {"biography": "bio", "portrait": "photo", "picture": "photo", "image": "photo"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -71,7 +73,9 @@ class Obj:
         self.path = path
         for key in node.order:
             if key not in known:
-                hint = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                synonym = SYNONYMS.get(key.casefold())
+                hint = [synonym] if synonym in known else []
+                hint = hint or difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
                 tip = f" (did you mean '{hint[0]}'?)" if hint else ""
                 checker.error(node.key_lines[key], self.sub(key), f"unknown key '{key}'{tip}")
 

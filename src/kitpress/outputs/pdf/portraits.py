@@ -33,8 +33,8 @@ def portrait_warnings(document: PressDocument, ppi: int, where: str) -> list[Iss
         effective = image_pixels(box, entry.pixels, ppi)[0] / (box[0] / 72)
         if effective < ppi - 0.5:
             message = (
-                f"is placed at {effective:.0f} ppi {where} ({ppi} wanted); "
-                "a larger portrait would be sharper"
+                f"{entry.source.name} is placed at {effective:.0f} ppi {where} ({ppi} "
+                "wanted); a larger portrait would be sharper"
             )
-            found.append(entry.issue(message, "warning"))
+            found.append(entry.located(message, "warning"))
     return found
