@@ -8,6 +8,8 @@ pixel sizes, effective ppi and colour space)."""
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -237,3 +239,25 @@ def test_an_unreadable_portrait_is_a_located_error(tmp_path: Path) -> None:
     assert lines == [
         "kit.yaml:15: cast[0].photo: maren-holt.jpg: the file is a text file, not an image"
     ]
+
+
+@pytest.mark.parametrize("newest", ["bios/maren-holt.md", "interview.md", "portraits/ada-brenner.jpg"])
+def test_the_people_and_prose_files_date_the_kit(tmp_path: Path, newest: str) -> None:
+    kit = write_press_notes_kit(tmp_path / "kit")
+    old = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC).timestamp()
+    for path in kit.rglob("*"):
+        os.utime(path, (old, old))
+    new = datetime.datetime(2024, 5, 1, 9, tzinfo=datetime.UTC)
+    os.utime(kit / newest, (new.timestamp(), new.timestamp()))
+    assert check(kit, formats="screen-pdf").document.dated == new
+
+
+def test_a_portrait_beside_the_stills_is_not_a_left_out_still(tmp_path: Path) -> None:
+    kit = write_press_notes_kit(tmp_path / "kit")
+    (kit / "portraits" / "maren-holt.jpg").rename(kit / "stills" / "maren-holt.jpg")
+    yaml = (kit / "kit.yaml").read_text(encoding="utf-8")
+    (kit / "kit.yaml").write_text(
+        yaml.replace("portraits/maren-holt.jpg", "stills/maren-holt.jpg"), encoding="utf-8"
+    )
+    notes = [str(w) for w in check(kit, formats="screen-pdf").warnings if w.path == "stills"]
+    assert notes == []

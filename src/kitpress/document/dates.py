@@ -45,15 +45,17 @@ def kit_date(kit: Kit, source: datetime.datetime | None = None) -> datetime.date
 
 
 def kit_files(kit: Kit) -> Iterator[Path]:
-    """The files the kit names: kit.yaml, its prose files, key art and stills."""
+    """The files the kit names: kit.yaml, its prose files, key art, stills and portraits."""
     yield kit.source
-    for prose in (kit.synopsis, kit.long_synopsis, kit.directors_statement):
-        if prose is not None and prose.file is not None:
+    for prose in kit.prose:
+        if prose.file is not None:
             yield prose.file
     if kit.key_art is not None:
         yield kit.key_art
     for still in kit.stills:
         yield still.file
+    for portrait in kit.portraits:
+        yield portrait.file
 
 
 def _mtime(path: Path) -> int | None:

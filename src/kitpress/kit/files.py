@@ -145,6 +145,7 @@ def unlisted_note(kit: Kit) -> Issue | None:
     """One note naming the images in the kit's stills folders that kit.yaml does not list:
     photos dropped into stills/ are otherwise silently left out of the press kit."""
     named = [still.file for still in kit.stills] + ([kit.key_art] if kit.key_art else [])
+    named += [portrait.file for portrait in kit.portraits]  # a portrait is no left-out still
     folders = [kit.root / "stills", *(still.file.parent for still in kit.stills)]
     found = unlisted_images(kit.root, named, folders)
     if not found:

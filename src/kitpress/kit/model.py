@@ -218,10 +218,23 @@ class Kit:
         return ()
 
     @property
+    def profiles(self) -> tuple[Profile, ...]:
+        """What the kit tells of each person, cast first, in the kit's order."""
+        return tuple(m.profile for m in self.cast) + tuple(f.profile for f in self.filmmakers)
+
+    @property
     def portraits(self) -> tuple[Portrait, ...]:
         """Every person's photo, cast first, in the kit's order."""
-        people = [m.profile for m in self.cast] + [f.profile for f in self.filmmakers]
-        return tuple(p.photo for p in people if p.photo is not None)
+        return tuple(p.photo for p in self.profiles if p.photo is not None)
+
+    @property
+    def prose(self) -> tuple[Prose, ...]:
+        """Every Markdown text the kit holds, the people's included."""
+        texts = [self.synopsis, self.long_synopsis, self.directors_statement, self.interview]
+        texts.append(self.production_notes)
+        for profile in self.profiles:
+            texts += [profile.bio, profile.filmography_text]
+        return tuple(text for text in texts if text is not None)
 
 
 DIRECTOR_ROLES = ("director", "directed by", "written and directed by")
