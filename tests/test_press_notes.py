@@ -241,7 +241,9 @@ def test_an_unreadable_portrait_is_a_located_error(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("newest", ["bios/maren-holt.md", "interview.md", "portraits/ada-brenner.jpg"])
+@pytest.mark.parametrize(
+    "newest", ["bios/maren-holt.md", "interview.md", "portraits/ada-brenner.jpg"]
+)
 def test_the_people_and_prose_files_date_the_kit(tmp_path: Path, newest: str) -> None:
     kit = write_press_notes_kit(tmp_path / "kit")
     old = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC).timestamp()
