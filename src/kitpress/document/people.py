@@ -18,24 +18,18 @@ def about_people(
     """The cast and the filmmakers who have something told of them; a portrait that cannot
     be read is a located error (all of them at once)."""
     problems: list[Issue] = []
+    label = kit.source.name
 
     def entry(name: str, portrait: Portrait | None) -> PortraitEntry | None:
         if portrait is None:
             return None
-        found = PortraitEntry(
-            f"portrait:{portrait.path}",
-            portrait,
-            (0, 0),
-            f"{slug}_portrait-{slugify(name, 'person')}",
-            kit.source.name,
-        )
+        key, stem = f"portrait:{portrait.path}", f"{slug}_portrait-{slugify(name, 'person')}"
         try:
-            return PortraitEntry(
-                found.key, portrait, probe(portrait.file).size, found.stem, found.source_label
-            )
+            size = probe(portrait.file).size
         except DecodeProblem as exc:
-            problems.append(found.issue(str(exc)))
+            problems.append(PortraitEntry(key, portrait, (0, 0), stem, label).issue(str(exc)))
             return None
+        return PortraitEntry(key, portrait, size, stem, label)
 
     cast = tuple(
         PersonEntry(
