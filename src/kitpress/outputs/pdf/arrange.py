@@ -90,5 +90,11 @@ def image_pixels(box: tuple[float, float], size: tuple[int, int], ppi: int) -> t
     return max(1, round(wanted[0] * scale)), max(1, round(wanted[1] * scale))
 
 
+def placed_ppi(box: tuple[float, float], size: tuple[int, int], ppi: int) -> float:
+    """The ppi a source of ``size`` pixels shows at when placed at ``box`` points and asked
+    for at ``ppi``: lower than ``ppi`` only when the source is too small for the box."""
+    return image_pixels(box, size, ppi)[0] / (box[0] / 72)
+
+
 def _is_landscape(size: tuple[int, int]) -> bool:
     return size[0] >= size[1]

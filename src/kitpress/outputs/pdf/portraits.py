@@ -8,7 +8,7 @@ from kitpress.document.model import PortraitEntry, PressDocument
 from kitpress.errors import Issue
 from kitpress.layout.model import Layout
 
-from .arrange import fit_box, image_pixels
+from .arrange import fit_box, image_pixels, placed_ppi
 
 PORTRAIT_SHARE = 0.3  # of the frame's width: the portrait's column, the bio running beside it
 PORTRAIT_TALLEST = 1.4  # a portrait is at most this many times as tall as its column is wide
@@ -30,7 +30,7 @@ def portrait_warnings(document: PressDocument, ppi: int, where: str) -> list[Iss
     found = []
     for entry in document.portraits:
         box = portrait_box(document.layout, entry.pixels)
-        effective = image_pixels(box, entry.pixels, ppi)[0] / (box[0] / 72)
+        effective = placed_ppi(box, entry.pixels, ppi)
         if effective < ppi - 0.5:
             message = (
                 f"{entry.source.name} is placed at {effective:.0f} ppi {where} ({ppi} "

@@ -12,7 +12,7 @@ from kitpress.errors import Issue
 from kitpress.stills.renditions import Target, fit
 
 from ..base import PrintOptions
-from .arrange import image_pixels
+from .arrange import placed_ppi
 from .plan import DocumentPlan, StillSlot
 from .profiles import PRINT_PPI, print_layout
 from .render.cover import cover_box
@@ -50,8 +50,7 @@ def cover_ppi(source: tuple[int, int], box: tuple[float, float], ppi: int) -> fl
 
 
 def _print_ppi(slot: StillSlot) -> str | None:
-    pixels = image_pixels(slot.box, slot.source_pixels, PRINT_PPI)
-    ppi = pixels[0] / (slot.box[0] / 72)
+    ppi = placed_ppi(slot.box, slot.source_pixels, PRINT_PPI)
     if ppi >= PRINT_PPI - 0.5:
         return None
     return (
