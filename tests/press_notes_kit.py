@@ -67,7 +67,7 @@ With my grandfather, who kept a lock for forty years.
 
 JD: Why shoot on the canal itself?
 
-A: Because water cannot be faked. We waited for the light every morning.
+AB: Because water cannot be faked. We waited for the light every morning.
 
 Q: What comes next?
 

@@ -263,3 +263,29 @@ def test_a_portrait_beside_the_stills_is_not_a_left_out_still(tmp_path: Path) ->
     )
     notes = [str(w) for w in check(kit, formats="screen-pdf").warnings if w.path == "stills"]
     assert notes == []
+
+
+def test_answers_may_start_with_the_initials_of_who_answers() -> None:
+    interview = "JD: Why the canal?\n\nAB: Because water cannot be faked.\n\nQ: And AB?\n"
+    assert interview_blocks(interview, "Jane Doe", ("Ada Brenner",)) == (
+        ProseBlock("question", "Why the canal?"),
+        ProseBlock("answer", "Because water cannot be faked."),
+        ProseBlock("question", "And AB?"),
+    )
+
+
+def test_a_quote_nested_past_any_parser_limit_keeps_its_words() -> None:
+    assert prose_blocks(">" * 5000 + " deep\n") == (ProseBlock("quote", "deep"),)
+    nested = "> We needed a lock\n>\n> > that still worked.\n"
+    assert prose_blocks(nested) == (ProseBlock("quote", "We needed a lock\n\nthat still worked."),)
+
+
+@needs_poppler
+def test_a_sans_layout_sets_the_people_and_prose_in_sans_only(built: BuildResult) -> None:
+    if _layout_of(built) not in ("festival-letter", "minimal"):  # "sans throughout" layouts
+        pytest.skip("a layout with serif type")
+    for pdf in (built.pdf, built.print_pdf):
+        listing = subprocess.run(
+            ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        assert {line.split()[0].split("+")[-1].split("-")[0] for line in listing} == {"NotoSans"}

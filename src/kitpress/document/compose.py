@@ -20,7 +20,7 @@ from .end_credits import end_credits
 from .labels import ENGLISH, Labels
 from .model import KEY_ART, CoverPicture, PressDocument, StillEntry
 from .people import about_people
-from .prose_blocks import interview_blocks, prose_blocks
+from .prose_blocks import ProseBlock, interview_blocks, prose_blocks
 
 
 def compose_document(
@@ -76,7 +76,7 @@ def compose_document(
         cover,
         about_cast,
         about_filmmakers,
-        interview_blocks(kit.interview.markdown, kit.interviewer) if kit.interview else (),
+        _interview(kit),
         prose_blocks(kit.production_notes.markdown) if kit.production_notes else (),
         end_credits(kit.credits, labels),
     )
@@ -84,6 +84,15 @@ def compose_document(
     if too_large:
         raise KitError(too_large)
     return document
+
+
+def _interview(kit: Kit) -> tuple[ProseBlock, ...]:
+    """The interview's questions and answers; its answers may start with the initials of the
+    director or another filmmaker."""
+    if kit.interview is None:
+        return ()
+    answering = (*kit.directors, *(f.name for f in kit.filmmakers))
+    return interview_blocks(kit.interview.markdown, kit.interviewer, answering)
 
 
 def _cover(

@@ -18,6 +18,7 @@ Kind = Literal["text", "heading", "quote", "question", "answer"]
 _BLOCKS = MarkdownIt("zero").enable(["heading", "blockquote", "list"])
 # 'Q:' or '**Q:**' at a paragraph's start (the marks in bold, or not)
 _PREFIX = r"^\s*(?:(\*\*|__)\s*(?:{marks})\s*:\s*\1|(?:{marks})\s*:)\s*"
+_QUOTE_MARKS = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BOLD = re.compile(r"^(\*\*|__)(?P<inner>.+)\1$", re.S)
 
 
@@ -35,7 +36,7 @@ def prose_blocks(markdown: str) -> tuple[ProseBlock, ...]:
     found: list[ProseBlock] = []
     run: list[int] = []  # first and last line of the text run being gathered
     depth = 0  # inside a quote
-    quote: list[str] = []
+    quoted = (0, 0)  # the lines of the quote being read
 
     def close_run() -> None:
         if run:
@@ -48,15 +49,14 @@ def prose_blocks(markdown: str) -> tuple[ProseBlock, ...]:
         if token.type == "blockquote_open":
             if depth == 0:
                 close_run()
+                quoted = (token.map[0], token.map[1]) if token.map else (0, 0)
             depth += 1
         elif token.type == "blockquote_close":
             depth -= 1
-            if depth == 0 and quote:
-                found.append(ProseBlock("quote", "\n\n".join(quote)))
-                quote = []
+            if depth == 0:
+                found.append(ProseBlock("quote", _unquoted(lines[quoted[0] : quoted[1]])))
         elif depth:
-            if token.type == "inline" and token.content.strip():
-                quote.append(token.content.strip())
+            continue
         elif token.type == "heading_open":
             close_run()
             found.append(ProseBlock("heading", tokens[i + 1].content.strip()))
@@ -64,6 +64,12 @@ def prose_blocks(markdown: str) -> tuple[ProseBlock, ...]:
             _extend(run, token)
     close_run()
     return tuple(b for b in found if b.markdown)
+
+
+def _unquoted(lines: list[str]) -> str:
+    """A quote's lines without their '>' marks (a quote in a quote is one quote): taken from
+    the source, so no nesting is too deep to keep its words."""
+    return "\n".join(_QUOTE_MARKS.sub("", line) for line in lines).strip()
 
 
 def _extend(run: list[int], token: Token) -> None:
@@ -75,13 +81,17 @@ def _extend(run: list[int], token: Token) -> None:
         run.extend((start, end))
 
 
-def interview_blocks(markdown: str, interviewer: str | None = None) -> tuple[ProseBlock, ...]:
+def interview_blocks(
+    markdown: str, interviewer: str | None = None, answering: tuple[str, ...] = ()
+) -> tuple[ProseBlock, ...]:
     """An interview's paragraphs as questions and answers. A question is a paragraph in bold
     or one starting with 'Q:' (or the interviewer's initials, 'JD:'); the marks are dropped,
-    and so is an answer's 'A:'. Headings and quotes keep their own kinds."""
-    question_marks = ["Q"] + ([initials(interviewer)] if interviewer else [])
-    question = re.compile(_PREFIX.format(marks="|".join(map(re.escape, question_marks))), re.I)
-    answer = re.compile(_PREFIX.format(marks="A"), re.I)
+    and so is an answer's 'A:' or the initials of one of those ``answering`` ('PA:' for
+    Pedro Almodóvar). Headings and quotes keep their own kinds."""
+    asking = [initials(interviewer)] if interviewer else []
+    question = re.compile(_PREFIX.format(marks=_marks(["Q", *asking])), re.I)
+    answers = [i for i in map(initials, answering) if i and i not in asking]
+    answer = re.compile(_PREFIX.format(marks=_marks(["A", *answers])))
     found: list[ProseBlock] = []
     for block in prose_blocks(markdown):
         if block.kind != "text":
@@ -99,6 +109,10 @@ def interview_blocks(markdown: str, interviewer: str | None = None) -> tuple[Pro
             else:
                 found.append(ProseBlock("answer", answer.sub("", text, count=1)))
     return tuple(b for b in found if b.markdown)
+
+
+def _marks(marks: list[str]) -> str:
+    return "|".join(re.escape(mark) for mark in marks)
 
 
 def _unbold(text: str) -> str:
