@@ -13,6 +13,7 @@ from ..layout.model import Layout
 from ..naming import slugify
 from ..stills.decode import DecodeProblem, Probe, probe
 from ..stills.metadata import StillMetadata, record_fit
+from .art import read_artwork_files
 from .captions import Caption, compose
 from .dates import kit_date
 from .embedded_captions import adopt_embedded
@@ -31,6 +32,8 @@ def compose_document(
     caption could not be embedded, is a located error. ``source_date`` (SOURCE_DATE_EPOCH)
     dates the document when given; else the kit does (see `dates.kit_date`)."""
     probes, key_art = _probe(kit)
+    art = read_artwork_files(kit)
+    embargo = embargo_line(kit, labels)
     slug = slugify(kit.title)
     entries, notes = [], []
     for still in kit.stills:
@@ -42,7 +45,7 @@ def compose_document(
             StillEntry(
                 still,
                 caption,
-                still_metadata(still, caption, kit, labels),
+                still_metadata(still, caption, kit, labels, embargo),
                 probes[still.id].size,
                 f"{slug}_{slugify(still.id, 'still')}",
                 kit.source.name,
@@ -64,6 +67,8 @@ def compose_document(
         kit_date(kit, source_date),
         tuple(notes),
         cover,
+        art,
+        embargo,
     )
     too_large = [i for i in metadata_issues(document) if i.severity == "error"]
     if too_large:
@@ -116,7 +121,37 @@ def _strip_note(entry: StillEntry) -> str | None:
     )
 
 
-def still_metadata(still: Still, caption: Caption, kit: Kit, labels: Labels) -> StillMetadata:
+def embargo_line(kit: Kit, labels: Labels) -> str | None:
+    """The kit's embargo as one line: the user's text, else composed from the moment."""
+    embargo = kit.embargo
+    if embargo is None:
+        return None
+    if embargo.text:
+        return embargo.text
+    moment = embargo.until
+    offset = moment.strftime("%z")
+    shown = "" if offset == "+0000" else f"{offset[:3]}:{offset[3:]}"
+    written = labels.embargo_moment.format(
+        day=moment.day,
+        month=labels.months[moment.month - 1],
+        year=moment.year,
+        time=f"{moment:%H:%M}",
+        offset=shown,
+    )
+    return labels.embargo.format(moment=written)
+
+
+def usage_terms(usage: str | None, embargo: str | None) -> str:
+    """A still's usage terms, with the kit's embargo after them: what picture desks read."""
+    parts = [p.strip() for p in (usage, embargo) if p and p.strip()]
+    if len(parts) < 2:
+        return parts[0] if parts else ""
+    return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts)
+
+
+def still_metadata(
+    still: Still, caption: Caption, kit: Kit, labels: Labels, embargo: str | None = None
+) -> StillMetadata:
     rights = caption.effective_rights
     return StillMetadata(
         caption=caption.full,
@@ -127,7 +162,7 @@ def still_metadata(still: Still, caption: Caption, kit: Kit, labels: Labels) -> 
         source=rights.courtesy or "",
         people=caption.people,
         alt_text=still.alt or "",
-        usage_terms=rights.usage or "",
+        usage_terms=usage_terms(rights.usage, embargo),
     )
 
 
@@ -179,8 +214,17 @@ def has_content(kit: Kit, section: str, facts: tuple[tuple[str, str], ...]) -> b
         "quotes": bool(kit.quotes),
         "stills": bool(kit.stills),
         "contacts": bool(kit.contacts),
+        "back_cover": has_back_cover(kit),
     }
     return present.get(section, False)
+
+
+def has_back_cover(kit: Kit) -> bool:
+    """A back cover is made for what only it carries: logos, billing block, © line, web site
+    or press materials (who presents the film is on the front cover already)."""
+    return bool(
+        kit.logos or kit.billing_block or kit.copyright_line or kit.website or kit.press_materials
+    )
 
 
 def _probe(kit: Kit) -> tuple[dict[str, Probe], tuple[int, int] | None]:

@@ -21,6 +21,19 @@ SECTION_TITLES: Mapping[str, str] = MappingProxyType(
         "quotes": "Press",
         "stills": "Stills",
         "contacts": "Contacts",
+        "back_cover": "Back cover",
+    }
+)
+
+CONTACT_ROLES: Mapping[str, str] = MappingProxyType(  # known roles, as printed
+    {
+        "us_press": "US press",
+        "international_press": "International press",
+        "world_sales": "World sales",
+        "distributor": "Distributor",
+        "press": "Press",
+        "sales": "Sales",
+        "other": "Other",
     }
 )
 
@@ -46,6 +59,7 @@ FACT_LABELS: Mapping[str, str] = MappingProxyType(
 class Labels:
     sections: Mapping[str, str] = field(default_factory=lambda: SECTION_TITLES)
     facts: Mapping[str, str] = field(default_factory=lambda: FACT_LABELS)
+    contact_roles: Mapping[str, str] = field(default_factory=lambda: CONTACT_ROLES)
     press_kit: str = "Press kit"
     press_kit_for: str = "Press kit for {title}"
     film_by: str = "A film by {directors}"
@@ -53,6 +67,28 @@ class Labels:
     minutes: str = "{n} minutes"
     minutes_short: str = "{n} min"
     official_selection: str = "Official Selection"
+    festival_award: str = "Winner — {award}"
+    festival_section: str = "Official Selection — {section}"
+    embargo: str = "Embargoed until {moment}"
+    embargo_moment: str = "{day} {month} {year}, {time} UTC{offset}"
+    press_materials: str = "Press materials"
+    website: str = "Website"
+    stars: str = "{n} out of 5 stars"  # what a screen reader and text search find
+    logos: str = "Logos"
+    months: tuple[str, ...] = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
     trailer: str = "Trailer"
     scan_for_trailer: str = "Scan for the trailer"
     contents: str = "Contents"

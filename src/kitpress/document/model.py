@@ -5,13 +5,15 @@ delivered stills' metadata, the caption sheet (and any later output) all read th
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Issue, Severity
-from ..kit.model import Kit, Still
+from ..kit.model import Artwork, Kit, Still
 from ..layout.model import Layout
 from ..stills.metadata import StillMetadata
+from .art import ArtFile
 from .captions import Caption
 from .labels import Labels
 
@@ -70,6 +72,12 @@ class PressDocument:
     dated: datetime.datetime  # UTC: the PDFs' creation and modification date, the ZIP's entries'
     notes: tuple[Issue, ...] = ()  # captions or credits taken from, or differing from, files
     cover: CoverPicture | None = None
+    art: Mapping[str, ArtFile] = field(default_factory=dict)  # artwork by kit.yaml field
+    embargo: str | None = None  # the embargo line, as printed and embedded
+
+    def artwork(self, art: Artwork | None) -> ArtFile | None:
+        """What was read of ``art`` (title art, a logo, a laurel), if the kit names it."""
+        return None if art is None else self.art.get(art.field)
 
     @property
     def name(self) -> str:

@@ -10,6 +10,8 @@ from .caption_style import CaptionStyle
 
 SECTIONS = (
     "cover",
+    "contacts",
+    "quotes",
     "synopsis",
     "long_synopsis",
     "directors_statement",
@@ -18,9 +20,8 @@ SECTIONS = (
     "cast",
     "crew",
     "festivals",
-    "quotes",
     "stills",
-    "contacts",
+    "back_cover",
 )
 REQUIRED_STYLES = (
     "body",

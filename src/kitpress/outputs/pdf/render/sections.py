@@ -15,15 +15,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from kitpress.document.art import ArtFile
 from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument
 from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
+from kitpress.stills.cmyk import CmykProfile
 
 from ..plan import DocumentPlan, StillSlot
+from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, Rule, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
 from .qr import qr_code
+from .quotes import Stars, in_order
 from .styles import list_item_style
 from .text import escape, link, markdown_blocks
 
@@ -35,6 +39,7 @@ class Context:
     plan: DocumentPlan
     styles: dict[str, ParagraphStyle]
     images: dict[str, bytes]  # still id -> the PDF's JPEG for it
+    cmyk: CmykProfile | None = None  # the print profile's: artwork goes through it
 
     @property
     def kit(self) -> Kit:
@@ -160,29 +165,72 @@ def crew(ctx: Context) -> list[Flowable]:
 
 
 def festivals(ctx: Context) -> list[Flowable]:
-    rows = []
+    rows: list[tuple[str, str]] = []
     for fest in ctx.kit.festivals:
         label = f"{fest.name} {fest.year}" if fest.year else fest.name
-        what = " — ".join(
-            x
-            for x in (
-                fest.award and f"<b>{escape(fest.award)}</b>",
-                fest.section and escape(fest.section),
-            )
-            if x
+        lines = festival_lines(fest.award, fest.section, ctx.labels)
+        what = "<br/>".join(
+            f"<b>{escape(line)}</b>" if i == 0 and fest.award else escape(line)
+            for i, line in enumerate(lines)
         )
-        rows.append((label, what or escape(ctx.labels.official_selection)))
-    return [*heading(ctx, "festivals"), _table(ctx, rows, 0.45)]
+        rows.append((label, what))
+    out = [*heading(ctx, "festivals"), _table(ctx, rows, 0.45)]
+    own = [(f, art) for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
+    if own:  # the festivals' own laurels, in a row under the list
+        out += [Gap(14), LaurelRow([art for _, art in own], ctx)]
+    return out
+
+
+def festival_lines(award: str | None, section: str | None, labels: Labels) -> list[str]:
+    """As press notes print them: "Winner — Volpi Cup for Best Actress", then "Official
+    Selection — In Competition" (a section that already says so is printed as written)."""
+    lines = [labels.festival_award.format(award=award)] if award else []
+    if section:
+        selection = labels.official_selection.casefold()
+        said = section.casefold().startswith(selection)
+        lines.append(section if said else labels.festival_section.format(section=section))
+    return lines or [labels.official_selection]
+
+
+LAUREL_ROW_HEIGHT = 72.0  # points: the festivals' own laurels under their list
+
+
+class LaurelRow(Flowable):  # type: ignore[misc]
+    """The festivals' own laurel artwork side by side at one height, left-aligned."""
+
+    def __init__(self, arts: list[ArtFile], ctx: Context) -> None:
+        super().__init__()
+        self.arts, self.ctx = arts, ctx
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, LAUREL_ROW_HEIGHT
+
+    def draw(self) -> None:
+        x, paper = 0.0, self.ctx.layout.colour("paper")
+        for art in self.arts:
+            width, height = laurel_row_size(art)
+            draw_art(self.canv, art, (x, 0), (width, height), paper, self.ctx.cmyk)
+            x += width + 18
+
+
+def laurel_row_size(art: ArtFile) -> tuple[float, float]:
+    return fit(art, LAUREL_ROW_HEIGHT * 1.6, LAUREL_ROW_HEIGHT)
 
 
 def quotes(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "quotes")
-    for quote in ctx.kit.quotes:
-        out.append(ctx.p(f"“{escape(quote.text)}”", "lead"))
+    colour = ctx.layout.colour("accent")
+    for i, quote in enumerate(in_order(ctx.kit.quotes)):
+        style = "hero_quote" if i == 0 and len(ctx.kit.quotes) > 1 else "lead"
+        out.append(ctx.p(f"“{escape(quote.text)}”", style))
+        if quote.stars is not None:
+            said = ctx.labels.stars.format(n=quote.stars)
+            out += [Gap(3), Stars(quote.stars, colour, said, ctx.styles["label"].fontName)]
         source = ", ".join(x for x in (quote.author, quote.source) if x)
         if source:
             out.append(ctx.p(escape(f"— {source}"), "label"))
-        out.append(Gap(10))
+        out.append(Gap(14 if i == 0 else 10))
     return out
 
 
@@ -203,11 +251,20 @@ def _photo(ctx: Context, slot: StillSlot) -> Flowable:
     return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights)
 
 
+def contact_role(role: str, labels: Labels) -> str:
+    """A known role in its printed form ('world_sales' is 'World sales'); any other label as
+    the user wrote it."""
+    known = "_".join(role.casefold().replace("-", " ").split())
+    return labels.contact_roles.get(known, role)
+
+
 def contacts(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "contacts")
     accent = ctx.layout.colour("accent")
+    if ctx.document.embargo:  # the inside front says it before anything else
+        out += [ctx.p(f"<b>{escape(ctx.document.embargo)}</b>", "value"), Gap(10)]
     for contact in ctx.kit.contacts:
-        out.append(ctx.p(escape(contact.role.replace("_", " ")), "label"))
+        out.append(ctx.p(escape(contact_role(contact.role, ctx.labels)), "label"))
         lines = [escape(x) for x in (contact.name, contact.company, contact.address) if x]
         if contact.phone:
             lines.append(escape(contact.phone))
@@ -216,6 +273,9 @@ def contacts(ctx: Context) -> list[Flowable]:
         if contact.url:
             lines.append(link(contact.url, colour=accent))
         out += [ctx.p("<br/>".join(lines), "value"), Rule(ctx.layout.colour("rule"))]
+    if ctx.kit.press_materials:
+        out.append(ctx.p(escape(ctx.labels.press_materials), "label"))
+        out.append(ctx.p(link(ctx.kit.press_materials, colour=accent), "value"))
     return out
 
 

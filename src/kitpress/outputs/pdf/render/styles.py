@@ -13,8 +13,19 @@ _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA
 LIST_INDENT = 1.7  # ems per list level: room for a bullet or a two-digit number and a space
 
 
+HERO_SCALE = 1.4  # the lead press quote, against the layout's lead style
+
+
 def paragraph_styles(layout: Layout) -> dict[str, ParagraphStyle]:
-    return {name: _paragraph_style(style) for name, style in layout.styles.items()}
+    styles = {name: _paragraph_style(style) for name, style in layout.styles.items()}
+    lead = styles["lead"]
+    styles["hero_quote"] = ParagraphStyle(  # the quote that leads the press page
+        "hero_quote",
+        parent=lead,
+        fontSize=lead.fontSize * HERO_SCALE,
+        leading=lead.leading * HERO_SCALE,
+    )
+    return styles
 
 
 def list_item_style(style: ParagraphStyle, depth: int) -> ParagraphStyle:
