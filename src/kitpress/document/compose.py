@@ -54,6 +54,8 @@ def compose_document(
         )
     facts = technical_facts(kit, labels)
     sections = tuple(s for s in layout.sections if has_content(kit, s, facts))
+    if sections_alone(sections) == ("back_cover",) and not back_cover_art_or_links(kit):
+        sections = tuple(s for s in sections if s != "back_cover")  # the © line: on the cover
     cover = _cover(kit, entries, key_art) if "cover" in sections else None
     document = PressDocument(
         kit,
@@ -222,9 +224,16 @@ def has_content(kit: Kit, section: str, facts: tuple[tuple[str, str], ...]) -> b
 def has_back_cover(kit: Kit) -> bool:
     """A back cover is made for what only it carries: logos, billing block, © line, web site
     or press materials (who presents the film is on the front cover already)."""
-    return bool(
-        kit.logos or kit.billing_block or kit.copyright_line or kit.website or kit.press_materials
-    )
+    return bool(kit.copyright_line) or back_cover_art_or_links(kit)
+
+
+def back_cover_art_or_links(kit: Kit) -> bool:
+    return bool(kit.logos or kit.billing_block or kit.website or kit.press_materials)
+
+
+def sections_alone(sections: tuple[str, ...]) -> tuple[str, ...]:
+    """The sections other than the cover: a kit of a cover and a © line is one page."""
+    return tuple(s for s in sections if s != "cover")
 
 
 def _probe(kit: Kit) -> tuple[dict[str, Probe], tuple[int, int] | None]:

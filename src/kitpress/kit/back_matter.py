@@ -18,7 +18,7 @@ from .model import Artwork, BillingBlock, Embargo, Logo
 
 ART_SUFFIXES = (".svg", ".png")
 NO_PDF_ART = (
-    "PDF artwork cannot be placed yet: export the logotype as SVG (vector, sharp in print) "
+    "PDF artwork cannot be placed yet: export it as SVG (vector, sharp in print) "
     "or as a transparent PNG"
 )
 

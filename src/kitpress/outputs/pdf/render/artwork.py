@@ -39,8 +39,10 @@ def draw_art(
     size: tuple[float, float],
     paper: str,
     cmyk: CmykProfile | None,
+    backdrop: Image.Image | None = None,
 ) -> None:
-    """``art`` with its lower-left corner at ``at``, ``size`` points large (in proportion)."""
+    """``art`` with its lower-left corner at ``at``, ``size`` points large (in proportion);
+    a PNG is flattened onto ``backdrop`` (the picture under it) when given, else ``paper``."""
     x, y = at
     width, height = size
     if art.kind == "svg":
@@ -52,7 +54,8 @@ def draw_art(
         renderPDF.draw(drawing, canvas, 0, 0)
         canvas.restoreState()
         return
-    canvas.drawImage(ImageReader(_pixels(art.art.file, paper, cmyk)), x, y, width, height)
+    pixels = flattened(art.art.file, paper, cmyk, backdrop)
+    canvas.drawImage(ImageReader(pixels), x, y, width, height)
 
 
 @lru_cache(maxsize=32)
@@ -78,11 +81,25 @@ def _opaque(node: Group | Shape) -> None:
         _opaque(child)
 
 
-def _pixels(path: Path, paper: str, cmyk: CmykProfile | None) -> Image.Image:
-    """The PNG flattened onto ``paper`` (a #rrggbb colour), in the printer's CMYK in print."""
+def flattened(
+    path: Path, paper: str, cmyk: CmykProfile | None, backdrop: Image.Image | None = None
+) -> Image.Image:
+    """The PNG flattened onto ``backdrop`` or ``paper`` (#rrggbb), in the printer's CMYK in
+    print. In print the art goes through the profile as a picture and the paper as the page's
+    flat colour is converted (`CmykProfile.colour`), so no edge shows where the art ends."""
     with Image.open(path) as source:
         image = source.convert("RGBA")
-    red, green, blue = (round(v * 255) for v in HexColor(paper).rgb())
-    flat = Image.new("RGB", image.size, (red, green, blue))
-    flat.paste(image, mask=image.getchannel("A"))
-    return cmyk.picture(flat) if cmyk is not None else flat
+    alpha = image.getchannel("A")
+    rgb = Image.new("RGB", image.size, (255, 255, 255))
+    rgb.paste(image, mask=alpha)
+    art = cmyk.picture(rgb) if cmyk is not None else rgb
+    if backdrop is not None:
+        under = backdrop.convert(art.mode).resize(image.size, Image.Resampling.LANCZOS)
+    else:
+        red, green, blue = HexColor(paper).rgb()
+        if cmyk is not None:
+            colour = tuple(round(v * 255) for v in cmyk.colour(red, green, blue))
+        else:
+            colour = tuple(round(v * 255) for v in (red, green, blue))
+        under = Image.new(art.mode, image.size, colour)
+    return Image.composite(art, under, alpha)

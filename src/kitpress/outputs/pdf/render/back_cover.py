@@ -134,13 +134,13 @@ class BackCover(Flowable):  # type: ignore[misc]
             y += size[1] + GAP
         mark = title_mark(ctx.document, width)
         title_art = ctx.document.artwork(kit.title_art)
-        top = self.height
+        middle = (self.height + y) / 2  # the title, centred in the room above the block
         if mark and title_art:
-            self._art(title_art, (width - mark[0]) / 2, top - mark[1], *mark)
+            self._art(title_art, (width - mark[0]) / 2, middle - mark[1] / 2, *mark)
         else:
             para = Paragraph(escape(kit.title), styles["back_title"])
-            _, height = para.wrap(width, top)
-            para.drawOn(self.canv, 0, top - height)
+            _, height = para.wrap(width, self.height)
+            para.drawOn(self.canv, 0, middle - height / 2)
 
     def _para(self, markup: str, style: str, y: float) -> float:
         """A centred paragraph with its foot at ``y``; returns its top."""

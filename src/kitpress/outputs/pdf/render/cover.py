@@ -13,8 +13,9 @@ drawn over it (the quote first, then the laurels).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from PIL import Image
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -54,6 +55,28 @@ class CoverExtras:
     laurels: tuple[ArtFile | None, ...] = ()
     embargo: str | None = None
     cmyk: CmykProfile | None = None
+    under: _Under | None = None  # the picture under the text, on a full-page cover
+
+    def backdrop(self, box: tuple[float, float, float, float]) -> Image.Image | None:
+        return self.under.crop(box) if self.under is not None else None
+
+
+@dataclass(frozen=True)
+class _Under:
+    """The cover picture and where it is placed: what PNG art on it is flattened onto."""
+
+    art: CoverArt
+    box: tuple[float, float, float, float]  # x, y, width, height in points
+
+    def crop(self, box: tuple[float, float, float, float]) -> Image.Image:
+        """The picture's pixels under ``box`` (x, y, width, height in points)."""
+        x, y, width, height = self.box
+        with Image.open(io.BytesIO(self.art.jpeg)) as image:
+            pixels = image.copy()
+        sx, sy = pixels.width / width, pixels.height / height
+        left, top = (box[0] - x) * sx, (y + height - box[1] - box[3]) * sy
+        right, bottom = left + box[2] * sx, top + box[3] * sy
+        return pixels.crop((round(left), round(top), round(right), round(bottom)))
 
 
 def cover_box(layout: Layout) -> tuple[float, float, float, float]:
@@ -89,6 +112,8 @@ def draw_cover(
     x, y, width, height = cover_box(layout)
     if art is not None:
         canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)
+    if art is not None and layout.cover.style == "full":  # art over the picture's fade
+        extras = replace(extras, under=_Under(art, (x, y, width, height)))
     left, bottom = page.margin_left, page.margin_bottom
     foot = (left, bottom, page.frame_width)
     foot_top = _draw_foot(canvas, kit, styles, foot, only_page, labels, extras.embargo)
@@ -124,7 +149,9 @@ def _draw_text(
         _invisible_title(canvas, kit.title, title_style, x, art_top - art_height)
         paper = layout.colour("cover_paper")
         at = (x, art_top - art_height)
-        draw_art(canvas, extras.title_art, at, (art_width, art_height), paper, extras.cmyk)
+        under = extras.backdrop((*at, art_width, art_height))
+        size = (art_width, art_height)
+        draw_art(canvas, extras.title_art, at, size, paper, extras.cmyk, under)
         top = art_top - art_height
     else:
         top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
@@ -165,7 +192,8 @@ def _draw_laurels(
         if own is not None:  # the festival's own artwork, centred in the laurel's place
             width, height = laurel_art_size(own)
             at = (spot + (step - 8 - width) / 2, foot + (LAUREL_SIZE - height) / 2)
-            draw_art(canvas, own, at, (width, height), paper, extras.cmyk)
+            under = extras.backdrop((*at, width, height))
+            draw_art(canvas, own, at, (width, height), paper, extras.cmyk, under)
         else:
             draw_laurel(canvas, festival, styles["laurel"], spot, foot, LAUREL_SIZE, labels)
     return page.margin_bottom - 8 + (LAUREL_SIZE if festivals else 0)
