@@ -411,3 +411,67 @@ def test_an_embargo_without_text_is_worded_from_its_moment(
     kit = write_kit("title: The Last Lock\nembargo: {until: 2026-09-01T19:00:00+02:00}\n")
     document = check(kit, formats=SCREEN_PDF).document
     assert document.embargo == "Embargoed until 1 September 2026, 19:00 UTC+02:00"
+
+
+def _draws_title_art(reader: PdfReader, index: int) -> bool:
+    """Whether page ``index`` fills with the title art's red (#c0392b), in the screen PDF."""
+    stream = ContentStream(reader.pages[index].get_contents(), reader)
+    red = [round(float(v), 3) for v in (0xC0 / 255, 0x39 / 255, 0x2B / 255)]
+    return any(
+        op == b"rg" and [round(float(v), 3) for v in operands] == red
+        for operands, op in stream.operations
+    )
+
+
+@pytest.mark.parametrize(
+    ("mark", "on_back", "in_folio"),
+    [
+        ("back_cover", True, False),
+        ("footer", False, True),
+        ("none", False, False),
+    ],
+)
+def test_the_title_mark_goes_where_the_layout_says(
+    kit: Path, tmp_path: Path, mark: str, on_back: bool, in_folio: bool
+) -> None:
+    layout = tmp_path / "brand"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text(
+        f"extends: default\ncover: {{title_mark: {mark}}}\n", encoding="utf-8"
+    )
+    result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out", layout=str(layout)))
+    assert result.pdf is not None
+    reader = PdfReader(result.pdf)
+    assert _draws_title_art(reader, 0)  # the cover's title art, always
+    assert _draws_title_art(reader, len(reader.pages) - 1) is on_back
+    assert _draws_title_art(reader, 1) is in_folio
+
+
+def test_an_unknown_title_mark_is_a_layout_error(tmp_path: Path) -> None:
+    from kitpress.errors import LayoutError
+    from kitpress.layout.load import load_layout
+
+    layout = tmp_path / "brand"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text(
+        "extends: default\ncover: {title_mark: spine}\n", encoding="utf-8"
+    )
+    with pytest.raises(LayoutError) as caught:
+        load_layout(str(layout))
+    assert caught.value.lines() == [
+        "brand/layout.yaml:2: cover.title_mark: unknown title_mark 'spine' (known: back_cover, "
+        "footer, none)"
+    ]
+
+
+def test_without_contacts_the_embargo_opens_the_praise(
+    write_kit: Callable[[str], Path], tmp_path: Path
+) -> None:
+    kit = write_kit(
+        "title: The Last Lock\nembargo: {until: 2026-09-01T19:00:00+02:00, text: Embargoed.}\n"
+        "quotes:\n  - {text: Superb., source: Variety}\n"
+    )
+    result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
+    assert result.pdf is not None
+    inside = _pages(result.pdf)[1]
+    assert inside.index("Press") < inside.index("Embargoed.") < inside.index("“Superb.”")

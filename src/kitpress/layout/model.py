@@ -50,6 +50,7 @@ class CoverSpec:
     art_share: float = 0.52  # of the page height, in band and framed covers
     laurels: bool = True
     quote: bool = True
+    title_mark: str = "back_cover"  # where the title art recurs small: back_cover, footer, none
 
 
 @dataclass(frozen=True)

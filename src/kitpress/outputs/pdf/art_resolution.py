@@ -13,6 +13,7 @@ from kitpress.layout.model import Layout
 from .profiles import PRINT_PPI
 from .render.back_cover import billing_image_size, logo_row, title_mark
 from .render.cover import cover_title_art_size, laurel_art_size
+from .render.pdf import footer_mark_size
 from .render.sections import laurel_row_size
 
 SCREEN_PPI = 200
@@ -45,6 +46,8 @@ def placed_widths(document: PressDocument, layout: Layout) -> dict[ArtFile, floa
     title = document.artwork(kit.title_art)
     if "cover" in sections and title is not None:
         place(title, cover_title_art_size(title, layout, layout.page.height)[0])
+    if title is not None and layout.cover.title_mark == "footer":
+        place(title, footer_mark_size(title, layout.styles["footer"].size)[0])
     if "back_cover" in sections:
         for placed in logo_row(document, width):
             place(placed.art, placed.width)

@@ -60,9 +60,12 @@ def logo_row(document: PressDocument, width: float) -> list[PlacedArt]:
 
 
 def title_mark(document: PressDocument, width: float) -> tuple[float, float] | None:
-    """The title art's size as the back cover's mark, or None without title art."""
+    """The title art's size as the back cover's mark, or None (no title art, or the layout
+    repeats it elsewhere)."""
     art = document.artwork(document.kit.title_art)
-    return fit(art, width * MARK_WIDTH_SHARE, MARK_HEIGHT) if art else None
+    if art is None or document.layout.cover.title_mark != "back_cover":
+        return None
+    return fit(art, width * MARK_WIDTH_SHARE, MARK_HEIGHT)
 
 
 def billing_image_size(document: PressDocument, width: float) -> tuple[float, float] | None:

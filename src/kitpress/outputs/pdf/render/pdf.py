@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from kitpress.document.art import ArtFile
 from kitpress.document.labels import ENGLISH
 from kitpress.document.model import PressDocument
 from kitpress.kit.model import Kit
@@ -26,6 +27,7 @@ from kitpress.layout.model import Layout, PageSpec
 from kitpress.stills.cmyk import CmykProfile
 
 from ..plan import DocumentPlan
+from .artwork import draw_art, fit
 from .back_cover import BackCover
 from .cover import CoverArt, CoverExtras, draw_cover
 from .flowables import AtFoot, Bookmark
@@ -168,6 +170,15 @@ def _on_trimmed_page(canvas: Any, page: PageSpec, draw: Callable[[], None]) -> N
         draw_crop_marks(canvas, page)
 
 
+FOOTER_MARK_SCALE = 1.4  # the running title art, against the footer's type size
+
+
+def footer_mark_size(art: ArtFile, type_size: float) -> tuple[float, float]:
+    """The title art in the folio line: a little taller than the footer's type."""
+    height = type_size * FOOTER_MARK_SCALE
+    return fit(art, height * 12, height)
+
+
 def _footer(canvas: Any, ctx: Context, number: int) -> None:
     page, layout = ctx.layout.page, ctx.layout
     style = layout.styles["footer"]
@@ -180,6 +191,12 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
     )
     canvas.setFillColor(style.colour)
     canvas.setFont(font_name(style.font, style.bold, style.italic), style.size)
-    canvas.drawString(page.margin_left, y, layout.footer.format(title=ctx.kit.title, page=number))
+    x = page.margin_left
+    mark = ctx.document.artwork(ctx.kit.title_art)
+    if mark is not None and layout.cover.title_mark == "footer":  # the title art, running
+        width, height = footer_mark_size(mark, style.size)
+        draw_art(canvas, mark, (x, y - 1), (width, height), layout.colour("paper"), ctx.cmyk)
+        x += width + style.size
+    canvas.drawString(x, y, layout.footer.format(title=ctx.kit.title, page=number))
     canvas.drawRightString(page.width - page.margin_right, y, str(number))
     canvas.restoreState()

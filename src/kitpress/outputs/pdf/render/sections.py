@@ -221,6 +221,8 @@ def laurel_row_size(art: ArtFile) -> tuple[float, float]:
 def quotes(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "quotes")
     colour = ctx.layout.colour("accent")
+    if ctx.document.embargo and "contacts" not in ctx.document.sections:
+        out += [embargo_line(ctx), Gap(10)]  # no contacts: the praise opens the inside front
     for i, quote in enumerate(in_order(ctx.kit.quotes)):
         style = "hero_quote" if i == 0 and len(ctx.kit.quotes) > 1 else "lead"
         out.append(ctx.p(f"“{escape(quote.text)}”", style))
@@ -251,6 +253,10 @@ def _photo(ctx: Context, slot: StillSlot) -> Flowable:
     return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights)
 
 
+def embargo_line(ctx: Context) -> Paragraph:
+    return ctx.p(f"<b>{escape(ctx.document.embargo or '')}</b>", "value")
+
+
 def contact_role(role: str, labels: Labels) -> str:
     """A known role in its printed form ('world_sales' is 'World sales'); any other label as
     the user wrote it."""
@@ -262,7 +268,7 @@ def contacts(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "contacts")
     accent = ctx.layout.colour("accent")
     if ctx.document.embargo:  # the inside front says it before anything else
-        out += [ctx.p(f"<b>{escape(ctx.document.embargo)}</b>", "value"), Gap(10)]
+        out += [embargo_line(ctx), Gap(10)]
     for contact in ctx.kit.contacts:
         out.append(ctx.p(escape(contact_role(contact.role, ctx.labels)), "label"))
         lines = [escape(x) for x in (contact.name, contact.company, contact.address) if x]
