@@ -475,3 +475,38 @@ def test_without_contacts_the_embargo_opens_the_praise(
     assert result.pdf is not None
     inside = _pages(result.pdf)[1]
     assert inside.index("Press") < inside.index("Embargoed.") < inside.index("“Superb.”")
+
+
+GRADIENT_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><defs>'
+    '<linearGradient id="g"><stop offset="0" stop-color="#ff0000"/>'
+    '<stop offset="1" stop-color="#0000ff"/></linearGradient></defs>'
+    '<rect width="200" height="100" fill="url(#g)"/></svg>'
+)
+
+
+@needs_cmyk_profile
+def test_an_svg_gradient_is_cmyk_in_print(tmp_path: Path) -> None:
+    """svglib draws an SVG gradient as an RGB shading; in print its colour stops go through
+    the profile, and the preflight would refuse one left in RGB."""
+    kit = write_back_matter_kit(tmp_path / "kit")
+    (kit / "logos" / "lock-films.svg").write_text(GRADIENT_SVG, encoding="utf-8")
+    result = build(kit, BuildOptions(format="pdf,print-pdf", out=tmp_path / "out"))
+    assert result.pdf is not None and result.print_pdf is not None
+    spaces = {}
+    for name, pdf in (("screen", result.pdf), ("print", result.print_pdf)):
+        shadings = PdfReader(pdf).pages[-1]["/Resources"]["/Shading"]
+        spaces[name] = {s.get_object()["/ColorSpace"] for s in shadings.values()}
+    assert spaces == {"screen": {"/DeviceRGB"}, "print": {"/DeviceCMYK"}}
+
+
+def test_the_preflight_names_an_rgb_shading() -> None:
+    from pypdf.generic import DictionaryObject, NameObject
+
+    from kitpress.outputs.pdf.preflight import _shadings
+
+    shading = DictionaryObject({NameObject("/ColorSpace"): NameObject("/DeviceRGB")})
+    resources = DictionaryObject(
+        {NameObject("/Shading"): DictionaryObject({NameObject("/Sh0"): shading})}
+    )
+    assert _shadings(resources) == ["shading /Sh0 is /DeviceRGB, not CMYK or grey"]
