@@ -346,6 +346,26 @@ ART_PROBLEMS = [
     ),
     (
         "art/title.svg",
+        b"<svg xmlns='http://www.w3.org/2000/svg' xmlns:x='http://www.w3.org/1999/xlink' "
+        b"viewBox='0 0 9 9'><image x:href='https://example.com/t.png'/></svg>",
+        "kit.yaml:5: title_art: title.svg: the SVG holds a bitmap (<image>): give the PNG "
+        "itself, or an SVG of paths",
+    ),
+    (
+        "art/title.svg",
+        b"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 9 9'>"
+        b"<use href='shapes.svg#lock'/></svg>",
+        "kit.yaml:5: title_art: title.svg: the SVG refers to another file or address "
+        "('shapes.svg#lock'): make it self-contained",
+    ),
+    (
+        "art/title.svg",
+        b"<!DOCTYPE svg [<!ENTITY big 'xxxxxxxx'>]><svg>&big;</svg>",
+        "kit.yaml:5: title_art: title.svg: the SVG declares a DTD or entities, which kitpress "
+        "does not read (they can make a small file huge): export it again as plain SVG",
+    ),
+    (
+        "art/title.svg",
         b"<svg xmlns='http://www.w3.org/2000/svg'><path d='M0 0 L1 1'/></svg>",
         "kit.yaml:5: title_art: title.svg: the SVG gives no size: add a viewBox (or width and "
         "height)",

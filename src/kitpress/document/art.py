@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 from PIL import Image, UnidentifiedImageError
 
 from ..errors import Issue, KitError, Severity
@@ -105,15 +106,16 @@ def svg_size(path: Path) -> tuple[float, float]:
         raise
     except OSError as exc:
         raise ArtProblem(f"cannot be read: {exc.strerror}") from exc
-    except Exception as exc:  # defusedxml's refusals and every XML syntax error
+    except DefusedXmlException as exc:
+        raise ArtProblem(
+            "the SVG declares a DTD or entities, which kitpress does not read (they can make "
+            "a small file huge): export it again as plain SVG"
+        ) from exc
+    except Exception as exc:  # every XML syntax error
         raise ArtProblem(f"is not valid SVG: {_first_line(exc)}") from exc
     if not root.tag.endswith("svg"):
         raise ArtProblem(f"is not an SVG drawing (its root element is <{root.tag}>)")
-    if any(element.tag.rsplit("}", 1)[-1] == "text" for element in root.iter()):
-        raise ArtProblem(
-            "the SVG has live text (<text>): convert its text to outlines (paths) and export "
-            "it again, so it prints in its own letters"
-        )
+    _check_vector_only(root)
     box = (root.get("viewBox") or "").replace(",", " ").split()
     if len(box) == 4:
         size = _number(box[2]), _number(box[3])
@@ -122,6 +124,27 @@ def svg_size(path: Path) -> tuple[float, float]:
     if size[0] is None or size[1] is None or size[0] <= 0 or size[1] <= 0:
         raise ArtProblem("the SVG gives no size: add a viewBox (or width and height)")
     return size[0], size[1]
+
+
+def _check_vector_only(root: Any) -> None:
+    """An SVG kitpress can place: paths and shapes, no live text, no bitmaps, nothing it
+    would have to fetch from another file or the network."""
+    for element in root.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1]
+        if tag == "text":
+            raise ArtProblem(
+                "the SVG has live text (<text>): convert its text to outlines (paths) and "
+                "export it again, so it prints in its own letters"
+            )
+        if tag == "image":
+            raise ArtProblem(
+                "the SVG holds a bitmap (<image>): give the PNG itself, or an SVG of paths"
+            )
+        for name, value in element.attrib.items():
+            if str(name).endswith("href") and not str(value).startswith("#"):
+                raise ArtProblem(
+                    f"the SVG refers to another file or address ('{value}'): make it self-contained"
+                )
 
 
 def _number(text: str) -> float | None:
