@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..kit.fields import known_contact_role
+
 SECTION_TITLES: Mapping[str, str] = MappingProxyType(
     {
         "synopsis": "Synopsis",
@@ -103,6 +105,21 @@ class Labels:
         "photographer",
         "people",
     )
+
+    def contact_role(self, role: str) -> str:
+        """A known contact role in its printed form ('world_sales' and 'World Sales' are
+        'World sales'); any other label as the user wrote it."""
+        known = known_contact_role(role)
+        return self.contact_roles.get(known, role) if known else role
+
+    def festival_lines(self, award: str | None, section: str | None) -> list[str]:
+        """As press notes print them: "Winner — Volpi Cup for Best Actress", then "Official
+        Selection — In Competition" (a section that already says so is printed as written)."""
+        lines = [self.festival_award.format(award=award)] if award else []
+        if section:
+            said = section.casefold().startswith(self.official_selection.casefold())
+            lines.append(section if said else self.festival_section.format(section=section))
+        return lines or [self.official_selection]
 
 
 ENGLISH = Labels()

@@ -152,3 +152,9 @@ CONTACT_ROLES = (
     "sales",
     "other",
 )
+
+
+def known_contact_role(role: str) -> str | None:
+    """The known contact role ``role`` names ('World Sales' is world_sales), or None."""
+    key = "_".join(role.casefold().replace("-", " ").split())
+    return key if key in CONTACT_ROLES else None

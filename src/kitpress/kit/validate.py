@@ -256,15 +256,9 @@ def _contacts(top: Obj, checker: Checker) -> tuple[Contact, ...]:
     return tuple(sorted(found, key=lambda c: contact_order(c.role)))
 
 
-def known_role(role: str) -> str | None:
-    """The known contact role ``role`` names ('World Sales' is world_sales), or None."""
-    key = "_".join(role.casefold().replace("-", " ").split())
-    return key if key in fields.CONTACT_ROLES else None
-
-
 def contact_order(role: str) -> int:
     """Known roles first, in their order; any other label before 'other', as written."""
-    known = known_role(role)
+    known = fields.known_contact_role(role)
     other = fields.CONTACT_ROLES.index("other")
     return fields.CONTACT_ROLES.index(known) if known else other
 

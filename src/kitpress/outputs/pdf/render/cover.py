@@ -23,13 +23,13 @@ from reportlab.platypus import Paragraph
 
 from kitpress.document.art import ArtFile
 from kitpress.document.labels import ENGLISH, Labels
+from kitpress.document.praise import lead_quote
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 
 from .artwork import draw_art, fit
 from .laurels import draw_laurel, laurel_width
-from .quotes import lead_quote
 from .text import escape
 
 Styles = dict[str, ParagraphStyle]

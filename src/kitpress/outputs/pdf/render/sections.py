@@ -18,6 +18,7 @@ from reportlab.platypus import (
 from kitpress.document.art import ArtFile
 from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument
+from kitpress.document.praise import in_order
 from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
@@ -27,7 +28,7 @@ from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, Rule, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
 from .qr import qr_code
-from .quotes import Stars, in_order
+from .stars import Stars
 from .styles import list_item_style
 from .text import escape, link, markdown_blocks
 
@@ -168,7 +169,7 @@ def festivals(ctx: Context) -> list[Flowable]:
     rows: list[tuple[str, str]] = []
     for fest in ctx.kit.festivals:
         label = f"{fest.name} {fest.year}" if fest.year else fest.name
-        lines = festival_lines(fest.award, fest.section, ctx.labels)
+        lines = ctx.labels.festival_lines(fest.award, fest.section)
         what = "<br/>".join(
             f"<b>{escape(line)}</b>" if i == 0 and fest.award else escape(line)
             for i, line in enumerate(lines)
@@ -179,17 +180,6 @@ def festivals(ctx: Context) -> list[Flowable]:
     if own:  # the festivals' own laurels, in a row under the list
         out += [Gap(14), LaurelRow([art for _, art in own], ctx)]
     return out
-
-
-def festival_lines(award: str | None, section: str | None, labels: Labels) -> list[str]:
-    """As press notes print them: "Winner — Volpi Cup for Best Actress", then "Official
-    Selection — In Competition" (a section that already says so is printed as written)."""
-    lines = [labels.festival_award.format(award=award)] if award else []
-    if section:
-        selection = labels.official_selection.casefold()
-        said = section.casefold().startswith(selection)
-        lines.append(section if said else labels.festival_section.format(section=section))
-    return lines or [labels.official_selection]
 
 
 LAUREL_ROW_HEIGHT = 72.0  # points: the festivals' own laurels under their list
@@ -257,20 +247,13 @@ def embargo_line(ctx: Context) -> Paragraph:
     return ctx.p(f"<b>{escape(ctx.document.embargo or '')}</b>", "value")
 
 
-def contact_role(role: str, labels: Labels) -> str:
-    """A known role in its printed form ('world_sales' is 'World sales'); any other label as
-    the user wrote it."""
-    known = "_".join(role.casefold().replace("-", " ").split())
-    return labels.contact_roles.get(known, role)
-
-
 def contacts(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "contacts")
     accent = ctx.layout.colour("accent")
     if ctx.document.embargo:  # the inside front says it before anything else
         out += [embargo_line(ctx), Gap(10)]
     for contact in ctx.kit.contacts:
-        out.append(ctx.p(escape(contact_role(contact.role, ctx.labels)), "label"))
+        out.append(ctx.p(escape(ctx.labels.contact_role(contact.role)), "label"))
         lines = [escape(x) for x in (contact.name, contact.company, contact.address) if x]
         if contact.phone:
             lines.append(escape(contact.phone))

@@ -1,6 +1,5 @@
-"""Press quotes as press notes set them: the lead quote (the one marked `hero`, else the
-first) larger and first, each with its critic's stars drawn as shapes (the layout's fonts have
-no ★), and the rating also as invisible text, for search and screen readers."""
+"""A critic's stars, drawn as shapes (the layout's fonts have no ★), with the rating also as
+invisible text, for search and screen readers."""
 
 from __future__ import annotations
 
@@ -9,22 +8,9 @@ import math
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from kitpress.kit.model import Quote
-
 STAR_SIZE = 9.0  # points across one star
 STAR_GAP = 2.5
 MAX_STARS = 5
-
-
-def lead_quote(quotes: tuple[Quote, ...]) -> Quote:
-    """The quote that leads: the first marked `hero`, else the first."""
-    return next((q for q in quotes if q.hero), quotes[0])
-
-
-def in_order(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
-    """The lead quote first, the others as the kit lists them."""
-    lead = lead_quote(quotes)
-    return (lead, *(q for q in quotes if q is not lead))
 
 
 class Stars(Flowable):  # type: ignore[misc]
