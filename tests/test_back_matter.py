@@ -530,3 +530,16 @@ def test_the_preflight_names_an_rgb_shading() -> None:
         {NameObject("/Shading"): DictionaryObject({NameObject("/Sh0"): shading})}
     )
     assert _shadings(resources) == ["shading /Sh0 is /DeviceRGB, not CMYK or grey"]
+
+
+def test_an_opaque_png_on_the_cover_is_a_warning(tmp_path: Path) -> None:
+    kit = write_back_matter_kit(tmp_path / "kit")
+    Image.new("RGBA", LAUREL_PNG, (255, 255, 255, 255)).save(kit / "laurels" / "venice.png")
+    warnings = [str(w) for w in check(kit, formats=SCREEN_PDF).warnings]
+    assert warnings == [
+        "kit.yaml:26: festivals[0].laurel: warning: venice.png: a PNG without transparency: "
+        "its background prints as a box on the cover; export it with a transparent background "
+        "(or as SVG)"
+    ]
+    both = [str(w) for w in check(kit, formats="screen-pdf,print-pdf").warnings]
+    assert both == warnings  # said once, whichever PDFs are made

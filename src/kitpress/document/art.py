@@ -86,7 +86,7 @@ def _read(art: Artwork, label: str) -> ArtFile:
             if image.format != "PNG":
                 raise ArtProblem(f"not a PNG file (it holds {image.format or 'no'} image data)")
             width, height = image.size
-            transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+            transparent = _has_transparency(image) if width * height <= MAX_ART_PIXELS else False
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         if isinstance(exc, ArtProblem):
             raise
@@ -94,6 +94,16 @@ def _read(art: Artwork, label: str) -> ArtFile:
     if width * height > MAX_ART_PIXELS:
         raise ArtProblem(f"{width}×{height} px is far larger than any logo needs")
     return ArtFile(art, "png", (width, height), label, transparent)
+
+
+def _has_transparency(image: Image.Image) -> bool:
+    """Whether any pixel of the PNG is less than opaque (an alpha channel alone says not)."""
+    if "transparency" in image.info:
+        return True
+    if image.mode not in ("RGBA", "LA", "PA"):
+        return False
+    low = image.getchannel("A").getextrema()[0]
+    return isinstance(low, (int, float)) and low < 255
 
 
 def svg_size(path: Path) -> tuple[float, float]:

@@ -100,7 +100,25 @@ def document_warnings(document: PressDocument) -> list[Issue]:
     found += [e.issue(note, "warning") for e in document.stills if (note := _strip_note(e))]
     found += list(document.notes)
     found += _rights_warnings(document)
+    found += opaque_cover_art(document)
     return found + metadata_issues(document)
+
+
+OPAQUE = (
+    "a PNG without transparency: its background prints as a box on the cover; export it "
+    "with a transparent background (or as SVG)"
+)
+
+
+def opaque_cover_art(document: PressDocument) -> list[Issue]:
+    """Title art or a laurel in PNG with no transparent pixels: set on the cover's paper or
+    picture, its own background would show as a rectangle."""
+    if "cover" not in document.sections:
+        return []
+    kit = document.kit
+    named = [kit.title_art, *(f.laurel for f in kit.festivals)]
+    arts = [a for art in named if (a := document.artwork(art)) and a.kind == "png"]
+    return [art.issue(OPAQUE) for art in arts if not art.transparent]
 
 
 def unlisted_stills(document: PressDocument) -> list[Issue]:

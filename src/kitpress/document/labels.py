@@ -74,9 +74,7 @@ class Labels:
     embargo: str = "Embargoed until {moment}"
     embargo_moment: str = "{day} {month} {year}, {time} UTC{offset}"
     press_materials: str = "Press materials"
-    website: str = "Website"
     stars: str = "{n} out of 5 stars"  # what a screen reader and text search find
-    logos: str = "Logos"
     months: tuple[str, ...] = (
         "January",
         "February",
