@@ -159,7 +159,7 @@ def _draw_text(
     if names:
         top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
     if layout.cover.quote and kit.quotes:
-        quote = Paragraph(_quote(kit, labels), styles["cover_quote"])
+        quote = Paragraph(_quote(kit), styles["cover_quote"])
         _, height = quote.wrap(width * 0.8, 1000)
         if top - 16 - height >= floor:
             quote.drawOn(canvas, x, top - 16 - height)
@@ -219,7 +219,7 @@ def fitting_style(
         size = max(MIN_TITLE_SIZE, size * 0.85)
 
 
-def _quote(kit: Kit, labels: Labels) -> str:
+def _quote(kit: Kit) -> str:
     quote = lead_quote(kit.quotes)
     source = ", ".join(escape(s) for s in (quote.author, quote.source) if s)
     said = f"“{escape(quote.text)}”"
