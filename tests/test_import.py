@@ -76,13 +76,14 @@ SEED_CAPTIONS = [
     "L to R: Rossy de Palma as Elena, Israel Elejalde as Arturo, Penélope Cruz as Janis, "
     "Milena Smit as Ana in PARALLEL MOTHERS.",
     PAIR,
-    "L to R: Milena Smit as Ana, Penélope Cruz as Janis, Pedro Almodóvar (director) in "
+    # behind the scenes (the director in the picture): names only, "on the set of"
+    "L to R: Milena Smit, Penélope Cruz and director Pedro Almodóvar on the set of "
     "PARALLEL MOTHERS.",
     "L to R: Penélope Cruz as Janis, Milena Smit as Ana in PARALLEL MOTHERS.",
     PAIR,
     "L to R: Milena Smit as Ana, Aitana Sánchez-Gijón as Teresa in PARALLEL MOTHERS.",
     PAIR,
-    "L to R: Penélope Cruz, Pedro Almodóvar (director) in PARALLEL MOTHERS.",
+    "L to R: Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
 ]
 RIGHTS = "© El Deseo, photo by Iglesias Más. Courtesy of Sony Pictures Classics."
 RIGHTS_9 = "© El Deseo D.A. S.L.U., photo by Iglesias Mas. Courtesy of Sony Pictures Classics."
@@ -303,7 +304,7 @@ OTHER_PAGES: dict[str, tuple[str, dict[str, object], list[tuple[str, str]]]] = {
                 "© Boo Productions & Friends, photo by Jiří Dvořák. Courtesy of Kino Lorber.",
             ),
             (
-                "Γιώργος Λάνθιμος (director) in DOGTOOTH.",
+                "Director Γιώργος Λάνθιμος on the set of DOGTOOTH.",  # behind the scenes
                 "© Boo Productions & Friends, photo by Jiří Dvořák. Courtesy of Kino Lorber.",
             ),
         ],
@@ -338,7 +339,7 @@ OTHER_PAGES: dict[str, tuple[str, dict[str, object], list[tuple[str, str]]]] = {
                 "Pictures Classics.",
             ),
             (
-                "Андрей Звягинцев (director) in LEVIATHAN.",
+                "Director Андрей Звягинцев on the set of LEVIATHAN.",  # behind the scenes
                 "© Non-Stop Production & A <Company>, photo by Anna Matveeva. Courtesy of Sony "
                 "Pictures Classics.",
             ),

@@ -71,7 +71,8 @@ def test_cover_has_title_laurels_and_quote(kit: Path, tmp_path: Path, layout: st
 
 def test_short_sections_follow_on_and_headings_never_end_a_page(kit: Path, tmp_path: Path) -> None:
     pages = _pages(kit, "default", tmp_path)
-    assert "Synopsis" in pages[1] and "Cast" in pages[1] and "Festivals and awards" in pages[1]
+    assert "Press" in pages[1]  # the praise on the inside front
+    assert "Synopsis" in pages[2] and "Cast" in pages[2] and "Festivals and awards" in pages[2]
     layout = load_layout("default")
     for text in pages[1:]:
         last = text.strip().splitlines()[-2] if text.strip() else ""
@@ -113,10 +114,10 @@ def _layout(tmp_path: Path, text: str) -> str:
         ),
         (
             "new_page: [synopsis, stils]\n",
-            "brand/layout.yaml:2: new_page[1]: unknown section 'stils' (known: cover, synopsis, "
-            "long_synopsis, directors_statement, details, releases, interview, production_notes, "
-            "about_cast, about_filmmakers, cast, crew, credits, festivals, quotes, stills, "
-            "contacts)",
+            "brand/layout.yaml:2: new_page[1]: unknown section 'stils' (known: cover, contacts, "
+            "quotes, synopsis, long_synopsis, directors_statement, details, releases, interview, "
+            "production_notes, about_cast, about_filmmakers, cast, crew, credits, festivals, "
+            "stills, back_cover)",
         ),
     ],
 )

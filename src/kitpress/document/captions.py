@@ -43,6 +43,8 @@ def caption_text(still: Still, title: str, style: CaptionStyle) -> str:
     if still.verbatim_caption:
         return still.verbatim_caption
     shown_title = title.upper() if style.title_upper else title
+    if any(p.on_set for p in still.people):
+        return _behind_the_scenes(still, shown_title, style)
     if still.people:
         names = ", ".join(_person(p, style) for p in still.people)
         prefix = style.left_to_right if len(still.people) >= 2 else ""
@@ -52,6 +54,22 @@ def caption_text(still: Still, title: str, style: CaptionStyle) -> str:
     if still.description:
         return style.no_people.format(description=still.description.rstrip(". "), title=shown_title)
     return style.bare.format(title=shown_title)
+
+
+def _behind_the_scenes(still: Still, title: str, style: CaptionStyle) -> str:
+    """Crew or actors as themselves, as photo desks write it: "L to R: Penélope Cruz and
+    director Pedro Almodóvar on the set of PARALLEL MOTHERS." Everyone by name (characters
+    are not played between takes), crew with their role before the name."""
+    names = [
+        style.crew_person.format(role=p.role, name=p.name) if p.role and p.on_set else p.name
+        for p in still.people
+    ]
+    names[0] = _capitalise(names[0])  # "Director Pedro Almodóvar and Penélope Cruz …"
+    people = names[0] if len(names) == 1 else ", ".join(names[:-1]) + style.last_person + names[-1]
+    if still.description:
+        people = f"{people} {_after_names(still.description)}"
+    prefix = style.left_to_right if len(names) >= 2 else ""
+    return style.on_set.format(people=prefix + people, title=title)
 
 
 def _person(person: StillPerson, style: CaptionStyle) -> str:

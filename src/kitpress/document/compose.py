@@ -13,6 +13,7 @@ from ..layout.model import Layout
 from ..naming import slugify
 from ..stills.decode import DecodeProblem, Probe, probe
 from ..stills.metadata import StillMetadata, record_fit
+from .art import read_artwork_files
 from .captions import Caption, compose
 from .dates import kit_date
 from .embedded_captions import adopt_embedded
@@ -34,6 +35,8 @@ def compose_document(
     caption could not be embedded, is a located error. ``source_date`` (SOURCE_DATE_EPOCH)
     dates the document when given; else the kit does (see `dates.kit_date`)."""
     probes, key_art = _probe(kit)
+    art = read_artwork_files(kit)
+    embargo = embargo_line(kit, labels)
     slug = slugify(kit.title)
     entries, notes = [], []
     for still in kit.stills:
@@ -45,7 +48,7 @@ def compose_document(
             StillEntry(
                 still,
                 caption,
-                still_metadata(still, caption, kit, labels),
+                still_metadata(still, caption, kit, labels, embargo),
                 probes[still.id].size,
                 f"{slug}_{slugify(still.id, 'still')}",
                 kit.source.name,
@@ -61,6 +64,8 @@ def compose_document(
         or (s == "about_cast" and about_cast)
         or (s == "about_filmmakers" and about_filmmakers)
     )
+    if sections_alone(sections) == ("back_cover",) and not back_cover_art_or_links(kit):
+        sections = tuple(s for s in sections if s != "back_cover")  # the © line: on the cover
     cover = _cover(kit, entries, key_art) if "cover" in sections else None
     document = PressDocument(
         kit,
@@ -79,6 +84,8 @@ def compose_document(
         _interview(kit),
         prose_blocks(kit.production_notes.markdown) if kit.production_notes else (),
         end_credits(kit.credits, labels),
+        art,
+        embargo,
     )
     too_large = [i for i in metadata_issues(document) if i.severity == "error"]
     if too_large:
@@ -117,7 +124,25 @@ def document_warnings(document: PressDocument) -> list[Issue]:
     found += [e.issue(note, "warning") for e in document.stills if (note := _strip_note(e))]
     found += list(document.notes)
     found += _rights_warnings(document)
+    found += opaque_cover_art(document)
     return found + metadata_issues(document)
+
+
+OPAQUE = (
+    "a PNG without transparency: its background prints as a box on the cover; export it "
+    "with a transparent background (or as SVG)"
+)
+
+
+def opaque_cover_art(document: PressDocument) -> list[Issue]:
+    """Title art or a laurel in PNG with no transparent pixels: set on the cover's paper or
+    picture, its own background would show as a rectangle."""
+    if "cover" not in document.sections:
+        return []
+    kit = document.kit
+    named = [kit.title_art, *(f.laurel for f in kit.festivals)]
+    arts = [a for art in named if (a := document.artwork(art)) and a.kind == "png"]
+    return [art.issue(OPAQUE) for art in arts if not art.transparent]
 
 
 def unlisted_stills(document: PressDocument) -> list[Issue]:
@@ -140,7 +165,37 @@ def _strip_note(entry: StillEntry) -> str | None:
     )
 
 
-def still_metadata(still: Still, caption: Caption, kit: Kit, labels: Labels) -> StillMetadata:
+def embargo_line(kit: Kit, labels: Labels) -> str | None:
+    """The kit's embargo as one line: the user's text, else composed from the moment."""
+    embargo = kit.embargo
+    if embargo is None:
+        return None
+    if embargo.text:
+        return embargo.text
+    moment = embargo.until
+    offset = moment.strftime("%z")
+    shown = "" if offset == "+0000" else f"{offset[:3]}:{offset[3:]}"
+    written = labels.embargo_moment.format(
+        day=moment.day,
+        month=labels.months[moment.month - 1],
+        year=moment.year,
+        time=f"{moment:%H:%M}",
+        offset=shown,
+    )
+    return labels.embargo.format(moment=written)
+
+
+def usage_terms(usage: str | None, embargo: str | None) -> str:
+    """A still's usage terms, with the kit's embargo after them: what picture desks read."""
+    parts = [p.strip() for p in (usage, embargo) if p and p.strip()]
+    if len(parts) < 2:
+        return parts[0] if parts else ""
+    return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts)
+
+
+def still_metadata(
+    still: Still, caption: Caption, kit: Kit, labels: Labels, embargo: str | None = None
+) -> StillMetadata:
     rights = caption.effective_rights
     return StillMetadata(
         caption=caption.full,
@@ -151,7 +206,7 @@ def still_metadata(still: Still, caption: Caption, kit: Kit, labels: Labels) -> 
         source=rights.courtesy or "",
         people=caption.people,
         alt_text=still.alt or "",
-        usage_terms=rights.usage or "",
+        usage_terms=usage_terms(rights.usage, embargo),
     )
 
 
@@ -206,8 +261,24 @@ def has_content(kit: Kit, section: str, facts: tuple[tuple[str, str], ...]) -> b
         "interview": kit.interview is not None,
         "production_notes": kit.production_notes is not None,
         "credits": bool(kit.credits),
+        "back_cover": has_back_cover(kit),
     }
     return present.get(section, False)
+
+
+def has_back_cover(kit: Kit) -> bool:
+    """A back cover is made for what only it carries: logos, billing block, © line, web site
+    or press materials (who presents the film is on the front cover already)."""
+    return bool(kit.copyright_line) or back_cover_art_or_links(kit)
+
+
+def back_cover_art_or_links(kit: Kit) -> bool:
+    return bool(kit.logos or kit.billing_block or kit.website or kit.press_materials)
+
+
+def sections_alone(sections: tuple[str, ...]) -> tuple[str, ...]:
+    """The sections other than the cover: a kit of a cover and a © line is one page."""
+    return tuple(s for s in sections if s != "cover")
 
 
 def _probe(kit: Kit) -> tuple[dict[str, Probe], tuple[int, int] | None]:

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..kit.fields import known_contact_role
+
 SECTION_TITLES: Mapping[str, str] = MappingProxyType(
     {
         "synopsis": "Synopsis",
@@ -26,6 +28,19 @@ SECTION_TITLES: Mapping[str, str] = MappingProxyType(
         "quotes": "Press",
         "stills": "Stills",
         "contacts": "Contacts",
+        "back_cover": "Back cover",
+    }
+)
+
+CONTACT_ROLES: Mapping[str, str] = MappingProxyType(  # known roles, as printed
+    {
+        "us_press": "US press",
+        "international_press": "International press",
+        "world_sales": "World sales",
+        "distributor": "Distributor",
+        "press": "Press",
+        "sales": "Sales",
+        "other": "Other",
     }
 )
 
@@ -51,6 +66,7 @@ FACT_LABELS: Mapping[str, str] = MappingProxyType(
 class Labels:
     sections: Mapping[str, str] = field(default_factory=lambda: SECTION_TITLES)
     facts: Mapping[str, str] = field(default_factory=lambda: FACT_LABELS)
+    contact_roles: Mapping[str, str] = field(default_factory=lambda: CONTACT_ROLES)
     press_kit: str = "Press kit"
     press_kit_for: str = "Press kit for {title}"
     film_by: str = "A film by {directors}"
@@ -58,6 +74,26 @@ class Labels:
     minutes: str = "{n} minutes"
     minutes_short: str = "{n} min"
     official_selection: str = "Official Selection"
+    festival_award: str = "Winner — {award}"
+    festival_section: str = "Official Selection — {section}"
+    embargo: str = "Embargoed until {moment}"
+    embargo_moment: str = "{day} {month} {year}, {time} UTC{offset}"
+    press_materials: str = "Press materials"
+    stars: str = "{n} out of 5 stars"  # what a screen reader and text search find
+    months: tuple[str, ...] = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
     trailer: str = "Trailer"
     scan_for_trailer: str = "Scan for the trailer"
     contents: str = "Contents"
@@ -77,6 +113,21 @@ class Labels:
         "photographer",
         "people",
     )
+
+    def contact_role(self, role: str) -> str:
+        """A known contact role in its printed form ('world_sales' and 'World Sales' are
+        'World sales'); any other label as the user wrote it."""
+        known = known_contact_role(role)
+        return self.contact_roles.get(known, role) if known else role
+
+    def festival_lines(self, award: str | None, section: str | None) -> list[str]:
+        """As press notes print them: "Winner — Volpi Cup for Best Actress", then "Official
+        Selection — In Competition" (a section that already says so is printed as written)."""
+        lines = [self.festival_award.format(award=award)] if award else []
+        if section:
+            said = section.casefold().startswith(self.official_selection.casefold())
+            lines.append(section if said else self.festival_section.format(section=section))
+        return lines or [self.official_selection]
 
 
 ENGLISH = Labels()

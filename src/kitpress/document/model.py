@@ -5,13 +5,15 @@ delivered stills' metadata, the caption sheet (and any later output) all read th
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Issue, Severity
-from ..kit.model import CrewCredit, Kit, Portrait, Profile, Still
+from ..kit.model import Artwork, CrewCredit, Kit, Portrait, Profile, Still
 from ..layout.model import Layout
 from ..stills.metadata import StillMetadata
+from .art import ArtFile
 from .captions import Caption
 from .labels import Labels
 from .prose_blocks import ProseBlock
@@ -110,11 +112,17 @@ class PressDocument:
     interview: tuple[ProseBlock, ...] = ()  # questions and answers
     production_notes: tuple[ProseBlock, ...] = ()  # chapters' headings, pull quotes, text
     credits: tuple[CrewCredit, ...] = ()  # the end credits, adjacent roles merged
+    art: Mapping[str, ArtFile] = field(default_factory=dict)  # artwork by kit.yaml field
+    embargo: str | None = None  # the embargo line, as printed and embedded
 
     @property
     def portraits(self) -> tuple[PortraitEntry, ...]:
         people = self.about_cast + self.about_filmmakers
         return tuple(p.portrait for p in people if p.portrait is not None)
+
+    def artwork(self, art: Artwork | None) -> ArtFile | None:
+        """What was read of ``art`` (title art, a logo, a laurel), if the kit names it."""
+        return None if art is None else self.art.get(art.field)
 
     @property
     def name(self) -> str:

@@ -30,16 +30,28 @@ TOP = {
     "cast": "Principal cast, in billing order: a list of {id, actor, character, bio, "
     "filmography, photo}.",
     "crew": "Crew by role, in credit order: a mapping of role to a name or a list of names.",
-    "festivals": "Festivals and awards: a list of {name, year, section, award}.",
-    "quotes": "Press quotes, best first: a list of {text, source, author}.",
+    "festivals": "Festivals and awards: a list of {name, year, section, award, laurel}.",
+    "quotes": "Press quotes, best first: a list of {text, source, author, stars, hero}.",
     "contacts": "Contacts: a list of {role, name, company, email, phone, url, address}.",
     "trailer": "Trailer URL (http or https).",
     "key_art": "Poster or key art image file, relative to kit.yaml.",
     "rights": "Kit-wide rights defaults for stills: {copyright, photographer, courtesy, usage}.",
     "copyright_line": "The film's own copyright line, e.g. '© 2021 El Deseo D.A. S.L.U.', "
-    "printed on the last page.",
+    "printed on the back cover (on the last page when there is none).",
     "presented_by": "Who presents the film, e.g. 'Sony Pictures Classics': printed on the "
-    "cover as 'Presented by …' and the PDF's author; left out when not given.",
+    "cover as 'Presented by …', on the back cover, and the PDF's author; left out when not "
+    "given.",
+    "title_art": "The title treatment (logotype) as an SVG or transparent PNG file: set on the "
+    "cover instead of the typeset title, and small on the back cover.",
+    "logos": "Logos for the back cover, in order: a list of {file, name, role} (distributor, "
+    "sales, producers, funders).",
+    "billing_block": "The billing block printed on the back cover: text, or {file: billing.png} "
+    "(SVG or PNG).",
+    "website": "The film's web site (http or https), printed on the back cover.",
+    "press_materials": "Where the press downloads stills and screeners (http or https): printed "
+    "with the contacts and on the back cover.",
+    "embargo": "Reviews embargoed until: {until: 2021-09-01T19:00:00+02:00, text: …}; printed on "
+    "the cover and with the contacts, and embedded in the stills' usage terms.",
     "stills": "Press stills in order: a list of {file, people, description, alt, rights}.",
     "renditions": "Sizes and JPEG qualities of the ZIP's still files, overriding the layout's.",
     "filmmakers": "The director and key crew, as press notes tell of them: a list of {name, "
@@ -98,6 +110,8 @@ FESTIVAL = {
     "year": "Edition year.",
     "section": "Section or selection, e.g. 'Official Selection – In Competition'.",
     "award": "Award won, if any (absent means a selection).",
+    "laurel": "The festival's own laurel artwork (SVG or transparent PNG), drawn instead of "
+    "kitpress's wreath.",
 }
 
 QUOTE = {
@@ -105,11 +119,14 @@ QUOTE = {
     "its own).",
     "source": "Publication (a quote without one is a warning).",
     "author": "Critic's name.",
+    "stars": "The critic's rating in stars, 0 to 5.",
+    "hero": "true for the quote that leads, set larger (else the first one leads).",
 }
 
 CONTACT = {
-    "role": "Whose contact this is: us_press, international_press, world_sales, distributor, "
-    "press, sales or other.",
+    "role": "Whose contact this is, as it should be printed ('World Sales', 'UK Press'); "
+    "us_press, international_press, world_sales, distributor, press, sales and other are "
+    "printed in their usual form and come first, in that order.",
     "name": "Person.",
     "company": "Agency or company.",
     "email": "E-mail address (printed as a live link).",
@@ -138,8 +155,9 @@ STILL = {
 
 STILL_PERSON = {
     "cast": "A cast id.",
-    "in_character": "false to name the actor without their character.",
-    "crew": "A crew role, e.g. 'Director': names that person with the role in brackets.",
+    "in_character": "false for an actor as themselves: the caption reads as behind the scenes.",
+    "crew": "A crew role, e.g. 'Director': the caption reads as behind the scenes ('Penélope "
+    "Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.').",
     "name": "Name of someone outside the cast.",
     "role": "Their role, printed in brackets, e.g. 'director'.",
 }
@@ -147,6 +165,19 @@ STILL_PERSON = {
 RENDITIONS = KIT_KEYS
 
 PROSE_FILE = {"file": "A Markdown file beside kit.yaml."}
+
+ART_FILE = {"file": "An SVG or PNG file beside kit.yaml."}
+
+LOGO = {
+    "file": "The logo as an SVG or transparent PNG file, relative to kit.yaml.",
+    "name": "Whose logo it is (its alternative text).",
+    "role": "What they are, e.g. distributor, sales, production, funding.",
+}
+
+EMBARGO = {
+    "until": "The moment the embargo lifts, with its offset: 2021-09-01T19:00:00+02:00.",
+    "text": "The line printed, e.g. 'Reviews embargoed until 1 September 2021, 19:00 CEST'.",
+}
 
 CONTACT_ROLES = (
     "us_press",
@@ -157,3 +188,9 @@ CONTACT_ROLES = (
     "sales",
     "other",
 )
+
+
+def known_contact_role(role: str) -> str | None:
+    """The known contact role ``role`` names ('World Sales' is world_sales), or None."""
+    key = "_".join(role.casefold().replace("-", " ").split())
+    return key if key in CONTACT_ROLES else None

@@ -97,11 +97,21 @@ class Release:
 
 
 @dataclass(frozen=True)
+class Artwork:
+    """An artwork file the kit names (title art, a laurel), with where kit.yaml names it."""
+
+    file: Path
+    field: str  # as kit.yaml spells it: title_art, festivals[0].laurel
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Festival:
     name: str
     year: int | None = None
     section: str | None = None
     award: str | None = None
+    laurel: Artwork | None = None  # the festival's own laurel artwork, drawn instead of ours
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,8 @@ class Quote:
     text: str
     source: str | None = None
     author: str | None = None
+    stars: int | None = None  # a critic's rating out of five
+    hero: bool = False  # the quote that leads, set larger
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,31 @@ class Contact:
     phone: str | None = None
     url: str | None = None
     address: str | None = None
+
+
+@dataclass(frozen=True)
+class Logo:
+    """A distributor's, sales agent's, producer's or funder's logo for the back cover."""
+
+    art: Artwork
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class BillingBlock:
+    """The billing block: the poster's credit block as text, or as an image file."""
+
+    text: str | None = None
+    art: Artwork | None = None
+
+
+@dataclass(frozen=True)
+class Embargo:
+    """Until when reviews and stills may not run, and the line that says so."""
+
+    until: datetime.datetime
+    text: str
 
 
 @dataclass(frozen=True)
@@ -149,6 +186,7 @@ class StillPerson:
     character: str | None = None
     role: str | None = None
     cast_id: str | None = None
+    on_set: bool = False  # crew, or an actor as themselves: a behind-the-scenes still
 
 
 @dataclass(frozen=True)
@@ -196,6 +234,12 @@ class Kit:
     rights: Rights = field(default_factory=Rights)
     copyright_line: str | None = None
     presented_by: str | None = None  # the distributor or sales company presenting the film
+    title_art: Artwork | None = None  # the title treatment, set instead of typeset type
+    logos: tuple[Logo, ...] = ()
+    billing_block: BillingBlock | None = None
+    website: str | None = None
+    press_materials: str | None = None  # where the press downloads stills and screeners
+    embargo: Embargo | None = None
     stills: tuple[Still, ...] = ()
     filmmakers: tuple[Filmmaker, ...] = ()
     interview: Prose | None = None

@@ -85,7 +85,7 @@ def _crew_person(
         tip = f" (did you mean '{hint[0]}'?)" if hint else ""
         checker.error(line, path, f"no crew role '{role}'{tip}")
         return None
-    return StillPerson(name=credit.names[0], role=credit.role.lower())
+    return StillPerson(name=credit.names[0], role=credit.role.lower(), on_set=True)
 
 
 def _cast_person(
@@ -103,7 +103,8 @@ def _cast_person(
         checker.error(line, path, f"unknown cast id '{cast_id}'{tip}")
         return None
     character = member.character if in_character else None
-    return StillPerson(name=member.actor, character=character, cast_id=member.id)
+    on_set = not in_character
+    return StillPerson(member.actor, character=character, cast_id=member.id, on_set=on_set)
 
 
 def read_rights(value: Value | None, path: str, checker: Checker) -> Rights:

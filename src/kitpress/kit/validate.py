@@ -9,6 +9,7 @@ from ..layout.stills_spec import RENDITION_KEYS, read_integers
 from ..reading.checker import Checker, Obj, Read, control_character
 from ..reading.marked_yaml import Mapping, Value
 from . import fields
+from .back_matter import read_artwork, read_billing_block, read_embargo, read_logos
 from .model import (
     CastMember,
     Contact,
@@ -60,7 +61,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         directors_statement=read_prose(top, "directors_statement", root, checker),
         cast=cast,
         crew=crew,
-        festivals=_festivals(top, checker),
+        festivals=_festivals(top, root, checker),
         quotes=_quotes(top, checker),
         contacts=_contacts(top, checker),
         trailer=top.url("trailer"),
@@ -68,6 +69,12 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         rights=read_rights(top.get("rights"), top.sub("rights"), checker),
         copyright_line=top.text("copyright_line"),
         presented_by=top.text("presented_by"),
+        title_art=read_artwork(top, "title_art", root, checker),
+        logos=read_logos(top, root, checker),
+        billing_block=read_billing_block(top, root, checker),
+        website=top.url("website"),
+        press_materials=top.url("press_materials"),
+        embargo=read_embargo(top, checker),
         stills=_stills(top, root, KnownPeople(cast_ids(cast), crew_roles(crew)), checker),
         renditions=_renditions(top, checker),
         updated=top.date("updated", required=False),
@@ -157,7 +164,7 @@ def _releases(top: Obj, checker: Checker) -> tuple[Release, ...]:
     return tuple(found)
 
 
-def _festivals(top: Obj, checker: Checker) -> tuple[Festival, ...]:
+def _festivals(top: Obj, root: Path, checker: Checker) -> tuple[Festival, ...]:
     found: list[Festival] = []
     for i, value in top.items("festivals"):
         entry = checker.obj(value, f"festivals[{i}]", fields.FESTIVAL)
@@ -166,8 +173,9 @@ def _festivals(top: Obj, checker: Checker) -> tuple[Festival, ...]:
         name = entry.text("name", required=True)
         year = entry.integer("year", 1870, 2100, "2021")
         section, award = entry.text("section"), entry.text("award")
+        laurel = read_artwork(entry, "laurel", root, checker)
         if name:
-            found.append(Festival(name, year, section, award))
+            found.append(Festival(name, year, section, award, laurel))
     return tuple(found)
 
 
@@ -179,10 +187,12 @@ def _quotes(top: Obj, checker: Checker) -> tuple[Quote, ...]:
             continue
         text = entry.text("text", required=True)
         source, author = entry.text("source"), entry.text("author")
+        stars = entry.integer("stars", 0, 5, "4")
+        hero = entry.boolean("hero", False)
         if text and not source:
             checker.warn(entry.line, entry.path, NO_PUBLICATION)
         if text:
-            found.append(Quote(without_outer_quotes(text), source, author))
+            found.append(Quote(without_outer_quotes(text), source, author, stars, hero))
     return tuple(found)
 
 
@@ -193,9 +203,6 @@ def _contacts(top: Obj, checker: Checker) -> tuple[Contact, ...]:
         if entry is None:
             continue
         role = entry.text("role", required=True)
-        if role and role not in fields.CONTACT_ROLES:
-            allowed = ", ".join(fields.CONTACT_ROLES)
-            checker.error(entry.line_of("role"), entry.sub("role"), f"expected one of {allowed}")
         contact = Contact(
             role=role or "other",
             name=entry.text("name"),
@@ -208,7 +215,14 @@ def _contacts(top: Obj, checker: Checker) -> tuple[Contact, ...]:
         if not (contact.name or contact.company):
             checker.error(entry.line, entry.path, "a contact needs a name or a company")
         found.append(contact)
-    return tuple(found)
+    return tuple(sorted(found, key=lambda c: contact_order(c.role)))
+
+
+def contact_order(role: str) -> int:
+    """Known roles first, in their order; any other label before 'other', as written."""
+    known = fields.known_contact_role(role)
+    other = fields.CONTACT_ROLES.index("other")
+    return fields.CONTACT_ROLES.index(known) if known else other
 
 
 def cast_ids(cast: tuple[CastMember, ...]) -> dict[str, CastMember]:

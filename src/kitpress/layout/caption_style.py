@@ -11,7 +11,10 @@ class CaptionStyle:
     left_to_right: str = "L to R: "
     person: str = "{actor} as {character}"
     other_person: str = "{name} ({role})"
+    crew_person: str = "{role} {name}"  # behind the scenes: "director Pedro Almodóvar"
+    last_person: str = " and "  # before the last name of a behind-the-scenes caption
     in_title: str = "{people} in {title}."
+    on_set: str = "{people} on the set of {title}."
     no_people: str = "{description} in {title}."
     bare: str = "Still from {title}."
     title_upper: bool = True
@@ -24,7 +27,10 @@ TEMPLATE_FIELDS = {
     "left_to_right": (),
     "person": ("actor", "character"),
     "other_person": ("name", "role"),
+    "crew_person": ("name", "role"),
+    "last_person": (),
     "in_title": ("people", "title"),
+    "on_set": ("people", "title"),
     "no_people": ("description", "title"),
     "bare": ("title",),
     "copyright": ("holder",),

@@ -16,7 +16,10 @@ COVER_KEYS = {
     "art_share": "Share of the page height the art takes in band and framed covers (0.3-0.8).",
     "laurels": "true to draw festival laurels (from festivals) on the cover.",
     "quote": "true to print the first press quote on the cover.",
+    "title_mark": "Where the kit's title art is repeated small: back_cover, footer (the folio "
+    "line of every page) or none.",
 }
+TITLE_MARKS = ("back_cover", "footer", "none")
 
 
 def read_cover(top: Obj, checker: Checker) -> CoverSpec:
@@ -30,8 +33,14 @@ def read_cover(top: Obj, checker: Checker) -> CoverSpec:
         message = f"unknown cover style '{style}' (known: {', '.join(COVER_STYLES)})"
         checker.error(obj.line_of("style"), obj.sub("style"), message)
         style = default.style
+    mark = obj.text("title_mark") or default.title_mark
+    if mark not in TITLE_MARKS:
+        message = f"unknown title_mark '{mark}' (known: {', '.join(TITLE_MARKS)})"
+        checker.error(obj.line_of("title_mark"), obj.sub("title_mark"), message)
+        mark = default.title_mark
     return CoverSpec(
         style=style,
+        title_mark=mark,
         art_share=_share(obj, checker, default.art_share),
         laurels=obj.boolean("laurels", default.laurels),
         quote=obj.boolean("quote", default.quote),

@@ -10,6 +10,8 @@ from .caption_style import CaptionStyle
 
 SECTIONS = (
     "cover",
+    "contacts",
+    "quotes",
     "synopsis",
     "long_synopsis",
     "directors_statement",
@@ -23,9 +25,8 @@ SECTIONS = (
     "crew",
     "credits",
     "festivals",
-    "quotes",
     "stills",
-    "contacts",
+    "back_cover",
 )
 REQUIRED_STYLES = (
     "body",
@@ -54,6 +55,7 @@ class CoverSpec:
     art_share: float = 0.52  # of the page height, in band and framed covers
     laurels: bool = True
     quote: bool = True
+    title_mark: str = "back_cover"  # where the title art recurs small: back_cover, footer, none
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def render_document(
     for this profile, by still id; ``cover``: the cover's picture."""
     kit = document.kit
     raw = work / f"rendered-{profile.name}.pdf"
-    pages = render_pdf(raw, document, profile.layout, plan, images, cover)
+    pages = render_pdf(raw, document, profile.layout, plan, images, cover, profile.cmyk)
     finished = work / f"finished-{profile.name}.pdf"
     cmyk = profile.cmyk
     if cmyk is None:

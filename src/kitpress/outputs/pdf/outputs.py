@@ -19,13 +19,14 @@ from kitpress.stills.renditions import Fade, Target, decode_for
 
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Renditions, Requests
 from .arrange import image_pixels
+from .art_resolution import art_warnings
 from .documents import V4_OUTPUT_INTENT, fit_budget, render_document
 from .glyphs import check_caption_glyphs, check_glyphs
 from .impose import impose_booklet, impose_two_up
 from .plan import DocumentPlan, plan_document
 from .portraits import portrait_pixels, portrait_warnings
 from .preview import contact_sheet, render_pages
-from .profiles import Profile, make_profile, print_ppi
+from .profiles import Profile, make_profile, print_layout, print_ppi
 from .render.cover import FULL_TEXT_SHARE, CoverArt, cover_box
 from .resolution import print_warnings
 
@@ -47,7 +48,12 @@ class _ProfilePdf(Output):
     def warnings(self, document: PressDocument, options: OutputOptions) -> list[Issue]:
         check_glyphs(document.kit, document.layout)
         check_caption_glyphs(document.kit, document.layout, plan_document(document))
-        return portrait_warnings(document, self.ppi(document), self.placed_in)
+        layout = self.profile_layout(document, options)
+        art = art_warnings(document, layout, self.profile_name)
+        return portrait_warnings(document, self.ppi(document), self.placed_in) + art
+
+    def profile_layout(self, document: PressDocument, options: OutputOptions) -> Layout:
+        return document.layout
 
     def picture_sizes(
         self, document: PressDocument, options: OutputOptions
@@ -135,9 +141,12 @@ class PrintPdf(_ProfilePdf):
             return exc.issues[0].message
         return None
 
+    def profile_layout(self, document: PressDocument, options: OutputOptions) -> Layout:
+        return print_layout(document.layout, options.print)
+
     def warnings(self, document: PressDocument, options: OutputOptions) -> list[Issue]:
-        portraits = super().warnings(document, options)
-        return print_warnings(document, plan_document(document), options.print) + portraits
+        own = super().warnings(document, options)
+        return print_warnings(document, plan_document(document), options.print) + own
 
     def finish(
         self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int

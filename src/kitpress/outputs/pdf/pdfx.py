@@ -42,6 +42,7 @@ def make_pdfx(writer: PdfWriter, profile: CmykProfile, page: PageSpec) -> None:
         if "/Annots" in sheet:
             del sheet["/Annots"]  # links mean nothing on paper, and PDF/X forbids them
         _cmyk_colours(writer, sheet, profile)
+        _cmyk_shadings(sheet, profile)
     writer._root_object[NameObject("/OutputIntents")] = ArrayObject(
         [writer._add_object(_output_intent(writer, profile))]
     )
@@ -75,6 +76,33 @@ def _cmyk_colours(writer: PdfWriter, sheet: PageObject, profile: CmykProfile) ->
             changed = True
     if changed:
         sheet.replace_contents(stream)
+
+
+_DEFAULT_STOPS = {"/C0": (0, 0, 0), "/C1": (1, 1, 1)}  # a type 2 function's, when not given
+
+
+def _cmyk_shadings(sheet: PageObject, profile: CmykProfile) -> None:
+    """Turn the page's RGB shadings (an SVG logo's gradients) into CMYK: each colour stop of
+    their interpolation functions goes through the profile like a flat colour. A shading
+    made otherwise (sampled functions) stays, and the preflight names it."""
+    resources = sheet.get("/Resources")
+    shadings = resources.get_object().get("/Shading") if resources is not None else None
+    for ref in (shadings.get_object() if shadings is not None else {}).values():
+        shading = ref.get_object()
+        function = shading.get("/Function")
+        if shading.get("/ColorSpace") != "/DeviceRGB" or function is None:
+            continue
+        parts = [function.get_object()]
+        if parts[0].get("/FunctionType") == 3:
+            parts = [f.get_object() for f in parts[0]["/Functions"]]
+        if not all(f.get("/FunctionType") == 2 for f in parts):
+            continue
+        for part in parts:
+            for key in ("/C0", "/C1"):
+                red, green, blue = (float(v) for v in part.get(key, _DEFAULT_STOPS[key]))
+                cmyk = profile.colour(red, green, blue)
+                part[NameObject(key)] = ArrayObject(FloatObject(v) for v in cmyk)
+        shading[NameObject("/ColorSpace")] = NameObject("/DeviceCMYK")
 
 
 def text_fill_colours(operations: list[tuple[Any, bytes]]) -> set[int]:

@@ -72,6 +72,7 @@ def _page(reader: PdfReader, page: PageObject, bleed: float) -> list[str]:
             problems.append("RGB colour in the page content")
     resources: Any = (page.get("/Resources") or DictionaryObject()).get_object()
     problems += _images(resources)
+    problems += _shadings(resources)
     problems += _graphics_states(resources)
     problems += _fonts(resources)
     return problems
@@ -112,6 +113,15 @@ def _images(resources: DictionaryObject) -> list[str]:
                 problems.append(f"form {name} is a transparency group")
             problems += _images(xobject.get("/Resources", DictionaryObject()).get_object())
     return problems
+
+
+def _shadings(resources: DictionaryObject) -> list[str]:
+    found: Any = (resources.get("/Shading") or DictionaryObject()).get_object()
+    return [
+        f"shading {name} is {space}, not CMYK or grey"
+        for name, ref in found.items()
+        if (space := ref.get_object().get("/ColorSpace")) not in ("/DeviceCMYK", "/DeviceGray")
+    ]
 
 
 def _graphics_states(resources: DictionaryObject) -> list[str]:

@@ -21,6 +21,7 @@ from kitpress.commit import raise_naming
 from kitpress.csv_cells import neutralised
 from kitpress.document.labels import Labels
 from kitpress.document.model import StillEntry
+from kitpress.kit.model import Embargo
 from kitpress.stills.renditions import Rendition
 
 EARLIEST = (1980, 1, 1, 0, 0, 0)  # a ZIP entry's date cannot say any earlier time
@@ -78,15 +79,21 @@ def caption_sheet_csv(stills: list[Delivered], labels: Labels) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes spreadsheet apps read UTF-8
 
 
-def caption_sheet_text(title: str, stills: list[Delivered], labels: Labels) -> bytes:
+def caption_sheet_text(
+    title: str, stills: list[Delivered], labels: Labels, embargo: str | None = None
+) -> bytes:
+    """The captions as text; the embargo, when the kit has one, under the heading: a photo
+    desk reads it before it files a picture."""
     lines = [labels.captions_heading.format(title=title), ""]
+    if embargo:
+        lines += [embargo, ""]
     for still in stills:
         caption = still.entry.caption
         lines += [still.name("print"), f"    {caption.text}", f"    {caption.rights}", ""]
     return "\n".join(lines).encode("utf-8")
 
 
-def manifest(entries: list[Entry]) -> dict[str, object]:
+def manifest(entries: list[Entry], embargo: Embargo | None = None) -> dict[str, object]:
     files = []
     for entry in sorted(entries, key=lambda e: e.name):
         digest = hashlib.sha256()
@@ -102,7 +109,10 @@ def manifest(entries: list[Entry]) -> dict[str, object]:
             with entry.open() as source, Image.open(source) as image:
                 record["pixels"] = list(image.size)
         files.append(record)
-    return {"generator": "kitpress", "files": files}
+    listing: dict[str, object] = {"generator": "kitpress", "files": files}
+    if embargo is not None:  # for a newsroom's system: the moment, and the line as written
+        listing["embargo"] = {"until": embargo.until.isoformat(), "text": embargo.text}
+    return listing
 
 
 def manifest_bytes(data: dict[str, object]) -> bytes:

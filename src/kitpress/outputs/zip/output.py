@@ -4,6 +4,7 @@ its caption and credits inside, the caption sheet, and a manifest (in the ZIP an
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from kitpress.document.model import PressDocument, StillEntry
@@ -65,9 +66,15 @@ class ZipBundle(Output):
         labels = document.labels
         entries.append(Entry("captions.csv", caption_sheet_csv(stills, labels)))
         entries.append(
-            Entry("captions.txt", caption_sheet_text(document.kit.title, stills, labels))
+            Entry(
+                "captions.txt",
+                caption_sheet_text(document.kit.title, stills, labels, document.embargo),
+            )
         )
-        listing = manifest(entries)
+        embargo = document.kit.embargo
+        if embargo is not None and document.embargo:
+            embargo = replace(embargo, text=document.embargo)
+        listing = manifest(entries, embargo)
         entries.append(Entry("manifest.json", manifest_bytes(listing)))
         archive = ctx.work / f"{document.name}.zip"
         write_zip(archive, document.name, entries, document.dated)

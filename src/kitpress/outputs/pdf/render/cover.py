@@ -13,17 +13,22 @@ drawn over it (the quote first, then the laurels).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from PIL import Image
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from kitpress.document.art import ArtFile
 from kitpress.document.labels import ENGLISH, Labels
+from kitpress.document.praise import lead_quote
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout
+from kitpress.stills.cmyk import CmykProfile
 
+from .artwork import draw_art, fit
 from .laurels import draw_laurel, laurel_width
 from .text import escape
 
@@ -39,6 +44,39 @@ MAX_LAURELS = 3
 class CoverArt:
     jpeg: bytes
     pixels: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class CoverExtras:
+    """What else the cover carries from the document: the title art, each festival's own
+    laurel artwork (by position), the embargo line, and the print profile's CMYK."""
+
+    title_art: ArtFile | None = None
+    laurels: tuple[ArtFile | None, ...] = ()
+    embargo: str | None = None
+    cmyk: CmykProfile | None = None
+    under: _Under | None = None  # the picture under the text, on a full-page cover
+
+    def backdrop(self, box: tuple[float, float, float, float]) -> Image.Image | None:
+        return self.under.crop(box) if self.under is not None else None
+
+
+@dataclass(frozen=True)
+class _Under:
+    """The cover picture and where it is placed: what PNG art on it is flattened onto."""
+
+    art: CoverArt
+    box: tuple[float, float, float, float]  # x, y, width, height in points
+
+    def crop(self, box: tuple[float, float, float, float]) -> Image.Image:
+        """The picture's pixels under ``box`` (x, y, width, height in points)."""
+        x, y, width, height = self.box
+        with Image.open(io.BytesIO(self.art.jpeg)) as image:
+            pixels = image.copy()
+        sx, sy = pixels.width / width, pixels.height / height
+        left, top = (box[0] - x) * sx, (y + height - box[1] - box[3]) * sy
+        right, bottom = left + box[2] * sx, top + box[3] * sy
+        return pixels.crop((round(left), round(top), round(right), round(bottom)))
 
 
 def cover_box(layout: Layout) -> tuple[float, float, float, float]:
@@ -63,6 +101,7 @@ def draw_cover(
     art: CoverArt | None,
     only_page: bool = False,
     labels: Labels = ENGLISH,
+    extras: CoverExtras = CoverExtras(),
 ) -> None:
     """The cover; ``only_page``: nothing follows it, so it also carries the copyright line."""
     page = layout.page
@@ -73,13 +112,20 @@ def draw_cover(
     x, y, width, height = cover_box(layout)
     if art is not None:
         canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)
+    if art is not None and layout.cover.style == "full":  # art over the picture's fade
+        extras = replace(extras, under=_Under(art, (x, y, width, height)))
     left, bottom = page.margin_left, page.margin_bottom
     foot = (left, bottom, page.frame_width)
-    foot_top = _draw_foot(canvas, kit, styles, foot, only_page, labels)
-    floor = max(foot_top, _draw_laurels(canvas, kit, layout, styles, labels)) + 18
+    foot_top = _draw_foot(canvas, kit, styles, foot, only_page, labels, extras.embargo)
+    floor = max(foot_top, _draw_laurels(canvas, kit, layout, styles, labels, extras)) + 18
     top = page.height * FULL_TEXT_SHARE if layout.cover.style == "full" else y - 34
-    _draw_text(canvas, kit, layout, styles, top, floor, labels)
+    _draw_text(canvas, kit, layout, styles, top, floor, labels, extras)
     canvas.restoreState()
+
+
+def cover_title_art_size(art: ArtFile, layout: Layout, room: float) -> tuple[float, float]:
+    """The title art's size on the cover: the frame's width at most, ``room`` high at most."""
+    return fit(art, layout.page.frame_width * 0.9, max(24.0, room))
 
 
 def _draw_text(
@@ -90,13 +136,25 @@ def _draw_text(
     top: float,
     floor: float,
     labels: Labels,
+    extras: CoverExtras,
 ) -> None:
     """Credit line, title, names and (when it fits above ``floor``) the quote."""
     x, width = layout.page.margin_left, layout.page.frame_width
     top = _draw(canvas, _credit_line(kit, labels), styles["cover_line"], x, top, width)
     room = (top - floor) * TITLE_SHARE  # a very long title shrinks, never runs off the page
     title_style = fitting_style(escape(kit.title), styles["cover_title"], width, room)
-    top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
+    if extras.title_art is not None:
+        art_width, art_height = cover_title_art_size(extras.title_art, layout, room)
+        art_top = top - 10
+        _invisible_title(canvas, kit.title, title_style, x, art_top - art_height)
+        paper = layout.colour("cover_paper")
+        at = (x, art_top - art_height)
+        under = extras.backdrop((*at, art_width, art_height))
+        size = (art_width, art_height)
+        draw_art(canvas, extras.title_art, at, size, paper, extras.cmyk, under)
+        top = art_top - art_height
+    else:
+        top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
     names = " · ".join(escape(m.actor) for m in kit.cast[:4])
     if names:
         top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
@@ -107,19 +165,43 @@ def _draw_text(
             quote.drawOn(canvas, x, top - 16 - height)
 
 
+def _invisible_title(canvas: Canvas, title: str, style: ParagraphStyle, x: float, y: float) -> None:
+    """The title as text no one sees (render mode 3), under the title art: what search,
+    copy and screen readers find where the logotype is."""
+    text = canvas.beginText(x, y)
+    text.setTextRenderMode(3)
+    text.setFont(style.fontName, 12)
+    text.textLine(title)
+    canvas.drawText(text)
+
+
 def _draw_laurels(
-    canvas: Canvas, kit: Kit, layout: Layout, styles: Styles, labels: Labels
+    canvas: Canvas, kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
 ) -> float:
     """Up to three laurels in the bottom-right corner; returns their top (or the margin)."""
     page = layout.page
     festivals = kit.festivals[:MAX_LAURELS] if layout.cover.laurels else ()
     right = page.width - page.margin_right
     step = laurel_width(LAUREL_SIZE) + 8
+    paper = layout.colour("cover_paper")
+    count = len(festivals)
     for i, festival in enumerate(reversed(festivals)):
         spot = right - (i + 1) * step + 8
         foot = page.margin_bottom - 8
-        draw_laurel(canvas, festival, styles["laurel"], spot, foot, LAUREL_SIZE, labels)
+        own = extras.laurels[count - 1 - i] if count - 1 - i < len(extras.laurels) else None
+        if own is not None:  # the festival's own artwork, centred in the laurel's place
+            width, height = laurel_art_size(own)
+            at = (spot + (step - 8 - width) / 2, foot + (LAUREL_SIZE - height) / 2)
+            under = extras.backdrop((*at, width, height))
+            draw_art(canvas, own, at, (width, height), paper, extras.cmyk, under)
+        else:
+            draw_laurel(canvas, festival, styles["laurel"], spot, foot, LAUREL_SIZE, labels)
     return page.margin_bottom - 8 + (LAUREL_SIZE if festivals else 0)
+
+
+def laurel_art_size(art: ArtFile) -> tuple[float, float]:
+    """A festival's own laurel artwork in the place of a drawn laurel."""
+    return fit(art, laurel_width(LAUREL_SIZE), LAUREL_SIZE)
 
 
 def fitting_style(
@@ -138,7 +220,7 @@ def fitting_style(
 
 
 def _quote(kit: Kit) -> str:
-    quote = kit.quotes[0]
+    quote = lead_quote(kit.quotes)
     source = ", ".join(escape(s) for s in (quote.author, quote.source) if s)
     said = f"“{escape(quote.text)}”"
     return f"{said}<br/><font size='-2'>— {source}</font>" if source else said
@@ -158,9 +240,10 @@ def _draw_foot(
     box: tuple[float, float, float],
     only_page: bool,
     labels: Labels,
+    embargo: str | None = None,
 ) -> float:
     """The press-kit line and the presenter at the foot (and, on a kit's only page, the
-    copyright line); returns the top of what it drew."""
+    copyright line), the embargo above them; returns the top of what it drew."""
     x, y, width = box
     facts = [
         str(kit.year) if kit.year else "",
@@ -168,6 +251,8 @@ def _draw_foot(
         labels.minutes_short.format(n=kit.runtime) if kit.runtime else "",
     ]
     line = escape(labels.press_kit) + "".join(f"  ·  {escape(f)}" for f in facts if f)
+    if embargo:
+        line = f"<b>{escape(embargo)}</b><br/>{line}"
     if kit.presented_by:
         line += "<br/>" + escape(labels.presented_by.format(name=kit.presented_by))
     if kit.copyright_line and only_page:

@@ -19,13 +19,17 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from kitpress.document.art import ArtFile
 from kitpress.document.labels import ENGLISH
 from kitpress.document.model import PressDocument
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout, PageSpec
+from kitpress.stills.cmyk import CmykProfile
 
 from ..plan import DocumentPlan
-from .cover import CoverArt, draw_cover
+from .artwork import draw_art, fit
+from .back_cover import BackCover
+from .cover import CoverArt, CoverExtras, draw_cover
 from .flowables import AtFoot, Bookmark
 from .fonts import font_name, register_layout_fonts
 from .marks import draw_crop_marks
@@ -46,24 +50,30 @@ def render_pdf(
     plan: DocumentPlan,
     images: dict[str, bytes],
     cover: CoverArt | None,
+    cmyk: CmykProfile | None = None,
 ) -> int:
     """Write the PDF to ``target`` (a file the caller renames into place); return page count."""
     register_layout_fonts(layout)
     styles = paragraph_styles(layout)
     kit = document.kit
-    ctx = Context(document, layout, plan, styles, images)
+    ctx = Context(document, layout, plan, styles, images, cmyk)
     doc = _document(target, kit, layout)
     body = [section for section in plan.sections if section in BUILDERS]
-    only_cover = "cover" in plan.sections and not body and not layout.contents
+    back = "back_cover" in plan.sections
+    only_cover = "cover" in plan.sections and not body and not layout.contents and not back
     doc.addPageTemplates(_templates(ctx, cover, only_cover))
     story: list[Any] = []
-    if "cover" in plan.sections:
-        story += [NextPageTemplate("body"), PageBreak()]
+    start: list[Any] = [NextPageTemplate("body"), PageBreak()] if "cover" in plan.sections else []
+    story += start
     if layout.contents:
         story += contents_page(ctx)
     for section in body:
         story += BUILDERS[section](ctx)
-    if kit.copyright_line and not only_cover:  # on the last page, until a back cover exists
+    if back:
+        if story[-2:] == start:  # nothing between the covers: no empty page between them
+            del story[-2:]
+        story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx)]
+    elif kit.copyright_line and not only_cover:  # on the last page, without a back cover
         story.append(AtFoot(Paragraph(escape(kit.copyright_line), styles["rights"])))
     if layout.contents:
         doc.multiBuild(story)  # a second pass puts the page numbers in the contents
@@ -124,19 +134,32 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
         id="body",
     )
     cover_frame = Frame(0, 0, *page.media, id="cover")
+    document = ctx.document
+    extras = CoverExtras(
+        document.artwork(ctx.kit.title_art),
+        tuple(document.artwork(f.laurel) for f in ctx.kit.festivals),
+        document.embargo,
+        ctx.cmyk,
+    )
 
     def on_cover(canvas: Any, doc: Any) -> None:
         def draw() -> None:
-            draw_cover(canvas, ctx.kit, ctx.layout, ctx.styles, cover, only_cover, ctx.labels)
+            draw_cover(
+                canvas, ctx.kit, ctx.layout, ctx.styles, cover, only_cover, ctx.labels, extras
+            )
 
         _on_trimmed_page(canvas, page, draw)
 
     def on_body(canvas: Any, doc: Any) -> None:
         _on_trimmed_page(canvas, page, lambda: _footer(canvas, ctx, doc.page))
 
+    def on_back(canvas: Any, doc: Any) -> None:  # a designed page: no folio, no running line
+        _on_trimmed_page(canvas, page, lambda: None)
+
     return [
         PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="body"),
         PageTemplate("body", [frame], onPage=on_body),
+        PageTemplate("back", [frame], onPage=on_back),
     ]
 
 
@@ -148,6 +171,15 @@ def _on_trimmed_page(canvas: Any, page: PageSpec, draw: Callable[[], None]) -> N
     canvas.restoreState()
     if page.slug:
         draw_crop_marks(canvas, page)
+
+
+FOOTER_MARK_SCALE = 1.4  # the running title art, against the footer's type size
+
+
+def footer_mark_size(art: ArtFile, type_size: float) -> tuple[float, float]:
+    """The title art in the folio line: a little taller than the footer's type."""
+    height = type_size * FOOTER_MARK_SCALE
+    return fit(art, height * 12, height)
 
 
 def _footer(canvas: Any, ctx: Context, number: int) -> None:
@@ -162,6 +194,12 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
     )
     canvas.setFillColor(style.colour)
     canvas.setFont(font_name(style.font, style.bold, style.italic), style.size)
-    canvas.drawString(page.margin_left, y, layout.footer.format(title=ctx.kit.title, page=number))
+    x = page.margin_left
+    mark = ctx.document.artwork(ctx.kit.title_art)
+    if mark is not None and layout.cover.title_mark == "footer":  # the title art, running
+        width, height = footer_mark_size(mark, style.size)
+        draw_art(canvas, mark, (x, y - 1), (width, height), layout.colour("paper"), ctx.cmyk)
+        x += width + style.size
+    canvas.drawString(x, y, layout.footer.format(title=ctx.kit.title, page=number))
     canvas.drawRightString(page.width - page.margin_right, y, str(number))
     canvas.restoreState()

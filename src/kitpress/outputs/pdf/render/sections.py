@@ -15,16 +15,21 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from kitpress.document.art import ArtFile
 from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument
+from kitpress.document.praise import in_order
 from kitpress.document.prose_blocks import ProseBlock, prose_blocks
 from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
+from kitpress.stills.cmyk import CmykProfile
 
 from ..plan import DocumentPlan, StillSlot
+from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, PullQuote, Rule, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
 from .qr import qr_code
+from .stars import Stars
 from .styles import list_item_style
 from .text import escape, link, markdown_blocks
 
@@ -36,6 +41,7 @@ class Context:
     plan: DocumentPlan
     styles: dict[str, ParagraphStyle]
     images: dict[str, bytes]  # still id -> the PDF's JPEG for it
+    cmyk: CmykProfile | None = None  # the print profile's: artwork goes through it
 
     @property
     def kit(self) -> Kit:
@@ -190,29 +196,63 @@ def crew(ctx: Context) -> list[Flowable]:
 
 
 def festivals(ctx: Context) -> list[Flowable]:
-    rows = []
+    rows: list[tuple[str, str]] = []
     for fest in ctx.kit.festivals:
         label = f"{fest.name} {fest.year}" if fest.year else fest.name
-        what = " — ".join(
-            x
-            for x in (
-                fest.award and f"<b>{escape(fest.award)}</b>",
-                fest.section and escape(fest.section),
-            )
-            if x
+        lines = ctx.labels.festival_lines(fest.award, fest.section)
+        what = "<br/>".join(
+            f"<b>{escape(line)}</b>" if i == 0 and fest.award else escape(line)
+            for i, line in enumerate(lines)
         )
-        rows.append((label, what or escape(ctx.labels.official_selection)))
-    return [*heading(ctx, "festivals"), _table(ctx, rows, 0.45)]
+        rows.append((label, what))
+    out = [*heading(ctx, "festivals"), _table(ctx, rows, 0.45)]
+    own = [(f, art) for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
+    if own:  # the festivals' own laurels, in a row under the list
+        out += [Gap(14), LaurelRow([art for _, art in own], ctx)]
+    return out
+
+
+LAUREL_ROW_HEIGHT = 72.0  # points: the festivals' own laurels under their list
+
+
+class LaurelRow(Flowable):  # type: ignore[misc]
+    """The festivals' own laurel artwork side by side at one height, left-aligned."""
+
+    def __init__(self, arts: list[ArtFile], ctx: Context) -> None:
+        super().__init__()
+        self.arts, self.ctx = arts, ctx
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, LAUREL_ROW_HEIGHT
+
+    def draw(self) -> None:
+        x, paper = 0.0, self.ctx.layout.colour("paper")
+        for art in self.arts:
+            width, height = laurel_row_size(art)
+            draw_art(self.canv, art, (x, 0), (width, height), paper, self.ctx.cmyk)
+            x += width + 18
+
+
+def laurel_row_size(art: ArtFile) -> tuple[float, float]:
+    return fit(art, LAUREL_ROW_HEIGHT * 1.6, LAUREL_ROW_HEIGHT)
 
 
 def quotes(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "quotes")
-    for quote in ctx.kit.quotes:
-        out.append(ctx.p(f"“{escape(quote.text)}”", "lead"))
+    colour = ctx.layout.colour("accent")
+    if ctx.document.embargo and "contacts" not in ctx.document.sections:
+        out += [embargo_line(ctx), Gap(10)]  # no contacts: the praise opens the inside front
+    for i, quote in enumerate(in_order(ctx.kit.quotes)):
+        style = "hero_quote" if i == 0 and len(ctx.kit.quotes) > 1 else "lead"
+        out.append(ctx.p(f"“{escape(quote.text)}”", style))
+        if quote.stars is not None:
+            said = ctx.labels.stars.format(n=quote.stars)
+            out += [Gap(3), Stars(quote.stars, colour, said, ctx.styles["label"].fontName)]
         source = ", ".join(x for x in (quote.author, quote.source) if x)
         if source:
             out.append(ctx.p(escape(f"— {source}"), "label"))
-        out.append(Gap(10))
+        out.append(Gap(14 if i == 0 else 10))
     return out
 
 
@@ -233,11 +273,17 @@ def _photo(ctx: Context, slot: StillSlot) -> Flowable:
     return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights)
 
 
+def embargo_line(ctx: Context) -> Paragraph:
+    return ctx.p(f"<b>{escape(ctx.document.embargo or '')}</b>", "value")
+
+
 def contacts(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "contacts")
     accent = ctx.layout.colour("accent")
+    if ctx.document.embargo:  # the inside front says it before anything else
+        out += [embargo_line(ctx), Gap(10)]
     for contact in ctx.kit.contacts:
-        out.append(ctx.p(escape(contact.role.replace("_", " ")), "label"))
+        out.append(ctx.p(escape(ctx.labels.contact_role(contact.role)), "label"))
         lines = [escape(x) for x in (contact.name, contact.company, contact.address) if x]
         if contact.phone:
             lines.append(escape(contact.phone))
@@ -246,6 +292,9 @@ def contacts(ctx: Context) -> list[Flowable]:
         if contact.url:
             lines.append(link(contact.url, colour=accent))
         out += [ctx.p("<br/>".join(lines), "value"), Rule(ctx.layout.colour("rule"))]
+    if ctx.kit.press_materials:
+        out.append(ctx.p(escape(ctx.labels.press_materials), "label"))
+        out.append(ctx.p(link(ctx.kit.press_materials, colour=accent), "value"))
     return out
 
 

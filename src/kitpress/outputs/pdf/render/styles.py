@@ -29,12 +29,21 @@ STAND_INS = {
     "credit_names": "value",
 }
 
+HERO_SCALE = 1.4  # the lead press quote, against the layout's lead style
+
 
 def paragraph_styles(layout: Layout) -> dict[str, ParagraphStyle]:
     styles = {name: _paragraph_style(style) for name, style in layout.styles.items()}
     for name, stand_in in STAND_INS.items():
         if name not in styles and stand_in in styles:
             styles[name] = ParagraphStyle(name, parent=styles[stand_in])
+    lead = styles["lead"]
+    styles["hero_quote"] = ParagraphStyle(  # the quote that leads the press page
+        "hero_quote",
+        parent=lead,
+        fontSize=lead.fontSize * HERO_SCALE,
+        leading=lead.leading * HERO_SCALE,
+    )
     return styles
 
 

@@ -1,0 +1,105 @@
+"""Place the kit's artwork (title art, logos, billing block, laurels) on a page.
+
+SVG goes in as vector paths through svglib (sharp at any size, and its colours are page
+colours, which the print profile turns into CMYK like every other colour); its transparency
+is dropped, since neither PDF/A-1 nor PDF/X-1a allows it. PNG goes in as pixels, flattened
+onto the paper it sits on (no soft mask for the same reason) and, in print, converted to the
+printer's CMYK like the stills.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, Group, Shape
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from svglib.svglib import svg2rlg
+
+from kitpress.document.art import ArtFile
+from kitpress.errors import BuildError
+from kitpress.stills.cmyk import CmykProfile
+
+
+def fit(art: ArtFile, width: float, height: float) -> tuple[float, float]:
+    """The largest size of ``art`` inside ``width`` × ``height`` points, in proportion."""
+    scale = min(width / art.size[0], height / art.size[1])
+    return art.size[0] * scale, art.size[1] * scale
+
+
+def draw_art(
+    canvas: Canvas,
+    art: ArtFile,
+    at: tuple[float, float],
+    size: tuple[float, float],
+    paper: str,
+    cmyk: CmykProfile | None,
+    backdrop: Image.Image | None = None,
+) -> None:
+    """``art`` with its lower-left corner at ``at``, ``size`` points large (in proportion);
+    a PNG is flattened onto ``backdrop`` (the picture under it) when given, else ``paper``."""
+    x, y = at
+    width, height = size
+    if art.kind == "svg":
+        drawing = _drawing(art.art.file)
+        drawing.initialFontName = canvas._fontname  # an embedded font, never Helvetica
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(width / drawing.width, height / drawing.height)
+        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.restoreState()
+        return
+    pixels = flattened(art.art.file, paper, cmyk, backdrop)
+    canvas.drawImage(ImageReader(pixels), x, y, width, height)
+
+
+@lru_cache(maxsize=32)
+def _drawing(path: Path) -> Drawing:
+    logging.getLogger("svglib").setLevel(logging.CRITICAL)  # our own error says it once
+    drawing = svg2rlg(str(path))
+    if drawing is None or not drawing.width or not drawing.height:
+        raise BuildError(f"{path.name}: the SVG could not be drawn; save it again as plain SVG")
+    _opaque(drawing)
+    return drawing
+
+
+def _opaque(node: Group | Shape) -> None:
+    """Drop fill and stroke opacity: PDF/A-1 and PDF/X-1a allow no transparency."""
+    for name in ("fillOpacity", "strokeOpacity"):
+        if getattr(node, name, None) is not None:
+            setattr(node, name, 1.0)
+    for name in ("fillColor", "strokeColor"):
+        colour = getattr(node, name, None)
+        if isinstance(colour, Color) and colour.alpha != 1:
+            setattr(node, name, Color(colour.red, colour.green, colour.blue))
+    for child in getattr(node, "contents", ()):
+        _opaque(child)
+
+
+def flattened(
+    path: Path, paper: str, cmyk: CmykProfile | None, backdrop: Image.Image | None = None
+) -> Image.Image:
+    """The PNG flattened onto ``backdrop`` or ``paper`` (#rrggbb), in the printer's CMYK in
+    print. In print the art goes through the profile as a picture and the paper as the page's
+    flat colour is converted (`CmykProfile.colour`), so no edge shows where the art ends."""
+    with Image.open(path) as source:
+        image = source.convert("RGBA")
+    alpha = image.getchannel("A")
+    rgb = Image.new("RGB", image.size, (255, 255, 255))
+    rgb.paste(image, mask=alpha)
+    art = cmyk.picture(rgb) if cmyk is not None else rgb
+    if backdrop is not None:
+        under = backdrop.convert(art.mode).resize(image.size, Image.Resampling.LANCZOS)
+    else:
+        red, green, blue = HexColor(paper).rgb()
+        if cmyk is not None:
+            colour = tuple(round(v * 255) for v in cmyk.colour(red, green, blue))
+        else:
+            colour = tuple(round(v * 255) for v in (red, green, blue))
+        under = Image.new(art.mode, image.size, colour)
+    return Image.composite(art, under, alpha)

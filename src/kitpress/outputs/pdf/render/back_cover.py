@@ -1,0 +1,157 @@
+"""The back cover: a designed page with no folio. The title treatment as a small mark near the
+top; from the foot up the film's © line, its web site and press materials portal, the logos
+in a row at one common height, who presents the film and the billing block above them, the
+way distributors close their press notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from kitpress.document.art import ArtFile
+from kitpress.document.model import PressDocument
+
+from .artwork import draw_art, fit
+from .sections import Context
+from .text import escape, link
+
+LOGO_HEIGHT = 30.0  # points: every logo is set to this height (narrower when the row is full)
+LOGO_GAP = 22.0  # points between logos
+MAX_LOGO_WIDTH_SHARE = 0.3  # of the frame: a very wide logo is set lower instead
+MARK_HEIGHT = 54.0  # points: the title art's running mark
+MARK_WIDTH_SHARE = 0.5
+BILLING_IMAGE_HEIGHT = 110.0  # points at most for a billing block given as an image
+GAP = 14.0
+
+
+@dataclass(frozen=True)
+class PlacedArt:
+    """A piece of art where the back cover puts it: lower-left corner and size, in the frame."""
+
+    art: ArtFile
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def logo_row(document: PressDocument, width: float) -> list[PlacedArt]:
+    """The logos side by side at one height, centred; lower for all when the row is too wide."""
+    arts = [a for logo in document.kit.logos if (a := document.artwork(logo.art))]
+    if not arts:
+        return []
+    height = LOGO_HEIGHT
+    widths = [min(height * a.aspect, width * MAX_LOGO_WIDTH_SHARE) for a in arts]
+    total = sum(widths) + LOGO_GAP * (len(arts) - 1)
+    if total > width:
+        scale = (width - LOGO_GAP * (len(arts) - 1)) / sum(widths)
+        widths = [w * scale for w in widths]
+        total = width
+    placed, x = [], (width - total) / 2
+    for art, box_width in zip(arts, widths, strict=True):
+        w, h = fit(art, box_width, height)
+        placed.append(PlacedArt(art, x + (box_width - w) / 2, (height - h) / 2, w, h))
+        x += box_width + LOGO_GAP
+    return placed
+
+
+def title_mark(document: PressDocument, width: float) -> tuple[float, float] | None:
+    """The title art's size as the back cover's mark, or None (no title art, or the layout
+    repeats it elsewhere)."""
+    art = document.artwork(document.kit.title_art)
+    if art is None or document.layout.cover.title_mark != "back_cover":
+        return None
+    return fit(art, width * MARK_WIDTH_SHARE, MARK_HEIGHT)
+
+
+def billing_image_size(document: PressDocument, width: float) -> tuple[float, float] | None:
+    block = document.kit.billing_block
+    art = document.artwork(block.art if block else None)
+    return fit(art, width, BILLING_IMAGE_HEIGHT) if art else None
+
+
+def back_styles(styles: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
+    """The back cover's styles, centred versions of the layout's own: the © line and links
+    as rights lines, "Presented by" as a label, the billing block condensed, the title (when
+    there is no title art) as a heading."""
+    made = {}
+    for name, parent in (
+        ("back_small", "rights"),
+        ("back_line", "label"),
+        ("billing", "rights"),
+        ("back_title", "heading"),
+    ):
+        made[name] = ParagraphStyle(
+            name, parent=styles[parent], alignment=TA_CENTER, spaceBefore=0, spaceAfter=0
+        )
+    return made
+
+
+class BackCover(Flowable):  # type: ignore[misc]
+    """The whole back cover, drawn into the body frame of a page without a folio."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.styles = back_styles(ctx.styles)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        ctx, width = self.ctx, self.width
+        kit, labels, styles = ctx.kit, ctx.labels, self.styles
+        accent = ctx.layout.colour("accent")
+        y = 0.0
+        if kit.copyright_line:
+            y = self._para(escape(kit.copyright_line), "back_small", y) + 4
+        links = []
+        if kit.website:
+            links.append(link(kit.website, colour=accent))
+        if kit.press_materials:
+            portal = link(kit.press_materials, colour=accent)
+            links.append(f"{escape(labels.press_materials)}: {portal}")
+        if links:
+            y = self._para("<br/>".join(links), "back_small", y) + GAP
+        row = logo_row(ctx.document, width)
+        for placed in row:
+            self._art(placed.art, placed.x, y + placed.y, placed.width, placed.height)
+        if row:
+            y += LOGO_HEIGHT + GAP * 1.5
+        if kit.presented_by:
+            line = escape(labels.presented_by.format(name=kit.presented_by))
+            y = self._para(line, "back_line", y) + GAP
+        block = kit.billing_block
+        if block and block.text:
+            y = self._para(escape(block.text).replace("\n", "<br/>"), "billing", y) + GAP
+        size = billing_image_size(ctx.document, width)
+        if block and block.art and size:
+            art = ctx.document.artwork(block.art)
+            assert art is not None
+            self._art(art, (width - size[0]) / 2, y, *size)
+            y += size[1] + GAP
+        mark = title_mark(ctx.document, width)
+        title_art = ctx.document.artwork(kit.title_art)
+        middle = (self.height + y) / 2  # the title, centred in the room above the block
+        if mark and title_art:
+            self._art(title_art, (width - mark[0]) / 2, middle - mark[1] / 2, *mark)
+        else:
+            para = Paragraph(escape(kit.title), styles["back_title"])
+            _, height = para.wrap(width, self.height)
+            para.drawOn(self.canv, 0, middle - height / 2)
+
+    def _para(self, markup: str, style: str, y: float) -> float:
+        """A centred paragraph with its foot at ``y``; returns its top."""
+        para = Paragraph(markup, self.styles[style])
+        _, height = para.wrap(self.width, self.height)
+        para.drawOn(self.canv, 0, y)
+        return y + float(height)
+
+    def _art(self, art: ArtFile, x: float, y: float, width: float, height: float) -> None:
+        paper = self.ctx.layout.colour("paper")
+        draw_art(self.canv, art, (x, y), (width, height), paper, self.ctx.cmyk)
