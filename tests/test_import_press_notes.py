@@ -206,3 +206,16 @@ def test_an_imported_page_with_press_notes_loads_as_a_kit(tmp_path: Path) -> Non
     kit, _ = load_kit(tmp_path / "kit")
     assert (tmp_path / "kit" / "bios" / "maren-oduya.md").is_file()
     assert [member.actor for member in kit.cast] == ["Maren Oduya", "Ilya Brask"]
+
+
+def test_a_filmmaker_with_no_role_anywhere_is_a_warning(tmp_path: Path) -> None:
+    page = "Low Water\n\nABOUT THE FILMMAKERS\nRUTH AMSEL\nRuth Amsel photographs rivers.\n"
+    plan = plan_of(tmp_path, page)
+    assert plan.data["filmmakers"] == [
+        {"name": "Ruth Amsel", "bio": {"file": "bios/ruth-amsel.md"}}
+    ]
+    assert [str(w) for w in plan.warnings][:2] == [
+        "page.txt:4: warning: read 'RUTH AMSEL' as 'Ruth Amsel'; check the spelling",
+        "page.txt:4: filmmakers: warning: no role for Ruth Amsel (not in the crew either); "
+        "add one in kit.yaml",
+    ]
