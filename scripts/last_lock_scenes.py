@@ -53,19 +53,18 @@ LAMP, DAWN, COLD = (255, 196, 128), (246, 214, 178), (214, 226, 232)
 NIGHT = (16, 22, 28)
 
 STILLS: tuple[Scene, ...] = (
-    Scene(  # 1 dawn at the lock: Nell on the balance beam, fog over the water
+    Scene(  # 1 dawn at the lock: Nell on the balance beam, fog over the water (as the key art)
         1,
         FOG,
         DEEP_WATER,
         (
-            Block((0.0, 0.58, 1.0, 1.0), WATER),
-            Block((0.08, 0.3, 0.2, 0.7), TIMBER),
-            Block((0.74, 0.3, 0.86, 0.7), TIMBER),
-            Block((0.0, 0.5, 0.4, 0.54), IRON),
-            Block((0.62, 0.5, 1.0, 0.54), IRON),
+            Block((0.06, 0.44, 0.2, 0.78), TIMBER),
+            Block((0.8, 0.44, 0.94, 0.78), TIMBER),
+            Block((0.0, 0.6, 0.44, 0.635), IRON),
+            Block((0.56, 0.6, 1.0, 0.635), IRON),
         ),
-        (Glow(0.7, 0.18, 0.45, DAWN, 0.9), Glow(0.7, 0.78, 0.25, DAWN, 0.35)),
-        (Figure(0.4, 0.58, (34, 36, 38), 2.4),),
+        (Glow(0.66, 0.3, 0.45, DAWN, 0.9), Glow(0.66, 0.84, 0.25, DAWN, 0.35)),
+        (Figure(0.3, 0.3, (34, 36, 38), 2.2),),
         DAWN,
         (22, 28, 30),
         vignette=0.5,
@@ -281,6 +280,8 @@ PORTRAITS: dict[str, Scene] = {
     ),
 }
 
+STANDING = {1}  # stills painted as the key art is: a whole figure on the beam, water below
+
 KEY_ART_SCENE = Scene(  # fog over the lock, a lone figure on the beam, the title's sky above
     200,
     (226, 228, 222),
@@ -289,8 +290,8 @@ KEY_ART_SCENE = Scene(  # fog over the lock, a lone figure on the beam, the titl
         Block((0.0, 0.64, 1.0, 1.0), WATER),
         Block((0.12, 0.5, 0.24, 0.78), TIMBER),
         Block((0.76, 0.5, 0.88, 0.78), TIMBER),
-        Block((0.0, 0.62, 0.44, 0.645), IRON),
-        Block((0.56, 0.62, 1.0, 0.645), IRON),
+        Block((0.0, 0.62, 0.497, 0.645), IRON),  # the two gates' walkways meet in the middle
+        Block((0.503, 0.62, 1.0, 0.645), IRON),
     ),
     (Glow(0.62, 0.42, 0.5, DAWN, 0.9), Glow(0.62, 0.84, 0.3, DAWN, 0.4)),
     (Figure(0.5, 0.16, (30, 32, 34), 0.8),),
@@ -381,8 +382,11 @@ def compose_key_art(scene: Scene, size: tuple[int, int], rng: random.Random) -> 
     reflection = reflection.resize((w, h - round(h * 0.645))).filter(
         ImageFilter.GaussianBlur(w * 0.006)
     )
-    lower = Image.blend(water.crop((0, round(h * 0.645), w, h)), reflection, 0.35)
-    image.paste(lower, (0, round(h * 0.645)))
+    line = round(h * 0.645)
+    lower = Image.blend(water.crop((0, line, w, h)), reflection, 0.35)
+    edge = Image.new("L", (w, h - line), 255)
+    ImageDraw.Draw(edge).rectangle((0, 0, w, round(h * 0.004)), fill=120)
+    image.paste(lower, (0, line), edge.filter(ImageFilter.GaussianBlur(h * 0.003)))
     image = light_falloff(image, scene.glows[0].x, 0.25)
     return film_curve(vignette(bloom(image, 0.3), scene.vignette), scene.lift)
 
@@ -397,7 +401,7 @@ def _standing(image: Image.Image, figure: Figure, beam: float, colour: Color) ->
         (cx - head * 0.8, foot - tall + head * 1.2),  # shoulders
         (cx + head * 0.8, foot - tall + head * 1.2),
         (cx + head * 0.95, foot - tall + head * 1.7),
-        (cx + head * 1.3, foot - tall * 0.3),  # the hem of a long coat
+        (cx + head * 1.1, foot - tall * 0.3),  # the hem of a long coat
         (cx + head * 0.4, foot - tall * 0.3),
         (cx + head * 0.42, foot),
         (cx + head * 0.1, foot),
@@ -405,12 +409,19 @@ def _standing(image: Image.Image, figure: Figure, beam: float, colour: Color) ->
         (cx - head * 0.1, foot),
         (cx - head * 0.42, foot),
         (cx - head * 0.4, foot - tall * 0.3),
-        (cx - head * 1.3, foot - tall * 0.3),
+        (cx - head * 1.1, foot - tall * 0.3),
         (cx - head * 0.95, foot - tall + head * 1.7),
     ]
     mask = Image.new("L", image.size, 0)
     draw = ImageDraw.Draw(mask)
     draw.polygon(shape, fill=255)
+    shoulders = (
+        cx - head * 0.95,
+        foot - tall + head * 1.05,
+        cx + head * 0.95,
+        foot - tall + head * 2,
+    )
+    draw.ellipse(shoulders, fill=255)
     draw.ellipse((cx - head * 0.42, foot - tall, cx + head * 0.42, foot - tall + head), fill=255)
     draw.rectangle(
         (cx - head * 0.2, foot - tall + head * 0.8, cx + head * 0.2, foot - tall + head * 1.3),
@@ -427,6 +438,8 @@ def render(scene: Scene, size: tuple[int, int]) -> Image.Image:
     rng = random.Random(2000 + scene.number)
     work = (round(size[0] / WORK_DIVISOR), round(size[1] / WORK_DIVISOR))
     paint = {PORTRAIT: compose_portrait, KEY_ART: compose_key_art}.get(size, compose)
+    if scene.number in STANDING:
+        paint = compose_key_art
     image = paint(scene, work, rng).resize(size, Image.Resampling.LANCZOS)
     noise = Image.frombytes("L", size, rng.randbytes(size[0] * size[1]))
     noise = noise.filter(ImageFilter.GaussianBlur(1.0))  # film grain clumps; white noise does not
