@@ -1,4 +1,6 @@
-"""Generate the nine placeholder press stills of the example kit ("Parallel Mothers").
+"""Generate the placeholder pictures of the example kits: the nine stills of "Parallel
+Mothers", or (``--kit the-last-lock``) the stills, portraits and key art of the invented film
+"The Last Lock" (their scenes are in ``last_lock_scenes.py``).
 
 The example kit in ``assets/parallel-mothers/`` needs camera-sized stills, but we cannot ship
 real film stills. This script paints nine synthetic, photographic-looking stand-ins: soft
@@ -17,6 +19,7 @@ Run from the repository root::
 
     python scripts/make_example_stills.py            # writes assets/parallel-mothers/stills/
     python scripts/make_example_stills.py --out DIR  # writes somewhere else
+    python scripts/make_example_stills.py --kit the-last-lock   # assets/the-last-lock/
 """
 
 import argparse
@@ -519,7 +522,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=DEFAULT_OUT,
         help=f"folder for still-01.jpg ... still-09.jpg (default: {DEFAULT_OUT})",
     )
+    parser.add_argument(
+        "--kit",
+        choices=("parallel-mothers", "the-last-lock"),
+        default="parallel-mothers",
+        help="which example kit's pictures to make (the-last-lock: into its kit folder, or --out)",
+    )
     args = parser.parse_args(argv)
+    if args.kit == "the-last-lock":
+        from last_lock_scenes import write_all
+
+        kit = DEFAULT_OUT.parent.parent / "the-last-lock"
+        write_all(args.out if args.out != DEFAULT_OUT else kit)
+        return
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     icc = srgb_profile()

@@ -182,7 +182,8 @@ def test_header_spellings_bom_semicolons_and_crlf(kit: Path, tmp_path: Path) -> 
             "file,notes\n",
             [
                 "captions.csv:1: header: unknown column 'notes' (the columns are file, "
-                "people, description, copyright, photographer, courtesy, alt text)"
+                "people, description, copyright, photographer, courtesy, alt text, caption, "
+                "credits)"
             ],
         ),
         (

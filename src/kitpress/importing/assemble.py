@@ -20,6 +20,7 @@ from ..layout.caption_style import CaptionStyle
 from .caption_parser import ParsedCaption, WrittenRights, fold_title, parse_caption
 from .facts import PageFacts
 from .kit_writer import Commented, Node, Raw
+from .notes_plan import NOTES_KEYS, NotesPlan
 from .people import CastBook, Mention, spelling_warnings
 from .press_page import PressPage
 from .stills_folder import pairing_warning
@@ -52,14 +53,21 @@ def plan_kit(
     _releases(facts, territory, plan, page.label)
     _prose(facts, plan, page.label)
     captions = _captions(facts, title, page, len(images))
-    book = CastBook(facts.cast, facts.crew, page.label)
+    notes = NotesPlan(facts, [p.name for c in captions for p in c.people], page.label)
+    book = CastBook(notes.cast_with_bios(), facts.crew, page.label)
     book.learn(captions)
-    plan.data["cast"], plan.data["crew"] = book.nodes(), book.crew_node()
+    cast = book.nodes()
+    notes.add_to_cast(cast)
+    plan.data["cast"], plan.data["crew"] = cast, book.crew_node()
     plan.cast = len(book.entries)
+    notes.add_notes()
+    plan.data.update(notes.data)
+    plan.files.update(notes.files)
+    plan.warnings += notes.warnings
     _stills(captions, images, book, title, plan, page.label)
     plan.warnings += book.warnings + spelling_warnings(page.label, _mentions(facts, captions))
     _unread(facts, captions, images, folder, plan, page.label)
-    order = list(fields.TOP)
+    order = [*fields.TOP, *(key for key in NOTES_KEYS if key not in fields.TOP)]
     plan.data = {k: v for k, v in sorted(plan.data.items(), key=lambda kv: order.index(kv[0])) if v}
     plan.warnings.sort(key=lambda issue: (issue.line is None, issue.line or 0))
     return plan

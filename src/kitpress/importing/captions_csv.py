@@ -1,7 +1,9 @@
 """Read a caption spreadsheet: a header row, then one row per still.
 
 Columns (any order, names matched ignoring case, spaces, '-' and '_'): file, people,
-description, copyright, photographer, courtesy, alt text. UTF-8 with or without a BOM;
+description, copyright, photographer, courtesy, alt text, and the composed caption and
+credits of kitpress's own sheet (the ZIP's captions.csv, whose 'print file' names the still
+and whose 'web file' and 'thumbnail' columns are read past). UTF-8 with or without a BOM;
 comma, semicolon or tab separated (whichever the header row uses). An unknown column is an
 error that suggests the nearest known one. A cell kitpress (or a careful spreadsheet user)
 wrote as ``'=…`` to keep spreadsheets from running it is read as ``=…``, as it was typed.
@@ -22,14 +24,18 @@ from .press_page import CONTROL, control_message
 
 MAX_BYTES = 5 * 1024 * 1024
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "file": ("file", "file name", "filename", "image", "still", "photo"),
+    "file": ("file", "file name", "filename", "image", "still", "photo", "print file"),
     "people": ("people", "people shown", "persons", "who"),
     "description": ("description", "desc"),
     "copyright": ("copyright", "copyright holder", "©"),
     "photographer": ("photographer", "photo by", "byline", "by line", "creator"),
     "courtesy": ("courtesy", "courtesy of", "supplier", "source"),
     "alt": ("alt text", "alt", "alternative text"),
+    "caption": ("caption", "caption text"),
+    "credits": ("credits", "credit line", "rights line"),
 }
+# Columns of kitpress's own sheet that say nothing to merge: the other renditions' names.
+PASSED = {"web file": "web file", "thumbnail": "thumbnail", "thumbnail file": "thumbnail"}
 SPELLINGS = {spelling: column for column, names in COLUMNS.items() for spelling in names}
 DISPLAY = {column: names[0] for column, names in COLUMNS.items()}
 
@@ -90,11 +96,13 @@ def header_columns(label: str, header: list[str]) -> list[str | None]:
     columns: list[str | None] = []
     for cell in header:
         key = " ".join(re.sub(r"[-_]", " ", cell).casefold().split())
-        column = SPELLINGS.get(key)
+        column = SPELLINGS.get(key) or PASSED.get(key)
         if key and column is None:
             problems.append(Issue(label, 1, "header", _unknown(cell, key)))
         elif column is not None and column in columns:
-            message = f"two columns are '{DISPLAY[column]}' ('{cell}' and an earlier one)"
+            message = (
+                f"two columns are '{DISPLAY.get(column, column)}' ('{cell}' and an earlier one)"
+            )
             problems.append(Issue(label, 1, "header", message))
         columns.append(column)
     if not problems and "file" not in columns:
@@ -126,7 +134,9 @@ def _read_body(
             problems.append(Issue(label, line, "", message))
             continue
         typed = [as_typed(cell.strip()) for cell in cells]
-        named = {c: v.strip() for c, v in zip(columns, typed, strict=False) if c and v.strip()}
+        named = {
+            c: v.strip() for c, v in zip(columns, typed, strict=False) if c in DISPLAY and v.strip()
+        }
         control = [(c, hit) for c, v in named.items() if (hit := CONTROL.search(v))]
         problems += [Issue(label, line, DISPLAY[c], control_message(f.group())) for c, f in control]
         if "file" not in named:

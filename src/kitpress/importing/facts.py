@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Issue
 from .kit_writer import Node, Raw
+from .press_notes import CreditBlock, credit_line, end_credits
 from .press_page import PageLine, PressPage, Section
 
 DATE_FORMATS = (
@@ -57,6 +58,8 @@ class PageFacts:
     cast: list[Credit] = field(default_factory=list)
     crew: dict[str, list[Credit]] = field(default_factory=dict)
     captions: list[PageLine] = field(default_factory=list)
+    notes: dict[str, list[PageLine]] = field(default_factory=dict)  # press notes, by kind
+    credits: list[CreditBlock] = field(default_factory=list)  # the end credits, in order
     leftovers: list[Leftover] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
 
@@ -149,6 +152,27 @@ def _detail(line: PageLine, facts: PageFacts) -> None:
     facts.detail_lines[key] = line.number
 
 
+def _read_credits(section: Section, facts: PageFacts, label: str) -> None:
+    """Lines right under CREDITS: 'Role: names' are end credits; a film detail stays one."""
+    for line in section.lines:
+        block = credit_line(line)
+        if block is None or " ".join(block.role.casefold().split()) in DETAILS:
+            _detail(line, facts)
+        else:
+            facts.credits.append(block)
+
+
+def _read_end_credits(section: Section, facts: PageFacts, label: str) -> None:
+    blocks, unplaced = end_credits(section.lines)
+    facts.credits.extend(blocks)
+    reason = "not a credit ('Role: names', or a role line and then its names)"
+    facts.leftovers.extend(Leftover(line, reason) for line in unplaced)
+
+
+def _read_notes(section: Section, facts: PageFacts, label: str) -> None:
+    facts.notes.setdefault(section.kind, []).extend(section.lines)
+
+
 def _read_release(section: Section, facts: PageFacts, label: str) -> None:
     window = section.argument.capitalize() or "Release"
     for line in section.lines:
@@ -214,4 +238,10 @@ _READERS: dict[str, Callable[[Section, PageFacts, str], None]] = {
     "crew": _read_crew,
     "trailer": _read_trailer,
     "photos": _read_photos,
+    "credits": _read_credits,
+    "end_credits": _read_end_credits,
+    "interview": _read_notes,
+    "production_notes": _read_notes,
+    "about_cast": _read_notes,
+    "about_filmmakers": _read_notes,
 }

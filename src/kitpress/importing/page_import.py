@@ -93,17 +93,18 @@ def install(out: Path, text: str, plan: KitPlan, images: list[Path]) -> list[Iss
     try:
         (staging / KIT_FILE).write_bytes(text.encode("utf-8"))
         for name, content in plan.files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_bytes(content.encode("utf-8"))
         copy_into(images, staging / "stills")
         read_back(staging / KIT_FILE, plan.data)
         _, warnings = load_kit(staging / KIT_FILE)
-        _move_into_place(staging, out, images)
+        _move_into_place(staging, out, images, list(plan.files))
         return warnings
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _move_into_place(staging: Path, out: Path, images: list[Path]) -> None:
+def _move_into_place(staging: Path, out: Path, images: list[Path], files: list[str]) -> None:
     if not out.exists():
         staging.chmod(0o777 & ~_umask())
         staging.rename(out)
@@ -114,9 +115,9 @@ def _move_into_place(staging: Path, out: Path, images: list[Path]) -> None:
         if not _same_file(target, sources.get(still.name)):
             target.parent.mkdir(exist_ok=True)
             still.replace(target)
-    for item in sorted(staging.iterdir()):
-        if item.is_file() and item.name != KIT_FILE:
-            item.replace(out / item.name)
+    for name in sorted(files):  # the prose files, some in folders of their own (bios/)
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).replace(out / name)
     (staging / KIT_FILE).replace(out / KIT_FILE)
 
 

@@ -5,7 +5,11 @@
     Home Entertainment Release Date      <- '... Release Date': a date, then details
     Tuesday, April 05, 2022
     Original Languages: Spanish          <- 'Label: value' details, wherever they are
-    CREDITS / CAST / DIRECTED BY         <- names, one a line, under CAST or a crew role
+    CREDITS / CAST / DIRECTED BY         <- names, one a line, under CAST or a crew role;
+                                            'Role: names' lines under CREDITS: the end credits
+    INTERVIEW, PRODUCTION NOTES,         <- press notes (`press_notes` reads them)
+    ABOUT THE CAST, ABOUT THE FILMMAKERS,
+    END CREDITS
     TRAILER                              <- a link
     PHOTOS                               <- one caption a line
 
@@ -40,7 +44,23 @@ SECTION_HEADINGS = {
     "stills": "photos",
     "photographs": "photos",
     "production stills": "photos",
+    "interview": "interview",
+    "interview with the director": "interview",
+    "an interview with the director": "interview",
+    "production notes": "production_notes",
+    "about the production": "production_notes",
+    "about the cast": "about_cast",
+    "about the filmmakers": "about_filmmakers",
+    "about the director": "about_filmmakers",
+    "about the crew": "about_filmmakers",
+    "end credits": "end_credits",
+    "full credits": "end_credits",
+    "complete credits": "end_credits",
 }
+# Sections whose lines are read as a whole: a crew word or a date there is text, not a heading.
+WHOLE = frozenset(
+    {"interview", "production_notes", "about_cast", "about_filmmakers", "end_credits"}
+)
 CREW_WORDS = {
     "directed by": "Director",
     "director": "Director",
@@ -134,7 +154,9 @@ def split_sections(lines: list[PageLine]) -> list[Section]:
     """Sections in page order; lines before the first heading are in a 'top' section."""
     sections = [Section("top", None)]
     for line in lines:
-        heading = heading_of(line.text, in_credits=sections[-1].kind in ("credits", "cast", "crew"))
+        kind = sections[-1].kind
+        in_credits = kind in ("credits", "cast", "crew")
+        heading = heading_of(line.text, in_credits=in_credits, whole=kind in WHOLE)
         if heading is None:
             sections[-1].lines.append(line)
         else:
@@ -142,13 +164,16 @@ def split_sections(lines: list[PageLine]) -> list[Section]:
     return sections
 
 
-def heading_of(text: str, *, in_credits: bool) -> tuple[str, str] | None:
-    """(kind, argument) when ``text`` is a heading, else None."""
+def heading_of(text: str, *, in_credits: bool, whole: bool = False) -> tuple[str, str] | None:
+    """(kind, argument) when ``text`` is a heading, else None. In a ``whole`` section only
+    the headings of sections count."""
     key = _key(text)
     if key in PROSE_HEADINGS:
         return PROSE_HEADINGS[key], ""
     if key in SECTION_HEADINGS:
         return SECTION_HEADINGS[key], ""
+    if whole:
+        return None
     release = re.fullmatch(r"(.*?)\s*release dates?", key)
     if release and len(key) <= 60:
         return "release", text.strip().rstrip(":")[: len(release.group(1))].strip()
