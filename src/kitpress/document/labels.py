@@ -56,6 +56,10 @@ class Labels:
     trailer: str = "Trailer"
     scan_for_trailer: str = "Scan for the trailer"
     contents: str = "Contents"
+    line_up: str = "Line-up"
+    line_up_of: str = "{company} — {market} line-up"
+    directed_by: str = "Directed by {directors}"
+    status: str = "Status"
     still_title: str = "{title} – still {number:02d}"
     captions_heading: str = "{title} — captions"
     caption_sheet_columns: tuple[str, ...] = (

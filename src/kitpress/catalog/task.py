@@ -1,0 +1,120 @@
+"""One kit of a catalogue, built in whichever process runs it: a worker of the local pool or
+of a Dask cluster. What goes in (`KitJob`) and what comes back (`KitReport`) are small,
+picklable records of paths and figures; the outputs themselves are written where the job
+says, atomically, as `kitpress build` writes them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from ..errors import Issue, KitpressError
+from ..naming import printable
+from ..pipeline import BuildOptions, build, check
+from ..stills import stage
+
+Result = Literal["built", "checked", "bad input", "failed"]
+EXIT = {"built": 0, "checked": 0, "bad input": 2, "failed": 1}
+CHECKED_AS = "screen-pdf"  # what a kit is checked for when only the line-up is made
+
+
+@dataclass(frozen=True)
+class KitJob:
+    kit: Path  # a path every worker can read
+    options: BuildOptions  # with no callables: it travels to other processes
+    stills_workers: int = 1  # threads this kit's stills may use in its worker
+
+
+@dataclass(frozen=True)
+class Written:
+    role: str
+    path: str
+    bytes: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class KitReport:
+    kit: str  # the kit as the catalogue names it
+    result: Result
+    title: str = ""
+    out_dir: str = ""
+    pages: int = 0
+    stills: int = 0
+    seconds: float = 0.0
+    warnings: tuple[Issue, ...] = ()
+    errors: tuple[str, ...] = ()  # the error's lines, as `kitpress build` prints them
+    issues: tuple[Issue, ...] = ()  # the located problems behind a bad input
+    written: tuple[Written, ...] = field(default=())
+    worker: str = ""  # which process built it (host:pid)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT[self.result]
+
+
+def build_kit(job: KitJob) -> KitReport:
+    """Build ``job``'s kit; every failure is the report's, never an exception (a bug of
+    kitpress included: one kit's trouble must not stop the others)."""
+    stage.limit_workers(job.stills_workers)
+    started = time.perf_counter()
+    name = printable(job.kit)
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    try:
+        if not job.options.format:  # only the line-up asked for: each kit is checked
+            return _checked(job, name, worker, started)
+        result = build(job.kit, job.options)
+    except KitpressError as exc:
+        kind: Result = "bad input" if exc.exit_code == 2 else "failed"
+        issues = tuple(getattr(exc, "issues", ()))
+        spent = time.perf_counter() - started
+        return KitReport(
+            name, kind, seconds=spent, errors=tuple(exc.lines()), issues=issues, worker=worker
+        )
+    except Exception as exc:  # a bug of kitpress, said in one line as the CLI says it
+        what = printable(f"{type(exc).__name__}: {exc}")
+        line = f"kitpress failed unexpectedly ({what}); please report it"
+        spent = time.perf_counter() - started
+        return KitReport(name, "failed", seconds=spent, errors=(line,), worker=worker)
+    written = tuple(written_file(product.role, path) for product, path in result.written)
+    return KitReport(
+        name,
+        "built",
+        title=result.kit.title,
+        out_dir=str(result.out_dir),
+        pages=result.pages,
+        stills=len(result.stills),
+        seconds=time.perf_counter() - started,
+        warnings=tuple(result.warnings),
+        written=written,
+        worker=worker,
+    )
+
+
+def _checked(job: KitJob, name: str, worker: str, started: float) -> KitReport:
+    options = job.options
+    checked = check(job.kit, options.layout, options.strict, CHECKED_AS, options.for_outputs())
+    return KitReport(
+        name,
+        "checked",
+        title=checked.kit.title,
+        stills=len(checked.kit.stills),
+        seconds=time.perf_counter() - started,
+        warnings=tuple(checked.warnings),
+        worker=worker,
+    )
+
+
+def portable(options: BuildOptions) -> BuildOptions:
+    """``options`` without what cannot travel to another process (progress, notices)."""
+    return replace(options, progress=None, notice=None)
+
+
+def written_file(role: str, path: Path) -> Written:
+    data = path.read_bytes()  # read back from where it was put
+    return Written(role, str(path), len(data), hashlib.sha256(data).hexdigest())
