@@ -17,7 +17,6 @@ from click.core import ParameterSource
 
 from . import __version__
 from .catalog.batch import batch_for, build_batch
-from .catalog.task import KitReport
 from .errors import KitpressError
 from .help_topics import topic_text
 from .importing.captions_import import import_captions

@@ -48,6 +48,8 @@ def run_local(
                 reports[i] = future.result()
             except BrokenProcessPool:
                 reports[i] = _died(jobs[i], "its worker process stopped (out of memory?)")
+            except Exception as exc:  # what the task could not catch for itself
+                reports[i] = _died(jobs[i], f"its build stopped ({type(exc).__name__}: {exc})")
             done(reports[i])
     return [reports[i] for i in range(len(jobs))]
 
