@@ -76,7 +76,7 @@ def run_dask(
             client.submit(task, job, key=f"kitpress-{run}-{i}", pure=False, retries=RETRIES): i
             for i, job in enumerate(jobs)
         }
-        for future in finished(list(futures)):  # type: ignore[no-untyped-call]
+        for future in finished(list(futures), loop=client.loop):  # type: ignore[no-untyped-call]
             i = futures[future]
             try:
                 reports[i] = future.result()
