@@ -15,8 +15,10 @@ from pypdf import PdfReader
 from kitpress.catalog.batch import Batch, batch_for, build_batch
 from kitpress.catalog.file import CatalogError, load_catalog
 from kitpress.pipeline import BuildOptions
+from kitpress.stills.system_profiles import system_cmyk_profile
 from tests.catalog_kits import write_catalog, write_kit
 from tests.conftest import REPO
+from tests.pdfbox import classpath, preflight
 
 SCHEMA = REPO / "src" / "kitpress" / "schemas" / "catalog-report.schema.json"
 LINEUP = "lumen-sales-marche-du-film-2026_line-up.pdf"
@@ -158,3 +160,60 @@ def test_catalogue_file_errors_are_located(tmp_path: Path, text: str, expected: 
         load_catalog(tmp_path / "catalog.yaml")
     assert caught.value.exit_code == 2
     assert caught.value.lines()[0].startswith(expected)
+
+
+@pytest.mark.skipif(system_cmyk_profile() is None, reason="no system CMYK profile")
+def test_the_line_up_in_both_profiles(catalogue: Path) -> None:
+    """Screen: PDF/A-1b (PDFBox Preflight agrees). Print: PDF/X-1a, trim and bleed boxes,
+    every picture in CMYK at the print profile's ppi or the source's own size."""
+    batch = batch_for(
+        (), catalogue, BuildOptions(format="catalog,print-catalog"), layout_given=False, workers=2
+    )
+    result = build_batch(batch)
+    assert result.exit_code == 0
+    out = catalogue.parent / "out"
+    screen, printed = out / LINEUP, out / LINEUP.replace(".pdf", "_print.pdf")
+    assert [w.role for w in result.lineup] == ["catalog", "print_catalog"]
+    if classpath() is not None:
+        verdict = preflight(screen)
+        assert verdict.valid, verdict.report
+    reader = PdfReader(printed)
+    assert reader.metadata is not None and reader.metadata["/GTS_PDFXVersion"] == "PDF/X-1:2001"
+    bleed = 3 * 72 / 25.4
+    for page in reader.pages:
+        trim = [float(v) for v in page["/TrimBox"]]
+        assert trim[0] == pytest.approx(bleed, abs=0.01)
+        assert trim[2] == pytest.approx(bleed + 595.276, abs=0.01)
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(printed)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    colours = {line.split()[5] for line in listed}
+    assert colours == {"cmyk"}
+    # sources smaller than 300 ppi are placed at their own width, never upsampled: the
+    # stills (480 px, cropped to the band), the poster (400 px) and the logo (300 px)
+    assert {int(line.split()[3]) for line in listed} == {480, 400, 300}
+
+
+def _write_and_read(args: tuple[str, int]) -> set[bytes | None]:
+    from kitpress.stills.cache import StillCache
+
+    folder, seed = args
+    cache = StillCache(Path(folder))
+    mine = b"\xff\xd8" + bytes([seed]) * 50_000 + b"\xff\xd9"
+    seen: set[bytes | None] = set()
+    for _ in range(40):
+        cache.put("same-key", mine)
+        seen.add(cache.get("same-key"))
+    return seen
+
+
+def test_kits_built_side_by_side_share_the_stills_cache_safely(tmp_path: Path) -> None:
+    """Workers writing the same entry at once: each reader sees one writer's whole entry,
+    never a torn one (entries are written to a temporary, then renamed into place)."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(3) as pool:
+        seen = set().union(*pool.map(_write_and_read, [(str(tmp_path), s) for s in (1, 2, 3)]))
+    whole = {b"\xff\xd8" + bytes([s]) * 50_000 + b"\xff\xd9" for s in (1, 2, 3)}
+    assert seen and seen <= whole
+    assert not list(tmp_path.rglob("*.tmp*"))  # no temporary left behind
