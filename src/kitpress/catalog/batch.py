@@ -188,6 +188,7 @@ def report_document(result: BatchResult) -> dict[str, Any]:
                 "pages": r.pages,
                 "stills": r.stills,
                 "seconds": round(r.seconds, 2),
+                "peak_memory_mib": r.peak_memory_mib,
                 "output_folder": r.out_dir,
                 "outputs": [_written_record(w) for w in r.written],
                 "warnings": [issue_record(i) for i in r.warnings],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import sys
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,6 +53,7 @@ class KitReport:
     issues: tuple[Issue, ...] = ()  # the located problems behind a bad input
     written: tuple[Written, ...] = field(default=())
     worker: str = ""  # which process built it (host:pid)
+    peak_memory_mib: float = 0.0  # that process's peak resident memory when it was done
 
     @property
     def exit_code(self) -> int:
@@ -93,6 +95,7 @@ def build_kit(job: KitJob) -> KitReport:
         warnings=tuple(result.warnings),
         written=written,
         worker=worker,
+        peak_memory_mib=peak_memory_mib(),
     )
 
 
@@ -113,6 +116,16 @@ def _checked(job: KitJob, name: str, worker: str, started: float) -> KitReport:
 def portable(options: BuildOptions) -> BuildOptions:
     """``options`` without what cannot travel to another process (progress, notices)."""
     return replace(options, progress=None, notice=None)
+
+
+def peak_memory_mib() -> float:
+    """This process's peak resident memory so far, in MiB (0 where the system does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
 def written_file(role: str, path: Path) -> Written:
