@@ -145,8 +145,9 @@ class Report:
         if result.report_file is not None:
             self.say(f"{'report':15} {printable(result.report_file)}")
         built = sum(1 for kit in result.reports if kit.exit_code == 0)
+        done = "checked" if all(k.result == "checked" for k in result.reports) else "built"
         self.say(
-            f"{built} of {count(len(result.reports), 'kit')} built on {result.engine} "
+            f"{built} of {count(len(result.reports), 'kit')} {done} on {result.engine} "
             f"in {result.seconds:.1f}s"
         )
 

@@ -145,21 +145,22 @@ class Pages:
             self._close()
 
     def title_page(self, number: int, title: Title) -> None:
+        """A landscape picture across the top, the title and the body below it; or a poster
+        whole at the left with the title and logline beside it, the body below both."""
         page = self._open()
         document, kit = title.document, title.document.kit
         picture = self.pictures.get(number)
         left, width = page.margin_left, page.frame_width
         top = page.height - page.margin_top
-        column = (left, width)
+        x, w, below = left, width, top
         if picture is not None:
             box, fill = picture_box(picture.pixels, self.layout)
             self._image(picture, box)
             if fill:
-                top = box.y - 26
+                top = below = box.y - 26
             else:
                 gap = self.layout.page.columns_gap * 1.5
-                column = (left + box.width + gap, width - box.width - gap)
-        x, w = column
+                x, w, below = left + box.width + gap, width - box.width - gap, box.y
         kicker = f"{number + 1:02d}" + (f"  ·  {title.status}" if title.status else "")
         y = self._text(escape(kicker), "kicker", x, top, w)
         name = escape(kit.title)
@@ -169,23 +170,23 @@ class Pages:
         if kit.directors:
             credit = self.labels.directed_by.format(directors=" & ".join(kit.directors))
             y = self._text(escape(credit), "name", x, y - 6, w)
+        beside = w != width  # a poster's page: the logline beside it, under the title
+        if beside and kit.logline:
+            y = self._text(escape(kit.logline), "lead", x, y - 14, w)
         floor = page.margin_bottom + 70
-        wide = column[1] == width
-        text_w = w * 0.58 if wide else w
-        facts_x = x + w * 0.64 if wide else x
-        facts_w = w * 0.36 if wide else w
-        body_top = y - 14
+        body_top = min(y, below) - 18
+        text_w = width * 0.58
         y = body_top
-        if kit.logline:
-            y = self._text(escape(kit.logline), "lead", x, y, text_w) - 6
+        if kit.logline and not beside:
+            y = self._text(escape(kit.logline), "lead", left, y, text_w) - 6
         if kit.cast:
             names = ", ".join(member.actor for member in kit.cast[:CAST_SHOWN])
-            y = self._text(escape(self.labels.sections["cast"]), "label", x, y, text_w)
-            y = self._text(escape(names), "value", x, y - 2, text_w) - 8
-        facts = [(label, value) for label, value in document.facts]
+            y = self._text(escape(self.labels.sections["cast"]), "label", left, y, text_w)
+            self._text(escape(names), "value", left, y - 2, text_w)
+        facts = list(document.facts)
         if title.status:
             facts.append((self.labels.status, title.status))
-        self._facts(facts, facts_x, body_top if wide else y, facts_w, floor)
+        self._facts(facts, left + width * 0.64, body_top, width * 0.36, floor)
         self._title_contacts(kit.contacts or self.lineup.company.contacts, floor)
         self._close()
 
