@@ -112,12 +112,12 @@ class Report:
         """The summary table of a catalogue build (stdout), the errors of the kits that did
         not build (stderr), the line-up's files; with --json, `catalog-report.json`'s
         document."""
+        for kit in result.reports:  # errors always go to stderr, as a single build's do
+            for line in kit.errors:
+                click.echo(f"error: {printable(line)}", err=True)
         if self.json:
             click.echo(json.dumps(report_document(result), indent=2, ensure_ascii=False))
             return
-        for kit in result.reports:
-            for line in kit.errors:
-                click.echo(f"error: {printable(line)}", err=True)
         self.warnings(result.warnings)
         if self.quiet:
             return
