@@ -217,3 +217,29 @@ def test_kits_built_side_by_side_share_the_stills_cache_safely(tmp_path: Path) -
     whole = {b"\xff\xd8" + bytes([s]) * 50_000 + b"\xff\xd9" for s in (1, 2, 3)}
     assert seen and seen <= whole
     assert not list(tmp_path.rglob("*.tmp*"))  # no temporary left behind
+
+
+def test_the_workers_and_their_stills_threads_use_the_cores_once() -> None:
+    from kitpress.catalog.engines import local_workers, stills_threads
+
+    assert local_workers(20, cores=2) == 2 and local_workers(1, cores=8) == 1
+    assert stills_threads(2, cores=2) == 1 and stills_threads(1, cores=2) == 2
+    assert stills_threads(3, cores=8) * 3 <= 8
+
+
+def test_progress_is_a_line_per_kit_and_a_bar_on_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from kitpress.catalog.task import KitReport
+    from kitpress.report import NORMAL, QUIET, Report
+
+    kit = KitReport("salt", "built", title="Salt Roads", pages=4, stills=2, seconds=1.25)
+    Report("build", NORMAL).kit_finished(kit, 1, 2, bar=True)
+    Report("build", NORMAL).kit_finished(kit, 2, 2, bar=False)
+    Report("build", QUIET).kit_finished(kit, 2, 2, bar=True)
+    shown = capsys.readouterr().err
+    assert shown == (  # (click leaves out the escape that clears the bar's line when not a tty)
+        "\r[1/2] Salt Roads: built, 4 pages, 2 stills, 1.2s\n"
+        f"kits   [{'#' * 15}{'-' * 15}] 1/2"
+        "[2/2] Salt Roads: built, 4 pages, 2 stills, 1.2s\n"
+    )
