@@ -16,7 +16,6 @@ import click
 from click.core import ParameterSource
 
 from . import __version__
-from .catalog.batch import batch_for, build_batch
 from .errors import KitpressError
 from .help_topics import topic_text
 from .importing.captions_import import import_captions
@@ -245,6 +244,8 @@ def build_command(
     if catalog_file is not None or len(kits) > 1 or scheduler:
         if watching:
             raise click.UsageError("--watch follows one kit; build a catalogue without it")
+        from .catalog.batch import batch_for, build_batch  # only a catalogue build needs it
+
         given = click.get_current_context().get_parameter_source("layout")
         batch = batch_for(
             kits,

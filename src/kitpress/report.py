@@ -14,16 +14,18 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .catalog.batch import BatchResult, report_document
-from .catalog.task import KitReport
 from .errors import InputError, Issue, KitpressError, issue_record
 from .naming import printable
 from .pipeline import BuildResult, Checked
+
+if TYPE_CHECKING:
+    from .catalog.batch import BatchResult
+    from .catalog.task import KitReport
 
 QUIET, NORMAL, VERBOSE = 0, 1, 2
 _META_KEY = "kitpress.report"
@@ -116,6 +118,8 @@ class Report:
             for line in kit.errors:
                 click.echo(f"error: {printable(line)}", err=True)
         if self.json:
+            from .catalog.batch import report_document
+
             click.echo(json.dumps(report_document(result), indent=2, ensure_ascii=False))
             return
         self.warnings(result.warnings)

@@ -19,7 +19,6 @@ from ..errors import Issue, KitError, issue_record
 from ..layout.load import load_layout
 from ..naming import slugify
 from ..outputs import registry
-from ..outputs.catalog.output import LineupContext
 from ..pipeline import BuildOptions, check, parse_formats
 from ..stills.cache import StillCache, default_folder
 from .engines import Task, local_workers, run_dask, run_local, stills_threads
@@ -122,6 +121,8 @@ def _lineup(
         )
         result.warnings.append(Issue(catalog.source.name, None, "", message, "warning"))
         return
+    from ..outputs.catalog.output import LineupContext  # its PDF machinery: only when made
+
     out_options = options.for_outputs()
     kit_formats = options.format or "screen-pdf"
     titles = tuple(
