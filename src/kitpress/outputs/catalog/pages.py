@@ -224,7 +224,7 @@ class Pages:
         c.setLineWidth(0.5)
         c.line(left, top, left + width, top)
         baseline = top - 20
-        self._text(f"{number + 1:02d}", "kicker", left, baseline + 11, 24)
+        self._text(f"{number + 1:02d}", "kicker", left, baseline + 10.3, 24)
         name = escape(kit.title)
         self._text(name, "name", left + 30, baseline + 12, width * 0.40)
         who = " & ".join(kit.directors)
@@ -232,7 +232,7 @@ class Pages:
             self._text(escape(who), "role", left + 30 + width * 0.41, baseline + 12, width * 0.28)
         if title.status:
             self._text(
-                escape(title.status), "label", left + width * 0.72, baseline + 11, width * 0.22
+                escape(title.status), "label", left + width * 0.72, baseline + 10.4, width * 0.22
             )
         style = ParagraphStyle("folio", parent=self.styles["value"], alignment=2)
         self._text(str(page_number), style, left + width - 30, baseline + 12, 30)
