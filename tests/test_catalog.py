@@ -148,6 +148,11 @@ def test_the_line_up_needs_a_catalogue(tmp_path: Path) -> None:
             "catalog.yaml:2: kits[1]: 'salt' is listed twice (first as kits[0])",
         ),
         (
+            "company: Lumen\nlogo: salt/kit.yaml\nkits: [salt]\n",
+            "catalog.yaml:2: logo: 'salt/kit.yaml' is not a picture kitpress can read "
+            "(give a PNG or JPEG)",
+        ),
+        (
             "company: Lumen\nlogo: logo.svg\nkits: [salt]\n",
             "catalog.yaml:2: logo: file not found: 'logo.svg'",
         ),

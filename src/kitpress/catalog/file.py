@@ -7,6 +7,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
 from ..document.lineup import Company
 from ..errors import InputError, Issue
 from ..kit.files import resolve_in_kit
@@ -102,8 +104,18 @@ def _logo(top: Obj, root: Path) -> Path | None:
     if written is None:
         return None
     path, problem = resolve_in_kit(root, written)
+    if problem:  # in the catalogue's words, not a kit's
+        problem = problem.replace("relative to kit.yaml", f"relative to {CATALOG_FILE}")
+        problem = problem.replace("the kit folder", "the catalogue's folder")
+    if path is not None and problem is None:
+        try:
+            with Image.open(path) as image:
+                image.verify()
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            problem = f"'{written}' is not a picture kitpress can read (give a PNG or JPEG)"
     if problem:
-        top.checker.error(top.line_of("logo"), "logo", problem.replace("kit.yaml", CATALOG_FILE))
+        top.checker.error(top.line_of("logo"), "logo", problem)
+        return None
     return path
 
 
