@@ -69,6 +69,8 @@ def test_dask_builds_the_same_bytes_as_the_local_pool(built_here: Path, cluster:
     assert remote.engine.startswith("Dask scheduler tcp://127.0.0.1:")
     workers = {r.worker for r in remote.reports}
     assert all(w.split(":")[1] != str(os.getpid()) for w in workers)  # built on the workers
+    # two workers of one thread on this machine: its cores shared between their kits' stills
+    assert {r.stills_threads for r in remote.reports} == {max(1, (os.cpu_count() or 1) // 2)}
     made = _digests(built_here / "local")
     assert "lumen-sales-marche-du-film-2026_line-up.pdf" in made
     assert len([name for name in made if name.endswith("_press-kit.zip")]) == 3

@@ -7,9 +7,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from typing import Any
 
 from ..errors import BuildError, Issue, KitError
 from ..naming import printable
@@ -72,6 +74,8 @@ def run_dask(
     reports: dict[int, KitReport] = {}
     run = uuid.uuid4().hex[:12]  # keys of this run's tasks, unlike any other client's
     with client:
+        slots = host_slots(client.scheduler_info(n_workers=-1)["workers"].values())
+        jobs = [replace(job, host_slots=slots) for job in jobs]
         futures = {
             client.submit(task, job, key=f"kitpress-{run}-{i}", pure=False, retries=RETRIES): i
             for i, job in enumerate(jobs)
@@ -84,6 +88,15 @@ def run_dask(
                 reports[i] = _died(jobs[i], f"the cluster gave up on it ({type(exc).__name__})")
             done(reports[i])
     return [reports[i] for i in range(len(jobs))]
+
+
+def host_slots(workers: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, int], ...]:
+    """How many tasks each host's workers run at once (their threads, added up)."""
+    slots: dict[str, int] = {}
+    for worker in workers:
+        host = str(worker["host"])
+        slots[host] = slots.get(host, 0) + int(worker.get("nthreads", 1))
+    return tuple(sorted(slots.items()))
 
 
 def _died(job: KitJob, why: str) -> KitReport:

@@ -28,7 +28,10 @@ CHECKED_AS = "screen-pdf"  # what a kit is checked for when only the line-up is 
 class KitJob:
     kit: Path  # a path every worker can read
     options: BuildOptions  # with no callables: it travels to other processes
-    stills_workers: int = 1  # threads this kit's stills may use in its worker
+    stills_workers: int = (
+        1  # threads this kit's stills may use; 0: as the Dask worker's host allows
+    )
+    host_slots: tuple[tuple[str, int], ...] = ()  # Dask: tasks each host runs at once
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class KitReport:
     written: tuple[Written, ...] = field(default=())
     worker: str = ""  # which process built it (host:pid)
     peak_memory_mib: float = 0.0  # that process's peak resident memory when it was done
+    stills_threads: int = 0  # the threads its stills were made with
 
     @property
     def exit_code(self) -> int:
@@ -63,7 +67,8 @@ class KitReport:
 def build_kit(job: KitJob) -> KitReport:
     """Build ``job``'s kit; every failure is the report's, never an exception (a bug of
     kitpress included: one kit's trouble must not stop the others)."""
-    stage.limit_workers(job.stills_workers)
+    threads = stills_threads_here(job)
+    stage.limit_workers(threads)
     started = time.perf_counter()
     name = printable(job.kit)
     worker = f"{socket.gethostname()}:{os.getpid()}"
@@ -96,7 +101,26 @@ def build_kit(job: KitJob) -> KitReport:
         written=written,
         worker=worker,
         peak_memory_mib=peak_memory_mib(),
+        stills_threads=threads,
     )
+
+
+def stills_threads_here(job: KitJob) -> int:
+    """The job's stills threads; on a Dask worker, this machine's cores shared among the
+    tasks its workers run at once (two workers of one thread on two cores: one each)."""
+    cores = os.cpu_count() or 1
+    if job.stills_workers:
+        return job.stills_workers
+    try:
+        from distributed import get_worker
+        from distributed.comm.addressing import get_address_host
+
+        here = get_worker()
+    except (ImportError, ValueError):  # not on a Dask worker after all
+        return cores
+    host = get_address_host(here.address)
+    slots = dict(job.host_slots).get(host) or here.state.nthreads
+    return max(1, cores // max(1, slots))
 
 
 def _checked(job: KitJob, name: str, worker: str, started: float) -> KitReport:
