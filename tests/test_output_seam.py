@@ -66,7 +66,7 @@ def test_an_unknown_format_names_the_known_ones(small_kit: Path, tmp_path: Path)
     assert result.exit_code == 2
     assert (
         "Invalid value for '--format': 'html': choose from pdf, screen-pdf, zip, print-pdf, "
-        "booklet, 2up, preview, all (e.g. pdf,zip)"
+        "booklet, 2up, preview, catalog, screen-catalog, print-catalog, all (e.g. pdf,zip)"
     ) in result.output
     empty = CliRunner().invoke(main, ["build", str(small_kit), "--format", "pdf,,zip"])
     assert empty.exit_code == 2

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from . import __version__
 from .errors import KitpressError
@@ -123,7 +125,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 
 
 @main.command("build")
-@KIT_ARG
+@click.argument("kits", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -178,10 +180,27 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     help="Build, then build again whenever the kit or the layout changes, one line each time; "
     "an edit that breaks the kit keeps the last good outputs. Ctrl-C stops.",
 )
+@click.option(
+    "--catalog",
+    "catalog_file",
+    type=click.Path(path_type=Path),
+    help="A catalog.yaml: its kits built together, and the line-up catalogue PDF of them.",
+)
+@click.option(
+    "--scheduler",
+    envvar="KITPRESS_SCHEDULER",
+    help="Build the kits on the Dask cluster of this scheduler, e.g. tcp://10.0.0.5:8786 "
+    "[env KITPRESS_SCHEDULER; default: this machine's cores].",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    help="Kits built at once on this machine [default: one per core].",
+)
 @reports_errors
 def build_command(
     report: Report,
-    kit: Path | None,
+    kits: tuple[Path, ...],
     fmt: str,
     out: Path | None,
     layout: str,
@@ -189,6 +208,9 @@ def build_command(
     no_cache: bool,
     json_output: bool,
     watching: bool,
+    catalog_file: Path | None,
+    scheduler: str | None,
+    workers: int | None,
     **print_options: Any,
 ) -> None:
     """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
@@ -202,6 +224,8 @@ def build_command(
       kitpress build my-film/kit.yaml --layout default --out dist/
       kitpress build my-film --json > built.json   # the files written, sizes, hashes
       kitpress build my-film --format pdf --watch   # rebuilt on every save
+      kitpress build film-a film-b film-c --out dist/  # each in dist/<film>/, in parallel
+      kitpress build --catalog cannes.yaml     # every kit and the line-up catalogue PDF
     """
     profile = print_options.pop("profile")
     max_size = print_options.pop("max_size")
@@ -217,6 +241,27 @@ def build_command(
         print=PrintOptions(**print_options),
         notice=report.notice,
     )
+    if catalog_file is not None or len(kits) > 1 or scheduler:
+        if watching:
+            raise click.UsageError("--watch follows one kit; build a catalogue without it")
+        from .catalog.batch import batch_for, build_batch  # only a catalogue build needs it
+
+        given = click.get_current_context().get_parameter_source("layout")
+        batch = batch_for(
+            kits,
+            catalog_file,
+            replace(options, progress=None),
+            layout_given=given is not ParameterSource.DEFAULT,
+            workers=workers,
+            scheduler=scheduler,
+        )
+        bar = sys.stderr.isatty()
+        result = build_batch(
+            batch, lambda kit, done, total: report.kit_finished(kit, done, total, bar)
+        )
+        report.batch_built(result)
+        sys.exit(result.exit_code)
+    kit = kits[0] if kits else None
     if watching:
         tell = WatchReport(report.built, report.warnings, report.failed, report.say)
         watch(resolve_kit(kit, report), options, tell)

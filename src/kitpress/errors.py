@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "note"]  # notes inform; --strict ignores them
 
@@ -85,3 +85,15 @@ def _issue_order(issue: Issue) -> tuple[str, int, str, str]:
 def single(source: str, message: str, *, line: int | None = None, path: str = "") -> Issue:
     """Shorthand for one error issue."""
     return Issue(source, line, path, message)
+
+
+def issue_record(issue: Issue) -> dict[str, Any]:
+    """An issue as kitpress's JSON documents give it (file "" when it belongs to no file)."""
+    return {
+        "file": issue.source,
+        "line": issue.line,
+        "column": issue.column,
+        "field": issue.path,
+        "severity": issue.severity,
+        "message": issue.message,
+    }

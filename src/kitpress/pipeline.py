@@ -55,7 +55,8 @@ Progress = Callable[[int, int], None]
 @dataclass(frozen=True)
 class BuildOptions:
     format: str = "all"  # output names, comma-separated (`pdf,zip`); `all`: both PDFs, the ZIP
-    out: Path | None = None  # None: DEFAULT_OUTPUT / the film's slug
+    out: Path | None = None  # None: out_root / the film's slug
+    out_root: Path = DEFAULT_OUTPUT  # where each kit's own folder is made when out is None
     layout: str = "default"
     strict: bool = False
     progress: Progress | None = None
@@ -174,7 +175,7 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
     clock = _Clock()
     out_options = options.for_outputs()
     checked = check(target, options.layout, options.strict, options.format, out_options)
-    out_dir = options.out or DEFAULT_OUTPUT / checked.document.slug
+    out_dir = options.out or options.out_root / checked.document.slug
     result = BuildResult(checked.kit, out_dir, warnings=list(checked.warnings))
     result.timings["check"] = clock.lap()
     cache = StillCache((options.cache_dir or default_folder()) if options.use_cache else None)

@@ -14,14 +14,18 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .errors import InputError, Issue, KitpressError
+from .errors import InputError, Issue, KitpressError, issue_record
 from .naming import printable
 from .pipeline import BuildResult, Checked
+
+if TYPE_CHECKING:
+    from .catalog.batch import BatchResult
+    from .catalog.task import KitReport
 
 QUIET, NORMAL, VERBOSE = 0, 1, 2
 _META_KEY = "kitpress.report"
@@ -88,6 +92,69 @@ class Report:
         hits, misses = result.cache_hits, result.cache_misses
         self.detail(f"cache     {count(hits, 'hit')}, {count(misses, 'miss')}")
 
+    def kit_finished(self, kit: KitReport, done: int, total: int, bar: bool) -> None:
+        """One line on stderr as each kit of a catalogue build finishes; on a terminal, the
+        overall bar redrawn under it. Nothing with -q or --json."""
+        if self.quiet or self.json:
+            return
+        width = len(str(total))
+        line = f"[{done:>{width}}/{total}] {_kit_line(kit)}"
+        if bar:
+            click.echo(f"\r\x1b[K{printable(line)}", err=True)
+            filled = 30 * done // max(total, 1)
+            drawn = "#" * filled + "-" * (30 - filled)
+            click.echo(f"kits   [{drawn}] {done:>{width}}/{total}", nl=done == total, err=True)
+        else:
+            click.echo(printable(line), err=True)
+        if self.verbose:
+            for warning in kit.warnings:
+                click.echo(f"  {printable(str(warning))}", err=True)
+
+    def batch_built(self, result: BatchResult) -> None:
+        """The summary table of a catalogue build (stdout), the errors of the kits that did
+        not build (stderr), the line-up's files; with --json, `catalog-report.json`'s
+        document."""
+        for kit in result.reports:  # errors always go to stderr, as a single build's do
+            for line in kit.errors:
+                click.echo(f"error: {printable(line)}", err=True)
+        if self.json:
+            from .catalog.batch import report_document
+
+            click.echo(json.dumps(report_document(result), indent=2, ensure_ascii=False))
+            return
+        self.warnings(result.warnings)
+        if self.quiet:
+            return
+        rows = [("kit", "pages", "stills", "warnings", "time", "result")]
+        rows += [
+            (
+                kit.title or kit.kit,
+                str(kit.pages),
+                str(kit.stills),
+                str(len([w for w in kit.warnings if w.severity == "warning"])),
+                f"{kit.seconds:.1f}s",
+                kit.result,
+            )
+            for kit in result.reports
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        for row in rows:
+            pairs = enumerate(zip(row, widths, strict=True))
+            cells = [c.ljust(w) if i in (0, 5) else c.rjust(w) for i, (c, w) in pairs]
+            self.say(printable("  ".join(cells).rstrip()))
+        for written in result.lineup:
+            label = result.lineup_labels.get(written.role, written.role)
+            size = f"  {_size(Path(written.path))}" if self.verbose else ""
+            self.say(f"{label:15} {printable(written.path)}{size}")
+        if result.report_file is not None:
+            self.say(f"{'report':15} {printable(result.report_file)}")
+        built = sum(1 for kit in result.reports if kit.exit_code == 0)
+        done = "checked" if all(k.result == "checked" for k in result.reports) else "built"
+        self.say(
+            f"{built} of {count(len(result.reports), 'kit')} {done} on {result.engine} "
+            f"in {result.seconds:.1f}s"
+        )
+
     def failed(self, exc: KitpressError | None, message: str = "") -> None:
         """An error: its lines on stderr always; with --json, the document on stdout too."""
         lines = exc.lines() if exc is not None else [message]
@@ -111,18 +178,6 @@ class Report:
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-def issue_record(issue: Issue) -> dict[str, Any]:
-    """An issue as the JSON document gives it (file "" when it belongs to no file)."""
-    return {
-        "file": issue.source,
-        "line": issue.line,
-        "column": issue.column,
-        "field": issue.path,
-        "severity": issue.severity,
-        "message": issue.message,
-    }
-
-
 def _output_record(role: str, path: Path) -> dict[str, Any]:
     data = path.read_bytes()  # read back from where it was put, not from memory
     return {
@@ -131,6 +186,14 @@ def _output_record(role: str, path: Path) -> dict[str, Any]:
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
     }
+
+
+def _kit_line(kit: KitReport) -> str:
+    name = kit.title or kit.kit
+    if kit.exit_code != 0:
+        return f"{name}: {kit.result} ({kit.errors[0] if kit.errors else 'no reason given'})"
+    figures = f"{count(kit.pages, 'page')}, {count(kit.stills, 'still')}"
+    return f"{name}: {kit.result}, {figures}, {kit.seconds:.1f}s"
 
 
 def _size(path: Path) -> str:

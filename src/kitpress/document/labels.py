@@ -102,6 +102,10 @@ class Labels:
     interview_by: str = "Interview by {name}"
     credit_and: str = "and"  # joins merged credits: "Written and directed by"
     credit_by: str = "{verbs} by"
+    line_up: str = "Line-up"
+    line_up_of: str = "{company} — {market} line-up"
+    directed_by: str = "Directed by {directors}"
+    status: str = "Status"
     still_title: str = "{title} – still {number:02d}"
     captions_heading: str = "{title} — captions"
     caption_sheet_columns: tuple[str, ...] = (

@@ -63,7 +63,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         crew=crew,
         festivals=_festivals(top, root, checker),
         quotes=_quotes(top, checker),
-        contacts=_contacts(top, checker),
+        contacts=read_contacts(top, checker),
         trailer=top.url("trailer"),
         key_art=read_file(top, "key_art", root, checker),
         rights=read_rights(top.get("rights"), top.sub("rights"), checker),
@@ -196,7 +196,7 @@ def _quotes(top: Obj, checker: Checker) -> tuple[Quote, ...]:
     return tuple(found)
 
 
-def _contacts(top: Obj, checker: Checker) -> tuple[Contact, ...]:
+def read_contacts(top: Obj, checker: Checker) -> tuple[Contact, ...]:
     found: list[Contact] = []
     for i, value in top.items("contacts"):
         entry = checker.obj(value, f"contacts[{i}]", fields.CONTACT)

@@ -6,8 +6,13 @@ may `register` one at run time.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import Issue, KitError
 from .base import Output, OutputOptions
+
+if TYPE_CHECKING:
+    from .catalog.output import LineupPdf
 
 _OUTPUTS: dict[str, Output] = {}
 
@@ -34,7 +39,48 @@ def outputs() -> dict[str, Output]:
 
 def format_names() -> tuple[str, ...]:
     """What `--format` takes: each output's name, its aliases, and `all`."""
-    return (*ALIASES, *(n for n in outputs() if n not in ALIASES), ALL)
+    kits = (*ALIASES, *(n for n in outputs() if n not in ALIASES))
+    return (*kits, *LINEUP_ALIASES, *lineup_outputs(), ALL)
+
+
+# Catalogue-level outputs: made once for a whole catalogue build, from every title's press
+# document (a `Lineup`), after the kits; `catalog` is the line-up of `--profile`.
+LINEUP_ALIASES = {"catalog": "{profile}-catalog"}
+LINEUP_EVERYTHING = ("screen-catalog", "print-catalog")
+
+
+def lineup_outputs() -> dict[str, LineupPdf]:
+    from .catalog.output import PrintLineup, ScreenLineup
+
+    return {output.name: output for output in (ScreenLineup(), PrintLineup())}
+
+
+def split_lineup(
+    formats: tuple[str, ...], options: OutputOptions, catalogue: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], list[Issue]]:
+    """The kits' formats and the line-up outputs a list of formats asks for; in a catalogue
+    build `all` means the line-up too (its print PDF left out, with a warning, where no CMYK
+    profile is at hand)."""
+    lineups = lineup_outputs()
+    kits: list[str] = []
+    asked: list[str] = []
+    skipped: list[Issue] = []
+    for fmt in formats:
+        name = LINEUP_ALIASES.get(fmt, fmt).format(profile=options.profile)
+        if name in lineups:
+            asked.append(name)
+            continue
+        kits.append(fmt)
+        if fmt == ALL and catalogue:
+            for everything in LINEUP_EVERYTHING:
+                reason = lineups[everything].unavailable(options)
+                if reason is not None:
+                    message = f"{lineups[everything].label} not made: {reason}"
+                    skipped.append(Issue("--format all", None, "", message, "warning"))
+                else:
+                    asked.append(everything)
+    chosen = tuple(n for n in lineups if n in asked)
+    return tuple(dict.fromkeys(kits)), chosen, skipped
 
 
 # `pdf` is the PDF of `--profile`; the others are outputs' own names.

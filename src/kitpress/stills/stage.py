@@ -20,6 +20,15 @@ from .metadata import StillMetadata
 from .renditions import Rendition, Target, make_renditions
 
 Progress = Callable[[int, int], None]
+_max_workers: int | None = None  # None: one thread per core
+
+
+def limit_workers(workers: int | None) -> None:
+    """Use at most ``workers`` threads for a build's stills in this process (a catalogue
+    build runs several kits side by side: together they should not ask for more than the
+    machine's cores); None: one per core."""
+    global _max_workers
+    _max_workers = workers
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ def run_jobs(
 ) -> dict[str, StillResult]:
     """Every job's renditions by job key; a source that cannot be decoded is the caller's
     located error (all of them at once)."""
-    workers = min(len(jobs), os.cpu_count() or 1) or 1
+    workers = min(len(jobs), _max_workers or os.cpu_count() or 1) or 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_one, job, cache) for job in jobs]
         for done, _ in enumerate(as_completed(futures), 1):

@@ -62,12 +62,26 @@ def document_info(kit: Kit, dated: datetime.datetime) -> DocumentInfo:
     )
 
 
+def described(
+    title: str, author: str, subject: str, keywords: str, dated: datetime.datetime
+) -> DocumentInfo:
+    """What a PDF that is no kit's press kit (a line-up catalogue) says of itself, cleaned."""
+    return DocumentInfo(_clean(title), _clean(author), _clean(subject), _clean(keywords), "", dated)
+
+
 def write_metadata(
-    writer: PdfWriter, kit: Kit, dated: datetime.datetime, claims: Sequence[str] = ()
+    writer: PdfWriter,
+    kit: Kit | None,
+    dated: datetime.datetime,
+    claims: Sequence[str] = (),
+    info: DocumentInfo | None = None,
 ) -> None:
     """Set the Info entries and the catalog's XMP stream, both dated ``dated``; ``claims`` are
-    extra ``rdf:Description`` elements (see `xmp_description`), e.g. PDF/A identification."""
-    info = document_info(kit, dated)
+    extra ``rdf:Description`` elements (see `xmp_description`), e.g. PDF/A identification.
+    ``info``: what a document that is no kit's press kit says of itself (a line-up)."""
+    if info is None:
+        assert kit is not None, "a press kit's PDF describes its kit"
+        info = document_info(kit, dated)
     _write_info(writer, info)
     packet = xmp_packet(info, claims)
     stream = DecodedStreamObject()  # never filtered: PDF/A wants the packet readable as is

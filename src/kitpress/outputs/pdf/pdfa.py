@@ -31,7 +31,7 @@ from kitpress.errors import BuildError
 from kitpress.kit.model import Kit
 from kitpress.stills.icc import DESCRIPTION, srgb_v2_profile
 
-from .pdf_metadata import write_metadata, xmp_description
+from .pdf_metadata import DocumentInfo, write_metadata, xmp_description
 
 PDFA_NAMESPACE = "http://www.aiim.org/pdfa/ns/id/"
 PDFA_1B = xmp_description(
@@ -46,15 +46,20 @@ _EMBEDDED = ("/FontFile", "/FontFile2", "/FontFile3")
 _NO_DESCRIPTOR = {"/Type0", "/Type3"}  # described by their descendant, or drawn in the file
 
 
-def make_pdfa(writer: PdfWriter, kit: Kit, dated: datetime.datetime) -> None:
+def make_pdfa(
+    writer: PdfWriter,
+    kit: Kit | None,
+    dated: datetime.datetime,
+    info: DocumentInfo | None = None,
+) -> None:
     """Turn the document in ``writer`` into PDF/A-1b, dated ``dated``; the caller still sets
-    the file ID."""
+    the file ID. ``info``: for a document that is not ``kit``'s press kit."""
     flag_annotations(writer)
     strip_forbidden_actions(writer)
     refuse_what_cannot_be_repaired(writer)
     writer.pdf_header = "%PDF-1.4"
     add_output_intent(writer)
-    write_metadata(writer, kit, dated, claims=[PDFA_1B])
+    write_metadata(writer, kit, dated, claims=[PDFA_1B], info=info)
 
 
 def add_output_intent(writer: PdfWriter) -> None:

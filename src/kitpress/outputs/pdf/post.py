@@ -18,7 +18,7 @@ from kitpress.kit.model import Kit
 
 from .font_subsets import retag_font_subsets
 from .keyword_strings import guard_keywords
-from .pdf_metadata import write_metadata
+from .pdf_metadata import DocumentInfo, write_metadata
 from .pdfa import make_pdfa
 from .pdfx import PDFX_CLAIM
 from .profiles import PROFILES
@@ -31,18 +31,20 @@ PDF_HEADERS = {"screen": "%PDF-1.4", "print": "%PDF-1.3"}
 def finish_pdf(
     rendered: Path,
     target: Path,
-    kit: Kit,
+    kit: Kit | None,
     profile: str = "screen",
     print_pass: Callable[[PdfWriter], None] | None = None,
     *,
     dated: datetime.datetime,
+    info: DocumentInfo | None = None,
 ) -> None:
     """Read ``rendered``, add what ReportLab cannot, write ``target`` atomically; Info and XMP
     both say it was created and last changed at ``dated``.
 
     ``screen``: the e-mail PDF, made PDF/A-1b (Info and XMP metadata included).
     ``print``: the print-shop PDF; ``print_pass`` gives it its PDF/X structure (pdfx.py),
-    and Info and XMP both say PDF/X-1a.
+    and Info and XMP both say PDF/X-1a. ``info``: what a PDF that is no kit's press kit
+    (the line-up catalogue) says of itself.
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown PDF profile {profile!r} (expected one of {PROFILES})")
@@ -50,9 +52,9 @@ def finish_pdf(
     writer.pdf_header = PDF_HEADERS[profile]
     retag_font_subsets(writer)
     if profile == "screen":
-        make_pdfa(writer, kit, dated)
+        make_pdfa(writer, kit, dated, info)
     if profile == "print":
-        write_metadata(writer, kit, dated, [PDFX_CLAIM])
+        write_metadata(writer, kit, dated, [PDFX_CLAIM], info)
         if print_pass is not None:
             print_pass(writer)
     fix_identity(writer)
