@@ -15,22 +15,15 @@ import click
 
 from . import __version__
 from .errors import KitpressError
-from .help_topics import topic_text
-from .importing.captions_import import import_captions
-from .importing.page_import import ImportOptions, import_page
-from .layout.discover import available
-from .layout.load import load_layout
 from .naming import printable
 from .option_values import length_option, size_option
 from .outputs import registry
-from .outputs.base import PrintOptions
-from .outputs.pdf.profiles import PROFILES
-from .pipeline import BuildOptions, build, check
+from .outputs.names import PROFILES
 from .report import Report, report_for, set_verbosity
-from .scaffold import write_skeleton
 from .utf8_mode import ensure_utf8_mode
-from .watch import Report as WatchReport
-from .watch import watch
+
+# Each command imports what it runs when it runs: `kitpress --version` and `--help` load
+# no pipeline, ReportLab, Pillow or pypdf (tests/test_fast_start.py holds it).
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXAMPLE_KIT = Path("assets") / "parallel-mothers"
@@ -203,6 +196,11 @@ def build_command(
       kitpress build my-film --json > built.json   # the files written, sizes, hashes
       kitpress build my-film --format pdf --watch   # rebuilt on every save
     """
+    from .outputs.base import PrintOptions
+    from .pipeline import BuildOptions, build
+    from .watch import Report as WatchReport
+    from .watch import watch
+
     profile = print_options.pop("profile")
     max_size = print_options.pop("max_size")
     options = BuildOptions(
@@ -259,6 +257,8 @@ def preview_command(
       kitpress preview my-film
       kitpress preview my-film --layout classic --dpi 100
     """
+    from .pipeline import BuildOptions, build
+
     options = BuildOptions(format="preview", out=out, layout=layout, preview_dpi=dpi)
     result = build(resolve_kit(kit, report), options)
     report.warnings(result.warnings)
@@ -285,6 +285,8 @@ def check_command(
       kitpress check my-film
       kitpress check my-film --json   # every issue as one JSON document, for CI or a CMS
     """
+    from .pipeline import check
+
     report.checked(check(resolve_kit(kit, report), layout, strict))
 
 
@@ -298,6 +300,8 @@ def init_command(report: Report, folder: Path) -> None:
     Example:
       kitpress init my-film && $EDITOR my-film/kit.yaml
     """
+    from .scaffold import write_skeleton
+
     written = write_skeleton(folder)
     stills = printable(folder / "stills")
     report.say(f"wrote {printable(written)}; fill it in, add stills to {stills}/, then:")
@@ -326,6 +330,8 @@ def import_command(
     Example:
       kitpress import press-page.txt --stills photos/ --out my-film --territory US
     """
+    from .importing.page_import import ImportOptions, import_page
+
     result = import_page(page, ImportOptions(stills_dir, out, territory, force))
     report.warnings(result.warnings)
     kit_file = printable(result.kit_file)
@@ -345,6 +351,8 @@ def import_captions_command(report: Report, captions: Path, kit: Path, force: bo
     Example:
       kitpress import-captions captions.csv my-film
     """
+    from .importing.captions_import import import_captions
+
     result = import_captions(captions, kit, force)
     report.warnings(result.warnings)
     if not result.changed:
@@ -363,6 +371,9 @@ def layouts_command(report: Report) -> None:
     Example:
       kitpress layouts
     """
+    from .layout.discover import available
+    from .layout.load import load_layout
+
     for name, folder in available().items():
         description = load_layout(str(folder)).description
         click.echo(f"{name:18} {description}")  # the list asked for, even with -q
@@ -382,6 +393,8 @@ def help_command(ctx: click.Context, report: Report, topic: str | None) -> None:
       kitpress help kit                # the kit.yaml reference
       kitpress help build              # the same as kitpress build --help
     """
+    from .help_topics import topic_text
+
     parent = ctx.parent or ctx
     if topic is None:
         click.echo(main.get_help(parent))

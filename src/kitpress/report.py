@@ -14,14 +14,16 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import InputError, Issue, KitpressError
 from .naming import printable
-from .pipeline import BuildResult, Checked
+
+if TYPE_CHECKING:  # the pipeline loads with the command that runs it, not with --version
+    from .pipeline import BuildResult, Checked
 
 QUIET, NORMAL, VERBOSE = 0, 1, 2
 _META_KEY = "kitpress.report"

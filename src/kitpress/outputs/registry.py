@@ -6,8 +6,13 @@ may `register` one at run time.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import Issue, KitError
-from .base import Output, OutputOptions
+from .names import BUILTIN
+
+if TYPE_CHECKING:  # the outputs' code (ReportLab, Pillow) is imported when first used
+    from .base import Output, OutputOptions
 
 _OUTPUTS: dict[str, Output] = {}
 
@@ -33,8 +38,10 @@ def outputs() -> dict[str, Output]:
 
 
 def format_names() -> tuple[str, ...]:
-    """What `--format` takes: each output's name, its aliases, and `all`."""
-    return (*ALIASES, *(n for n in outputs() if n not in ALIASES), ALL)
+    """What `--format` takes: each output's name, its aliases, and `all`; known without
+    importing any output's code, so the command line is checked before anything heavy loads."""
+    names = dict.fromkeys((*BUILTIN, *_OUTPUTS))
+    return (*ALIASES, *(n for n in names if n not in ALIASES), ALL)
 
 
 # `pdf` is the PDF of `--profile`; the others are outputs' own names.
