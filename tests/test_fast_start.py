@@ -14,7 +14,10 @@ from kitpress.outputs import registry
 from kitpress.outputs.names import BUILTIN
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-HEAVY = ("PIL", "reportlab", "pypdf", "pypdfium2", "yaml", "kitpress.pipeline", "kitpress.stills")
+HEAVY = (
+    *("PIL", "pyvips", "reportlab", "pypdf", "pypdfium2", "yaml"),
+    *("kitpress.pipeline", "kitpress.stills.renditions", "kitpress.outputs.pdf"),
+)
 LOADED = """
 import runpy, sys
 sys.argv = ["kitpress", *sys.argv[1:]]

@@ -47,14 +47,20 @@ def _build(kit: Path, out: Path, cache: Path | None) -> object:
 
 
 def _count_decodes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The sources the image engine (either) decodes: one call of its encoder each."""
     seen: list[Path] = []
-    real = renditions.decode
+    real = renditions.encoder
 
-    def counting(path: Path, *args: object) -> Image.Image:
-        seen.append(path)
-        return real(path, *args)  # type: ignore[arg-type]
+    def engine(name: str) -> Any:
+        encode = real(name)
 
-    monkeypatch.setattr(renditions, "decode", counting)
+        def counting(source: Path, *args: Any) -> list[bytes]:
+            seen.append(source)
+            return encode(source, *args)
+
+        return counting
+
+    monkeypatch.setattr(renditions, "encoder", engine)
     return seen
 
 

@@ -43,6 +43,7 @@ from .outputs.base import (
     Requests,
 )
 from .stills.cache import StillCache, default_folder
+from .stills.engine import chosen, version
 from .stills.metadata import StillMetadata
 from .stills.renditions import Rendition, Target
 from .stills.stage import StillJob, run_jobs
@@ -67,6 +68,7 @@ class BuildOptions:
     lock_wait: float = LOCK_WAIT  # seconds to wait for another build writing in the same folder
     notice: Callable[[str], None] | None = None  # told when the build waits for another
     preview_dpi: float = 60
+    engine: str | None = None  # the image engine, "pillow" or "vips"; None: vips where it works
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -97,6 +99,7 @@ class BuildResult:
     cache_hits: int = 0  # renditions found in the stills cache
     cache_misses: int = 0  # renditions not found there, made again
     stills_redone: int = 0  # stills decoded again for those
+    engine: str = ""  # the image engine that made the stills, with its version
 
     def path(self, role: str) -> Path | None:
         """Where the product of ``role`` ("pdf", "print_pdf", "zip", "manifest"…) was written."""
@@ -175,14 +178,16 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
     out_options = options.for_outputs()
     checked = check(target, options.layout, options.strict, options.format, out_options)
     out_dir = options.out or DEFAULT_OUTPUT / checked.document.slug
+    engine = chosen(options.engine)
     result = BuildResult(checked.kit, out_dir, warnings=list(checked.warnings))
+    result.engine = version(engine)
     result.timings["check"] = clock.lap()
     cache = StillCache((options.cache_dir or default_folder()) if options.use_cache else None)
     try:
         # made, and locked against another build writing there; removed if the build fails
         with output_folder(out_dir, options.lock_wait, options.notice):
             remove_stale_temporaries(out_dir)  # none of them a live build's: we hold the lock
-            _make_outputs(checked, options, out_options, cache, result, clock)
+            _make_outputs(checked, options, out_options, cache, result, clock, engine)
     except OSError as exc:  # a full disk, a folder that cannot be written: no bug of kitpress
         if exc.errno is None:  # Pillow's and others' own errors are no system's refusal
             raise
@@ -199,11 +204,12 @@ def _make_outputs(
     cache: StillCache,
     result: BuildResult,
     clock: _Clock,
+    engine: str,
 ) -> None:
     document, registered = checked.document, registry.outputs()
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=result.out_dir) as work_name:
         work = Path(work_name)
-        stills = _StillsPass(document, out_options, cache)
+        stills = _StillsPass(document, out_options, cache, engine)
         wanted: Requests = {}
         for name in checked.outputs:
             for still, targets in registered[name].requests(document, out_options, work).items():
@@ -240,8 +246,10 @@ class _StillsPass:
     """The stills engine over a build's requests: each still decoded once, at the largest size
     any registered output asks of it, so no output's pictures depend on what else is made."""
 
-    def __init__(self, document: PressDocument, options: OutputOptions, cache: StillCache):
-        self.document, self.cache = document, cache
+    def __init__(
+        self, document: PressDocument, options: OutputOptions, cache: StillCache, engine: str
+    ):
+        self.document, self.cache, self.engine = document, cache, engine
         self.decode: dict[str, tuple[int, int]] = {}
         for output in registry.outputs().values():
             for still, sizes in output.picture_sizes(document, options).items():
@@ -256,7 +264,7 @@ class _StillsPass:
         cover = self.document.cover
         if cover is not None and cover.key == KEY_ART and wanted.get(KEY_ART):
             jobs.append(self._key_art_job(cover, wanted[KEY_ART]))
-        done = run_jobs(jobs, self.cache, progress)
+        done = run_jobs(jobs, self.cache, progress, self.engine)
         warnings = [w for result in done.values() for w in result.warnings]
         return {still: result.renditions for still, result in done.items()}, warnings
 

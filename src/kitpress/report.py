@@ -78,7 +78,12 @@ class Report:
     def built(self, result: BuildResult) -> None:
         if self.json:
             outputs = [_output_record(product.role, path) for product, path in result.written]
-            extra = {"outputs": outputs, "pages": result.pages, "stills": len(result.stills)}
+            extra = {
+                "outputs": outputs,
+                "pages": result.pages,
+                "stills": len(result.stills),
+                "engine": result.engine,
+            }
             self._document(True, result.warnings, extra)
             return
         self.warnings(result.warnings)
@@ -86,6 +91,7 @@ class Report:
             size = f"  {_size(path)}" if self.verbose else ""
             self.say(f"{product.label or product.role:9} {printable(path)}{size}")
         self.say(f"{count(result.pages, 'page')}, {count(len(result.stills), 'still')}")
+        self.detail(f"engine    {result.engine}")
         self.detail(_timings(result.timings))
         hits, misses = result.cache_hits, result.cache_misses
         self.detail(f"cache     {count(hits, 'hit')}, {count(misses, 'miss')}")

@@ -18,6 +18,7 @@ from ..commit import atomic_write
 from .cache import StillCache
 from .cmyk import CmykProfile
 from .decode import decode, srgb_icc_bytes
+from .engine import encoder, version
 from .icc import srgb_v2_profile
 from .metadata import StillMetadata, embed_metadata, encode_jpeg
 
@@ -96,6 +97,7 @@ def make_renditions(
     background: str,
     cache: StillCache,
     decode_size: tuple[int, int] | None = None,
+    engine: str = "pillow",
 ) -> tuple[list[Rendition], list[str]]:
     """Write every target; returns what was made and the metadata warnings.
 
@@ -103,7 +105,8 @@ def make_renditions(
     with ``own_decode`` is cut straight from that decode, so with the same ``decode_size`` its
     pixels do not depend on which other renditions are made: a PDF's pictures (and the PDF)
     are the same bytes whether the build makes the ZIP too or not. The others are a cascade,
-    largest first, each cut from the one before.
+    largest first, each cut from the one before. ``engine`` (`engine.ENGINES`) makes the
+    pixels; the cache keeps each engine's apart.
     """
     alone = [t for t in targets if t.own_decode]
     cascade = sorted(
@@ -116,6 +119,7 @@ def make_renditions(
     keys = [
         cache.key(
             source=digest,
+            engine=version(engine),
             background=background,
             decode=list(need),
             sizes=[size] if i < len(alone) else sizes[len(alone) : i + 1],
@@ -131,7 +135,7 @@ def make_renditions(
     encoded = [jpeg for jpeg in cached if jpeg is not None]
     if len(encoded) < len(keys):
         cache.redo(source)
-        encoded = _encode(source, order, sizes, len(alone), need, background)
+        encoded = encoder(engine)(source, order, sizes, len(alone), need, background)
         for key, jpeg in zip(keys, encoded, strict=True):
             cache.put(key, jpeg)
     results: list[Rendition] = []
@@ -145,7 +149,7 @@ def make_renditions(
     return results, warnings
 
 
-def _encode(
+def encode_with_pillow(
     source: Path,
     order: list[Target],
     sizes: list[tuple[int, int]],
@@ -180,7 +184,7 @@ def _encode(
         jpeg = encode_jpeg(
             picture,
             quality=target.quality,
-            icc_profile=_embedded_profile(target),
+            icc_profile=embedded_profile(target),
             subsampling=subsampling,
             ppi=target.ppi,
         )
@@ -201,7 +205,7 @@ def _faded(image: Image.Image, fade: Fade) -> Image.Image:
     return Image.composite(paper, image, mask.resize(image.size))
 
 
-def _embedded_profile(target: Target) -> bytes | None:
+def embedded_profile(target: Target) -> bytes | None:
     """The ICC profile a rendition carries: none in CMYK (the PDF's OutputIntent says it);
     ICC version 2 sRGB in delivered files, which older viewers and layout software read
     correctly (some mishandle Pillow's version 4); the PDF's own images keep Pillow's, which
