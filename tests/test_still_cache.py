@@ -276,9 +276,9 @@ def test_an_unreadable_unwritable_cache_builds_without_it_and_says_so_once(
     assert result.zip.read_bytes() == uncached.zip.read_bytes()  # type: ignore[attr-defined]
     notes = [str(w) for w in result.warnings if "cache" in w.message]  # type: ignore[attr-defined]
     assert notes == [
-        f"{cache}: note: the stills cache cannot be written to (permission denied); built "
-        "without storing renditions in it (set KITPRESS_CACHE_DIR to a folder of your own, "
-        "or pass --no-cache)"
+        f"{cache}: note: the kitpress cache cannot be written to (permission denied); built "
+        "without storing renditions or outputs in it (set KITPRESS_CACHE_DIR to a folder of "
+        "your own, or pass --no-cache)"
     ]
     StillCache(cache).prune(limit=0)  # nothing of theirs can be removed: no error either
 
