@@ -94,6 +94,16 @@ class CacheStore:
         self._store(kind, digest, copy)
         return digest
 
+    def put_bytes(self, kind: str, data: bytes) -> str:
+        """``data`` stored by its content; its SHA-256 (what ``copy_out`` takes)."""
+        digest = digest_bytes(data)
+        entry = self.entry(kind, digest)
+        if entry is not None and entry.is_file() and entry.stat().st_size == len(data):
+            touch(entry)
+        else:
+            self._store(kind, digest, lambda out: out.write(data))
+        return digest
+
     def copy_out(self, kind: str, digest: str, target: Path) -> bool:
         """The entry stored as ``digest`` copied to ``target``, checked as it streams; False
         (and no ``target``) when it is missing or not what it should be."""
@@ -102,6 +112,7 @@ class CacheStore:
             return False
         check = hashlib.sha256()
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             with entry.open("rb") as handle, target.open("wb") as out:
                 while chunk := handle.read(_CHUNK):
                     check.update(chunk)

@@ -31,6 +31,7 @@ from .kit.load import load_kit
 from .kit.model import Kit
 from .layout.load import load_layout
 from .layout.model import Layout
+from .output_cache import OutputCache
 from .outputs import registry
 from .outputs.base import (
     BuildContext,
@@ -96,6 +97,7 @@ class BuildResult:
     stills: list[BuiltStill] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds by stage and output
+    outputs_reused: list[str] = field(default_factory=list)  # outputs taken from the cache
     cache_hits: int = 0  # renditions found in the stills cache
     cache_misses: int = 0  # renditions not found there, made again
     stills_redone: int = 0  # stills decoded again for those
@@ -225,13 +227,22 @@ def _make_outputs(
             return stills.run(more)[0]
 
         ctx = BuildContext(document, out_options, work, renditions, {}, render)
+        made_before = OutputCache(cache.store, options.use_cache, cache.source_digest)
+        keys: dict[str, str] = {}
         for name in checked.outputs:
-            made = _make(registered[name], ctx)
+            output = registered[name]
+            needs = {need: keys[need] for need in output.builds_on(out_options)}
+            keys[name] = made_before.key(output, document, out_options, renditions, needs)
+            made = made_before.get(name, keys[name], work)
+            if made is None:
+                made = _make(output, ctx)
+                made_before.put(keys[name], made)
             ctx.made[name] = made
             result.warnings += made.warnings
             result.timings[name] = clock.lap()
         result.cache_hits, result.cache_misses = cache.hits, cache.misses
         result.stills_redone = len(cache.redone)
+        result.outputs_reused = made_before.reused
         kept = [(name, ctx.made[name]) for name in checked.selected]
         result.pages = next((m.pages for _, m in kept if m.pages), 0)
         with committed_together():  # renamed into place together: never a new PDF, old ZIP

@@ -92,6 +92,9 @@ class Report:
             self.say(f"{product.label or product.role:9} {printable(path)}{size}")
         self.say(f"{count(result.pages, 'page')}, {count(len(result.stills), 'still')}")
         self.detail(f"engine    {result.engine}")
+        if result.outputs_reused:
+            reused = ", ".join(result.outputs_reused)
+            self.detail(f"reused    {reused}: nothing they show changed, taken from the cache")
         self.detail(_timings(result.timings))
         hits, misses = result.cache_hits, result.cache_misses
         self.detail(f"cache     {count(hits, 'hit')}, {count(misses, 'miss')}")
