@@ -4,8 +4,10 @@ fraction of Pillow's time and memory.
 
 Pillow still reads every header (what the file is, its orientation, whether its colour
 profile is usable: the rules `decode.py` holds for both engines); libvips decodes the pixels
-of an ordinary RGB JPEG, shrinking on load by the same factor Pillow's ``draft`` picks, turns
-it upright and through its ICC profile into sRGB with the same intent. Anything else (PNG,
+of an ordinary RGB JPEG, shrinking on load by the same factor Pillow's ``draft`` picks,
+through its ICC profile into sRGB with the same intent, streams them down to the size every
+rendition is cut from (the only copy held in memory, so a worker holds a print-size picture,
+not a camera-size one) and turns that upright. Anything else (PNG,
 TIFF, WebP, HEIC, grey or CMYK JPEGs, transparency) is decoded by Pillow and handed over as
 pixels. Resizing is Lanczos-3; CMYK goes through the same printer's profile with perceptual
 intent; JPEGs are written with the same quality and chroma subsampling, then given the JFIF
@@ -91,7 +93,8 @@ def encode(
 
 
 def _decode(source: Path, need: tuple[int, int], background: str) -> Any:
-    """The still upright, in sRGB, held in memory (every rendition is cut from it)."""
+    """The still upright, in sRGB, at ``need`` (the size every rendition is cut from), held in
+    memory; the full-size pixels of a JPEG only ever stream through, a few rows at a time."""
     with Image.open(source) as header:  # headers only: Pillow decides what the file is
         plain_jpeg = header.format == "JPEG" and header.mode == "RGB"
         if plain_jpeg:
@@ -101,21 +104,33 @@ def _decode(source: Path, need: tuple[int, int], background: str) -> Any:
             shrink = _shrink(header.size, need)
     if plain_jpeg:
         try:
-            return _vips_jpeg(source, shrink, orientation, icc)
+            return _vips_jpeg(source, shrink, orientation, icc, need)
         except pyvips.Error:  # what libvips cannot read, Pillow reads or names the fault of
             pass
     return _from_pillow(decode(source, need, background))
 
 
-def _vips_jpeg(source: Path, shrink: int, orientation: int, icc: bytes | None) -> Any:
-    image = pyvips.Image.new_from_file(str(source), shrink=shrink, autorotate=False).copy()
-    image.set_type(pyvips.GValue.gint_type, "orientation", orientation)
-    image = image.autorot()
+def _vips_jpeg(
+    source: Path, shrink: int, orientation: int, icc: bytes | None, need: tuple[int, int]
+) -> Any:
+    image = pyvips.Image.new_from_file(
+        str(source), shrink=shrink, autorotate=False, access="sequential"
+    )
     if icc:
         image = image.icc_transform(
             _profile_file(srgb_icc_bytes()), input_profile=_profile_file(icc), intent="perceptual"
         )
-    return image.copy_memory()
+    stored = (need[1], need[0]) if orientation in (5, 6, 7, 8) else need
+    if image.width > stored[0] and image.height >= stored[1]:
+        image = _exactly(
+            image.resize(stored[0] / image.width, vscale=stored[1] / image.height), stored
+        )
+    image = image.copy_memory()
+    if orientation == 1:
+        return image
+    image = image.copy()
+    image.set_type(pyvips.GValue.gint_type, "orientation", orientation)
+    return image.autorot().copy_memory()
 
 
 def _orientation(header: Image.Image) -> int:
