@@ -53,8 +53,9 @@ def run_kitpress(job: dict[str, Any]) -> dict[str, Any]:
 
     marks: dict[str, float] = {}
 
-    def progress(done: int, total: int) -> None:
-        if done == total:  # the stills stage is over: its peak so far
+    def progress(*told: Any) -> None:  # (done, total) before issue 18, (stage, done, total)
+        stage, done, total = ("stills", *told) if len(told) == 2 else told
+        if stage == "stills" and done == total:  # the stills stage is over: its peak so far
             marks["stage_rss"] = peak_rss_mib()
 
     fields = getattr(BuildOptions, "__dataclass_fields__", {})

@@ -216,7 +216,7 @@ def build_command(
         out=out,
         layout=layout,
         strict=strict,
-        progress=_progress_bar() if sys.stderr.isatty() and not report.quiet else None,
+        progress=report.progress(),
         use_cache=not no_cache,
         profile=profile,
         max_size=max_size,
@@ -415,15 +415,3 @@ def help_command(ctx: click.Context, report: Report, topic: str | None) -> None:
     command = main.commands[topic]
     with click.Context(command, info_name=topic, parent=parent) as sub:
         click.echo(command.get_help(sub))
-
-
-def _progress_bar(width: int = 30) -> Callable[[int, int], None]:
-    """A one-line bar on the terminal, redrawn in place: ``stills [#####-----]  6/12``."""
-
-    def show(done: int, total: int) -> None:
-        filled = width * done // max(total, 1)
-        bar = "#" * filled + "-" * (width - filled)
-        count = f"{done:>{len(str(total))}}/{total}"
-        click.echo(f"\rstills [{bar}] {count}", nl=done == total, err=True)
-
-    return show

@@ -51,7 +51,7 @@ from .stills.stage import StillJob, run_jobs
 
 DEFAULT_OUTPUT = Path("output")  # each kit's outputs go in a folder of its own under it
 LOCK_WAIT = 120.0  # a second build into the same folder waits this long for the first
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]  # (stage, done, total): "stills", 3, 12
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class BuildOptions:
     out: Path | None = None  # None: DEFAULT_OUTPUT / the film's slug
     layout: str = "default"
     strict: bool = False
-    progress: Progress | None = None
+    progress: Progress | None = None  # told as each long stage goes: stills, each output
     use_cache: bool = True
     cache_dir: Path | None = None  # None: KITPRESS_CACHE_DIR or the user's cache folder
     profile: str = "screen"  # the PDF for `pdf` and the one in the ZIP: screen or print
@@ -216,7 +216,10 @@ def _make_outputs(
         for name in checked.outputs:
             for still, targets in registered[name].requests(document, out_options, work).items():
                 wanted.setdefault(still, []).extend(targets)
-        renditions, warnings = stills.run(wanted, options.progress)
+        progress = options.progress or _silent
+        renditions, warnings = stills.run(
+            wanted, lambda done, total: progress("stills", done, total)
+        )
         result.stills = [BuiltStill(e, renditions.get(e.still.id, {})) for e in document.stills]
         result.warnings += [w for w in warnings if w not in result.warnings]  # each told once
         result.timings["stills"] = clock.lap()
@@ -233,10 +236,12 @@ def _make_outputs(
             output = registered[name]
             needs = {need: keys[need] for need in output.builds_on(out_options)}
             keys[name] = made_before.key(output, document, out_options, renditions, needs)
+            progress(output.label, 0, 1)
             made = made_before.get(name, keys[name], work)
             if made is None:
                 made = _make(output, ctx)
                 made_before.put(keys[name], made)
+            progress(output.label, 1, 1)
             ctx.made[name] = made
             result.warnings += made.warnings
             result.timings[name] = clock.lap()
@@ -267,7 +272,7 @@ class _StillsPass:
                 self.decode[still] = max([*sizes, self.decode.get(still, (0, 0))], key=max)
 
     def run(
-        self, wanted: Requests, progress: Progress | None = None
+        self, wanted: Requests, progress: Callable[[int, int], None] | None = None
     ) -> tuple[Renditions, list[Issue]]:
         jobs = [
             self._job(e, wanted[e.still.id]) for e in self.document.stills if wanted.get(e.still.id)
@@ -303,6 +308,10 @@ class _StillsPass:
             self.decode.get(KEY_ART),
             cover.issue,
         )
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
 
 
 def _make(output: Output, ctx: BuildContext) -> Made:

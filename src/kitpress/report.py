@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import sys
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +46,13 @@ class Report:
     @property
     def verbose(self) -> bool:
         return self.verbosity == VERBOSE
+
+    def progress(self) -> Callable[[str, int, int], None] | None:
+        """A bar on the terminal for each long stage of a build (the stills, each PDF, the
+        ZIP), redrawn in place; none when stderr is no terminal, with -q or with --json."""
+        if self.quiet or self.json or not stderr_is_terminal():
+            return None
+        return ProgressBar()
 
     def say(self, line: str) -> None:
         """A line of the command's result on stdout: not with -q, not with --json."""
@@ -120,6 +129,29 @@ class Report:
             **extra,
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class ProgressBar:
+    """``stills     [##########----------]  6/12``, one line a stage, redrawn in place; a
+    one-step stage (a PDF being made) shows its name until it is done."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if done == 0:
+            self.started = time.perf_counter()
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        count = f"{done:>{len(str(total))}}/{total}"
+        end = f"  {time.perf_counter() - self.started:.1f}s" if done == total else ""
+        click.echo(f"\r{stage:<10} [{bar}] {count}{end}", nl=done == total, err=True)
 
 
 def issue_record(issue: Issue) -> dict[str, Any]:
