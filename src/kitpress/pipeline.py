@@ -31,6 +31,7 @@ from .kit.load import load_kit
 from .kit.model import Kit
 from .layout.load import load_layout
 from .layout.model import Layout
+from .memory import give_back
 from .output_cache import OutputCache
 from .outputs import registry
 from .outputs.base import (
@@ -222,6 +223,7 @@ def _make_outputs(
         )
         result.stills = [BuiltStill(e, renditions.get(e.still.id, {})) for e in document.stills]
         result.warnings += [w for w in warnings if w not in result.warnings]  # each told once
+        give_back()  # what the image engine's threads freed, before the PDFs are made
         result.timings["stills"] = clock.lap()
         if options.strict and _serious(result.warnings):
             raise StillError([w.as_error() for w in _serious(result.warnings)])
@@ -242,6 +244,7 @@ def _make_outputs(
                 made = _make(output, ctx)
                 made_before.put(keys[name], made)
             progress(output.label, 1, 1)
+            give_back()  # the PDF readers' and writers' cycles, before the next output
             ctx.made[name] = made
             result.warnings += made.warnings
             result.timings[name] = clock.lap()
