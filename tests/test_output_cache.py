@@ -17,13 +17,16 @@ from kitpress.pipeline import BuildOptions, BuildResult, build
 
 from .conftest import make_still
 
-KIT = """\
+LONG = ("A long night. " * 150).strip()  # over IPTC-IIM's caption limit: embedding it warns
+KIT = f"""\
 title: Warm Rebuilds
-rights: {copyright: Cache Films, photographer: Pat Photo}
+rights: {{copyright: Cache Films, photographer: Pat Photo}}
 stills:
-  - {file: stills/a.jpg, description: Ana waits at the door.}
-  - {file: stills/b.jpg, description: A street at night.}
+  - {{file: stills/a.jpg, description: Ana waits at the door.}}
+  - {{file: stills/b.jpg, description: A street at night.}}
+  - {{file: stills/c.jpg, description: "{LONG}"}}
 """
+
 EVERY = ("screen-pdf", "zip", "print-pdf")
 
 
@@ -39,6 +42,7 @@ def kit(tmp_path: Path) -> Path:
     (folder / "kit.yaml").write_text(KIT, encoding="utf-8")
     make_still(folder / "stills" / "a.jpg", (1200, 800), 1)
     make_still(folder / "stills" / "b.jpg", (900, 600), 2)
+    make_still(folder / "stills" / "c.jpg", (900, 600), 3)
     return folder
 
 
@@ -73,6 +77,10 @@ def test_a_rebuild_with_nothing_changed_copies_every_output_and_is_the_same_byte
     warm = _build(kit, tmp_path / "warm", cache)
     assert warm.outputs_reused == list(EVERY)
     assert renders == ["screen-pdf"]  # not rendered the second time
+    assert (warm.cache_hits, warm.cache_misses) == (0, 0)  # no still needed at all
+    cut = [str(w) for w in warm.warnings if "IPTC Caption-Abstract holds 2000 bytes" in str(w)]
+    assert len(cut) == 1  # what embedding the caption warned about, told again
+    assert cut[0].startswith("kit.yaml:6: stills[2].file: warning: c.jpg: IPTC")
     assert _files(warm) == _files(cold)
     assert (warm.pages, [str(w) for w in warm.warnings]) == (
         cold.pages,

@@ -94,6 +94,11 @@ class CacheStore:
         self._store(kind, digest, copy)
         return digest
 
+    def has(self, kind: str, digest: str) -> bool:
+        """Whether an entry stored by content is there (``copy_out`` still checks it)."""
+        entry = self.entry(kind, digest)
+        return entry is not None and entry.is_file()
+
     def put_bytes(self, kind: str, data: bytes) -> str:
         """``data`` stored by its content; its SHA-256 (what ``copy_out`` takes)."""
         digest = digest_bytes(data)

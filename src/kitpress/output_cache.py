@@ -4,11 +4,13 @@ it, so a rebuild with nothing changed checks and copies instead of rendering aga
 The key of one output is a hash of: its name; the press document (every word, setting and
 date in it) and the content of every file it names (kit.yaml, prose, stills, fonts); the
 output options and the content of the ICC profile they name or this system's default; the
-content of every rendition the build made (a changed picture, or a caption embedded in a
-delivered file, is a new key); the keys of the outputs it builds on (the ZIP carries the
+image engine and its version; the keys of the outputs it builds on (the ZIP carries the
 PDF); and the versions of kitpress, of its code as installed and of the libraries that
-write PDFs and images. A caption change therefore makes every output that shows it again,
-while the stills' pixels still come from the stills cache.
+write PDFs and images. The renditions an output asks for follow from the document and the
+options, and their pixels from the stills' content and the engine, so the key is known
+before any still is made: when every output of a build is stored, no still is made at all
+(what embedding their captions warned about is stored with them). A caption change makes
+every output that shows it again, while the stills' pixels come from the stills cache.
 
 Products are stored by content in the shared, checked cache folder (`cache_store.py`) and
 streamed out into the build's work folder; a missing or damaged entry is a miss.
@@ -29,7 +31,7 @@ from typing import Any
 from . import __version__
 from .cache_store import CacheStore, digest_file
 from .errors import Issue
-from .outputs.base import Made, Output, OutputOptions, Product, Renditions
+from .outputs.base import Made, Output, OutputOptions, Product
 from .stills.system_profiles import system_cmyk_profile
 
 FORMAT = 1  # bump when what a key describes, or how a Made is stored, changes
@@ -43,23 +45,19 @@ class OutputCache:
     def __init__(self, store: CacheStore, enabled: bool, digest: Callable[[Path], str]) -> None:
         self.store, self.enabled, self.digest = store, enabled and USE, digest
         self.reused: list[str] = []  # the outputs this build took from the cache
-        self._made: dict[Path, str] = {}  # the digests of this build's renditions
 
     def key(
         self,
         output: Output,
         document: object,
         options: OutputOptions,
-        renditions: Renditions,
+        engine: str,
         needs: Mapping[str, str],
     ) -> str:
-        pictures = {
-            still: {
-                kind: [list(r.size), r.wanted_long_edge, self._rendition(r.path)]
-                for kind, r in sorted(kinds.items())
-            }
-            for still, kinds in sorted(renditions.items())
-        }
+        """What ``output`` makes depends on: the renditions it asks for follow from the
+        document and the options, their pixels from the stills' content and the engine."""
+        if not self.enabled:
+            return ""  # nothing is looked up or stored: no file is read for a key
         files = {str(p): self.digest(p) for p in sorted(set(_paths((document, options))))}
         profile = system_cmyk_profile()
         described = {
@@ -71,25 +69,51 @@ class OutputCache:
             "options": repr(options),
             "files": files,
             "system_cmyk": self.digest(profile) if profile is not None else None,
-            "renditions": pictures,
+            "engine": engine,
             "needs": dict(sorted(needs.items())),
         }
-        return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+        return _hash(json.dumps(described, sort_keys=True).encode())
 
-    def _rendition(self, path: Path) -> str:
-        if path not in self._made:
-            self._made[path] = digest_file(path)
-        return self._made[path]
+    def notes(self, keys: Mapping[str, str]) -> list[Issue] | None:
+        """When every output of ``keys`` is stored: what making their stills warned about
+        (a caption cut to a field's limit where it was embedded); None when any must be made."""
+        if not self.enabled:
+            return None
+        for key in keys.values():
+            record = self._record(key)
+            if record is None:
+                return None
+            if not all(self.store.has("file", p["sha256"]) for p in record["products"]):
+                return None
+        stored = self.store.read("notes", _combined(keys))
+        if stored is None:
+            return None
+        try:
+            return [Issue(**issue) for issue in json.loads(stored)]
+        except (ValueError, TypeError):
+            return None
+
+    def put_notes(self, keys: Mapping[str, str], warnings: list[Issue]) -> None:
+        if self.enabled:
+            data = json.dumps([dataclasses.asdict(w) for w in warnings], sort_keys=True)
+            self.store.write("notes", _combined(keys), data.encode())
+
+    def _record(self, key: str) -> dict[str, Any] | None:
+        stored = self.store.read("made", key)
+        try:
+            record = json.loads(stored) if stored is not None else None
+        except ValueError:
+            return None
+        return record if isinstance(record, dict) else None
 
     def get(self, name: str, key: str, work: Path) -> Made | None:
         """What ``name`` made under ``key``, its files copied into ``work``; None if not there."""
         if not self.enabled:
             return None
-        stored = self.store.read("made", key)
-        if stored is None:
+        record = self._record(key)
+        if record is None:
             return None
         try:
-            record = json.loads(stored)
             folder = work / "from-cache" / name
             products = []
             for product in record["products"]:
@@ -130,6 +154,14 @@ class OutputCache:
             "warnings": [dataclasses.asdict(w) for w in made.warnings],
         }
         self.store.write("made", key, json.dumps(record, sort_keys=True).encode())
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _combined(keys: Mapping[str, str]) -> str:
+    return _hash(json.dumps(dict(sorted(keys.items()))).encode())
 
 
 def _maker(kind: type) -> str:

@@ -218,29 +218,43 @@ def _make_outputs(
             for still, targets in registered[name].requests(document, out_options, work).items():
                 wanted.setdefault(still, []).extend(targets)
         progress = options.progress or _silent
-        renditions, warnings = stills.run(
-            wanted, lambda done, total: progress("stills", done, total)
-        )
-        result.stills = [BuiltStill(e, renditions.get(e.still.id, {})) for e in document.stills]
-        result.warnings += [w for w in warnings if w not in result.warnings]  # each told once
-        give_back()  # what the image engine's threads freed, before the PDFs are made
+        made_before = OutputCache(cache.store, options.use_cache, cache.source_digest)
+        keys: dict[str, str] = {}
+        for name in checked.outputs:
+            needs = {need: keys[need] for need in registered[name].builds_on(out_options)}
+            keys[name] = made_before.key(
+                registered[name], document, out_options, result.engine, needs
+            )
+        result.stills = [BuiltStill(e, {}) for e in document.stills]
+
+        def make_stills() -> Renditions:
+            renditions, warnings = stills.run(
+                wanted, lambda done, total: progress("stills", done, total)
+            )
+            result.stills = [BuiltStill(e, renditions.get(e.still.id, {})) for e in document.stills]
+            made_before.put_notes(keys, warnings)
+            _add_still_warnings(result, warnings, options.strict)
+            give_back()  # what the image engine's threads freed, before the PDFs are made
+            return renditions
+
+        # Every output unchanged: no still is needed, only what their embedding warned about.
+        earlier = made_before.notes(keys)
+        renditions = make_stills() if earlier is None else None
+        if earlier is not None:
+            _add_still_warnings(result, earlier, options.strict)
         result.timings["stills"] = clock.lap()
-        if options.strict and _serious(result.warnings):
-            raise StillError([w.as_error() for w in _serious(result.warnings)])
 
         def render(more: Requests) -> Renditions:
             return stills.run(more)[0]
 
-        ctx = BuildContext(document, out_options, work, renditions, {}, render)
-        made_before = OutputCache(cache.store, options.use_cache, cache.source_digest)
-        keys: dict[str, str] = {}
+        ctx = BuildContext(document, out_options, work, renditions or {}, {}, render)
         for name in checked.outputs:
             output = registered[name]
-            needs = {need: keys[need] for need in output.builds_on(out_options)}
-            keys[name] = made_before.key(output, document, out_options, renditions, needs)
             progress(output.label, 0, 1)
             made = made_before.get(name, keys[name], work)
             if made is None:
+                if renditions is None:  # a stored output was damaged: make the stills after all
+                    renditions = ctx.renditions = make_stills()
                 made = _make(output, ctx)
                 made_before.put(keys[name], made)
             progress(output.label, 1, 1)
@@ -311,6 +325,12 @@ class _StillsPass:
             self.decode.get(KEY_ART),
             cover.issue,
         )
+
+
+def _add_still_warnings(result: BuildResult, warnings: list[Issue], strict: bool) -> None:
+    result.warnings += [w for w in warnings if w not in result.warnings]  # each told once
+    if strict and _serious(result.warnings):
+        raise StillError([w.as_error() for w in _serious(result.warnings)])
 
 
 def _silent(stage: str, done: int, total: int) -> None:
