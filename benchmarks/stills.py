@@ -110,6 +110,11 @@ def parse_args() -> argparse.Namespace:
         "warm' for memory at large kits); default: all",
     )
     parser.add_argument(
+        "--kitpress-only",
+        action="store_true",
+        help="run no libvips contender (for memory at large kits: P4 needs only kitpress)",
+    )
+    parser.add_argument(
         "--cores",
         type=int,
         default=None,
@@ -305,6 +310,8 @@ def main() -> None:
         os.sched_setaffinity(0, range(args.cores))
     work = (args.work or Path(tempfile.gettempdir()) / "kitpress-stills-bench").resolve()
     names, missing = available()
+    if args.kitpress_only:
+        names = ["kitpress"]
     for line in missing:
         print(f"note: {line}")
     started = time.perf_counter()
