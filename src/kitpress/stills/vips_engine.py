@@ -18,6 +18,7 @@ into both alike.
 from __future__ import annotations
 
 import hashlib
+import os
 import struct
 import tempfile
 from functools import cache
@@ -244,6 +245,12 @@ def _profile_file(data: bytes) -> str:
             return str(path)
     except OSError:
         pass
-    with atomic_write(path) as out:
-        out.write(data)
+    try:
+        with atomic_write(path) as out:
+            out.write(data)
+    except OSError:  # another user's file of that name in a shared temp folder: one of our own
+        handle, name = tempfile.mkstemp(prefix="kitpress-", suffix=".icc")
+        os.write(handle, data)
+        os.close(handle)
+        return name
     return str(path)
