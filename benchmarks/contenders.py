@@ -47,18 +47,22 @@ def peak_rss_mib() -> float:
 
 
 def run_kitpress(job: dict[str, Any]) -> dict[str, Any]:
-    """A kitpress build of the benchmark kit (ZIP only), with the given cache folder."""
+    """A kitpress build of the benchmark kit (``format``, by default the ZIP only), with the
+    given cache folder and ``engine`` (when this kitpress has a choice of engines)."""
     from kitpress.pipeline import BuildOptions, build
 
     marks: dict[str, float] = {}
 
-    def progress(done: int, total: int) -> None:
-        if done == total:  # the stills stage is over: its peak so far
+    def progress(*told: Any) -> None:  # (done, total) before issue 18, (stage, done, total)
+        stage, done, total = ("stills", *told) if len(told) == 2 else told
+        if stage == "stills" and done == total:  # the stills stage is over: its peak so far
             marks["stage_rss"] = peak_rss_mib()
 
     fields = getattr(BuildOptions, "__dataclass_fields__", {})
-    options: dict[str, Any] = {"format": "zip", "out": Path(job["out"])}
+    options: dict[str, Any] = {"format": job.get("format", "zip"), "out": Path(job["out"])}
     notes = []
+    if job.get("engine") and "engine" in fields:
+        options["engine"] = job["engine"]
     if "cache_dir" in fields:
         options["cache_dir"] = Path(job["cache"])
     else:
@@ -77,6 +81,8 @@ def run_kitpress(job: dict[str, Any]) -> dict[str, Any]:
         "build": build_wall,
         "stage_rss": marks.get("stage_rss"),
         "outputs": str(getattr(result, "zip", None) or job["out"]),
+        "timings": timings,
+        "engine": getattr(result, "engine", "pillow (no choice)"),
         "hits": getattr(result, "cache_hits", None),
         "misses": getattr(result, "cache_misses", None),
         "notes": notes,

@@ -54,6 +54,7 @@ class Result:
     outputs: Path | None = None
     psnr: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # the last run's, kitpress only
 
     @property
     def wall(self) -> float:
@@ -95,6 +96,25 @@ def parse_args() -> argparse.Namespace:
         help="score PSNR over the first K stills (default 12)",
     )
     parser.add_argument(
+        "--base",
+        type=Path,
+        default=None,
+        metavar="TREE",
+        help="a checkout of kitpress before the change (e.g. `git worktree add /tmp/base main`): "
+        "its builds and start-up are timed in the same run, as the figures before",
+    )
+    parser.add_argument(
+        "--runs",
+        default="",
+        help="only these kitpress runs, comma-separated labels (e.g. 'vips all cold,vips all "
+        "warm' for memory at large kits); default: all",
+    )
+    parser.add_argument(
+        "--kitpress-only",
+        action="store_true",
+        help="run no libvips contender (for memory at large kits: P4 needs only kitpress)",
+    )
+    parser.add_argument(
         "--cores",
         type=int,
         default=None,
@@ -134,6 +154,14 @@ def write_kit(work: Path, stills: list[Path]) -> Path:
     return kit
 
 
+def tree_env(src: str | None) -> dict[str, str]:
+    """The environment that imports kitpress from ``src`` (a tree's src folder), if given."""
+    env = dict(os.environ)
+    if src:
+        env["PYTHONPATH"] = src
+    return env
+
+
 def spawn(name: str, job: dict[str, Any]) -> tuple[dict[str, Any], float]:
     """Run one contender in a child process; its report and its peak RSS in MiB.
 
@@ -142,7 +170,8 @@ def spawn(name: str, job: dict[str, Any]) -> tuple[dict[str, Any], float]:
     """
     script = HERE / "contenders.py"
     command = [sys.executable, str(script), name, json.dumps(job)]
-    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
+    env = tree_env(job.get("src"))
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"{name} failed (exit {done.returncode}); its error is above")
     report = json.loads(done.stdout.strip().splitlines()[-1])
@@ -157,10 +186,24 @@ def record(result: Result, report: dict[str, Any], rss: float) -> None:
     if report.get("stage_rss") is not None:
         result.stage_rss = max(result.stage_rss or 0.0, float(report["stage_rss"]))
     result.outputs = Path(report["outputs"])
+    if report.get("timings"):
+        result.timings = report["timings"]
     result.notes += [n for n in report.get("notes", []) if n not in result.notes]
     if report.get("hits") is not None:
         note = f"cache {report['hits']} hits / {report['misses']} misses"
         result.notes = [n for n in result.notes if not n.startswith("cache ")] + [note]
+
+
+# kitpress's runs: label, engine, format, whether the cache is kept from the run before, tree
+KITPRESS_RUNS = (
+    ("vips zip cold", "vips", "zip", False, "new"),
+    ("pillow zip cold", "pillow", "zip", False, "new"),
+    ("vips all cold", "vips", "all", False, "new"),
+    ("vips all warm", "vips", "all", True, "new"),
+    ("before zip cold", None, "zip", False, "base"),
+    ("before all cold", None, "all", False, "base"),
+    ("before all warm", None, "all", True, "base"),
+)
 
 
 def one_round(
@@ -169,28 +212,75 @@ def one_round(
     stills: list[str],
     names: list[str],
     results: dict[str, Result],
+    trees: dict[str, str | None],
+    only: set[str],
 ) -> None:
     """Every contender once, interleaved, so a noisy neighbour hurts them all alike.
 
     The previous round's files go first: only the last round's outputs are scored.
     """
     shutil.rmtree(run, ignore_errors=True)
-    cache = run / "cache"  # a fresh cache for the cold build, reused by the warm one
     for name in names:
-        steps = (
-            [("kitpress cold", "cold"), ("kitpress warm", "warm")]
-            if name == "kitpress"
-            else [(name, name)]
-        )
-        for label, folder in steps:
-            out = run / folder
-            job = {"kit": str(kit), "stills": stills, "out": str(out), "cache": str(cache)}
+        if name != "kitpress":
+            job = {"kit": str(kit), "stills": stills, "out": str(run / name), "cache": ""}
+            report, rss = spawn(name, job)
+            record(results.setdefault(name, Result(name)), report, rss)
+            continue
+        for label, engine, fmt, warm, tree in KITPRESS_RUNS:
+            if tree not in trees or (only and label not in only):
+                continue
+            if not engine_available(engine):
+                continue
+            cache = run / f"cache-{tree}-{engine}-{fmt}"
+            if not warm:
+                shutil.rmtree(cache, ignore_errors=True)  # a cold build: an empty cache
+            job = {
+                "kit": str(kit),
+                "stills": stills,
+                "out": str(run / label.replace(" ", "-")),
+                "cache": str(cache),
+                "engine": engine,
+                "format": fmt,
+                "src": trees[tree],
+            }
             report, rss = spawn(name, job)
             record(results.setdefault(label, Result(label)), report, rss)
 
 
+def engine_available(engine: str | None) -> bool:
+    if engine != "vips":
+        return True
+    try:
+        import pyvips  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+def start_up(trees: dict[str, str | None], repeat: int) -> dict[str, float]:
+    """`kitpress --version`'s wall time for each tree, best of ``repeat`` (P5)."""
+    times: dict[str, float] = {}
+    for _ in range(max(repeat, 5)):
+        for tree, src in trees.items():
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "kitpress", "--version"],
+                env=tree_env(src),
+                stdout=subprocess.DEVNULL,
+                check=True,
+            )
+            spent = time.perf_counter() - start
+            times[tree] = min(times.get(tree, spent), spent)
+    return times
+
+
 def run_size(
-    work: Path, all_stills: list[Path], count: int, names: list[str], args: argparse.Namespace
+    work: Path,
+    all_stills: list[Path],
+    count: int,
+    names: list[str],
+    args: argparse.Namespace,
+    trees: dict[str, str | None],
 ) -> list[Result]:
     stills = all_stills[:count]
     kit = write_kit(work, stills)
@@ -198,11 +288,16 @@ def run_size(
     results: dict[str, Result] = {}
     for index in range(args.repeat):
         print(f"  {count} stills: round {index + 1} of {args.repeat}", flush=True)
-        one_round(run, kit, [str(p) for p in stills], names, results)
+        only = {label.strip() for label in args.runs.split(",") if label.strip()}
+        one_round(run, kit, [str(p) for p in stills], names, results, trees, only)
     print(
         f"  {count} stills: scoring PSNR over {min(count, args.psnr_stills)} still(s)", flush=True
     )
-    scored = {r.name: r.outputs for r in results.values() if r.outputs is not None}
+    scored = {  # the ZIP builds and the libvips contenders: the `all` builds make the same files
+        r.name: r.outputs
+        for r in results.values()
+        if r.outputs is not None and " all " not in r.name
+    }
     numbers = range(1, min(count, args.psnr_stills) + 1)
     for name, by_kind in score(stills, scored, numbers).items():
         results[name].psnr = {k: by_kind[k] for k in KINDS}
@@ -215,13 +310,19 @@ def main() -> None:
         os.sched_setaffinity(0, range(args.cores))
     work = (args.work or Path(tempfile.gettempdir()) / "kitpress-stills-bench").resolve()
     names, missing = available()
+    if args.kitpress_only:
+        names = ["kitpress"]
     for line in missing:
         print(f"note: {line}")
     started = time.perf_counter()
+    trees: dict[str, str | None] = {"new": str(HERE.parent / "src")}
+    if args.base:
+        trees["base"] = str(args.base.resolve() / "src")
     stills = ensure_stills(work / "stills", max(args.stills))
-    by_size = {n: run_size(work, stills, n, names, args) for n in sorted(set(args.stills))}
+    sizes = sorted(set(args.stills))
+    by_size = {n: run_size(work, stills, n, names, args, trees) for n in sizes}
     cores = len(os.sched_getaffinity(0))
-    print_report(by_size, cores, args.repeat, missing)
+    print_report(by_size, cores, args.repeat, missing, start_up(trees, args.repeat))
     print(f"\n(work folder {work}; {time.perf_counter() - started:.0f} s in all)")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
+from kitpress import output_cache
 from kitpress.errors import InputError
 from kitpress.outputs.pdf.plan import StillSlot, plan_document
 from kitpress.pipeline import check
@@ -34,6 +35,13 @@ needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not i
 def _private_still_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Builds in tests (and the CLI they start) cache renditions in a temporary folder."""
     os.environ["KITPRESS_CACHE_DIR"] = str(tmp_path_factory.mktemp("still-cache"))
+
+
+@pytest.fixture(autouse=True)
+def _outputs_made_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test makes its outputs (faults a test injects into an output's code are met);
+    tests/test_output_cache.py turns the outputs' cache back on."""
+    monkeypatch.setattr(output_cache, "USE", False)
 
 
 def check_errors(kit: Path, kind: type[InputError] = InputError) -> list[str]:

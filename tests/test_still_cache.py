@@ -47,14 +47,20 @@ def _build(kit: Path, out: Path, cache: Path | None) -> object:
 
 
 def _count_decodes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The sources the image engine (either) decodes: one call of its encoder each."""
     seen: list[Path] = []
-    real = renditions.decode
+    real = renditions.encoder
 
-    def counting(path: Path, *args: object) -> Image.Image:
-        seen.append(path)
-        return real(path, *args)  # type: ignore[arg-type]
+    def engine(name: str) -> Any:
+        encode = real(name)
 
-    monkeypatch.setattr(renditions, "decode", counting)
+        def counting(source: Path, *args: Any) -> list[bytes]:
+            seen.append(source)
+            return encode(source, *args)
+
+        return counting
+
+    monkeypatch.setattr(renditions, "encoder", engine)
     return seen
 
 
@@ -270,9 +276,9 @@ def test_an_unreadable_unwritable_cache_builds_without_it_and_says_so_once(
     assert result.zip.read_bytes() == uncached.zip.read_bytes()  # type: ignore[attr-defined]
     notes = [str(w) for w in result.warnings if "cache" in w.message]  # type: ignore[attr-defined]
     assert notes == [
-        f"{cache}: note: the stills cache cannot be written to (permission denied); built "
-        "without storing renditions in it (set KITPRESS_CACHE_DIR to a folder of your own, "
-        "or pass --no-cache)"
+        f"{cache}: note: the kitpress cache cannot be written to (permission denied); built "
+        "without storing renditions or outputs in it (set KITPRESS_CACHE_DIR to a folder of "
+        "your own, or pass --no-cache)"
     ]
     StillCache(cache).prune(limit=0)  # nothing of theirs can be removed: no error either
 

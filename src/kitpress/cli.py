@@ -17,22 +17,16 @@ from click.core import ParameterSource
 
 from . import __version__
 from .errors import KitpressError
-from .help_topics import topic_text
-from .importing.captions_import import import_captions
-from .importing.page_import import ImportOptions, import_page
-from .layout.discover import available
-from .layout.load import load_layout
 from .naming import printable
 from .option_values import length_option, size_option
 from .outputs import registry
-from .outputs.base import PrintOptions
-from .outputs.pdf.profiles import PROFILES
-from .pipeline import BuildOptions, build, check
+from .outputs.names import PROFILES
 from .report import Report, report_for, set_verbosity
-from .scaffold import write_skeleton
+from .stills.engine import ENGINES
 from .utf8_mode import ensure_utf8_mode
-from .watch import Report as WatchReport
-from .watch import watch
+
+# Each command imports what it runs when it runs: `kitpress --version` and `--help` load
+# no pipeline, ReportLab, Pillow or pypdf (tests/test_fast_start.py holds it).
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXAMPLE_KIT = Path("assets") / "parallel-mothers"
@@ -172,6 +166,12 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     is_flag=True,
     help="Redo every still instead of reusing unchanged renditions from the cache.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    help="The image engine for the stills: vips (libvips, the kitpress[fast] extra; several "
+    "times faster) or pillow [default: vips where it is installed, else pillow].",
+)
 @JSON_OPT
 @click.option(
     "--watch",
@@ -211,6 +211,7 @@ def build_command(
     catalog_file: Path | None,
     scheduler: str | None,
     workers: int | None,
+    engine: str | None,
     **print_options: Any,
 ) -> None:
     """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
@@ -227,6 +228,11 @@ def build_command(
       kitpress build film-a film-b film-c --out dist/  # each in dist/<film>/, in parallel
       kitpress build --catalog cannes.yaml     # every kit and the line-up catalogue PDF
     """
+    from .outputs.base import PrintOptions
+    from .pipeline import BuildOptions, build
+    from .watch import Report as WatchReport
+    from .watch import watch
+
     profile = print_options.pop("profile")
     max_size = print_options.pop("max_size")
     options = BuildOptions(
@@ -234,12 +240,13 @@ def build_command(
         out=out,
         layout=layout,
         strict=strict,
-        progress=_progress_bar() if sys.stderr.isatty() and not report.quiet else None,
+        progress=report.progress(),
         use_cache=not no_cache,
         profile=profile,
         max_size=max_size,
         print=PrintOptions(**print_options),
         notice=report.notice,
+        engine=engine,
     )
     if catalog_file is not None or len(kits) > 1 or scheduler:
         if watching:
@@ -304,6 +311,8 @@ def preview_command(
       kitpress preview my-film
       kitpress preview my-film --layout classic --dpi 100
     """
+    from .pipeline import BuildOptions, build
+
     options = BuildOptions(format="preview", out=out, layout=layout, preview_dpi=dpi)
     result = build(resolve_kit(kit, report), options)
     report.warnings(result.warnings)
@@ -330,6 +339,8 @@ def check_command(
       kitpress check my-film
       kitpress check my-film --json   # every issue as one JSON document, for CI or a CMS
     """
+    from .pipeline import check
+
     report.checked(check(resolve_kit(kit, report), layout, strict))
 
 
@@ -343,6 +354,8 @@ def init_command(report: Report, folder: Path) -> None:
     Example:
       kitpress init my-film && $EDITOR my-film/kit.yaml
     """
+    from .scaffold import write_skeleton
+
     written = write_skeleton(folder)
     stills = printable(folder / "stills")
     report.say(f"wrote {printable(written)}; fill it in, add stills to {stills}/, then:")
@@ -371,6 +384,8 @@ def import_command(
     Example:
       kitpress import press-page.txt --stills photos/ --out my-film --territory US
     """
+    from .importing.page_import import ImportOptions, import_page
+
     result = import_page(page, ImportOptions(stills_dir, out, territory, force))
     report.warnings(result.warnings)
     kit_file = printable(result.kit_file)
@@ -390,6 +405,8 @@ def import_captions_command(report: Report, captions: Path, kit: Path, force: bo
     Example:
       kitpress import-captions captions.csv my-film
     """
+    from .importing.captions_import import import_captions
+
     result = import_captions(captions, kit, force)
     report.warnings(result.warnings)
     if not result.changed:
@@ -408,6 +425,9 @@ def layouts_command(report: Report) -> None:
     Example:
       kitpress layouts
     """
+    from .layout.discover import available
+    from .layout.load import load_layout
+
     for name, folder in available().items():
         description = load_layout(str(folder)).description
         click.echo(f"{name:18} {description}")  # the list asked for, even with -q
@@ -427,6 +447,8 @@ def help_command(ctx: click.Context, report: Report, topic: str | None) -> None:
       kitpress help kit                # the kit.yaml reference
       kitpress help build              # the same as kitpress build --help
     """
+    from .help_topics import topic_text
+
     parent = ctx.parent or ctx
     if topic is None:
         click.echo(main.get_help(parent))
@@ -438,15 +460,3 @@ def help_command(ctx: click.Context, report: Report, topic: str | None) -> None:
     command = main.commands[topic]
     with click.Context(command, info_name=topic, parent=parent) as sub:
         click.echo(command.get_help(sub))
-
-
-def _progress_bar(width: int = 30) -> Callable[[int, int], None]:
-    """A one-line bar on the terminal, redrawn in place: ``stills [#####-----]  6/12``."""
-
-    def show(done: int, total: int) -> None:
-        filled = width * done // max(total, 1)
-        bar = "#" * filled + "-" * (width - filled)
-        count = f"{done:>{len(str(total))}}/{total}"
-        click.echo(f"\rstills [{bar}] {count}", nl=done == total, err=True)
-
-    return show

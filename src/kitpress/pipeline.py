@@ -31,6 +31,8 @@ from .kit.load import load_kit
 from .kit.model import Kit
 from .layout.load import load_layout
 from .layout.model import Layout
+from .memory import give_back
+from .output_cache import OutputCache
 from .outputs import registry
 from .outputs.base import (
     BuildContext,
@@ -43,13 +45,14 @@ from .outputs.base import (
     Requests,
 )
 from .stills.cache import StillCache, default_folder
+from .stills.engine import chosen, version
 from .stills.metadata import StillMetadata
 from .stills.renditions import Rendition, Target
 from .stills.stage import StillJob, run_jobs
 
 DEFAULT_OUTPUT = Path("output")  # each kit's outputs go in a folder of its own under it
 LOCK_WAIT = 120.0  # a second build into the same folder waits this long for the first
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]  # (stage, done, total): "stills", 3, 12
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class BuildOptions:
     out_root: Path = DEFAULT_OUTPUT  # where each kit's own folder is made when out is None
     layout: str = "default"
     strict: bool = False
-    progress: Progress | None = None
+    progress: Progress | None = None  # told as each long stage goes: stills, each output
     use_cache: bool = True
     cache_dir: Path | None = None  # None: KITPRESS_CACHE_DIR or the user's cache folder
     profile: str = "screen"  # the PDF for `pdf` and the one in the ZIP: screen or print
@@ -68,6 +71,7 @@ class BuildOptions:
     lock_wait: float = LOCK_WAIT  # seconds to wait for another build writing in the same folder
     notice: Callable[[str], None] | None = None  # told when the build waits for another
     preview_dpi: float = 60
+    engine: str | None = None  # the image engine, "pillow" or "vips"; None: vips where it works
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -95,9 +99,11 @@ class BuildResult:
     stills: list[BuiltStill] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds by stage and output
+    outputs_reused: list[str] = field(default_factory=list)  # outputs taken from the cache
     cache_hits: int = 0  # renditions found in the stills cache
     cache_misses: int = 0  # renditions not found there, made again
     stills_redone: int = 0  # stills decoded again for those
+    engine: str = ""  # the image engine that made the stills, with its version
 
     def path(self, role: str) -> Path | None:
         """Where the product of ``role`` ("pdf", "print_pdf", "zip", "manifest"…) was written."""
@@ -176,14 +182,16 @@ def build(target: Path, options: BuildOptions) -> BuildResult:
     out_options = options.for_outputs()
     checked = check(target, options.layout, options.strict, options.format, out_options)
     out_dir = options.out or options.out_root / checked.document.slug
+    engine = chosen(options.engine)
     result = BuildResult(checked.kit, out_dir, warnings=list(checked.warnings))
+    result.engine = version(engine)
     result.timings["check"] = clock.lap()
     cache = StillCache((options.cache_dir or default_folder()) if options.use_cache else None)
     try:
         # made, and locked against another build writing there; removed if the build fails
         with output_folder(out_dir, options.lock_wait, options.notice):
             remove_stale_temporaries(out_dir)  # none of them a live build's: we hold the lock
-            _make_outputs(checked, options, out_options, cache, result, clock)
+            _make_outputs(checked, options, out_options, cache, result, clock, engine)
     except OSError as exc:  # a full disk, a folder that cannot be written: no bug of kitpress
         if exc.errno is None:  # Pillow's and others' own errors are no system's refusal
             raise
@@ -200,33 +208,64 @@ def _make_outputs(
     cache: StillCache,
     result: BuildResult,
     clock: _Clock,
+    engine: str,
 ) -> None:
     document, registered = checked.document, registry.outputs()
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=result.out_dir) as work_name:
         work = Path(work_name)
-        stills = _StillsPass(document, out_options, cache)
+        stills = _StillsPass(document, out_options, cache, engine)
         wanted: Requests = {}
         for name in checked.outputs:
             for still, targets in registered[name].requests(document, out_options, work).items():
                 wanted.setdefault(still, []).extend(targets)
-        renditions, warnings = stills.run(wanted, options.progress)
-        result.stills = [BuiltStill(e, renditions.get(e.still.id, {})) for e in document.stills]
-        result.warnings += [w for w in warnings if w not in result.warnings]  # each told once
+        progress = options.progress or _silent
+        made_before = OutputCache(cache.store, options.use_cache, cache.source_digest)
+        keys: dict[str, str] = {}
+        for name in checked.outputs:
+            needs = {need: keys[need] for need in registered[name].builds_on(out_options)}
+            keys[name] = made_before.key(
+                registered[name], document, out_options, result.engine, needs
+            )
+        result.stills = [BuiltStill(e, {}) for e in document.stills]
+
+        def make_stills() -> Renditions:
+            renditions, warnings = stills.run(
+                wanted, lambda done, total: progress("stills", done, total)
+            )
+            result.stills = [BuiltStill(e, renditions.get(e.still.id, {})) for e in document.stills]
+            made_before.put_notes(keys, warnings)
+            _add_still_warnings(result, warnings, options.strict)
+            give_back()  # what the image engine's threads freed, before the PDFs are made
+            return renditions
+
+        # Every output unchanged: no still is needed, only what their embedding warned about.
+        earlier = made_before.notes(keys)
+        renditions = make_stills() if earlier is None else None
+        if earlier is not None:
+            _add_still_warnings(result, earlier, options.strict)
         result.timings["stills"] = clock.lap()
-        if options.strict and _serious(result.warnings):
-            raise StillError([w.as_error() for w in _serious(result.warnings)])
 
         def render(more: Requests) -> Renditions:
             return stills.run(more)[0]
 
-        ctx = BuildContext(document, out_options, work, renditions, {}, render)
+        ctx = BuildContext(document, out_options, work, renditions or {}, {}, render)
         for name in checked.outputs:
-            made = _make(registered[name], ctx)
+            output = registered[name]
+            progress(output.label, 0, 1)
+            made = made_before.get(name, keys[name], work)
+            if made is None:
+                if renditions is None:  # a stored output was damaged: make the stills after all
+                    renditions = ctx.renditions = make_stills()
+                made = _make(output, ctx)
+                made_before.put(keys[name], made)
+            progress(output.label, 1, 1)
+            give_back()  # the PDF readers' and writers' cycles, before the next output
             ctx.made[name] = made
             result.warnings += made.warnings
             result.timings[name] = clock.lap()
         result.cache_hits, result.cache_misses = cache.hits, cache.misses
         result.stills_redone = len(cache.redone)
+        result.outputs_reused = made_before.reused
         kept = [(name, ctx.made[name]) for name in checked.selected]
         result.pages = next((m.pages for _, m in kept if m.pages), 0)
         with committed_together():  # renamed into place together: never a new PDF, old ZIP
@@ -241,15 +280,17 @@ class _StillsPass:
     """The stills engine over a build's requests: each still decoded once, at the largest size
     any registered output asks of it, so no output's pictures depend on what else is made."""
 
-    def __init__(self, document: PressDocument, options: OutputOptions, cache: StillCache):
-        self.document, self.cache = document, cache
+    def __init__(
+        self, document: PressDocument, options: OutputOptions, cache: StillCache, engine: str
+    ):
+        self.document, self.cache, self.engine = document, cache, engine
         self.decode: dict[str, tuple[int, int]] = {}
         for output in registry.outputs().values():
             for still, sizes in output.picture_sizes(document, options).items():
                 self.decode[still] = max([*sizes, self.decode.get(still, (0, 0))], key=max)
 
     def run(
-        self, wanted: Requests, progress: Progress | None = None
+        self, wanted: Requests, progress: Callable[[int, int], None] | None = None
     ) -> tuple[Renditions, list[Issue]]:
         jobs = [
             self._job(e, wanted[e.still.id]) for e in self.document.stills if wanted.get(e.still.id)
@@ -262,7 +303,7 @@ class _StillsPass:
             for p in self.document.portraits
             if wanted.get(p.key)
         ]
-        done = run_jobs(jobs, self.cache, progress)
+        done = run_jobs(jobs, self.cache, progress, self.engine)
         warnings = [w for result in done.values() for w in result.warnings]
         return {still: result.renditions for still, result in done.items()}, warnings
 
@@ -303,6 +344,16 @@ class _StillsPass:
             self.decode.get(portrait.key),
             portrait.issue,
         )
+
+
+def _add_still_warnings(result: BuildResult, warnings: list[Issue], strict: bool) -> None:
+    result.warnings += [w for w in warnings if w not in result.warnings]  # each told once
+    if strict and _serious(result.warnings):
+        raise StillError([w.as_error() for w in _serious(result.warnings)])
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
 
 
 def _make(output: Output, ctx: BuildContext) -> Made:

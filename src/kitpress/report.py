@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import sys
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +23,9 @@ import click
 from . import __version__
 from .errors import InputError, Issue, KitpressError, issue_record
 from .naming import printable
-from .pipeline import BuildResult, Checked
+
+if TYPE_CHECKING:  # the pipeline loads with the command that runs it, not with --version
+    from .pipeline import BuildResult, Checked
 
 if TYPE_CHECKING:
     from .catalog.batch import BatchResult
@@ -46,6 +50,13 @@ class Report:
     @property
     def verbose(self) -> bool:
         return self.verbosity == VERBOSE
+
+    def progress(self) -> Callable[[str, int, int], None] | None:
+        """A bar on the terminal for each long stage of a build (the stills, each PDF, the
+        ZIP), redrawn in place; none when stderr is no terminal, with -q or with --json."""
+        if self.quiet or self.json or not stderr_is_terminal():
+            return None
+        return ProgressBar()
 
     def say(self, line: str) -> None:
         """A line of the command's result on stdout: not with -q, not with --json."""
@@ -80,7 +91,12 @@ class Report:
     def built(self, result: BuildResult) -> None:
         if self.json:
             outputs = [_output_record(product.role, path) for product, path in result.written]
-            extra = {"outputs": outputs, "pages": result.pages, "stills": len(result.stills)}
+            extra = {
+                "outputs": outputs,
+                "pages": result.pages,
+                "stills": len(result.stills),
+                "engine": result.engine,
+            }
             self._document(True, result.warnings, extra)
             return
         self.warnings(result.warnings)
@@ -88,6 +104,10 @@ class Report:
             size = f"  {_size(path)}" if self.verbose else ""
             self.say(f"{product.label or product.role:9} {printable(path)}{size}")
         self.say(f"{count(result.pages, 'page')}, {count(len(result.stills), 'still')}")
+        self.detail(f"engine    {result.engine}")
+        if result.outputs_reused:
+            reused = ", ".join(result.outputs_reused)
+            self.detail(f"reused    {reused}: nothing they show changed, taken from the cache")
         self.detail(_timings(result.timings))
         hits, misses = result.cache_hits, result.cache_misses
         self.detail(f"cache     {count(hits, 'hit')}, {count(misses, 'miss')}")
@@ -176,6 +196,29 @@ class Report:
             **extra,
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class ProgressBar:
+    """``stills     [##########----------]  6/12``, one line a stage, redrawn in place; a
+    one-step stage (a PDF being made) shows its name until it is done."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if done == 0:
+            self.started = time.perf_counter()
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        count = f"{done:>{len(str(total))}}/{total}"
+        end = f"  {time.perf_counter() - self.started:.1f}s" if done == total else ""
+        click.echo(f"\r{stage:<10} [{bar}] {count}{end}", nl=done == total, err=True)
 
 
 def _output_record(role: str, path: Path) -> dict[str, Any]:

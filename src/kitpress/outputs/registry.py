@@ -9,7 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import Issue, KitError
-from .base import Output, OutputOptions
+from .names import BUILTIN, LINEUP_BUILTIN
+
+if TYPE_CHECKING:  # the outputs' code (ReportLab, Pillow) is imported when first used
+    from .base import Output, OutputOptions
 
 if TYPE_CHECKING:
     from .catalog.output import LineupPdf
@@ -38,15 +41,17 @@ def outputs() -> dict[str, Output]:
 
 
 def format_names() -> tuple[str, ...]:
-    """What `--format` takes: each output's name, its aliases, and `all`."""
-    kits = (*ALIASES, *(n for n in outputs() if n not in ALIASES))
-    return (*kits, *LINEUP_ALIASES, *lineup_outputs(), ALL)
+    """What `--format` takes: each output's name, its aliases, and `all`; known without
+    importing any output's code, so the command line is checked before anything heavy loads."""
+    names = dict.fromkeys((*BUILTIN, *_OUTPUTS))
+    kits = (*ALIASES, *(n for n in names if n not in ALIASES))
+    return (*kits, *LINEUP_ALIASES, *LINEUP_BUILTIN, ALL)
 
 
 # Catalogue-level outputs: made once for a whole catalogue build, from every title's press
 # document (a `Lineup`), after the kits; `catalog` is the line-up of `--profile`.
 LINEUP_ALIASES = {"catalog": "{profile}-catalog"}
-LINEUP_EVERYTHING = ("screen-catalog", "print-catalog")
+LINEUP_EVERYTHING = LINEUP_BUILTIN
 
 
 def lineup_outputs() -> dict[str, LineupPdf]:

@@ -50,13 +50,16 @@ class StillResult:
 
 
 def run_jobs(
-    jobs: list[StillJob], cache: StillCache, progress: Progress | None = None
+    jobs: list[StillJob],
+    cache: StillCache,
+    progress: Progress | None = None,
+    engine: str = "pillow",
 ) -> dict[str, StillResult]:
-    """Every job's renditions by job key; a source that cannot be decoded is the caller's
-    located error (all of them at once)."""
+    """Every job's renditions by job key, made by ``engine``; a source that cannot be decoded
+    is the caller's located error (all of them at once)."""
     workers = min(len(jobs), _max_workers or os.cpu_count() or 1) or 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_one, job, cache) for job in jobs]
+        futures = [pool.submit(_one, job, cache, engine) for job in jobs]
         for done, _ in enumerate(as_completed(futures), 1):
             if progress:
                 progress(done, len(futures))
@@ -67,7 +70,7 @@ def run_jobs(
     return {job.key: r for job, r in zip(jobs, results, strict=True) if isinstance(r, StillResult)}
 
 
-def _one(job: StillJob, cache: StillCache) -> StillResult | Issue:
+def _one(job: StillJob, cache: StillCache, engine: str) -> StillResult | Issue:
     try:
         made, notes = make_renditions(
             job.source,
@@ -77,6 +80,7 @@ def _one(job: StillJob, cache: StillCache) -> StillResult | Issue:
             job.background,
             cache,
             job.decode_size,
+            engine,
         )
     except DecodeProblem as exc:
         return job.located(str(exc), "error")

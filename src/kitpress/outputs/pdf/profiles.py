@@ -14,9 +14,9 @@ from kitpress.errors import KitError, single
 from kitpress.layout.model import Layout
 from kitpress.layout.units import parse_length
 from kitpress.outputs.base import PrintOptions
+from kitpress.outputs.names import PROFILES as PROFILES
 from kitpress.stills.cmyk import CmykProfile, load_cmyk_profile
 
-PROFILES = ("screen", "print")
 PRINT_PPI = 300
 PRINT_QUALITY = 92
 SLUG = 24.0  # points of paper beyond the bleed that carry the crop marks

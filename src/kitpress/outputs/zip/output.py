@@ -59,7 +59,7 @@ class ZipBundle(Output):
         stills = [
             Delivered(e, {k: ctx.renditions[e.still.id][k] for k in KINDS}) for e in document.stills
         ]
-        entries = [Entry(pdf.name, pdf.read())]
+        entries = [Entry(pdf.name, pdf.data or b"", pdf.path)]  # a file streams in, as stills do
         for still in stills:
             for kind, rendition in sorted(still.files.items()):
                 entries.append(Entry(f"stills-{kind}/{rendition.path.name}", path=rendition.path))
