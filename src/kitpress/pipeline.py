@@ -305,6 +305,7 @@ def _unique(targets: list[Target]) -> tuple[Target, ...]:
 def _commit(product: Product, out_dir: Path) -> tuple[Product, Path]:
     target = out_dir / product.name
     if product.path is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)  # a product in a folder (the site's)
         place(product.path, target)
     else:
         with atomic_write(target) as handle:

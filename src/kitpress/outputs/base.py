@@ -48,6 +48,7 @@ class Product:
     data: bytes | None = None
     path: Path | None = None
     label: str = ""  # how the CLI names it ("print PDF"); the role when empty
+    listed: bool = True  # False: one of many files the CLI does not name one by one (a site's)
 
     def read(self) -> bytes:
         if self.data is not None:

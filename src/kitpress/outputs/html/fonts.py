@@ -1,0 +1,56 @@
+"""The layout's TrueType fonts as WOFF2 web fonts, subset to the characters the page uses.
+
+fontTools does the subsetting and the WOFF2 encoding (with brotli): both are whole formats
+(glyph closure, layout features, the WOFF2 table transforms) no hand-written code should
+redo. The font's own timestamps are kept, so the same page gives the same bytes."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from kitpress.layout.model import FontFamily
+
+
+@dataclass(frozen=True)
+class Face:
+    family: str  # the layout's font key: "serif"
+    bold: bool
+    italic: bool
+
+    @property
+    def css_family(self) -> str:
+        return f"kp-{self.family}"
+
+    @property
+    def stem(self) -> str:
+        style = ("bold" if self.bold else "") + ("italic" if self.italic else "")
+        return f"{self.family}-{style or 'regular'}"
+
+    def source(self, family: FontFamily) -> Path:
+        if self.bold and self.italic:
+            return family.bold_italic
+        if self.bold:
+            return family.bold
+        return family.italic if self.italic else family.regular
+
+
+def woff2(path: Path, characters: str) -> bytes:
+    """``path`` subset to ``characters`` (and what they need: ligatures, accents), as WOFF2."""
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = TTFont(path, recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in characters})
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    out = io.BytesIO()
+    font.save(out, reorderTables=False)
+    return out.getvalue()
