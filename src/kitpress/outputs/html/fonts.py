@@ -6,6 +6,7 @@ redo. The font's own timestamps are kept, so the same page gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,14 @@ class Face:
 
 
 def woff2(path: Path, characters: str) -> bytes:
-    """``path`` subset to ``characters`` (and what they need: ligatures, accents), as WOFF2."""
+    """``path`` subset to ``characters`` (and what they need: ligatures, accents), as WOFF2;
+    remembered for the process (a watch rebuilds the same page with the same fonts)."""
+    status = path.stat()
+    return _woff2(path, status.st_mtime_ns, status.st_size, characters)
+
+
+@functools.lru_cache(maxsize=32)
+def _woff2(path: Path, mtime_ns: int, size: int, characters: str) -> bytes:
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]

@@ -179,7 +179,7 @@ def _cover(ctx: BuildContext, files: SiteFiles) -> Cover | None:
         name = files.hashed(kind.removeprefix("web-"), ".jpg", data)
         pictures.append(Picture(name, *made[kind].size, len(data)))
     poster = cover.key == KEY_ART
-    return Cover(*pictures, poster, ctx.document.kit.title if poster else "")
+    return Cover(pictures[0], pictures[1], poster, ctx.document.kit.title if poster else "")
 
 
 def _logo(document: PressDocument, files: SiteFiles) -> Picture | None:
@@ -242,11 +242,15 @@ class _Text(HTMLParser):
 
 
 def _characters(page: str) -> str:
-    """Every character the page's text may show (upper case too, for styles that set it so),
-    and the printable ASCII, so a word a visitor types into a search still renders."""
+    """Every character the page's text shows (in upper case too, for styles set so), and a
+    base set for Western European text, so most kits share one subset and any text a
+    visitor pastes into the page's search renders."""
     reader = _Text()
     reader.feed(page)
     text = "".join(reader.parts)
-    chars = set(text) | set(text.upper()) | {chr(c) for c in range(0x20, 0x7F)}
-    chars |= set("“”‘’–—…·×©®™•→")
-    return "".join(sorted(chars))
+    return "".join(sorted(set(text) | set(text.upper()) | BASE_CHARACTERS))
+
+
+BASE_CHARACTERS = {chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x180))} | set(
+    "‐‑–—‘’‚“”„†‡•…‰‹›€™−"
+)

@@ -54,9 +54,7 @@ def file_size(count: int) -> str:
     return f"{count / 1000 / 1000:.1f} MB"
 
 
-def still_view(
-    entry: StillEntry, pictures: dict[str, Picture], labels: Labels
-) -> StillView:
+def still_view(entry: StillEntry, pictures: dict[str, Picture], labels: Labels) -> StillView:
     downloads = tuple(
         Download(label, pictures[kind], _detail(pictures[kind], labels))
         for kind, label in (("web", labels.web_file), ("print", labels.print_file))

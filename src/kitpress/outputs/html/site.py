@@ -73,5 +73,7 @@ class SiteFiles:
             item = self.files[name]
             data, path = (item, None) if isinstance(item, bytes) else (None, item)
             out.append(Product("site-file", f"{FOLDER}/{name}", data, path, listed=False))
-        out.append(Product("site-manifest", f"{FOLDER}/manifest.json", self.manifest(), listed=False))
+        out.append(
+            Product("site-manifest", f"{FOLDER}/manifest.json", self.manifest(), listed=False)
+        )
         return tuple(out)

@@ -22,7 +22,11 @@ def absolute(base: str | None, href: str) -> str:
 def movie(document: PressDocument, base: str | None, image: str | None) -> dict[str, object]:
     """The film as a schema.org `Movie`."""
     kit, labels = document.kit, document.labels
-    data: dict[str, object] = {"@context": "https://schema.org", "@type": "Movie", "name": kit.title}
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Movie",
+        "name": kit.title,
+    }
     if kit.original_title:
         data["alternateName"] = kit.original_title
     if kit.logline:
