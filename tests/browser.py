@@ -43,6 +43,9 @@ def open_page(driver: Any, page: Path, width: int, height: int = 900) -> None:
     """``page`` in a window of ``width`` × ``height``; the log then holds only its messages."""
     driver.get_log("browser")  # what earlier pages (and axe-core's own requests) logged
     driver.set_window_size(width, height)
+    chrome = driver.execute_script("return outerHeight - innerHeight")  # the window's own bars
+    if chrome > 0:
+        driver.set_window_size(width, height + chrome)
     driver.get(page.as_uri())
     driver.execute_script("return document.fonts.ready")
 

@@ -84,4 +84,6 @@ def _declarations(style: TextStyle, body: TextStyle, layout: Layout) -> str:
         parts.append(f"letter-spacing:{style.tracking / style.size:.3g}em")
     if style.upper:
         parts.append("text-transform:uppercase")
+    if style.align in ("center", "right"):  # justified text is set ragged on screen
+        parts.append(f"text-align:{style.align}")
     return ";".join(parts)
