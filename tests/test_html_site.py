@@ -384,3 +384,22 @@ def test_all_makes_the_page_and_the_cli_names_it_once(small_kit: Path, tmp_path:
     from kitpress.outputs import registry
 
     assert "html" in registry.EVERYTHING
+
+
+def test_a_layout_colour_too_faint_for_the_web_is_a_warning(
+    small_kit: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    (folder / "layout.yaml").write_text(
+        'extends: default\ncolours: {muted: "#aaaaaa"}\n', encoding="utf-8"
+    )
+    checked = pipeline.check(small_kit, str(folder), formats="html")
+    warnings = [str(w) for w in checked.warnings if "layout.yaml" in str(w)]
+    assert warnings == [
+        "brand/layout.yaml: colours.muted: warning: #aaaaaa on #ffffff has a contrast of 2.3:1 "
+        "on the web page (label, role, rights, footer); text needs at least 4.5:1 to be read "
+        "by everyone (WCAG AA)"
+    ]
+    default = pipeline.check(small_kit, formats="html").warnings
+    assert [w for w in default if "layout.yaml" in str(w)] == []

@@ -218,7 +218,7 @@ def _make_outputs(
         def render(more: Requests) -> Renditions:
             return stills.run(more)[0]
 
-        ctx = BuildContext(document, out_options, work, renditions, {}, render)
+        ctx = BuildContext(document, out_options, work, renditions, {}, render, cache.folder)
         for name in checked.outputs:
             made = _make(registered[name], ctx)
             ctx.made[name] = made

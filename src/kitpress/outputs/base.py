@@ -75,6 +75,7 @@ class BuildContext:
     renditions: Renditions  # every still's renditions this build made
     made: dict[str, Made]  # the outputs made so far, by name (what this one builds on)
     render: Callable[[Requests], Renditions]  # more renditions on demand (e.g. --max-size)
+    cache_folder: Path | None = None  # the build's cache (None: --no-cache), for what is slow
 
 
 class Output:

@@ -66,8 +66,13 @@ def rules(layout: Layout) -> list[Rule]:
     return out
 
 
+def pixels(style: TextStyle, body: TextStyle) -> float:
+    """The style's size on screen (before narrow windows shrink the largest)."""
+    return max(style.size / body.size * BODY_PX, SMALLEST_PX)
+
+
 def _declarations(style: TextStyle, body: TextStyle, layout: Layout) -> str:
-    px = max(style.size / body.size * BODY_PX, SMALLEST_PX)
+    px = pixels(style, body)
     size = f"{px / 16:.4g}rem"
     if px > FLUID_FROM_PX:  # e.g. the cover title: no wider than a phone allows
         size = f"clamp({FLUID_FROM_PX / 16 * 0.8:.4g}rem, {px / 16 * 0.4:.4g}rem + 3vw, {size})"

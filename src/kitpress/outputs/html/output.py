@@ -14,10 +14,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from PIL import Image
 
 from kitpress.document.model import KEY_ART, PressDocument
+from kitpress.errors import Issue
 from kitpress.stills.renditions import Rendition, Target, decode_for
 
 from ..base import BuildContext, Made, Output, OutputOptions, Requests
 from . import css
+from .contrast import contrast_warnings
 from .fonts import woff2
 from .page import (
     Cover,
@@ -46,6 +48,9 @@ class HtmlSite(Output):
 
     def builds_on(self, options: OutputOptions) -> tuple[str, ...]:
         return ("zip",)  # its still files, the ZIP itself and the PDF it carries
+
+    def warnings(self, document: PressDocument, options: OutputOptions) -> list[Issue]:
+        return contrast_warnings(document.layout)
 
     def picture_sizes(
         self, document: PressDocument, options: OutputOptions
@@ -115,7 +120,8 @@ def _render(ctx: BuildContext, files: SiteFiles) -> bytes:
     env = _environment()
     values = _values(ctx, files, env)
     draft = env.get_template("page.html").render(values, stylesheet="")
-    values["stylesheet"] = _stylesheet(document, files, env, _characters(draft))
+    characters = _characters(draft)
+    values["stylesheet"] = _stylesheet(document, files, env, characters, ctx.cache_folder)
     return env.get_template("page.html").render(values).encode("utf-8")
 
 
@@ -210,11 +216,13 @@ def _downloads(ctx: BuildContext, files: SiteFiles) -> list[tuple[str, str]]:
     return out
 
 
-def _stylesheet(document: PressDocument, files: SiteFiles, env: Environment, text: str) -> str:
+def _stylesheet(
+    document: PressDocument, files: SiteFiles, env: Environment, text: str, cache: Path | None
+) -> str:
     layout = document.layout
     fonts = []
     for face in css.faces(layout):
-        data = woff2(face.source(layout.fonts[face.family]), text)
+        data = woff2(face.source(layout.fonts[face.family]), text, cache)
         fonts.append((face, files.hashed(face.stem, ".woff2", data)))
     sheet = env.get_template("style.css").render(
         fonts=[(f, name.removeprefix("assets/")) for f, name in fonts],
