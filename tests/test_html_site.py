@@ -56,6 +56,12 @@ class Page(HTMLParser):
         ]
 
     @property
+    def meta(self) -> dict[str, str]:
+        """Each meta tag's content by its name or property."""
+        tags = [a for t, a in self.elements if t == "meta" and "content" in a]
+        return {a.get("property") or a.get("name") or "": a["content"] for a in tags}
+
+    @property
     def words(self) -> str:
         return "\n".join(self.text)
 
@@ -212,9 +218,7 @@ def test_search_and_sharing_data_with_the_layouts_site_url(small_kit: Path, tmp_
     html = (site / "index.html").read_text(encoding="utf-8")
     page = Page(html)
     base = "https://press.example.com/dogtooth-friends/"
-    meta = {
-        a.get("property") or a.get("name"): a["content"] for a in page.all("meta") if "content" in a
-    }
+    meta = page.meta
     assert meta["og:url"] == base
     assert re.fullmatch(re.escape(base) + r"assets/cover\.[0-9a-f]{10}\.jpg", meta["og:image"])
     assert meta["twitter:image"] == meta["og:image"]
@@ -240,9 +244,7 @@ def test_without_a_site_url_addresses_are_relative_and_no_unknown_host_is_embedd
     small_kit: Path, tmp_path: Path
 ) -> None:
     page = page_of(site_of(small_kit, tmp_path / "out"))
-    meta = {
-        a.get("property") or a.get("name"): a["content"] for a in page.all("meta") if "content" in a
-    }
+    meta = page.meta
     assert meta["og:image"].startswith("assets/cover.") and "og:url" not in meta
     assert page.all("iframe") == []  # example.com is no video host: a link only
 
@@ -403,3 +405,26 @@ def test_a_layout_colour_too_faint_for_the_web_is_a_warning(
     ]
     default = pipeline.check(small_kit, formats="html").warnings
     assert [w for w in default if "layout.yaml" in str(w)] == []
+
+
+def test_without_a_logline_the_description_is_the_synopsiss_opening(
+    small_kit: Path, tmp_path: Path
+) -> None:
+    kit = small_kit / "kit.yaml"
+    text = kit.read_text(encoding="utf-8").replace(
+        "logline: A family keeps its children inside the garden walls.\n", ""
+    )
+    kit.write_text(text, encoding="utf-8")
+    (small_kit / "synopsis.md").write_text(
+        "A *father* keeps his three children, **grown** as they are, inside the walls of a "
+        "country house.\nThey know nothing of the world beyond the garden, and the words "
+        "they are taught mean other things, until a guest from outside arrives.\n",
+        encoding="utf-8",
+    )
+    page = page_of(site_of(small_kit, tmp_path / "out"))
+    meta = page.meta
+    assert meta["description"] == (
+        "A father keeps his three children, grown as they are, inside the walls of a country "
+        "house. They know nothing of the world beyond the garden, and the words…"
+    )
+    assert meta["og:description"] == meta["twitter:description"] == meta["description"]

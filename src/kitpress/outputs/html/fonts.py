@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import fontTools
-from fontTools import subset
-from fontTools.ttLib import TTFont
 
 from kitpress.commit import atomic_write
 from kitpress.layout.model import FontFamily
@@ -68,6 +66,9 @@ def _remembered(path: Path, mtime_ns: int, size: int, characters: str, cache: Pa
 
 
 def _subset(path: Path, characters: str) -> bytes:
+    from fontTools import subset  # a fifth of a second to import: only when a page is made
+    from fontTools.ttLib import TTFont
+
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]

@@ -9,8 +9,8 @@ import io
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from PIL import Image
 
 from kitpress.document.model import KEY_ART, PressDocument
@@ -33,8 +33,11 @@ from .page import (
 )
 from .prose import link_href, prose_html
 from .site import SiteFiles
-from .structured import json_ld, movie, social_tags
+from .structured import description, json_ld, movie, social_tags
 from .video import embed_url
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 COVER_WIDE = (1600, 800)  # a still on the cover, as the page's banner, and a phone's copy
@@ -95,6 +98,9 @@ def _cover_targets(document: PressDocument, work: Path) -> list[Target]:
 
 
 def _environment() -> Environment:
+    # imported here: `check` and builds of other formats need no templates
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(
@@ -149,6 +155,7 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
         "labels": labels,
         "layout": layout,
         "title": title,
+        "description": description(document),
         "sections": sections,
         "nav": [k for k in sections if k in labels.sections],
         "stills": stills,

@@ -10,9 +10,32 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from kitpress.document.markdown import PROSE
 from kitpress.document.model import PressDocument
 
 from .video import embed_url
+
+DESCRIPTION_LENGTH = 160  # what search results show of a description
+
+
+def description(document: PressDocument) -> str | None:
+    """The logline; else the synopsis's opening, as plain text cut at a word, for the page's
+    description and link previews."""
+    kit = document.kit
+    if kit.logline:
+        return kit.logline
+    if kit.synopsis is None:
+        return None
+    words = " ".join(
+        child.content
+        for token in PROSE.parse(kit.synopsis.markdown)
+        for child in token.children or []
+        if child.type in ("text", "softbreak", "hardbreak")
+    ).split()
+    text = " ".join(words)
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text or None
+    return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def absolute(base: str | None, href: str) -> str:
@@ -29,8 +52,8 @@ def movie(document: PressDocument, base: str | None, image: str | None) -> dict[
     }
     if kit.original_title:
         data["alternateName"] = kit.original_title
-    if kit.logline:
-        data["description"] = kit.logline
+    if (said := description(document)) is not None:
+        data["description"] = said
     if kit.directors:
         data["director"] = [{"@type": "Person", "name": n} for n in kit.directors]
     if kit.cast:
@@ -91,8 +114,9 @@ def social_tags(
         ("property", "og:title", title),
         ("property", "og:locale", document.labels.language),
     ]
-    if kit.logline:
-        tags.append(("property", "og:description", kit.logline))
+    said = description(document)
+    if said is not None:
+        tags.append(("property", "og:description", said))
     if base:
         tags.append(("property", "og:url", base))
     if image:
@@ -100,8 +124,8 @@ def social_tags(
         tags.append(("property", "og:image:alt", kit.title))
     tags.append(("name", "twitter:card", "summary_large_image" if image else "summary"))
     tags.append(("name", "twitter:title", title))
-    if kit.logline:
-        tags.append(("name", "twitter:description", kit.logline))
+    if said is not None:
+        tags.append(("name", "twitter:description", said))
     if image:
         tags.append(("name", "twitter:image", absolute(base, image)))
     return tags
