@@ -259,7 +259,10 @@ def test_hostile_titles_make_safe_names_inside_the_output_folder(
     assert result.pdf == Path("output") / slug / f"{slug}_press-kit.pdf"
     made = sorted(p.name for p in out.iterdir())
     assert {f"{slug}_press-kit.pdf", f"{slug}_press-kit.zip", "manifest.json"} <= set(made)
-    assert all(re.fullmatch(rf"{slug}_[a-z0-9_.-]+|manifest\.json", name) for name in made), made
+    safe = rf"{slug}_[a-z0-9_.-]+|manifest\.json|site"  # site/: the web page's folder
+    assert all(re.fullmatch(safe, name) for name in made), made
+    site = [p.relative_to(out).as_posix() for p in (out / "site").rglob("*") if p.is_file()]
+    assert site and all(re.fullmatch(r"site/([a-z]+/)*[a-z0-9_.-]+", name) for name in site), site
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kit", "output"]
     assert result.zip is not None
     with zipfile.ZipFile(result.zip) as archive:

@@ -62,11 +62,11 @@ def test_an_output_only_built_on_leaves_nothing(small_kit: Path, tmp_path: Path)
 
 
 def test_an_unknown_format_names_the_known_ones(small_kit: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["build", str(small_kit), "--format", "pdf,html"])
+    result = CliRunner().invoke(main, ["build", str(small_kit), "--format", "pdf,epub"])
     assert result.exit_code == 2
     assert (
-        "Invalid value for '--format': 'html': choose from pdf, screen-pdf, zip, print-pdf, "
-        "booklet, 2up, preview, catalog, screen-catalog, print-catalog, all (e.g. pdf,zip)"
+        "Invalid value for '--format': 'epub': choose from pdf, screen-pdf, zip, print-pdf, "
+        "booklet, 2up, preview, html, catalog, screen-catalog, print-catalog, all (e.g. pdf,zip)"
     ) in result.output
     empty = CliRunner().invoke(main, ["build", str(small_kit), "--format", "pdf,,zip"])
     assert empty.exit_code == 2

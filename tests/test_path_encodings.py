@@ -41,8 +41,9 @@ def test_a_kit_and_output_folder_named_in_latin1_build(tmp_path: Path) -> None:
     assert "error" not in stderr
     assert sorted(os.listdir(os.fsencode(out))) == sorted(  # noqa: PTH208 (the bytes, as stored)
         os.fsencode(name)
-        for name in [*OUTPUTS, "atomic-blonde_press-kit_print.pdf", "manifest.json"]
+        for name in [*OUTPUTS, "atomic-blonde_press-kit_print.pdf", "manifest.json", "site"]
     )
+    assert (out / "site" / "index.html").is_file()
     assert len(PdfReader(out / OUTPUTS[0]).pages) >= 2
 
 

@@ -248,7 +248,7 @@ def _make_outputs(
         def render(more: Requests) -> Renditions:
             return stills.run(more)[0]
 
-        ctx = BuildContext(document, out_options, work, renditions or {}, {}, render)
+        ctx = BuildContext(document, out_options, work, renditions or {}, {}, render, cache.folder)
         for name in checked.outputs:
             output = registered[name]
             progress(output.label, 0, 1)
@@ -375,6 +375,7 @@ def _unique(targets: list[Target]) -> tuple[Target, ...]:
 def _commit(product: Product, out_dir: Path) -> tuple[Product, Path]:
     target = out_dir / product.name
     if product.path is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)  # a product in a folder (the site's)
         place(product.path, target)
     else:
         with atomic_write(target) as handle:

@@ -90,7 +90,11 @@ class Report:
 
     def built(self, result: BuildResult) -> None:
         if self.json:
-            outputs = [_output_record(product.role, path) for product, path in result.written]
+            outputs = [
+                _output_record(product.role, path)
+                for product, path in result.written
+                if product.listed
+            ]
             extra = {
                 "outputs": outputs,
                 "pages": result.pages,
@@ -101,6 +105,8 @@ class Report:
             return
         self.warnings(result.warnings)
         for product, path in result.written:
+            if not product.listed:
+                continue
             size = f"  {_size(path)}" if self.verbose else ""
             self.say(f"{product.label or product.role:9} {printable(path)}{size}")
         self.say(f"{count(result.pages, 'page')}, {count(len(result.stills), 'still')}")

@@ -117,6 +117,19 @@ class Labels:
         "photographer",
         "people",
     )
+    # the web page's own words
+    language: str = "en"  # the language these labels are in: the web page's `lang`
+    skip_to_content: str = "Skip to content"
+    sections_nav: str = "Sections"
+    still_downloads: str = "Download still {number:02d}"
+    web_file: str = "Web"
+    print_file: str = "Print"
+    file_size: str = "{width}×{height} px, {size}"
+    downloads: str = "Downloads"
+    download_zip: str = "All stills, captions and the press kit (ZIP, {size})"
+    download_pdf: str = "Press kit (PDF, {size})"
+    watch_trailer: str = "Watch the trailer"
+    updated: str = "Updated {date}"
 
     def contact_role(self, role: str) -> str:
         """A known contact role in its printed form ('world_sales' and 'World Sales' are

@@ -140,6 +140,15 @@ class StillSettings:
 
 
 @dataclass(frozen=True)
+class WebSpec:
+    """What only the web page needs (layout/web_spec.py)."""
+
+    site_url: str | None = None  # where the site is published, may hold {slug}; None: relative
+    logo: Path | None = None
+    embed_trailer: bool = True
+
+
+@dataclass(frozen=True)
 class Layout:
     name: str
     description: str
@@ -155,6 +164,7 @@ class Layout:
     cover: CoverSpec = CoverSpec()
     new_page: tuple[str, ...] = NEW_PAGE  # sections that start on a fresh page
     contents: bool = False  # a table of contents after the cover
+    web: WebSpec = WebSpec()
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

@@ -15,6 +15,7 @@ from .stills_spec import LAYOUT_KEYS, read_still_settings
 from .styles_spec import resolve_styles
 from .units import PAGE_SIZES, parse_length
 from .values import HEX, length
+from .web_spec import read_web
 
 MIN_FRAME = 0.5  # the margins may take at most half the page each way
 
@@ -33,6 +34,7 @@ TOP = {
     "cover": "Cover style, art share, laurels and quote.",
     "new_page": "Sections that start on a fresh page.",
     "contents": "true for a table of contents after the cover.",
+    "web": "What only the web page needs: site_url, logo, embed_trailer.",
 }
 PAGE = dict.fromkeys(
     ("size", "margin_top", "margin_bottom", "margin_left", "margin_right", "columns_gap"), ""
@@ -58,6 +60,7 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         cover=read_cover(top, checker),
         new_page=_new_page(top, checker),
         contents=top.boolean("contents", False),
+        web=read_web(top, checker, folder),
     )
     _check_framed_cover(layout, top, checker)
     return None if checker.errors else layout

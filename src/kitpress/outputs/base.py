@@ -48,6 +48,7 @@ class Product:
     data: bytes | None = None
     path: Path | None = None
     label: str = ""  # how the CLI names it ("print PDF"); the role when empty
+    listed: bool = True  # False: one of many files the CLI does not name one by one (a site's)
 
     def read(self) -> bytes:
         if self.data is not None:
@@ -74,6 +75,7 @@ class BuildContext:
     renditions: Renditions  # every still's renditions this build made
     made: dict[str, Made]  # the outputs made so far, by name (what this one builds on)
     render: Callable[[Requests], Renditions]  # more renditions on demand (e.g. --max-size)
+    cache_folder: Path | None = None  # the build's cache (None: --no-cache), for what is slow
 
 
 class Output:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _OUTPUTS: dict[str, Output] = {}
 
-ALL = "all"  # every output a kit is usually sent with: both PDFs and the ZIP
+ALL = "all"  # every output a kit is usually sent with: both PDFs, the ZIP and the web page
 
 
 def register(output: Output) -> Output:
@@ -90,7 +90,7 @@ def split_lineup(
 
 # `pdf` is the PDF of `--profile`; the others are outputs' own names.
 ALIASES = {"pdf": ("{profile}-pdf",)}
-EVERYTHING = ("screen-pdf", "zip", "print-pdf")
+EVERYTHING = ("screen-pdf", "zip", "print-pdf", "html")
 
 
 def selected(
@@ -141,8 +141,10 @@ def with_dependencies(names: tuple[str, ...], options: OutputOptions) -> tuple[s
 
 
 def _builtin() -> None:
+    from .html.output import HtmlSite
     from .pdf.outputs import BookletPdf, PreviewPages, PrintPdf, ScreenPdf, TwoUpPdf
     from .zip.output import ZipBundle
 
-    for output in (ScreenPdf(), ZipBundle(), PrintPdf(), BookletPdf(), TwoUpPdf(), PreviewPages()):
+    builtin = (ScreenPdf(), ZipBundle(), PrintPdf(), BookletPdf(), TwoUpPdf(), PreviewPages())
+    for output in (*builtin, HtmlSite()):
         _OUTPUTS[output.name] = output

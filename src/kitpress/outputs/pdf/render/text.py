@@ -2,33 +2,25 @@
 
 Every character the user typed is escaped, so `AT&T <Cannes> <img src="x"/>` prints literally.
 Prose fields may use a small Markdown subset (paragraphs, *emphasis*, **strong**, lists and
-links); link targets are kept only for http, https and mailto.
+links, parsed by `kitpress.document.markdown`); link targets are kept only for the schemes it
+allows (http, https, mailto, tel).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape as _html_escape
-from urllib.parse import urlparse
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-SAFE_SCHEMES = ("http", "https", "mailto")
-_MD = MarkdownIt("zero").enable(["emphasis", "link", "list", "newline", "autolink"])
+from kitpress.document.markdown import PROSE, SAFE_SCHEMES, safe_href
+
+__all__ = ["SAFE_SCHEMES", "Block", "escape", "link", "markdown_blocks", "safe_href"]
 
 
 def escape(text: str) -> str:
     """Plain text as paragraph markup that means exactly that text."""
     return _html_escape(text, quote=True)
-
-
-def safe_href(url: str) -> str | None:
-    try:
-        scheme = urlparse(url.strip()).scheme.lower()
-    except ValueError:  # e.g. "https://[": not a usable address, so not a link
-        return None
-    return url.strip() if scheme in SAFE_SCHEMES else None
 
 
 def link(url: str, label: str | None = None, colour: str | None = None) -> str:
@@ -60,7 +52,7 @@ def markdown_blocks(source: str, link_colour: str | None = None) -> list[Block]:
     blocks: list[Block] = []
     lists: list[list[int] | None] = []  # per open list: [last number] if ordered, else None
     item_started = False  # a list item has just opened: its first paragraph takes the bullet
-    for token in _MD.parse(source):
+    for token in PROSE.parse(source):
         if token.type == "bullet_list_open":
             lists.append(None)
         elif token.type == "ordered_list_open":
