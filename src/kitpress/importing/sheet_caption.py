@@ -81,15 +81,18 @@ def _choices(name: str, caption: str, kit: Kit) -> list[Resolved]:
     found: list[Resolved] = []
     for member in kit.cast:
         if member.actor.casefold() == name.casefold():
-            found.append(
-                (member.id, StillPerson(member.actor, member.character, cast_id=member.id))
-            )
+            playing = (member.id, StillPerson(member.actor, member.character, cast_id=member.id))
             node: Node = {"cast": member.id, "in_character": Raw("false")}
-            found.append((node, StillPerson(member.actor, cast_id=member.id)))
+            themselves = (node, StillPerson(member.actor, cast_id=member.id, on_set=True))
+            # on the set, a caption names actors only: read them as themselves, between takes
+            found += [themselves, playing] if _on_set(caption, kit) else [playing, themselves]
     for credit in kit.crew:
         if credit.names[0].casefold() == name.casefold():
             found.append(
-                ({"crew": credit.role}, StillPerson(credit.names[0], role=credit.role.lower()))
+                (
+                    {"crew": credit.role},
+                    StillPerson(credit.names[0], role=credit.role.lower(), on_set=True),
+                )
             )
     for chunk in re.split(r",\s*|\s+and\s+", caption):
         written = read_person(chunk.strip())
@@ -98,6 +101,14 @@ def _choices(name: str, caption: str, kit: Kit) -> list[Resolved]:
             found.append(({"name": name, "role": role}, StillPerson(name, role=role)))
             break
     return found
+
+
+def _on_set(caption: str, kit: Kit) -> bool:
+    """Whether ``caption`` is in the behind-the-scenes form ("… on the set of TITLE.")."""
+    _, _, ending = (
+        CaptionStyle().on_set.format(people=_MARK, title=kit.title.upper()).partition(_MARK)
+    )
+    return caption.endswith(ending)
 
 
 def composes(
