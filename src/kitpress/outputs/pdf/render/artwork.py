@@ -4,7 +4,8 @@ SVG goes in as vector paths through svglib (sharp at any size, and its colours a
 colours, which the print profile turns into CMYK like every other colour); its transparency
 is dropped, since neither PDF/A-1 nor PDF/X-1a allows it. PNG goes in as pixels, flattened
 onto the paper it sits on (no soft mask for the same reason) and, in print, converted to the
-printer's CMYK like the stills.
+printer's CMYK like the stills; its fully transparent pixels are left out by a colour-key
+mask (which both standards allow), so the page's own ground shows there and no box can.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def draw_art(
         canvas.restoreState()
         return
     pixels = flattened(art.art.file, paper, cmyk, backdrop)
-    canvas.drawImage(ImageReader(pixels), x, y, width, height)
+    clear = keyed_out(pixels, _alpha(art.art.file))
+    canvas.drawImage(ImageReader(pixels), x, y, width, height, mask=clear)
 
 
 @lru_cache(maxsize=32)
@@ -90,8 +92,7 @@ def flattened(
     with Image.open(path) as source:
         image = source.convert("RGBA")
     alpha = image.getchannel("A")
-    rgb = Image.new("RGB", image.size, (255, 255, 255))
-    rgb.paste(image, mask=alpha)
+    rgb = image.convert("RGB")  # the ink's own colour: the alpha is applied once, below
     art = cmyk.picture(rgb) if cmyk is not None else rgb
     if backdrop is not None:
         under = backdrop.convert(art.mode).resize(image.size, Image.Resampling.LANCZOS)
@@ -103,3 +104,35 @@ def flattened(
             colour = tuple(round(v * 255) for v in (red, green, blue))
         under = Image.new(art.mode, image.size, colour)
     return Image.composite(art, under, alpha)
+
+
+_KEYS = ((0, 255, 1), (1, 254, 0), (255, 0, 254), (2, 253, 3), (254, 1, 252))
+
+
+def _alpha(path: Path) -> Image.Image:
+    with Image.open(path) as source:
+        return source.convert("RGBA").getchannel("A")
+
+
+def keyed_out(pixels: Image.Image, alpha: Image.Image) -> list[int] | None:
+    """Paint ``pixels`` a colour no inked pixel has where ``alpha`` is 0, and return the
+    colour-key mask (a range per channel) that leaves those pixels out; None when the art
+    has no fully transparent pixel, or (improbably) every key colour is taken."""
+    clear = alpha.point(lambda v: 255 if v == 0 else 0)
+    if not clear.getbbox():
+        return None
+    channels = len(pixels.getbands())
+    for key in _KEYS:
+        colour = (*key, 0)[:channels] if channels == 4 else key[:channels]
+        inked = pixels.copy()
+        inked.paste(_other(colour), mask=clear)
+        if any(found == colour for _, found in inked.getcolors(inked.width * inked.height) or ()):
+            continue
+        pixels.paste(colour, mask=clear)
+        return [v for c in colour for v in (c, c)]
+    return None
+
+
+def _other(colour: tuple[int, ...]) -> tuple[int, ...]:
+    """A colour that is not ``colour``."""
+    return tuple(255 - v for v in colour)
