@@ -4,8 +4,9 @@ SVG goes in as vector paths through svglib (sharp at any size, and its colours a
 colours, which the print profile turns into CMYK like every other colour); its transparency
 is dropped, since neither PDF/A-1 nor PDF/X-1a allows it. PNG goes in as pixels, flattened
 onto the paper it sits on (no soft mask for the same reason) and, in print, converted to the
-printer's CMYK like the stills; its fully transparent pixels are left out by a colour-key
-mask (which both standards allow), so the page's own ground shows there and no box can.
+printer's CMYK like the stills; on a flat paper, the pixels of exactly the paper's colour are
+left out by a colour-key mask (which both standards allow), so the page's own ground shows
+there and no box can.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def draw_art(
         canvas.restoreState()
         return
     pixels = flattened(art.art.file, paper, cmyk, backdrop)
-    clear = keyed_out(pixels, _alpha(art.art.file))
-    canvas.drawImage(ImageReader(pixels), x, y, width, height, mask=clear)
+    key = None if backdrop is not None else paper_key(paper_pixel(paper, cmyk))
+    canvas.drawImage(ImageReader(pixels), x, y, width, height, mask=key)
 
 
 @lru_cache(maxsize=32)
@@ -97,42 +98,21 @@ def flattened(
     if backdrop is not None:
         under = backdrop.convert(art.mode).resize(image.size, Image.Resampling.LANCZOS)
     else:
-        red, green, blue = HexColor(paper).rgb()
-        if cmyk is not None:
-            colour = tuple(round(v * 255) for v in cmyk.colour(red, green, blue))
-        else:
-            colour = tuple(round(v * 255) for v in (red, green, blue))
-        under = Image.new(art.mode, image.size, colour)
+        under = Image.new(art.mode, image.size, paper_pixel(paper, cmyk))
     return Image.composite(art, under, alpha)
 
 
-_KEYS = ((0, 255, 1), (1, 254, 0), (255, 0, 254), (2, 253, 3), (254, 1, 252))
+
+def paper_pixel(paper: str, cmyk: CmykProfile | None) -> tuple[int, ...]:
+    """``paper`` (#rrggbb) as the pixel value a flattened PNG has where it is clear: RGB on
+    screen, the printer's CMYK (as the page's flat colour is converted) in print."""
+    red, green, blue = HexColor(paper).rgb()
+    values = cmyk.colour(red, green, blue) if cmyk is not None else (red, green, blue)
+    return tuple(round(v * 255) for v in values)
 
 
-def _alpha(path: Path) -> Image.Image:
-    with Image.open(path) as source:
-        return source.convert("RGBA").getchannel("A")
-
-
-def keyed_out(pixels: Image.Image, alpha: Image.Image) -> list[int] | None:
-    """Paint ``pixels`` a colour no inked pixel has where ``alpha`` is 0, and return the
-    colour-key mask (a range per channel) that leaves those pixels out; None when the art
-    has no fully transparent pixel, or (improbably) every key colour is taken."""
-    clear = alpha.point(lambda v: 255 if v == 0 else 0)
-    if not clear.getbbox():
-        return None
-    channels = len(pixels.getbands())
-    for key in _KEYS:
-        colour = (*key, 0)[:channels] if channels == 4 else key[:channels]
-        inked = pixels.copy()
-        inked.paste(_other(colour), mask=clear)
-        if any(found == colour for _, found in inked.getcolors(inked.width * inked.height) or ()):
-            continue
-        pixels.paste(colour, mask=clear)
-        return [v for c in colour for v in (c, c)]
-    return None
-
-
-def _other(colour: tuple[int, ...]) -> tuple[int, ...]:
-    """A colour that is not ``colour``."""
-    return tuple(255 - v for v in colour)
+def paper_key(pixel: tuple[int, ...]) -> list[int]:
+    """The colour-key mask that leaves out the pixels of exactly the paper's colour: where
+    the PNG is clear, the page's own ground shows; an edge pixel that the viewer blends with
+    its neighbours blends with the paper's colour, never with another."""
+    return [v for channel in pixel for v in (channel, channel)]

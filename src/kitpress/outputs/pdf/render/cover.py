@@ -36,6 +36,7 @@ Styles = dict[str, ParagraphStyle]
 FULL_TEXT_SHARE = 0.5  # of the page height, from the foot, where a full cover's text sits
 LAUREL_SIZE = 66.0
 TITLE_SHARE = 0.55  # of the cover's text space the title may take before it shrinks
+ART_SHARE = 0.75  # the title art's share: a logotype has one line, the names one more
 MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
 LAUREL_GAP = 8.0  # points between laurels
@@ -149,7 +150,8 @@ def _draw_text(
     room = (top - floor) * TITLE_SHARE  # a very long title shrinks, never runs off the page
     title_style = fitting_style(escape(kit.title), styles["cover_title"], width, room)
     if extras.title_art is not None:
-        art_width, art_height = cover_title_art_size(extras.title_art, layout, room)
+        art_room = (top - floor) * ART_SHARE
+        art_width, art_height = cover_title_art_size(extras.title_art, layout, art_room)
         art_top = top - 10
         _invisible_title(canvas, kit.title, title_style, x, art_top - art_height)
         paper = layout.colour("cover_paper")
