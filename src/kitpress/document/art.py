@@ -118,7 +118,9 @@ def png_ink(image: Image.Image) -> str | None:
     rgba = image.convert("RGBA")
     rgba.thumbnail((256, 256), Image.Resampling.NEAREST)
     counts: Counter[tuple[int, int, int]] = Counter()
-    for red, green, blue, alpha in rgba.get_flattened_data():
+    for pixel in rgba.get_flattened_data():
+        assert isinstance(pixel, tuple)
+        red, green, blue, alpha = (int(v) for v in pixel)
         if alpha >= 128:
             counts[(red | 15) - 8, (green | 15) - 8, (blue | 15) - 8] += 1
     if not counts:

@@ -4,9 +4,9 @@ SVG goes in as vector paths through svglib (sharp at any size, and its colours a
 colours, which the print profile turns into CMYK like every other colour); its transparency
 is dropped, since neither PDF/A-1 nor PDF/X-1a allows it. PNG goes in as pixels, flattened
 onto the paper it sits on (no soft mask for the same reason) and, in print, converted to the
-printer's CMYK like the stills; on a flat paper, the pixels of exactly the paper's colour are
-left out by a colour-key mask (which both standards allow), so the page's own ground shows
-there and no box can.
+printer's CMYK like the stills. On screen, on a flat paper, the pixels of exactly the paper's
+colour are left out by a colour-key mask (PDF/A-1 allows it; the print preflight allows no
+mask), so the page's own ground shows there and no box can.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def draw_art(
         canvas.restoreState()
         return
     pixels = flattened(art.art.file, paper, cmyk, backdrop)
-    key = None if backdrop is not None else paper_key(paper_pixel(paper, cmyk))
+    keyed = backdrop is None and cmyk is None  # print keeps to PDF/X-1a: no masks at all
+    key = paper_key(paper_pixel(paper, cmyk)) if keyed else None
     canvas.drawImage(ImageReader(pixels), x, y, width, height, mask=key)
 
 
@@ -100,7 +101,6 @@ def flattened(
     else:
         under = Image.new(art.mode, image.size, paper_pixel(paper, cmyk))
     return Image.composite(art, under, alpha)
-
 
 
 def paper_pixel(paper: str, cmyk: CmykProfile | None) -> tuple[int, ...]:
