@@ -176,6 +176,9 @@ def _invisible_title(canvas: Canvas, title: str, style: ParagraphStyle, x: float
     """The title as text no one sees (render mode 3), under the title art: what search,
     copy and screen readers find where the logotype is."""
     canvas.saveState()  # the render mode is graphics state: it must not outlive the title
+    # in the type's colour, not the cover paper's: in print a colour text is shown in is
+    # converted as type (black ink alone), and the paper must stay the rich black it is
+    canvas.setFillColor(style.textColor)
     text = canvas.beginText(x, y)
     text.setTextRenderMode(3)
     text.setFont(style.fontName, 12)
