@@ -19,6 +19,7 @@ from kitpress.document.title_art import contrast
 from kitpress.pipeline import BuildOptions, build, check
 
 from .conftest import SCREEN_PDF, make_still, needs_poppler
+from .test_print_profile import needs_cmyk_profile
 
 DARK, LIGHT = "#1d2a2e", "#f1ece2"  # the ink of the version for light grounds, and for dark
 KIT = """\
@@ -188,3 +189,22 @@ def test_a_png_laurel_sits_on_the_cover_ground_without_a_box(tmp_path: Path) -> 
     assert ground == (20, 18, 17)  # the default layout's cover paper, #141211
     assert inside == [ground] * 3
     assert max(pixels.crop((x0, top, x1, bottom)).convert("L").get_flattened_data()) > 100  # gold
+
+
+@needs_cmyk_profile
+def test_in_print_the_band_and_a_png_laurels_ground_are_one_cmyk(tmp_path: Path) -> None:
+    kit = write_cover_kit(tmp_path / "kit", festivals=ONE_FESTIVAL)
+    result = build(kit, BuildOptions(format="print-pdf", out=tmp_path / "out"))
+    assert result.print_pdf is not None
+    reader = PdfReader(result.print_pdf)
+    page = reader.pages[0]
+    fills = [
+        tuple(round(float(v) * 255) for v in operands)
+        for operands, operator in ContentStream(page.get_contents(), reader).operations
+        if operator == b"k"
+    ]
+    band = fills[0]  # the cover paper, drawn first: rich black, not black ink alone
+    assert band[3] > 200 and sum(band) > 600
+    (laurel,) = [i for i in page.images if i.image.size == (600, 500)]
+    assert laurel.image.mode == "CMYK"
+    assert laurel.image.getpixel((0, 0)) == band
