@@ -5,8 +5,9 @@ out-of-focus shapes of the set, soft silhouettes, bloom, vignette, a graded film
 grain. Its palette is the canal's: slate water, fog, moss, brick and lamplight.
 
 Sizes are press sizes (3000 × 2000 stills, 1200 × 1500 portraits, a key art that covers an
-A4 page and its bleed at 300 ppi); the grain is fine and the JPEG quality moderate, so the
-whole kit stays small. Deterministic: each picture draws from its own seeded generator.
+A4 or US Letter page and its bleed at 300 ppi); the grain is fine and the JPEG quality
+moderate, so the whole kit stays small. Deterministic: each picture draws from its own seeded
+generator.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
 STILL = (3000, 2000)
 PORTRAIT = (1200, 1500)
-KEY_ART = (2600, 3650)
+KEY_ART = (2700, 3650)  # A4 and US Letter, each with its bleed, at 300 ppi or more
 QUALITY = 64
 GRAIN = 3  # grain strength: enough to read as film, light enough to keep the files small
 

@@ -1,5 +1,6 @@
 """Draw the artwork of the second example kit ("The Last Lock", an invented film): its title
-logotype, four company logos and a festival laurel.
+logotype (in dark ink for light grounds, and the light version for dark ones, as distributors
+send both), four company logos and a festival laurel.
 
 The logotype and the logos are SVG made of paths only: the lettering is Noto Serif and Noto
 Sans (the fonts kitpress ships, SIL OFL) converted to outlines with fontTools, so no reader
@@ -30,6 +31,7 @@ FONTS = REPO / "src" / "kitpress" / "fonts"
 DEFAULT_OUT = REPO / "assets" / "the-last-lock"
 
 INK = "#1d2a2e"  # the title's deep canal green-black
+LIGHT_INK = "#f1ece2"  # the light version's ink, for dark grounds: fog over the water
 OCHRE = "#b07a34"  # the accent: lamplight on the water
 
 
@@ -95,13 +97,24 @@ def svg(width: int, height: int, body: Sequence[str], label: str) -> str:
     )
 
 
-def title_art() -> str:
+def _mix(colour: str, ground: str, share: float) -> str:
+    """``colour`` at ``share`` over ``ground``, as one flat colour (#rrggbb): the PDFs kitpress
+    makes allow no transparency, so a faded reflection is drawn in its faded colour."""
+    one, other = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (colour, ground))
+    mixed = (round(a * share + b * (1 - share)) for a, b in zip(one, other, strict=True))
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
+def title_art(ink: str = INK, ground: str = "#ffffff") -> str:
     """THE LAST over LOCK, a waterline through the foot of the capitals and their reflection
-    broken into ripples below it."""
+    broken into ripples below it; in ``ink``, for a ``ground`` of about that colour (the dark
+    version for light grounds, the light one for dark grounds)."""
     w, h = 1400, 560
-    lock = Run("LOCK", "NotoSerif-Bold.ttf", 330, w / 2, 400, tracking=0.02)
+    lock = Run("LOCK", "NotoSerif-Bold.ttf", 330, w / 2, 400, tracking=0.02, fill=ink)
     body = [
-        lettering(Run("THE LAST", "NotoSerif-Regular.ttf", 64, w / 2, 118, tracking=0.42)),
+        lettering(
+            Run("THE LAST", "NotoSerif-Regular.ttf", 64, w / 2, 118, tracking=0.42, fill=ink)
+        ),
         f'<rect x="{w / 2 - 70}" y="146" width="140" height="4" fill="{OCHRE}"/>',
         lettering(lock),
         f'<rect x="150" y="412" width="{w - 300}" height="5" fill="{OCHRE}"/>',
@@ -116,7 +129,7 @@ def title_art() -> str:
         body.append(f'  <rect x="0" y="{top}" width="{w}" height="{9 - band * 0.6:.1f}"/>')
     body.append("</clipPath>")
     body.append(
-        f'<g clip-path="url(#ripples)"><path fill="{INK}" fill-opacity="0.28" '
+        f'<g clip-path="url(#ripples)"><path fill="{_mix(ink, ground, 0.28)}" '
         f'transform="matrix(1 0 0 -0.42 0 424)" d="{mirrored}"/></g>'
     )
     return svg(w, h, body, "The Last Lock")
@@ -230,7 +243,7 @@ def laurel(lines: Sequence[str], size: tuple[int, int] = (1000, 860)) -> Image.I
         font = ImageFont.truetype(str(FONTS / font_name), round(h * rel))
         left, top, right, bottom = text.textbbox((0, 0), line, font=font)
         where = (cx - (right - left) / 2 - left, y - top)
-        text.text(where, line, font=font, fill=(29, 42, 46, 255))
+        text.text(where, line, font=font, fill=(176, 134, 58, 255))  # one ink, as laurels are
         y += (bottom - top) + h * 0.04
     return image.resize(size, Image.Resampling.LANCZOS)
 
@@ -258,6 +271,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     out: Path = parser.parse_args(argv).out
     files = {
         "art/title.svg": title_art(),
+        "art/title-on-dark.svg": title_art(LIGHT_INK, "#141211"),
         "logos/northlight-releasing.svg": northlight(),
         "logos/harbourline-sales.svg": harbourline(),
         "logos/canal-river-film-fund.svg": fund(),

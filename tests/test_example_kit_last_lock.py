@@ -1,7 +1,7 @@
 """The second example kit, `assets/the-last-lock/` (an invented film): it uses every key and
 section kitpress has, every file it names is there, its pictures are at press sizes in sRGB
 and the whole kit stays small; its title art and logos are paths only, its laurel is
-transparent. Building it needs the keys of issue 13 parts A and B (xfail until merged)."""
+transparent. It builds strictly, with no warning, in every shipped layout."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from PIL import Image, ImageCms
 
 from kitpress.kit import fields
 from kitpress.kit.load import load_kit
-from kitpress.pipeline import BuildOptions, build
+from kitpress.pipeline import BuildOptions, build, check
 
 from .conftest import REPO, needs_poppler
 
@@ -156,8 +156,13 @@ def test_the_laurel_is_transparent_around_its_leaves() -> None:
     assert alpha.getextrema() == (0, 255)
 
 
+@pytest.mark.parametrize("layout", ["default", "classic", "festival-letter", "minimal"])
+def test_every_shipped_layout_checks_the_kit_strictly_without_a_warning(layout: str) -> None:
+    checked = check(KIT, layout, strict=True)  # every output a kit is sent with
+    assert [str(w) for w in checked.warnings if w.severity != "note"] == []
+
+
 @needs_poppler
-@pytest.mark.xfail(reason="needs issue 13 part A/B", strict=False)
 def test_the_kit_builds_without_warnings_and_its_sections_are_on_the_pages(
     tmp_path: Path,
 ) -> None:
@@ -174,7 +179,7 @@ def test_the_kit_builds_without_warnings_and_its_sections_are_on_the_pages(
         "Finding Nell and Tom",  # a production notes chapter
         "Maren Oduya trained at the Bristol Old Vic",  # a cast biography
         "Anna Korhonen founded Lockside Pictures",  # a filmmaker biography
-        "Lock-keeping Adviser",  # the full credits
+        "LOCK-KEEPING ADVISER",  # the full credits, whose roles are set in capitals
         "© 2026 Lockside Pictures Ltd.",  # the back cover
         "https://press.example.com/the-last-lock",
         "Reviews embargoed until 4 September 2026",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from kitpress.importing.assemble import KitPlan, plan_kit
@@ -197,7 +196,6 @@ def test_a_page_without_press_notes_writes_none_of_their_keys(tmp_path: Path) ->
     assert plan.files == {}
 
 
-@pytest.mark.xfail(reason="needs issue 13 part A/B", strict=False)
 def test_an_imported_page_with_press_notes_loads_as_a_kit(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")

@@ -46,6 +46,7 @@ def test_readme_documents_every_kit_key() -> None:
         fields.STILL,
         fields.STILL_PERSON,
         fields.RENDITIONS,
+        fields.TITLE_ART,
     )
     missing = [key for table in tables for key in table if f"| `{key}` |" not in README]
     assert missing == []

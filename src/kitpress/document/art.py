@@ -8,6 +8,8 @@ from ``viewBox`` (or ``width``/``height``). PNG files are read by their header t
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from ..kit.model import Artwork, Kit
 
 MAX_SVG_BYTES = 5 * 1024 * 1024
 MAX_ART_PIXELS = 100_000_000
+_HEX = re.compile(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}")
 _UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54}
 _UNITS["in"] = 96.0
 
@@ -34,6 +37,7 @@ class ArtFile:
     size: tuple[float, float]
     source_label: str
     transparent: bool = False
+    ink: str | None = None  # its dominant colour (#rrggbb): what must stand out from the ground
 
     @property
     def aspect(self) -> float:
@@ -51,7 +55,7 @@ class ArtFile:
 
 def kit_artwork(kit: Kit) -> tuple[Artwork, ...]:
     """Every artwork file the kit names, in kit.yaml's order."""
-    found = [kit.title_art] if kit.title_art else []
+    found = [kit.title_art, kit.title_art_on_dark]
     found += [logo.art for logo in kit.logos]
     if kit.billing_block and kit.billing_block.art:
         found.append(kit.billing_block.art)
@@ -80,20 +84,22 @@ class ArtProblem(Exception):
 
 def _read(art: Artwork, label: str) -> ArtFile:
     if art.file.suffix.lower() == ".svg":
-        return ArtFile(art, "svg", svg_size(art.file), label)
+        return ArtFile(art, "svg", svg_size(art.file), label, ink=svg_ink(art.file))
     try:
         with Image.open(art.file) as image:
             if image.format != "PNG":
                 raise ArtProblem(f"not a PNG file (it holds {image.format or 'no'} image data)")
             width, height = image.size
-            transparent = _has_transparency(image) if width * height <= MAX_ART_PIXELS else False
+            small = width * height <= MAX_ART_PIXELS
+            transparent = _has_transparency(image) if small else False
+            ink = png_ink(image) if small else None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         if isinstance(exc, ArtProblem):
             raise
         raise ArtProblem("cannot be read as a PNG image (damaged, or not an image)") from exc
     if width * height > MAX_ART_PIXELS:
         raise ArtProblem(f"{width}×{height} px is far larger than any logo needs")
-    return ArtFile(art, "png", (width, height), label, transparent)
+    return ArtFile(art, "png", (width, height), label, transparent, ink)
 
 
 def _has_transparency(image: Image.Image) -> bool:
@@ -104,6 +110,49 @@ def _has_transparency(image: Image.Image) -> bool:
         return False
     low = image.getchannel("A").getextrema()[0]
     return isinstance(low, (int, float)) and low < 255
+
+
+def png_ink(image: Image.Image) -> str | None:
+    """The most common colour among the PNG's opaque pixels (in steps of 16 per channel, so
+    antialiasing does not split it), or None when nothing in it is opaque."""
+    rgba = image.convert("RGBA")
+    rgba.thumbnail((256, 256), Image.Resampling.NEAREST)
+    counts: Counter[tuple[int, int, int]] = Counter()
+    for pixel in rgba.get_flattened_data():
+        assert isinstance(pixel, tuple)
+        red, green, blue, alpha = (int(v) for v in pixel)
+        if alpha >= 128:
+            counts[(red | 15) - 8, (green | 15) - 8, (blue | 15) - 8] += 1
+    if not counts:
+        return None
+    return "#{:02x}{:02x}{:02x}".format(*counts.most_common(1)[0][0])
+
+
+def svg_ink(path: Path) -> str | None:
+    """The fill colour that most of the drawing's paths are drawn in (by the length of their
+    path data, a measure of how much they draw), inherited as SVG inherits it."""
+    root = ElementTree.fromstring(path.read_bytes())
+    counts: Counter[str] = Counter()
+
+    def walk(element: Any, fill: str | None) -> None:
+        tag = str(element.tag).rsplit("}", 1)[-1]
+        if tag == "clipPath":
+            return
+        style = dict(
+            part.split(":", 1) for part in (element.get("style") or "").split(";") if ":" in part
+        )
+        fill = (style.get("fill") or element.get("fill") or fill or "").strip() or fill
+        if tag == "path" and fill:
+            counts[fill] += len(element.get("d") or "")
+        for child in element:
+            walk(child, fill)
+
+    walk(root, "#000000")
+    hex_fills = [(n, c) for c, n in counts.items() if _HEX.fullmatch(c)]
+    if not hex_fills:
+        return None
+    colour = max(hex_fills)[1].lower()
+    return colour if len(colour) == 7 else "#" + "".join(ch * 2 for ch in colour[1:])
 
 
 def svg_size(path: Path) -> tuple[float, float]:

@@ -22,6 +22,7 @@ from .labels import ENGLISH, Labels
 from .model import KEY_ART, CoverPicture, PressDocument, StillEntry
 from .people import about_people
 from .prose_blocks import ProseBlock, interview_blocks, prose_blocks
+from .title_art import title_art_contrast
 
 
 def compose_document(
@@ -125,6 +126,7 @@ def document_warnings(document: PressDocument) -> list[Issue]:
     found += list(document.notes)
     found += _rights_warnings(document)
     found += opaque_cover_art(document)
+    found += title_art_contrast(document)
     return found + metadata_issues(document)
 
 
@@ -140,7 +142,7 @@ def opaque_cover_art(document: PressDocument) -> list[Issue]:
     if "cover" not in document.sections:
         return []
     kit = document.kit
-    named = [kit.title_art, *(f.laurel for f in kit.festivals)]
+    named = [kit.title_art, kit.title_art_on_dark, *(f.laurel for f in kit.festivals)]
     arts = [a for art in named if (a := document.artwork(art)) and a.kind == "png"]
     return [art.issue(OPAQUE) for art in arts if not art.transparent]
 

@@ -44,6 +44,27 @@ def read_artwork(obj: Obj, key: str, root: Path, checker: Checker) -> Artwork | 
     return Artwork(path, where, line)
 
 
+TitleArt = tuple[Artwork | None, Artwork | None]
+
+
+def read_title_art(top: Obj, root: Path, checker: Checker) -> TitleArt:
+    """The title art for light grounds and its version for dark ones: ``title_art: file`` is
+    the one for every ground; ``{file: …, on_dark: …}`` gives both."""
+    value = top.get("title_art")
+    if value is None:
+        return None, None
+    if isinstance(value, Scalar):
+        return read_artwork(top, "title_art", root, checker), None
+    entry = checker.obj(value, "title_art", fields.TITLE_ART)
+    if entry is None:
+        return None, None
+    if entry.get("file") is None:
+        checker.error(entry.line, entry.sub("file"), "required")
+        return None, None
+    on_dark = read_artwork(entry, "on_dark", root, checker) if entry.get("on_dark") else None
+    return read_artwork(entry, "file", root, checker), on_dark
+
+
 def read_logos(top: Obj, root: Path, checker: Checker) -> tuple[Logo, ...]:
     found: list[Logo] = []
     for i, value in top.items("logos"):

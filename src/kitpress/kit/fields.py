@@ -42,7 +42,9 @@ TOP = {
     "cover as 'Presented by …', on the back cover, and the PDF's author; left out when not "
     "given.",
     "title_art": "The title treatment (logotype) as an SVG or transparent PNG file: set on the "
-    "cover instead of the typeset title, and small on the back cover.",
+    "cover instead of the typeset title, and small on the back cover. Or {file: …, on_dark: …}: "
+    "the version for light grounds and the light version for dark ones; each page takes the "
+    "one that stands out from its ground.",
     "logos": "Logos for the back cover, in order: a list of {file, name, role} (distributor, "
     "sales, producers, funders).",
     "billing_block": "The billing block printed on the back cover: text, or {file: billing.png} "
@@ -167,6 +169,11 @@ RENDITIONS = KIT_KEYS
 PROSE_FILE = {"file": "A Markdown file beside kit.yaml."}
 
 ART_FILE = {"file": "An SVG or PNG file beside kit.yaml."}
+
+TITLE_ART = {
+    "file": "The title treatment for light grounds (dark ink), SVG or transparent PNG.",
+    "on_dark": "Its light version, for dark grounds (a dark cover band, a dark picture).",
+}
 
 LOGO = {
     "file": "The logo as an SVG or transparent PNG file, relative to kit.yaml.",

@@ -235,6 +235,7 @@ class Kit:
     copyright_line: str | None = None
     presented_by: str | None = None  # the distributor or sales company presenting the film
     title_art: Artwork | None = None  # the title treatment, set instead of typeset type
+    title_art_on_dark: Artwork | None = None  # its light version, for dark grounds
     logos: tuple[Logo, ...] = ()
     billing_block: BillingBlock | None = None
     website: str | None = None

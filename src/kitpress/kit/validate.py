@@ -9,7 +9,13 @@ from ..layout.stills_spec import RENDITION_KEYS, read_integers
 from ..reading.checker import Checker, Obj, Read, control_character
 from ..reading.marked_yaml import Mapping, Value
 from . import fields
-from .back_matter import read_artwork, read_billing_block, read_embargo, read_logos
+from .back_matter import (
+    read_artwork,
+    read_billing_block,
+    read_embargo,
+    read_logos,
+    read_title_art,
+)
 from .model import (
     CastMember,
     Contact,
@@ -69,7 +75,8 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         rights=read_rights(top.get("rights"), top.sub("rights"), checker),
         copyright_line=top.text("copyright_line"),
         presented_by=top.text("presented_by"),
-        title_art=read_artwork(top, "title_art", root, checker),
+        title_art=(title_art := read_title_art(top, root, checker))[0],
+        title_art_on_dark=title_art[1],
         logos=read_logos(top, root, checker),
         billing_block=read_billing_block(top, root, checker),
         website=top.url("website"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kitpress.document.art import ArtFile
 from kitpress.document.model import PressDocument
+from kitpress.document.title_art import title_art_on
 from kitpress.errors import Issue
 from kitpress.layout.model import Layout
 
@@ -43,9 +44,10 @@ def placed_widths(document: PressDocument, layout: Layout) -> dict[ArtFile, floa
         if art is not None and placed is not None:
             widths[art] = max(widths.get(art, 0.0), placed)
 
-    title = document.artwork(kit.title_art)
-    if "cover" in sections and title is not None:
-        place(title, cover_title_art_size(title, layout, layout.page.height)[0])
+    cover_title = title_art_on(document, layout.colour("cover_paper"))
+    title = title_art_on(document, layout.colour("paper"))
+    if "cover" in sections and cover_title is not None:
+        place(cover_title, cover_title_art_size(cover_title, layout, layout.page.height)[0])
     if title is not None and layout.cover.title_mark == "footer":
         place(title, footer_mark_size(title, layout.styles["footer"].size)[0])
     if "back_cover" in sections:

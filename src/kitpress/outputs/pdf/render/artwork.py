@@ -4,7 +4,9 @@ SVG goes in as vector paths through svglib (sharp at any size, and its colours a
 colours, which the print profile turns into CMYK like every other colour); its transparency
 is dropped, since neither PDF/A-1 nor PDF/X-1a allows it. PNG goes in as pixels, flattened
 onto the paper it sits on (no soft mask for the same reason) and, in print, converted to the
-printer's CMYK like the stills.
+printer's CMYK like the stills. On screen, on a flat paper, the pixels of exactly the paper's
+colour are left out by a colour-key mask (PDF/A-1 allows it; the print preflight allows no
+mask), so the page's own ground shows there and no box can.
 """
 
 from __future__ import annotations
@@ -55,7 +57,9 @@ def draw_art(
         canvas.restoreState()
         return
     pixels = flattened(art.art.file, paper, cmyk, backdrop)
-    canvas.drawImage(ImageReader(pixels), x, y, width, height)
+    keyed = backdrop is None and cmyk is None  # print keeps to PDF/X-1a: no masks at all
+    key = paper_key(paper_pixel(paper, cmyk)) if keyed else None
+    canvas.drawImage(ImageReader(pixels), x, y, width, height, mask=key)
 
 
 @lru_cache(maxsize=32)
@@ -90,16 +94,25 @@ def flattened(
     with Image.open(path) as source:
         image = source.convert("RGBA")
     alpha = image.getchannel("A")
-    rgb = Image.new("RGB", image.size, (255, 255, 255))
-    rgb.paste(image, mask=alpha)
+    rgb = image.convert("RGB")  # the ink's own colour: the alpha is applied once, below
     art = cmyk.picture(rgb) if cmyk is not None else rgb
     if backdrop is not None:
         under = backdrop.convert(art.mode).resize(image.size, Image.Resampling.LANCZOS)
     else:
-        red, green, blue = HexColor(paper).rgb()
-        if cmyk is not None:
-            colour = tuple(round(v * 255) for v in cmyk.colour(red, green, blue))
-        else:
-            colour = tuple(round(v * 255) for v in (red, green, blue))
-        under = Image.new(art.mode, image.size, colour)
+        under = Image.new(art.mode, image.size, paper_pixel(paper, cmyk))
     return Image.composite(art, under, alpha)
+
+
+def paper_pixel(paper: str, cmyk: CmykProfile | None) -> tuple[int, ...]:
+    """``paper`` (#rrggbb) as the pixel value a flattened PNG has where it is clear: RGB on
+    screen, the printer's CMYK (as the page's flat colour is converted) in print."""
+    red, green, blue = HexColor(paper).rgb()
+    values = cmyk.colour(red, green, blue) if cmyk is not None else (red, green, blue)
+    return tuple(round(v * 255) for v in values)
+
+
+def paper_key(pixel: tuple[int, ...]) -> list[int]:
+    """The colour-key mask that leaves out the pixels of exactly the paper's colour: where
+    the PNG is clear, the page's own ground shows; an edge pixel that the viewer blends with
+    its neighbours blends with the paper's colour, never with another."""
+    return [v for channel in pixel for v in (channel, channel)]

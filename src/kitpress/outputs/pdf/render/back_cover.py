@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from kitpress.document.art import ArtFile
 from kitpress.document.model import PressDocument
+from kitpress.document.title_art import title_art_on
 
 from .artwork import draw_art, fit
 from .sections import Context
@@ -62,10 +63,15 @@ def logo_row(document: PressDocument, width: float) -> list[PlacedArt]:
 def title_mark(document: PressDocument, width: float) -> tuple[float, float] | None:
     """The title art's size as the back cover's mark, or None (no title art, or the layout
     repeats it elsewhere)."""
-    art = document.artwork(document.kit.title_art)
+    art = back_title_art(document)
     if art is None or document.layout.cover.title_mark != "back_cover":
         return None
     return fit(art, width * MARK_WIDTH_SHARE, MARK_HEIGHT)
+
+
+def back_title_art(document: PressDocument) -> ArtFile | None:
+    """The version of the title art the back cover's paper takes."""
+    return title_art_on(document, document.layout.colour("paper"))
 
 
 def billing_image_size(document: PressDocument, width: float) -> tuple[float, float] | None:
@@ -136,7 +142,7 @@ class BackCover(Flowable):  # type: ignore[misc]
             self._art(art, (width - size[0]) / 2, y, *size)
             y += size[1] + GAP
         mark = title_mark(ctx.document, width)
-        title_art = ctx.document.artwork(kit.title_art)
+        title_art = back_title_art(ctx.document)
         middle = (self.height + y) / 2  # the title, centred in the room above the block
         if mark and title_art:
             self._art(title_art, (width - mark[0]) / 2, middle - mark[1] / 2, *mark)

@@ -36,8 +36,12 @@ Styles = dict[str, ParagraphStyle]
 FULL_TEXT_SHARE = 0.5  # of the page height, from the foot, where a full cover's text sits
 LAUREL_SIZE = 66.0
 TITLE_SHARE = 0.55  # of the cover's text space the title may take before it shrinks
+ART_SHARE = 0.75  # the title art's share: a logotype has one line, the names one more
 MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
+LAUREL_GAP = 8.0  # points between laurels
+FOOT_GAP = 14.0  # points between the foot's lines and the laurels
+LAUREL_DROP = 8.0  # points a laurel beside the foot's lines sits below their foot
 
 
 @dataclass(frozen=True)
@@ -114,10 +118,12 @@ def draw_cover(
         canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)
     if art is not None and layout.cover.style == "full":  # art over the picture's fade
         extras = replace(extras, under=_Under(art, (x, y, width, height)))
-    left, bottom = page.margin_left, page.margin_bottom
-    foot = (left, bottom, page.frame_width)
-    foot_top = _draw_foot(canvas, kit, styles, foot, only_page, labels, extras.embargo)
-    floor = max(foot_top, _draw_laurels(canvas, kit, layout, styles, labels, extras)) + 18
+    foot = foot_paragraph(kit, styles, only_page, labels, extras.embargo)
+    text_box, laurels_y = foot_zones(foot, kit, layout)
+    foot.drawOn(canvas, text_box[0], text_box[1])
+    foot_top = text_box[1] + text_box[3]
+    laurels_top = _draw_laurels(canvas, kit, layout, styles, labels, extras, laurels_y)
+    floor = max(foot_top, laurels_top) + 18
     top = page.height * FULL_TEXT_SHARE if layout.cover.style == "full" else y - 34
     _draw_text(canvas, kit, layout, styles, top, floor, labels, extras)
     canvas.restoreState()
@@ -144,7 +150,8 @@ def _draw_text(
     room = (top - floor) * TITLE_SHARE  # a very long title shrinks, never runs off the page
     title_style = fitting_style(escape(kit.title), styles["cover_title"], width, room)
     if extras.title_art is not None:
-        art_width, art_height = cover_title_art_size(extras.title_art, layout, room)
+        art_room = (top - floor) * ART_SHARE
+        art_width, art_height = cover_title_art_size(extras.title_art, layout, art_room)
         art_top = top - 10
         _invisible_title(canvas, kit.title, title_style, x, art_top - art_height)
         paper = layout.colour("cover_paper")
@@ -168,35 +175,77 @@ def _draw_text(
 def _invisible_title(canvas: Canvas, title: str, style: ParagraphStyle, x: float, y: float) -> None:
     """The title as text no one sees (render mode 3), under the title art: what search,
     copy and screen readers find where the logotype is."""
+    canvas.saveState()  # the render mode is graphics state: it must not outlive the title
+    # in the type's colour, not the cover paper's: in print a colour text is shown in is
+    # converted as type (black ink alone), and the paper must stay the rich black it is
+    canvas.setFillColor(style.textColor)
     text = canvas.beginText(x, y)
     text.setTextRenderMode(3)
     text.setFont(style.fontName, 12)
     text.textLine(title)
     canvas.drawText(text)
+    canvas.restoreState()
+
+
+def cover_laurels(kit: Kit, layout: Layout) -> int:
+    """How many laurels the cover carries."""
+    return len(kit.festivals[:MAX_LAURELS]) if layout.cover.laurels else 0
+
+
+def laurel_zone(kit: Kit, layout: Layout) -> float:
+    """Points: the width the laurels take at the right of the cover's foot (0 without)."""
+    count = cover_laurels(kit, layout)
+    return count * (laurel_width(LAUREL_SIZE) + LAUREL_GAP) if count else 0.0
+
+
+def foot_zones(
+    foot: Paragraph, kit: Kit, layout: Layout
+) -> tuple[tuple[float, float, float, float], float]:
+    """Where the foot's lines go (x, y, width, height) and the laurels' foot: the lines beside
+    the laurels when each of them fits there as it is, else across the frame with the laurels
+    on a row above them. Text and laurels never share a point."""
+    page = layout.page
+    x, y, full = page.margin_left, page.margin_bottom, page.frame_width
+    zone = laurel_zone(kit, layout)
+    beside = full - zone - FOOT_GAP
+    _, across = foot.wrap(full, 1000)
+    if not zone:
+        return (x, y, full, across), y
+    _, height = foot.wrap(beside, 1000) if beside > 0 else (0.0, across + 1)
+    if height <= across:  # no line had to break to make room for the laurels
+        return (x, y, beside, height), y - LAUREL_DROP
+    foot.wrap(full, 1000)
+    return (x, y, full, across), y + across + FOOT_GAP
 
 
 def _draw_laurels(
-    canvas: Canvas, kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
+    canvas: Canvas,
+    kit: Kit,
+    layout: Layout,
+    styles: Styles,
+    labels: Labels,
+    extras: CoverExtras,
+    foot: float,
 ) -> float:
-    """Up to three laurels in the bottom-right corner; returns their top (or the margin)."""
+    """Up to three laurels at the right, their foot at ``foot``; returns their top (or the
+    foot's)."""
     page = layout.page
-    festivals = kit.festivals[:MAX_LAURELS] if layout.cover.laurels else ()
+    festivals = kit.festivals[: cover_laurels(kit, layout)]
     right = page.width - page.margin_right
-    step = laurel_width(LAUREL_SIZE) + 8
+    step = laurel_width(LAUREL_SIZE) + LAUREL_GAP
     paper = layout.colour("cover_paper")
     count = len(festivals)
     for i, festival in enumerate(reversed(festivals)):
-        spot = right - (i + 1) * step + 8
-        foot = page.margin_bottom - 8
+        spot = right - (i + 1) * step + LAUREL_GAP
         own = extras.laurels[count - 1 - i] if count - 1 - i < len(extras.laurels) else None
         if own is not None:  # the festival's own artwork, centred in the laurel's place
             width, height = laurel_art_size(own)
-            at = (spot + (step - 8 - width) / 2, foot + (LAUREL_SIZE - height) / 2)
+            at = (spot + (step - LAUREL_GAP - width) / 2, foot + (LAUREL_SIZE - height) / 2)
             under = extras.backdrop((*at, width, height))
             draw_art(canvas, own, at, (width, height), paper, extras.cmyk, under)
         else:
             draw_laurel(canvas, festival, styles["laurel"], spot, foot, LAUREL_SIZE, labels)
-    return page.margin_bottom - 8 + (LAUREL_SIZE if festivals else 0)
+    return foot + (LAUREL_SIZE if festivals else 0)
 
 
 def laurel_art_size(art: ArtFile) -> tuple[float, float]:
@@ -233,18 +282,15 @@ def _credit_line(kit: Kit, labels: Labels) -> str:
     return escape(labels.press_kit)
 
 
-def _draw_foot(
-    canvas: Canvas,
+def foot_paragraph(
     kit: Kit,
     styles: Styles,
-    box: tuple[float, float, float],
     only_page: bool,
     labels: Labels,
     embargo: str | None = None,
-) -> float:
+) -> Paragraph:
     """The press-kit line and the presenter at the foot (and, on a kit's only page, the
-    copyright line), the embargo above them; returns the top of what it drew."""
-    x, y, width = box
+    copyright line), the embargo above them."""
     facts = [
         str(kit.year) if kit.year else "",
         ", ".join(kit.countries),
@@ -257,10 +303,7 @@ def _draw_foot(
         line += "<br/>" + escape(labels.presented_by.format(name=kit.presented_by))
     if kit.copyright_line and only_page:
         line += f"<br/>{escape(kit.copyright_line)}"
-    para = Paragraph(line, styles["cover_small"])
-    _, height = para.wrap(width, 200)
-    para.drawOn(canvas, x, y)
-    return float(y + height)
+    return Paragraph(line, styles["cover_small"])
 
 
 def _draw(

@@ -22,6 +22,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from kitpress.document.art import ArtFile
 from kitpress.document.labels import ENGLISH
 from kitpress.document.model import PressDocument
+from kitpress.document.title_art import title_art_on
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout, PageSpec
 from kitpress.stills.cmyk import CmykProfile
@@ -136,7 +137,7 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
     cover_frame = Frame(0, 0, *page.media, id="cover")
     document = ctx.document
     extras = CoverExtras(
-        document.artwork(ctx.kit.title_art),
+        title_art_on(document, ctx.layout.colour("cover_paper")),
         tuple(document.artwork(f.laurel) for f in ctx.kit.festivals),
         document.embargo,
         ctx.cmyk,
@@ -195,7 +196,7 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
     canvas.setFillColor(style.colour)
     canvas.setFont(font_name(style.font, style.bold, style.italic), style.size)
     x = page.margin_left
-    mark = ctx.document.artwork(ctx.kit.title_art)
+    mark = title_art_on(ctx.document, layout.colour("paper"))
     if mark is not None and layout.cover.title_mark == "footer":  # the title art, running
         width, height = footer_mark_size(mark, style.size)
         draw_art(canvas, mark, (x, y - 1), (width, height), layout.colour("paper"), ctx.cmyk)
