@@ -25,6 +25,7 @@ from kitpress.document.typography import curly_quotes
 # a line that would need more is set ragged (short of the edge) rather than gappy.
 MAX_SPACE_STRETCH = 1.55
 TIE_LONGEST = 24  # characters: two last words longer than this together are not tied
+TIE_FROM = 4  # words: a shorter line (a name, a label) never wraps, and keeps plain spaces
 TRACKING_PASSES = 6  # line breakings at most, for a tracked paragraph's lines to fit
 _TAG = re.compile(r"(<[^>]*>)")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
@@ -124,9 +125,12 @@ def _with_free(lines: Any, line: Any, free: float) -> Any:
 def tie_last_words(markup: str) -> str:
     """``markup`` with the space before its last word a no-break space (outside tags, after
     its last line break), so its last line holds at least two words; two words longer than
-    ``TIE_LONGEST`` together stay free to break."""
+    ``TIE_LONGEST`` together stay free to break, and so do texts of fewer than ``TIE_FROM``
+    words (which a reader may copy, such as a name)."""
     breaks = list(_BREAK.finditer(markup))
     start = breaks[-1].end() if breaks else 0
+    if len(_words(markup[start:])) < TIE_FROM:
+        return markup
     parts = _TAG.split(markup[start:])  # text at even indexes, tags between
     for index in range(len(parts) - 1, -1, -2):
         for space in reversed(list(_SPACES.finditer(parts[index]))):
