@@ -45,6 +45,9 @@ def pages_text(pdf: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(pdf).pages]
 
 
+TYPEWRITER = str.maketrans("“”‘’", "\"\"''")
+
+
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -78,7 +81,8 @@ def test_five_thousand_character_word_is_split_across_lines(tmp_path: Path) -> N
     kit = write(tmp_path / "kit", f"title: Word\nsynopsis: {word}\n")
     result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
     assert result.pdf is not None
-    assert word in squeeze("".join(pages_text(result.pdf)[1:]))
+    text = re.sub(r"Word — Press kit\s*\d+", "", "".join(pages_text(result.pdf)[1:]))  # folios
+    assert word in squeeze(text).replace("-", "")  # over two pages of lines, hyphenated
 
 
 @pytest.mark.parametrize("size", [(1200, 800), (800, 1200)], ids=["landscape", "portrait"])
@@ -128,6 +132,7 @@ def test_markup_prints_literally_in_every_field(tmp_path: Path) -> None:
     result = build(kit, BuildOptions(format="pdf", out=tmp_path / "out"))
     assert result.pdf is not None
     text = " ".join(" ".join(pages_text(result.pdf)).split())
+    text = text.translate(TYPEWRITER)  # the user's quotes are typeset: “x” prints as "x" does
     for literal in (
         MARKUP,
         f'<a href="javascript:alert(1)">{MARKUP}</a>',

@@ -114,6 +114,7 @@ class PressDocument:
     credits: tuple[CrewCredit, ...] = ()  # the end credits, adjacent roles merged
     art: Mapping[str, ArtFile] = field(default_factory=dict)  # artwork by kit.yaml field
     embargo: str | None = None  # the embargo line, as printed and embedded
+    language: str = "en"  # what the words are set by: quotes, hyphenation
 
     @property
     def portraits(self) -> tuple[PortraitEntry, ...]:

@@ -31,7 +31,6 @@ SECTIONS = (
 REQUIRED_STYLES = (
     "body",
     "lead",
-    "kicker",
     "heading",
     "label",
     "value",
@@ -118,7 +117,9 @@ class TextStyle:
     space_after: float = 0
     align: str = "left"
     upper: bool = False
-    tracking: float = 0
+    tracking: float = 0  # points added after each character (letter-spacing)
+    measure: float = 0  # the longest line, in points; 0: as wide as the space it is set in
+    hyphenate: bool = False  # break words at line ends, by the document's language
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ STYLE = dict.fromkeys(
         "align",
         "upper",
         "tracking",
+        "measure",
+        "hyphenate",
     ),
     "",
 )
@@ -100,4 +102,6 @@ def _apply(
         align=align,
         upper=spec.boolean("upper", parent.upper),
         tracking=length(spec, "tracking", parent.tracking),
+        measure=length(spec, "measure", parent.measure),
+        hyphenate=spec.boolean("hyphenate", parent.hyphenate),
     )

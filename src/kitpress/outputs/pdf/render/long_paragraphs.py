@@ -15,6 +15,8 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from .paragraphs import StyledParagraph, paragraph
+
 LONG_MARKUP = 8_000  # characters: shorter paragraphs (a page or so) are set as they are
 PIECE_LINES = 40  # lines per piece: about a page of body text
 
@@ -23,7 +25,7 @@ def paragraph_flowables(
     markup: str, style: ParagraphStyle, width: float, bullet: str | None = None
 ) -> list[Paragraph]:
     """``markup`` set in ``style`` across ``width`` points, as one or more paragraphs."""
-    whole = Paragraph(markup, style, bulletText=bullet)
+    whole = paragraph(markup, style, bullet)
     if len(markup) <= LONG_MARKUP:
         return [whole]
     whole.wrap(width, float("inf"))
@@ -38,7 +40,7 @@ def paragraph_flowables(
         stop = len(lines) if last else start + PIECE_LINES
         piece_style = _piece_style(style, first, last)
         frags = cut(whole.blPara, start, stop)
-        piece = Paragraph(None, piece_style, bulletText=bullet if first else None, frags=frags)
+        piece = StyledParagraph(None, piece_style, bullet if first else None, frags=frags)
         if not last:
             piece._JustifyLast = not getattr(lines[stop - 1], "lineBreak", False)
         pieces.append(piece)

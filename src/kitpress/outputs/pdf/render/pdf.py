@@ -55,7 +55,7 @@ def render_pdf(
 ) -> int:
     """Write the PDF to ``target`` (a file the caller renames into place); return page count."""
     register_layout_fonts(layout)
-    styles = paragraph_styles(layout)
+    styles = paragraph_styles(layout, document.language)
     kit = document.kit
     ctx = Context(document, layout, plan, styles, images, cmyk)
     doc = _document(target, kit, layout)

@@ -12,7 +12,6 @@ from reportlab.platypus import (
     Image,
     ImageAndFlowables,
     KeepTogether,
-    Paragraph,
 )
 
 from kitpress.document.model import PersonEntry
@@ -21,6 +20,7 @@ from kitpress.kit.model import FilmCredit
 
 from ..portraits import portrait_box
 from .flowables import Gap
+from .paragraphs import paragraph
 from .sections import Context, heading, long_prose, markdown_flowables
 from .text import escape
 
@@ -109,7 +109,7 @@ def _film(ctx: Context, film: FilmCredit, cast: bool) -> Flowable:
         part = ctx.labels.as_character.format(character=film.role) if cast else film.role
         line += f", {escape(part)}"
     year = str(film.year) if film.year else None
-    return Paragraph(line, hanging, bulletText=year)
+    return paragraph(line, hanging, year)
 
 
 def credits(ctx: Context) -> list[Flowable]:

@@ -28,6 +28,7 @@ from ..plan import DocumentPlan, StillSlot
 from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, PullQuote, Rule, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
+from .paragraphs import paragraph
 from .qr import qr_code
 from .stars import Stars
 from .styles import list_item_style
@@ -52,7 +53,7 @@ class Context:
         return self.document.labels
 
     def p(self, markup: str, style: str) -> Paragraph:
-        return Paragraph(markup, self.styles[style])
+        return paragraph(markup, self.styles[style])
 
 
 def heading(ctx: Context, key: str) -> list[Flowable]:
@@ -61,11 +62,7 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
         lead: list[Flowable] = [CondPageBreak(ctx.layout.page.frame_height - 1)]
     else:
         lead = [CondPageBreak(90), Gap(22)]
-    marks: list[Flowable] = [
-        Bookmark(key, title),
-        ctx.p(escape(ctx.kit.title), "kicker"),
-        ctx.p(escape(title), "heading"),
-    ]
+    marks: list[Flowable] = [Bookmark(key, title), ctx.p(escape(title), "heading")]
     for mark in marks:
         mark.keepWithNext = True  # a heading never ends a page: it moves with what follows
     return [*lead, *marks]

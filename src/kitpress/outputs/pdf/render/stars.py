@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 STAR_SIZE = 9.0  # points across one star
 STAR_GAP = 2.5
 MAX_STARS = 5
+SAID_SIZE = 7.0  # points: the invisible rating, at the smallest size kitpress sets
 
 
 class Stars(Flowable):  # type: ignore[misc]
@@ -40,7 +41,7 @@ class Stars(Flowable):  # type: ignore[misc]
             )
         text = canvas.beginText(0, 3)
         text.setTextRenderMode(3)  # invisible: "4 out of 5 stars" for search and readers
-        text.setFont(self.font, 6)
+        text.setFont(self.font, SAID_SIZE)
         text.textLine(self.said)
         canvas.drawText(text)
         canvas.restoreState()

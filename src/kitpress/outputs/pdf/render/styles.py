@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyphen
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -32,8 +33,10 @@ STAND_INS = {
 HERO_SCALE = 1.4  # the lead press quote, against the layout's lead style
 
 
-def paragraph_styles(layout: Layout) -> dict[str, ParagraphStyle]:
-    styles = {name: _paragraph_style(style) for name, style in layout.styles.items()}
+def paragraph_styles(layout: Layout, language: str = "en") -> dict[str, ParagraphStyle]:
+    """The layout's styles for `paragraphs.StyledParagraph`; those that hyphenate break
+    words by the rules of ``language`` (a code such as en, en_GB or fr)."""
+    styles = {name: _paragraph_style(style, language) for name, style in layout.styles.items()}
     for name, stand_in in STAND_INS.items():
         if name not in styles and stand_in in styles:
             styles[name] = ParagraphStyle(name, parent=styles[stand_in])
@@ -61,7 +64,7 @@ def list_item_style(style: ParagraphStyle, depth: int) -> ParagraphStyle:
     )
 
 
-def _paragraph_style(style: TextStyle) -> ParagraphStyle:
+def _paragraph_style(style: TextStyle, language: str) -> ParagraphStyle:
     font = font_name(style.font, style.bold, style.italic)
     return ParagraphStyle(
         name=style.name,
@@ -74,11 +77,26 @@ def _paragraph_style(style: TextStyle) -> ParagraphStyle:
         spaceAfter=style.space_after,
         alignment=_ALIGN[style.align],
         textTransform="uppercase" if style.upper else None,
-        # ReportLab's tracking is in points per character, as designers give it.
+        # Points per character, as designers give it; StyledParagraph draws it (PDF Tc).
         charSpace=style.tracking,
+        measure=style.measure,
+        language=language,  # for StyledParagraph: how its quotes are set
         allowWidows=0,
         allowOrphans=0,
         splitLongWords=1,
-        hyphenationLang=None,
-        embeddedHyphenation=0,
+        # ReportLab hyphenates through pyphen's dictionaries: a word at the line's end is
+        # broken where the language allows, and an existing hyphen is a break too.
+        hyphenationLang=hyphenation_language(language) if style.hyphenate else None,
+        embeddedHyphenation=1 if style.hyphenate else 0,
+        hyphenationMinWordLength=HYPHENATE_FROM,
+        uriWasteReduce=0.3 if style.hyphenate else 0,  # a long web address breaks too
     )
+
+
+HYPHENATE_FROM = 6  # letters: shorter words are never broken
+
+
+def hyphenation_language(language: str) -> str:
+    """pyphen's dictionary for ``language`` (``en`` is its British English); a language pyphen
+    has no dictionary for is not hyphenated."""
+    return pyphen.language_fallback(language) or ""

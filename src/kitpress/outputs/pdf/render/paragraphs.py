@@ -1,0 +1,150 @@
+"""ReportLab paragraphs that set what a layout's style asks and ReportLab's own `Paragraph`
+leaves out: letter-spacing (the style's ``charSpace``, written as the PDF's ``Tc``), a
+longest measure, word spaces that a justified line never stretches past a limit, and a last
+line that never holds one word alone.
+
+ReportLab keeps ``charSpace`` in a `ParagraphStyle` but neither draws nor measures it, so
+tracked capitals came out solid. Here the lines are broken with each glyph's extra advance
+counted, and the text is drawn with that character spacing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from kitpress.document.typography import curly_quotes
+
+# A justified line's word spaces stretch to at most this many times the font's own space;
+# a line that would need more is set ragged (short of the edge) rather than gappy.
+MAX_SPACE_STRETCH = 1.55
+TIE_LONGEST = 24  # characters: two last words longer than this together are not tied
+TIE_FROM = 4  # words: a shorter line (a name, a label) never wraps, and keeps plain spaces
+TRACKING_PASSES = 6  # line breakings at most, for a tracked paragraph's lines to fit
+_TAG = re.compile(r"(<[^>]*>)")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_SPACES = re.compile(r"[ \t\n]+")
+
+
+def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """``markup`` set in ``style``: its quotes typographic, by the style's ``language``, and
+    its last two words tied, so no paragraph ends with one word alone on its last line (a
+    runt), in prose, captions, headings or lists."""
+    language = getattr(style, "language", "en")
+    return StyledParagraph(tie_last_words(quoted(markup, language)), style, bulletText=bullet)
+
+
+def quoted(markup: str, language: str) -> str:
+    """``markup`` with the typewriter quotes of its text (not of its tags) made typographic."""
+    parts = _TAG.split(markup)
+    shown = ""  # the text so far, which decides whether a quote opens or closes
+    for index in range(0, len(parts), 2):
+        text = parts[index].replace("&quot;", '"').replace("&#x27;", "'")
+        parts[index] = curly_quotes(text, language, shown[-1:])
+        shown += html.unescape(parts[index])
+    return "".join(parts)
+
+
+class StyledParagraph(Paragraph):  # type: ignore[misc]
+    """A `Paragraph` that honours its style's ``charSpace``, ``measure`` (the longest line,
+    in points; 0 for the whole width) and, when justified, ``MAX_SPACE_STRETCH``."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        measure = getattr(self.style, "measure", 0) or avail_width
+        return super().wrap(min(avail_width, measure), avail_height)  # type: ignore[no-any-return]
+
+    def breakLines(self, width: float | list[float]) -> Any:
+        widths = list(width) if isinstance(width, list | tuple) else [width]
+        lines = super().breakLines(widths)
+        if self.style.charSpace:
+            lines = self._tracked(lines, widths, self.style.charSpace)
+        if self.style.alignment == TA_JUSTIFY:
+            self._limit_stretch(lines)
+        return lines
+
+    def _tracked(self, lines: Any, widths: list[float], track: float) -> Any:
+        """``lines`` broken again, each line narrower by the tracking it ran long with, until
+        every line fits; each line's free space is then what its tracking leaves."""
+        for _ in range(TRACKING_PASSES):
+            extra = [track * max(_chars(lines, line) - 1, 0) for line in lines.lines]
+            if all(_free(lines, ln) >= e - 1e-6 for ln, e in zip(lines.lines, extra, strict=True)):
+                break
+            base = widths + [widths[-1]] * (len(extra) - len(widths))
+            narrower = [w - e for w, e in zip(base, extra, strict=False)]
+            lines = super().breakLines([*narrower, widths[-1] - max(extra)])
+        for i, line in enumerate(lines.lines):
+            added = track * max(_chars(lines, line) - 1, 0)
+            lines.lines[i] = _with_free(lines, line, _free(lines, line) - added)
+        return lines
+
+    def _limit_stretch(self, lines: Any) -> None:
+        """Lines whose word spaces would stretch past ``MAX_SPACE_STRETCH`` set flush left."""
+        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        for i, line in enumerate(lines.lines[:-1]):
+            gaps = _spaces(lines, line)
+            if gaps and _free(lines, line) > gaps * space * (MAX_SPACE_STRETCH - 1):
+                lines.lines[i] = _with_free(lines, line, 0.0)  # no free space: not stretched
+
+    def beginText(self, x: float, y: float) -> Any:
+        text = super().beginText(x, y)
+        if self.style.charSpace:
+            text.setCharSpace(self.style.charSpace)  # drawPara restores the state after
+        return text
+
+
+def _chars(lines: Any, line: Any) -> int:
+    if lines.kind == 0:
+        return len(" ".join(line[1]))
+    text = "".join(getattr(f, "text", "") for f in line.words)
+    return len(text.rstrip())
+
+
+def _spaces(lines: Any, line: Any) -> int:
+    if lines.kind == 0:
+        return len(line[1]) - 1
+    return int(line.wordCount) - 1
+
+
+def _free(lines: Any, line: Any) -> float:
+    return float(line[0] if lines.kind == 0 else line.extraSpace)
+
+
+def _with_free(lines: Any, line: Any, free: float) -> Any:
+    if lines.kind == 0:
+        return (free, *line[1:])
+    line.extraSpace = free
+    return line
+
+
+def tie_last_words(markup: str) -> str:
+    """``markup`` with the space before its last word a no-break space (outside tags, after
+    its last line break), so its last line holds at least two words; two words longer than
+    ``TIE_LONGEST`` together stay free to break, and so do texts of fewer than ``TIE_FROM``
+    words (which a reader may copy, such as a name)."""
+    breaks = list(_BREAK.finditer(markup))
+    start = breaks[-1].end() if breaks else 0
+    if len(_words(markup[start:])) < TIE_FROM:
+        return markup
+    parts = _TAG.split(markup[start:])  # text at even indexes, tags between
+    for index in range(len(parts) - 1, -1, -2):
+        for space in reversed(list(_SPACES.finditer(parts[index]))):
+            after = _words(parts[index][space.end() :] + "".join(parts[index + 1 :]))
+            if not after:
+                continue  # trailing space
+            before = _words("".join(parts[:index]) + parts[index][: space.start()])
+            if not before or len(before[-1]) + 1 + len(after[0]) > TIE_LONGEST:
+                return markup
+            text = parts[index]
+            parts[index] = text[: space.start()] + "\xa0" + text[space.end() :]
+            return markup[:start] + "".join(parts)
+    return markup
+
+
+def _words(markup: str) -> list[str]:
+    return _TAG.sub("", markup).split()

@@ -1,0 +1,213 @@
+"""Type as a designer sets it, measured on the built PDFs of both example kits in every
+shipped layout, with an independent reader (pdfplumber's glyph positions, pdftotext):
+tracked capitals, a 60-75 character measure, no runts, no typewriter quotes, no film title
+over every heading, no type under 7 pt inside the kit; and the user's quotes curled."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import statistics
+import subprocess
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kitpress.document.typography import curly_quotes
+from kitpress.layout.load import load_layout
+from kitpress.pipeline import BuildOptions, build
+
+from .conftest import EXAMPLE_KIT, REPO, needs_poppler
+
+pdfplumber = pytest.importorskip("pdfplumber", reason="pdfplumber (the test extra) not installed")
+
+LAST_LOCK = REPO / "assets" / "the-last-lock"
+KITS = {"parallel-mothers": EXAMPLE_KIT, "the-last-lock": LAST_LOCK}
+LAYOUTS = ("default", "classic", "festival-letter", "minimal")
+MEASURE = (60, 75)  # characters a body line, median
+MIN_TRACKING = 0.05  # of the size, for tracked capitals (labels)
+MIN_SIZE = 7.0  # points, inside the kit (the cover's laurels are the cover's own)
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    out = tmp_path_factory.mktemp("typography")
+    built = {}
+    for kit_name, kit in KITS.items():
+        for layout in LAYOUTS:
+            folder = out / f"{kit_name}-{layout}"
+            build(kit, BuildOptions(format="screen-pdf", out=folder, layout=layout))
+            built[kit_name, layout] = next(folder.glob("*_press-kit.pdf"))
+    return built
+
+
+CASES = [(kit, layout) for kit in KITS for layout in LAYOUTS]
+
+
+def lines_of(page: Any) -> list[list[dict[str, Any]]]:
+    """The page's upright glyphs in lines (one baseline, within 1 pt), split into columns
+    where two glyphs are more than 3 em apart; left to right."""
+    rows: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for char in page.chars:
+        if char.get("upright", True) and char["text"].strip():
+            rows[round(char["bottom"])].append(char)
+    lines = []
+    for row in rows.values():
+        row.sort(key=lambda c: c["x0"])
+        line = [row[0]]
+        for char in row[1:]:
+            if char["x0"] - line[-1]["x1"] > 3 * char["size"]:
+                lines.append(line)
+                line = []
+            line.append(char)
+        lines.append(line)
+    return lines
+
+
+def words_of(line: list[dict[str, Any]]) -> list[str]:
+    words, word = [], line[0]["text"]
+    for a, b in itertools.pairwise(line):
+        if b["x0"] - a["x1"] > 0.15 * b["size"]:
+            words.append(word)
+            word = ""
+        word += b["text"]
+    return [*words, word]
+
+
+def body_lines(pdf: Path, layout: str) -> list[tuple[int, str, float, float]]:
+    """Lines in the layout's body size on the inside pages, alone on their baseline (not a
+    row of captions) and not a contents line: (page, text, left, right)."""
+    body = load_layout(layout, REPO).styles["body"].size
+    found = []
+    with pdfplumber.open(pdf) as doc:
+        for number, page in enumerate(doc.pages[1:-1], start=2):
+            lines = lines_of(page)
+            rows = Counter(round(ln[0]["bottom"]) for ln in lines)
+            for ln in lines:
+                text = " ".join(words_of(ln))
+                alone = rows[round(ln[0]["bottom"])] == 1
+                contents = ". . . ." in text  # a contents line's dot leader
+                if abs(ln[0]["size"] - body) < 0.1 and alone and not contents:
+                    found.append((number, text, ln[0]["x0"], ln[-1]["x1"]))
+    return found
+
+
+@pytest.mark.parametrize(("kit", "layout"), CASES)
+def test_body_lines_hold_60_to_75_characters(pdfs: Any, kit: str, layout: str) -> None:
+    lines = body_lines(pdfs[kit, layout], layout)
+    widest = max(right - left for _, _, left, right in lines)
+    full = [len(text) for _, text, left, right in lines if right - left > 0.8 * widest]
+    assert MEASURE[0] <= statistics.median(full) <= MEASURE[1], (kit, layout, full)
+
+
+@pytest.mark.parametrize(("kit", "layout"), CASES)
+def test_no_paragraph_ends_with_one_word_alone(pdfs: Any, kit: str, layout: str) -> None:
+    """A runt: a paragraph's last line holding one word, under a line that wrapped (one
+    that runs most of the measure); a short line before it is a line break, as in an
+    address. The cover's laurels are set as lines, not as a paragraph."""
+    runts = []
+    with pdfplumber.open(pdfs[kit, layout]) as doc:
+        for number, page in enumerate(doc.pages[1:], start=2):
+            lines = sorted(lines_of(page), key=lambda ln: (ln[0]["x0"] // 30, ln[0]["bottom"]))
+            widest: dict[float, float] = defaultdict(float)
+            for ln in lines:
+                key = round(ln[0]["x0"]), round(ln[0]["size"], 1)
+                widest[key] = max(widest[key], ln[-1]["x1"] - ln[0]["x0"])
+            for above, line in itertools.pairwise(lines):
+                size = line[0]["size"]
+                same_block = (
+                    round(above[0]["x0"]) == round(line[0]["x0"])
+                    and abs(above[0]["size"] - size) < 0.3
+                    and 0 < line[0]["bottom"] - above[0]["bottom"] < 1.6 * size
+                )
+                key = round(line[0]["x0"]), round(size, 1)
+                wrapped = above[-1]["x1"] - above[0]["x0"] > 0.85 * widest[key]
+                if same_block and wrapped and size < 16 and len(words_of(line)) == 1:
+                    runts.append((number, "".join(c["text"] for c in line)))
+    assert runts == []
+
+
+@pytest.mark.parametrize(("kit", "layout"), CASES)
+def test_labels_capitals_are_tracked(pdfs: Any, kit: str, layout: str) -> None:
+    """The technical details' labels (tracked capitals in every layout): the space between
+    their letters, as placed in the PDF, is at least 5 % of their size."""
+    gaps = []
+    with pdfplumber.open(pdfs[kit, layout]) as doc:
+        for page in doc.pages:
+            for line in lines_of(page):
+                text = "".join(c["text"] for c in line)
+                if text.startswith("RUNNINGTIME") or text.startswith("ASPECTRATIO"):
+                    run = line[:7]  # RUNNING or ASPECT R
+                    size = run[0]["size"]
+                    gaps += [(b["x0"] - a["x1"]) / size for a, b in itertools.pairwise(run)]
+    assert gaps, "no technical details found"
+    assert min(gaps) >= MIN_TRACKING, gaps
+
+
+def test_display_capitals_are_tracked(pdfs: Any) -> None:
+    """festival-letter sets its headings in 28 pt capitals: measured, not solid."""
+    with pdfplumber.open(pdfs["the-last-lock", "festival-letter"]) as doc:
+        heads = [c for c in doc.pages[3].chars if c["size"] > 24 and c["text"].isupper()]
+    gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(heads)]
+    assert heads and 0.01 * 28 <= statistics.median(gaps) <= 0.05 * 28
+
+
+@pytest.mark.parametrize(("kit", "layout"), CASES)
+def test_no_typewriter_quotes_and_no_title_over_every_heading(
+    pdfs: Any, kit: str, layout: str
+) -> None:
+    with pdfplumber.open(pdfs[kit, layout]) as doc:
+        glyphs = "".join(c["text"] for page in doc.pages for c in page.chars)
+        title = "PARALLEL MOTHERS" if kit == "parallel-mothers" else "THE LAST LOCK"
+        alone = [
+            number
+            for number, page in enumerate(doc.pages[1:-1], start=2)
+            for line in lines_of(page)
+            if " ".join(words_of(line)).upper() == title
+        ]
+    assert "'" not in glyphs and '"' not in glyphs
+    assert alone == []  # the title stands alone on no inside page: the folio line says it
+
+
+@pytest.mark.parametrize(("kit", "layout"), CASES)
+def test_no_type_under_7_points_inside_the_kit(pdfs: Any, kit: str, layout: str) -> None:
+    with pdfplumber.open(pdfs[kit, layout]) as doc:
+        sizes = {round(c["size"], 1) for page in doc.pages[1:] for c in page.chars}
+    assert min(sizes) >= MIN_SIZE
+
+
+def test_long_prose_is_hyphenated(pdfs: Any) -> None:
+    lines = body_lines(pdfs["the-last-lock", "default"], "default")
+    broken = [text for _, text, _, _ in lines if re.search(r"[a-z]-$", text)]
+    assert len(broken) >= 3
+
+
+def test_english_quotes_by_context() -> None:
+    typed = "\"Hello,\" she said. It's Almodóvar's '70s film, 'cut' `a \"code\" span`."
+    assert curly_quotes(typed) == (
+        '“Hello,” she said. It’s Almodóvar’s ’70s film, ‘cut’ `a "code" span`.'
+    )
+    assert curly_quotes("rock 'n' roll, 'em and 'emerald'") == "rock ’n’ roll, ’em and ‘emerald’"
+    assert curly_quotes('*Title*"', before="") == "*Title*”"
+    assert curly_quotes('"', before="e") == "”" and curly_quotes('"', before=" ") == "“"
+
+
+@needs_poppler
+def test_the_users_quotes_are_curled_in_the_pdf(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    shutil.copytree(EXAMPLE_KIT, kit)
+    synopsis = kit / "synopsis.md"
+    synopsis.write_text(
+        "\"It's a *film* about the '70s,\" she said of 'the book'.\n", encoding="utf-8"
+    )
+    build(kit, BuildOptions(format="screen-pdf", out=tmp_path / "out"))
+    pdf = next((tmp_path / "out").glob("*_press-kit.pdf"))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = re.sub(r"\s+", " ", text)
+    assert "“It’s a film about the ’70s,” she said of ‘the book’." in flat
+    assert "'" not in text and '"' not in text
