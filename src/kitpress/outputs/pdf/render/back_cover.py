@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from kitpress.document.art import ArtFile
 from kitpress.document.model import PressDocument
 from kitpress.document.title_art import title_art_on
 
 from .artwork import draw_art, fit
+from .paragraphs import paragraph
 from .sections import Context
 from .text import escape, link
 
@@ -147,13 +148,13 @@ class BackCover(Flowable):  # type: ignore[misc]
         if mark and title_art:
             self._art(title_art, (width - mark[0]) / 2, middle - mark[1] / 2, *mark)
         else:
-            para = Paragraph(escape(kit.title), styles["back_title"])
+            para = paragraph(escape(kit.title), styles["back_title"])
             _, height = para.wrap(width, self.height)
             para.drawOn(self.canv, 0, middle - height / 2)
 
     def _para(self, markup: str, style: str, y: float) -> float:
         """A centred paragraph with its foot at ``y``; returns its top."""
-        para = Paragraph(markup, self.styles[style])
+        para = paragraph(markup, self.styles[style])
         _, height = para.wrap(self.width, self.height)
         para.drawOn(self.canv, 0, y)
         return y + float(height)

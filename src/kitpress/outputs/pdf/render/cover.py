@@ -30,6 +30,7 @@ from kitpress.stills.cmyk import CmykProfile
 
 from .artwork import draw_art, fit
 from .laurels import draw_laurel, laurel_width
+from .paragraphs import paragraph
 from .text import escape
 
 Styles = dict[str, ParagraphStyle]
@@ -166,7 +167,7 @@ def _draw_text(
     if names:
         top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
     if layout.cover.quote and kit.quotes:
-        quote = Paragraph(_quote(kit), styles["cover_quote"])
+        quote = paragraph(_quote(kit), styles["cover_quote"])
         _, height = quote.wrap(width * 0.8, 1000)
         if top - 16 - height >= floor:
             quote.drawOn(canvas, x, top - 16 - height)
@@ -263,7 +264,7 @@ def fitting_style(
         fitted = ParagraphStyle(
             f"{style.name}-{size:.1f}", parent=style, fontSize=size, leading=style.leading * scale
         )
-        if Paragraph(markup, fitted).wrap(width, 10_000)[1] <= height or size <= MIN_TITLE_SIZE:
+        if paragraph(markup, fitted).wrap(width, 10_000)[1] <= height or size <= MIN_TITLE_SIZE:
             return fitted
         size = max(MIN_TITLE_SIZE, size * 0.85)
 
@@ -303,13 +304,13 @@ def foot_paragraph(
         line += "<br/>" + escape(labels.presented_by.format(name=kit.presented_by))
     if kit.copyright_line and only_page:
         line += f"<br/>{escape(kit.copyright_line)}"
-    return Paragraph(line, styles["cover_small"])
+    return paragraph(line, styles["cover_small"])
 
 
 def _draw(
     canvas: Canvas, markup: str, style: ParagraphStyle, x: float, top: float, width: float
 ) -> float:
-    para = Paragraph(markup, style)
+    para = paragraph(markup, style)
     _, height = para.wrap(width, 1000)
     para.drawOn(canvas, x, top - height)
     return float(top - height)

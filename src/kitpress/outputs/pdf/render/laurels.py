@@ -7,11 +7,11 @@ import math
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from kitpress.document.labels import ENGLISH, Labels
 from kitpress.kit.model import Festival
 
+from .paragraphs import paragraph
 from .text import escape
 
 LEAVES = 9
@@ -50,7 +50,7 @@ def draw_laurel(
     for side in (-1, 1):
         _branch(canvas, (centre_x, centre_y), radii, side, height * 0.17)
     canvas.restoreState()
-    text = Paragraph(laurel_lines(festival, labels), style)
+    text = paragraph(laurel_lines(festival, labels), style)
     text_width = width * 0.64
     _, text_height = text.wrap(text_width, height)
     text.drawOn(canvas, centre_x - text_width / 2, centre_y - text_height / 2)
