@@ -35,7 +35,11 @@ class PageGroup:
     members: tuple[int, ...]  # indices into the kit's stills
 
 
-def group_stills(sizes: list[tuple[int, int]], settings: StillSettings) -> list[PageGroup]:
+def group_stills(
+    sizes: list[tuple[int, int]], settings: StillSettings, *, whole_pages: bool = True
+) -> list[PageGroup]:
+    """The stills' groups; ``whole_pages``: each group is a page of its own (else the groups'
+    rows flow on from page to page, and only their cells matter)."""
     if settings.arrangement == "grid":
         grid = Grid(2, -(-settings.per_page // 2))
         step = settings.per_page
@@ -43,8 +47,13 @@ def group_stills(sizes: list[tuple[int, int]], settings: StillSettings) -> list[
             PageGroup(grid, tuple(range(i, min(i + step, len(sizes)))))
             for i in range(0, len(sizes), step)
         ]
-        return _balance(pages, stacked=False)
-    return _balance(_stacked(sizes, settings.per_page), stacked=True)
+        return _balance(pages, stacked=False) if whole_pages else pages
+    pages = _stacked(sizes, settings.per_page)
+    if whole_pages:
+        return _balance(pages, stacked=True)
+    # Flowing, a lone portrait takes a landscape's row height and can share its page.
+    row = Grid(1, settings.per_page)
+    return [PageGroup(row, p.members) if p.grid == Grid(1, 1) else p for p in pages]
 
 
 MAX_STACKED = 3  # landscape stills one stacked page can hold

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -25,6 +26,7 @@ from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 
+from ..arrange import HEADING_ALLOWANCE
 from ..plan import DocumentPlan, StillSlot
 from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, PullQuote, Rule, photo, photo_grid
@@ -56,6 +58,9 @@ class Context:
         return Paragraph(markup, self.styles[style])
 
 
+LIST_START = 150.0  # points a list section needs left on a page to start there
+
+
 def heading(ctx: Context, key: str) -> list[Flowable]:
     title = ctx.labels.sections[key]
     if key in ctx.layout.new_page:  # a fresh page, unless this one is still empty
@@ -70,6 +75,16 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
     for mark in marks:
         mark.keepWithNext = True  # a heading never ends a page: it moves with what follows
     return [*lead, *marks]
+
+
+def list_section(ctx: Context, key: str, table: Table) -> list[Flowable]:
+    """A heading over a list that may split between rows: it starts where the page has room
+    for the heading and a few rows, instead of taking its whole list to a fresh page."""
+    out = heading(ctx, key)
+    if key not in ctx.layout.new_page:
+        out[0] = CondPageBreak(LIST_START)
+    out[-1].keepWithNext = False  # the list's own first rows hold the heading off the foot
+    return [*out, table]
 
 
 def prose(ctx: Context, text: Prose) -> list[Flowable]:
@@ -134,12 +149,22 @@ def _table_style(ctx: Context, *commands: tuple[object, ...]) -> TableStyle:
 
 
 def _table(ctx: Context, rows: list[tuple[str, str]]) -> Table:
-    """Labels over their values in the layout's grid: small capitals, then the value."""
-    cells = [(ctx.p(escape(label), "label"), ctx.p(value, "value")) for label, value in rows]
+    """Labels beside their values in the layout's grid: small capitals, then the value."""
+    cells: list[tuple[Cell, Cell]] = [
+        (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
+    ]
     return grid_table(ctx, cells, rules=True)
 
 
-Cell = Paragraph | list[Flowable]  # a table cell: a paragraph, or flowables led by one
+def _grid_label(ctx: Context, label: str) -> Paragraph:
+    """A label on its value's leading, so a label's second line keeps the value's baselines."""
+    style = ctx.styles["label"]
+    leading = ctx.styles["value"].leading
+    lined = ParagraphStyle(f"{style.name}-on-value", parent=style, leading=leading)
+    return Paragraph(escape(label), lined)
+
+
+Cell: TypeAlias = Paragraph | list[Flowable]  # a table cell: a paragraph, or flowables led by one
 
 
 def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> Table:
@@ -179,7 +204,7 @@ def _first_size(cell: Cell) -> float:
 def details(ctx: Context) -> list[Flowable]:
     rows = [(label, escape(value)) for label, value in ctx.document.facts]
     cells: list[tuple[Cell, Cell]] = [
-        (ctx.p(escape(label), "label"), ctx.p(value, "value")) for label, value in rows
+        (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
     ]
     if ctx.kit.trailer:  # the code in the trailer's row: a printed kit's reader scans it
         accent, ink = ctx.layout.colour("accent"), ctx.layout.colour("ink")
@@ -189,8 +214,8 @@ def details(ctx: Context) -> list[Flowable]:
             qr_code(ctx.kit.trailer, 62, ink),
             ctx.p(escape(ctx.labels.scan_for_trailer), "label"),
         ]
-        cells.append((ctx.p(escape(ctx.labels.trailer), "label"), scan))
-    return [*heading(ctx, "details"), grid_table(ctx, cells, rules=True)]
+        cells.append((_grid_label(ctx, ctx.labels.trailer), scan))
+    return list_section(ctx, "details", grid_table(ctx, cells, rules=True))
 
 
 def releases(ctx: Context) -> list[Flowable]:
@@ -198,7 +223,7 @@ def releases(ctx: Context) -> list[Flowable]:
         (f"{r.territory} · {r.window}", escape(f"{r.date:%A, %B} {r.date.day}, {r.date.year}"))
         for r in ctx.kit.releases
     ]
-    return [*heading(ctx, "releases"), _table(ctx, rows)]
+    return list_section(ctx, "releases", _table(ctx, rows))
 
 
 def cast(ctx: Context) -> list[Flowable]:
@@ -207,12 +232,12 @@ def cast(ctx: Context) -> list[Flowable]:
         (ctx.p(escape(member.character or ""), "role"), ctx.p(escape(member.actor), "name"))
         for member in ctx.kit.cast
     ]
-    return [*heading(ctx, "cast"), grid_table(ctx, rows, rules=False)]
+    return list_section(ctx, "cast", grid_table(ctx, rows, rules=False))
 
 
 def crew(ctx: Context) -> list[Flowable]:
     rows = [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
-    return [*heading(ctx, "crew"), _table(ctx, rows)]
+    return list_section(ctx, "crew", _table(ctx, rows))
 
 
 def festivals(ctx: Context) -> list[Flowable]:
@@ -225,7 +250,7 @@ def festivals(ctx: Context) -> list[Flowable]:
             for i, line in enumerate(lines)
         )
         rows.append((label, what))
-    out = [*heading(ctx, "festivals"), _table(ctx, rows)]
+    out = list_section(ctx, "festivals", _table(ctx, rows))
     own = [(f, art) for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
     if own:  # the festivals' own laurels, in a row under the list
         out += [Gap(14), LaurelRow([art for _, art in own], ctx)]
@@ -278,14 +303,24 @@ def quotes(ctx: Context) -> list[Flowable]:
 
 
 def stills(ctx: Context) -> list[Flowable]:
-    """One page per planned group: its photos in the planned grid, each with its caption."""
+    """The planned groups in their grids, each photo with its caption. On a fresh page (the
+    layout's ``new_page``), one page per group; else the stills follow the section before
+    them, starting on its page when the heading and a first row fit, one row after another."""
     out = heading(ctx, "stills")
-    for number, page in enumerate(ctx.plan.still_pages):
-        if number:
-            out.append(PageBreak())
-        cells = [_photo(ctx, slot) for slot in page.slots]
-        out.append(photo_grid(ctx, cells, page.columns))
-    return out
+    fresh = "stills" in ctx.layout.new_page
+    grids = []
+    for page in ctx.plan.still_pages:
+        grids.append(photo_grid(ctx, [_photo(ctx, slot) for slot in page.slots], page.columns))
+    if fresh:
+        for number, grid in enumerate(grids):
+            out += [PageBreak(), grid] if number else [grid]
+        return out
+    if grids:
+        first_row = grids[0].wrap(ctx.layout.page.frame_width, ctx.layout.page.frame_height)[1]
+        first_row /= max(1, len(grids[0]._cellvalues))
+        out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
+        out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
+    return out + grids
 
 
 def _photo(ctx: Context, slot: StillSlot) -> Flowable:
