@@ -31,8 +31,8 @@ def test_stacked_keeps_order_pairs_portraits_and_gives_a_lone_portrait_a_page() 
 
 def test_grid_takes_any_orientation_in_two_columns() -> None:
     assert _groups([L, P, L, L, P], arrangement="grid", per_page=4) == [
-        (Grid(2, 2), (0, 1, 2, 3)),
-        (Grid(2, 2), (4,)),
+        (Grid(2, 2), (0, 1, 2)),  # the last page does not hold one still alone
+        (Grid(2, 2), (3, 4)),
     ]
 
 
@@ -70,4 +70,32 @@ def test_unknown_arrangement_names_the_known_ones(tmp_path: Path) -> None:
     assert caught.value.lines() == [
         "brand/layout.yaml:3: stills.arrangement: "
         "unknown arrangement 'mosaic' (known: stacked, grid)"
+    ]
+
+
+def test_a_lone_last_still_takes_one_from_a_full_page_before_it() -> None:
+    assert _groups([L] * 9, arrangement="grid", per_page=4) == [
+        (Grid(2, 2), (0, 1, 2, 3)),
+        (Grid(2, 2), (4, 5, 6)),
+        (Grid(2, 2), (7, 8)),
+    ]
+    assert _groups([L] * 7, per_page=3) == [
+        (Grid(1, 3), (0, 1, 2)),
+        (Grid(1, 3), (3, 4)),
+        (Grid(1, 3), (5, 6)),
+    ]
+
+
+def test_a_lone_last_landscape_joins_a_stacked_pair_as_a_third_row() -> None:
+    assert _groups([L] * 5, per_page=2) == [(Grid(1, 2), (0, 1)), (Grid(1, 3), (2, 3, 4))]
+
+
+def test_flowing_stills_keep_their_groups_and_give_a_lone_portrait_a_row() -> None:
+    settings = StillSettings(per_page=2)  # type: ignore[call-arg]
+    pages = group_stills([L, L, L, P, L], settings, whole_pages=False)
+    assert [(page.grid, page.members) for page in pages] == [
+        (Grid(1, 2), (0, 1)),
+        (Grid(1, 2), (2,)),
+        (Grid(1, 2), (3,)),
+        (Grid(1, 2), (4,)),
     ]

@@ -66,6 +66,7 @@ class PageSpec:
     margin_left: float
     margin_right: float
     columns_gap: float
+    label_column: float = 160.0  # the grid's first column: every two-column list's labels
     bleed: float = 0.0  # print profile: paper beyond the trim that backgrounds run into
     slug: float = 0.0  # print profile with crop marks: room for them beyond the bleed
 

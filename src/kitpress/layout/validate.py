@@ -37,7 +37,16 @@ TOP = {
     "web": "What only the web page needs: site_url, logo, embed_trailer.",
 }
 PAGE = dict.fromkeys(
-    ("size", "margin_top", "margin_bottom", "margin_left", "margin_right", "columns_gap"), ""
+    (
+        "size",
+        "margin_top",
+        "margin_bottom",
+        "margin_left",
+        "margin_right",
+        "columns_gap",
+        "label_column",
+    ),
+    "",
 )
 
 
@@ -79,6 +88,7 @@ def _page(top: Obj, checker: Checker) -> PageSpec:
         length(page, "margin_left", 60),
         length(page, "margin_right", 60),
         length(page, "columns_gap", 20),
+        length(page, "label_column", 160),
     )
     if spec.frame_width < width * MIN_FRAME or spec.frame_height < height * MIN_FRAME:
         frame = f"{_mm(spec.frame_width)}×{_mm(spec.frame_height)} mm"

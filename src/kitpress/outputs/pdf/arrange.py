@@ -7,7 +7,9 @@ Two arrangements, chosen by the layout:
 - ``grid``: two columns, ``per_page`` (2, 4 or 6) stills a page, any orientation.
 
 Every page of one kind has the same cells, so photos line up from page to page. Stills keep
-the kit's order. Pure: sizes and settings in, pages out.
+the kit's order. The last page never holds one still alone when the page before it can share:
+a full page gives it a still (four, four, one become four, three, two), and a stacked pair
+takes it as a third row. Pure: sizes and settings in, pages out.
 """
 
 from __future__ import annotations
@@ -33,15 +35,49 @@ class PageGroup:
     members: tuple[int, ...]  # indices into the kit's stills
 
 
-def group_stills(sizes: list[tuple[int, int]], settings: StillSettings) -> list[PageGroup]:
+def group_stills(
+    sizes: list[tuple[int, int]], settings: StillSettings, *, whole_pages: bool = True
+) -> list[PageGroup]:
+    """The stills' groups; ``whole_pages``: each group is a page of its own (else the groups'
+    rows flow on from page to page, and only their cells matter)."""
     if settings.arrangement == "grid":
         grid = Grid(2, -(-settings.per_page // 2))
         step = settings.per_page
-        return [
+        pages = [
             PageGroup(grid, tuple(range(i, min(i + step, len(sizes)))))
             for i in range(0, len(sizes), step)
         ]
-    return _stacked(sizes, settings.per_page)
+        return _balance(pages, stacked=False) if whole_pages else pages
+    pages = _stacked(sizes, settings.per_page)
+    if whole_pages:
+        return _balance(pages, stacked=True)
+    # Flowing, a lone portrait takes a landscape's row height and can share its page.
+    row = Grid(1, settings.per_page)
+    return [PageGroup(row, p.members) if p.grid == Grid(1, 1) else p for p in pages]
+
+
+MAX_STACKED = 3  # landscape stills one stacked page can hold
+
+
+def _balance(pages: list[PageGroup], *, stacked: bool) -> list[PageGroup]:
+    """No lone still on the last page when the page before it is of the same kind: it gives
+    the last page one of its stills, or (a stacked pair) takes the lone one as a third row."""
+    if len(pages) < 2 or len(pages[-1].members) != 1:
+        return pages
+    before, last = pages[-2], pages[-1]
+    if before.grid != last.grid or len(before.members) < 2:
+        return pages
+    if len(before.members) >= 3:
+        moved = before.members[-1]
+        return [
+            *pages[:-2],
+            PageGroup(before.grid, before.members[:-1]),
+            PageGroup(last.grid, (moved, *last.members)),
+        ]
+    if stacked and before.grid.rows < MAX_STACKED:
+        grid = Grid(1, MAX_STACKED)
+        return [*pages[:-2], PageGroup(grid, (*before.members, *last.members))]
+    return pages
 
 
 def _stacked(sizes: list[tuple[int, int]], per_page: int) -> list[PageGroup]:

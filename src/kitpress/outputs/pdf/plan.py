@@ -54,7 +54,8 @@ def plan_document(document: PressDocument) -> DocumentPlan:
     entries = document.stills
     sizes = [entry.pixels for entry in entries]
     pages = []
-    for group in group_stills(sizes, layout.stills):
+    whole_pages = "stills" in layout.new_page  # else the stills flow on after the section before
+    for group in group_stills(sizes, layout.stills, whole_pages=whole_pages):
         cell = cell_size(group.grid, layout.page)
         _check_room(layout, cell)
         members = tuple(_slot(layout, entries[i], cell) for i in group.members)

@@ -27,13 +27,17 @@ from .text import escape
 PORTRAIT_GUTTER = 14.0  # points between a portrait and the bio beside it
 YEAR_COLUMN = 2.9  # ems: a filmography's years hang in a column of their own
 PERSON_START = 160.0  # points a person needs left on a page to start there
+HEADING_ROOM = 70.0  # points a section's kicker and heading take above it
+NAME_ROOM = 60.0  # points a person's name and part take above their portrait
 
 
 def interview(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "interview")
     if ctx.kit.interviewer:
         byline = ctx.labels.interview_by.format(name=ctx.kit.interviewer)
-        out.append(ctx.p(escape(byline), "byline"))
+        by = ctx.p(escape(byline), "byline")
+        by.keepWithNext = True  # with the first question, never alone under the heading
+        out.append(by)
     return out + long_prose(ctx, ctx.document.interview)
 
 
@@ -53,11 +57,21 @@ def _people(
     ctx: Context, key: str, people: tuple[PersonEntry, ...], *, cast: bool
 ) -> list[Flowable]:
     out = heading(ctx, key)
+    if key not in ctx.layout.new_page and people:  # it starts where its first person can
+        out[0] = CondPageBreak(_person_start(ctx, people[0]) + HEADING_ROOM)
     for number, person in enumerate(people):
         if number:
-            out += [CondPageBreak(PERSON_START), Gap(20)]
+            out += [CondPageBreak(_person_start(ctx, person)), Gap(20)]
         out += _person(ctx, person, cast)
     return out
+
+
+def _person_start(ctx: Context, person: PersonEntry) -> float:
+    """Points a person needs left on a page: their name over the whole portrait, if any."""
+    entry = person.portrait
+    if entry is None or entry.key not in ctx.images:
+        return PERSON_START
+    return max(PERSON_START, portrait_box(ctx.layout, entry.pixels)[1] + NAME_ROOM)
 
 
 def _person(ctx: Context, person: PersonEntry, cast: bool) -> list[Flowable]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Table,
@@ -24,6 +26,7 @@ from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 
+from ..arrange import HEADING_ALLOWANCE
 from ..plan import DocumentPlan, StillSlot
 from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, PullQuote, Rule, photo, photo_grid
@@ -56,6 +59,9 @@ class Context:
         return paragraph(markup, self.styles[style])
 
 
+LIST_START = 150.0  # points a list section needs left on a page to start there
+
+
 def heading(ctx: Context, key: str) -> list[Flowable]:
     title = ctx.labels.sections[key]
     if key in ctx.layout.new_page:  # a fresh page, unless this one is still empty
@@ -66,6 +72,16 @@ def heading(ctx: Context, key: str) -> list[Flowable]:
     for mark in marks:
         mark.keepWithNext = True  # a heading never ends a page: it moves with what follows
     return [*lead, *marks]
+
+
+def list_section(ctx: Context, key: str, table: Table) -> list[Flowable]:
+    """A heading over a list that may split between rows: it starts where the page has room
+    for the heading and a few rows, instead of taking its whole list to a fresh page."""
+    out = heading(ctx, key)
+    if key not in ctx.layout.new_page:
+        out[0] = CondPageBreak(LIST_START)
+    out[-1].keepWithNext = False  # the list's own first rows hold the heading off the foot
+    return [*out, table]
 
 
 def prose(ctx: Context, text: Prose) -> list[Flowable]:
@@ -129,34 +145,74 @@ def _table_style(ctx: Context, *commands: tuple[object, ...]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), body), *commands])
 
 
-def _table(ctx: Context, rows: list[tuple[str, str]], label_share: float = 0.34) -> Table:
-    width = ctx.layout.page.frame_width
-    data = [[ctx.p(escape(label), "label"), ctx.p(value, "value")] for label, value in rows]
-    table = Table(data, colWidths=[width * label_share, width * (1 - label_share)])
-    table.setStyle(
-        _table_style(
-            ctx,
-            *[
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.layout.colour("rule")),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ],
-        )
+def _table(ctx: Context, rows: list[tuple[str, str]]) -> Table:
+    """Labels beside their values in the layout's grid: small capitals, then the value."""
+    cells: list[tuple[Cell, Cell]] = [
+        (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
+    ]
+    return grid_table(ctx, cells, rules=True)
+
+
+def _grid_label(ctx: Context, label: str) -> Paragraph:
+    """A label on its value's leading, so a label's second line keeps the value's baselines."""
+    style = ctx.styles["label"]
+    leading = ctx.styles["value"].leading
+    lined = ParagraphStyle(f"{style.name}-on-value", parent=style, leading=leading)
+    return Paragraph(escape(label), lined)
+
+
+Cell: TypeAlias = Paragraph | list[Flowable]  # a table cell: a paragraph, or flowables led by one
+
+
+def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> Table:
+    """Two columns on the layout's grid: the first ``page.label_column`` wide, the second
+    where every other list of the kit sets its values. Each row's two first lines share a
+    baseline: the cell in the smaller type drops by the difference in size."""
+    page = ctx.layout.page
+    label_column = min(page.label_column, page.frame_width / 2)
+    table = Table(
+        [list(row) for row in rows], colWidths=[label_column, page.frame_width - label_column]
     )
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), page.columns_gap),
+        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 5 if rules else 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6 if rules else 4),
+    ]
+    if rules:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.layout.colour("rule")))
+    for number, row in enumerate(rows):
+        sizes = [_first_size(cell) for cell in row]
+        for column, size in enumerate(sizes):
+            if size < max(sizes):
+                top = (5 if rules else 0) + max(sizes) - size
+                commands.append(("TOPPADDING", (column, number), (column, number), top))
+    table.setStyle(_table_style(ctx, *commands))
     return table
+
+
+def _first_size(cell: Cell) -> float:
+    first = cell[0] if isinstance(cell, list) else cell
+    return float(first.style.fontSize)
 
 
 def details(ctx: Context) -> list[Flowable]:
     rows = [(label, escape(value)) for label, value in ctx.document.facts]
-    if ctx.kit.trailer:
-        rows.append((ctx.labels.trailer, link(ctx.kit.trailer, colour=ctx.layout.colour("accent"))))
-    out = [*heading(ctx, "details"), _table(ctx, rows)]
-    if ctx.kit.trailer:  # a printed kit's reader points a phone at it
-        out += [Gap(10), qr_code(ctx.kit.trailer, 62, ctx.layout.colour("ink"))]
-        out.append(ctx.p(escape(ctx.labels.scan_for_trailer), "label"))
-    return out
+    cells: list[tuple[Cell, Cell]] = [
+        (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
+    ]
+    if ctx.kit.trailer:  # the code in the trailer's row: a printed kit's reader scans it
+        accent, ink = ctx.layout.colour("accent"), ctx.layout.colour("ink")
+        scan = [
+            ctx.p(link(ctx.kit.trailer, colour=accent), "value"),
+            Gap(6),
+            qr_code(ctx.kit.trailer, 62, ink),
+            ctx.p(escape(ctx.labels.scan_for_trailer), "label"),
+        ]
+        cells.append((_grid_label(ctx, ctx.labels.trailer), scan))
+    return list_section(ctx, "details", grid_table(ctx, cells, rules=True))
 
 
 def releases(ctx: Context) -> list[Flowable]:
@@ -164,32 +220,21 @@ def releases(ctx: Context) -> list[Flowable]:
         (f"{r.territory} · {r.window}", escape(f"{r.date:%A, %B} {r.date.day}, {r.date.year}"))
         for r in ctx.kit.releases
     ]
-    return [*heading(ctx, "releases"), _table(ctx, rows)]
+    return list_section(ctx, "releases", _table(ctx, rows))
 
 
 def cast(ctx: Context) -> list[Flowable]:
-    rows = []
-    for member in ctx.kit.cast:
-        character = (
-            escape(ctx.labels.as_character.format(character=member.character))
-            if member.character
-            else ""
-        )
-        rows.append((member.actor, character))
-    width = ctx.layout.page.frame_width
-    data = [[ctx.p(escape(actor), "name"), ctx.p(role, "role")] for actor, role in rows]
-    table = Table(data, colWidths=[width * 0.5, width * 0.5])
-    table.setStyle(
-        _table_style(
-            ctx, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)
-        )
-    )
-    return [*heading(ctx, "cast"), table]
+    """End-credit form: each character beside the actor who plays them, no "as"."""
+    rows = [
+        (ctx.p(escape(member.character or ""), "role"), ctx.p(escape(member.actor), "name"))
+        for member in ctx.kit.cast
+    ]
+    return list_section(ctx, "cast", grid_table(ctx, rows, rules=False))
 
 
 def crew(ctx: Context) -> list[Flowable]:
     rows = [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
-    return [*heading(ctx, "crew"), _table(ctx, rows)]
+    return list_section(ctx, "crew", _table(ctx, rows))
 
 
 def festivals(ctx: Context) -> list[Flowable]:
@@ -202,7 +247,7 @@ def festivals(ctx: Context) -> list[Flowable]:
             for i, line in enumerate(lines)
         )
         rows.append((label, what))
-    out = [*heading(ctx, "festivals"), _table(ctx, rows, 0.45)]
+    out = list_section(ctx, "festivals", _table(ctx, rows))
     own = [(f, art) for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
     if own:  # the festivals' own laurels, in a row under the list
         out += [Gap(14), LaurelRow([art for _, art in own], ctx)]
@@ -237,31 +282,42 @@ def laurel_row_size(art: ArtFile) -> tuple[float, float]:
 
 def quotes(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "quotes")
+    lead, praise = out[:-3], out[-3:]  # the heading's marks go with the praise they head
     colour = ctx.layout.colour("accent")
     if ctx.document.embargo and "contacts" not in ctx.document.sections:
-        out += [embargo_line(ctx), Gap(10)]  # no contacts: the praise opens the inside front
+        praise += [embargo_line(ctx), Gap(10)]  # no contacts: the praise opens the inside front
     for i, quote in enumerate(in_order(ctx.kit.quotes)):
         style = "hero_quote" if i == 0 and len(ctx.kit.quotes) > 1 else "lead"
-        out.append(ctx.p(f"“{escape(quote.text)}”", style))
+        praise.append(ctx.p(f"“{escape(quote.text)}”", style))
         if quote.stars is not None:
             said = ctx.labels.stars.format(n=quote.stars)
-            out += [Gap(3), Stars(quote.stars, colour, said, ctx.styles["label"].fontName)]
+            praise += [Gap(3), Stars(quote.stars, colour, said, ctx.styles["label"].fontName)]
         source = ", ".join(x for x in (quote.author, quote.source) if x)
         if source:
-            out.append(ctx.p(escape(f"— {source}"), "label"))
-        out.append(Gap(14 if i == 0 else 10))
-    return out
+            praise.append(ctx.p(escape(f"— {source}"), "label"))
+        praise.append(Gap(14 if i == 0 else 10))
+    return [*lead, KeepTogether(praise)]  # the praise reads as one block: never a lone quote
 
 
 def stills(ctx: Context) -> list[Flowable]:
-    """One page per planned group: its photos in the planned grid, each with its caption."""
+    """The planned groups in their grids, each photo with its caption. On a fresh page (the
+    layout's ``new_page``), one page per group; else the stills follow the section before
+    them, starting on its page when the heading and a first row fit, one row after another."""
     out = heading(ctx, "stills")
-    for number, page in enumerate(ctx.plan.still_pages):
-        if number:
-            out.append(PageBreak())
-        cells = [_photo(ctx, slot) for slot in page.slots]
-        out.append(photo_grid(ctx, cells, page.columns))
-    return out
+    fresh = "stills" in ctx.layout.new_page
+    grids = []
+    for page in ctx.plan.still_pages:
+        grids.append(photo_grid(ctx, [_photo(ctx, slot) for slot in page.slots], page.columns))
+    if fresh:
+        for number, grid in enumerate(grids):
+            out += [PageBreak(), grid] if number else [grid]
+        return out
+    if grids:
+        first_row = grids[0].wrap(ctx.layout.page.frame_width, ctx.layout.page.frame_height)[1]
+        first_row /= max(1, len(grids[0]._cellvalues))
+        out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
+        out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
+    return out + grids
 
 
 def _photo(ctx: Context, slot: StillSlot) -> Flowable:
