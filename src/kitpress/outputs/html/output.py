@@ -67,7 +67,9 @@ class HtmlSite(Output):
         portraits = [(p, wanted[p.key]) for p in document.portraits]
         sizes = {p.key: [decode_for(p.pixels, t) for t in targets] for p, targets in portraits}
         if cover is not None:
-            sizes[cover.key] = [decode_for(cover.pixels, t) for t in _cover_targets(document, Path())]
+            sizes[cover.key] = [
+                decode_for(cover.pixels, t) for t in _cover_targets(document, Path())
+            ]
         return sizes
 
     def requests(self, document: PressDocument, options: OutputOptions, work: Path) -> Requests:
@@ -184,7 +186,7 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
             "about_filmmakers": people_views(document.about_filmmakers, files, ctx.renditions),
         },
         "hero": lead_quote(kit.quotes) if kit.quotes else None,
-        "quotes": in_order(kit.quotes),
+        "quotes": in_order(kit.quotes) if kit.quotes else (),
         **_artwork(document, files),
         "link_href": link_href,
         "long_date": long_date,
