@@ -21,6 +21,8 @@ from kitpress.pipeline import BuildOptions, build
 from .browser import axe_violations, chromium_driver, console_errors, load_every_image, open_page
 from .conftest import EXAMPLE_KIT, REPO, SMALL_KIT, SYNOPSIS, make_still
 
+LAST_LOCK = REPO / "assets" / "the-last-lock"  # every section of press notes, and artwork
+
 FIRST_VIEW_BUDGET = 1_500_000  # bytes a visitor loads before scrolling
 README_SHOTS = "KITPRESS_README_SHOTS"  # set to write the README's screenshots into docs/
 
@@ -65,7 +67,8 @@ def driver() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example kit's page and the small test kit's (Greek, Polish, a trailer, contacts)."""
+    """The example kits' pages (The Last Lock with every section of press notes) and the small
+    test kit's (Greek, Polish, a trailer, contacts)."""
     root = tmp_path_factory.mktemp("sites")
     small = root / "small-kit"
     small.mkdir()
@@ -79,14 +82,15 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (hostile / "kit.yaml").write_text(HOSTILE, encoding="utf-8")
     make_still(hostile / "stills" / "one.jpg", (900, 600), 4)
     pages = {}
-    for name, kit in (("example", EXAMPLE_KIT), ("small", small), ("hostile", hostile)):
+    kits = (("example", EXAMPLE_KIT), ("last-lock", LAST_LOCK), ("small", small))
+    for name, kit in (*kits, ("hostile", hostile)):
         out = root / f"out-{name}"
         build(kit, BuildOptions(format="html", out=out))
         pages[name] = out / "site" / "index.html"
     return pages
 
 
-@pytest.mark.parametrize("kit", ["example", "small"])
+@pytest.mark.parametrize("kit", ["example", "last-lock", "small"])
 def test_every_picture_and_link_works_with_no_error_and_no_accessibility_fault(
     driver: Any, sites: dict[str, Path], kit: str
 ) -> None:
@@ -112,7 +116,7 @@ def test_every_picture_and_link_works_with_no_error_and_no_accessibility_fault(
     assert axe_violations(driver) == []
 
 
-@pytest.mark.parametrize("kit", ["example", "small"])
+@pytest.mark.parametrize("kit", ["example", "last-lock", "small"])
 def test_nothing_scrolls_sideways_on_a_phone_and_screenshots(
     driver: Any, sites: dict[str, Path], kit: str, tmp_path: Path
 ) -> None:
@@ -129,7 +133,7 @@ def test_nothing_scrolls_sideways_on_a_phone_and_screenshots(
             assert image.size == (width, height)
             assert len(image.getcolors(1 << 20) or range(1000)) > 200  # a page, not a blank
         shots[width] = shot
-    if os.environ.get(README_SHOTS) and kit == "example":
+    if os.environ.get(README_SHOTS) and kit != "small":
         for width, shot in shots.items():
             with Image.open(shot) as image:
                 small = image.convert("RGB").quantize(128, dither=Image.Dither.NONE)

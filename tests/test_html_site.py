@@ -29,7 +29,7 @@ from kitpress.outputs.html.prose import prose_html
 from kitpress.outputs.html.video import embed_url
 from kitpress.pipeline import BuildOptions, build
 
-from .conftest import needs_exiftool
+from .conftest import REPO, needs_exiftool
 
 
 class Page(HTMLParser):
@@ -337,13 +337,15 @@ def test_a_section_with_no_partial_is_left_out_without_error(
     def with_new_section(*args: object, **kwargs: object) -> object:
         document = composed(*args, **kwargs)  # type: ignore[arg-type]
         return replace(
-            document, sections=(*document.sections[:2], "interview", *document.sections[2:])
+            document, sections=(*document.sections[:2], "trivia", *document.sections[2:])
         )
 
     monkeypatch.setattr(pipeline, "compose_document", with_new_section)
     page = page_of(site_of(small_kit, tmp_path / "out"))
-    assert "interview" not in [a.get("id") for a in page.all("section")]
-    assert [a["id"] for a in page.all("section")][:3] == ["cover", "synopsis", "details"]
+    shown = pipeline.check(small_kit, formats="html").document.sections
+    assert [a["id"] for a in page.all("section")] == [
+        k for k in shown if k not in ("trivia", "back_cover")
+    ]
 
 
 def test_fonts_are_the_layouts_subset_to_the_page(small_kit: Path, tmp_path: Path) -> None:
@@ -428,3 +430,136 @@ def test_without_a_logline_the_description_is_the_synopsiss_opening(
         "house. They know nothing of the world beyond the garden, and the words…"
     )
     assert meta["og:description"] == meta["twitter:description"] == meta["description"]
+
+
+LAST_LOCK = REPO / "assets" / "the-last-lock"
+
+
+@pytest.fixture(scope="module")
+def last_lock(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Page]:
+    """The example kit with every section of press notes, built once for these tests."""
+    site = site_of(LAST_LOCK, tmp_path_factory.mktemp("last-lock"))
+    return site, page_of(site)
+
+
+def test_the_press_notes_sections_read_back_from_the_page(last_lock: tuple[Path, Page]) -> None:
+    _, page = last_lock
+    document = pipeline.check(LAST_LOCK, formats="html").document
+    ids = [a.get("id") for a in page.all("section")]
+    for key in ("interview", "production_notes", "about_cast", "about_filmmakers", "credits"):
+        assert key in ids and ENGLISH.sections[key] in page.text
+    words = page.words
+    assert "Interview by Dara Fennimore" in words
+    questions = [b for b in document.interview if b.kind == "question"]
+    assert len(questions) == 6 == len(page.all("div", **{"class": "question"}))
+    assert "Where did THE LAST LOCK begin?\nOn a towpath, in February" in words
+    chapters = [b.markdown for b in document.production_notes if b.kind == "heading"]
+    assert (
+        [t for t in page.text if t in chapters]
+        == chapters
+        == [
+            "A story from the towpath",
+            "Finding Nell and Tom",
+            "Shooting a real winter",
+            "The keeper’s cottage",
+            "The sound of water",
+        ]
+    )
+    assert "## " not in words
+    assert len(page.all("figure", **{"class": "pull-quote"})) == 1
+    assert "“A lock is a promise that the water will wait for you." in words
+    for person in (*document.about_cast, *document.about_filmmakers):
+        assert f"{person.name}\n{person.part}" in words if person.part else person.name in words
+    assert "Selected filmography" in words
+    assert "2026\nThe Last Lock\n— Hester Vale, as Nell Harrow" in words
+    for credit in document.credits:
+        assert credit.role in page.text and all(n in page.text for n in credit.names)
+
+
+def test_portraits_are_web_renditions_sized_in_the_page(last_lock: tuple[Path, Page]) -> None:
+    site, page = last_lock
+    document = pipeline.check(LAST_LOCK, formats="html").document
+    names = [p.name for p in (*document.about_cast, *document.about_filmmakers) if p.portrait]
+    portraits = page.all("img", **{"class": "portrait"})
+    assert [a["alt"] for a in portraits] == names and len(names) == 6
+    for attributes in portraits:
+        assert re.fullmatch(
+            r"assets/the-last-lock_portrait-[a-z-]+\.[0-9a-f]{10}\.jpg", attributes["src"]
+        )
+        with Image.open(site / attributes["src"]) as image:
+            size = image.size
+            assert image.format == "JPEG" and image.mode == "RGB"
+        assert (int(attributes["width"]), int(attributes["height"])) == size
+        assert max(size[0] / 400, size[1] / 560) == pytest.approx(1, abs=0.01)
+
+
+def test_the_footer_is_the_back_cover_and_the_cover_shows_the_art(
+    last_lock: tuple[Path, Page],
+) -> None:
+    site, page = last_lock
+    kit = pipeline.check(LAST_LOCK, formats="html").document.kit
+    logos = [a for a in page.all("img") if a.get("src", "").startswith("assets/logo.")]
+    assert [a["alt"] for a in logos] == [logo.name for logo in kit.logos]
+    for attributes, logo in zip(logos, kit.logos, strict=True):
+        assert (site / attributes["src"]).read_bytes() == logo.art.file.read_bytes()
+        assert attributes["src"].endswith(".svg") and int(attributes["height"]) > 0
+    words = page.words
+    assert kit.copyright_line and kit.copyright_line in words
+    assert page.all("a", href="https://example.com/the-last-lock")
+    assert page.all("a", href="https://press.example.com/the-last-lock")
+    assert "Press materials:" in words and "Presented by Northlight Releasing" in words
+    assert kit.billing_block and kit.billing_block.text
+    assert kit.billing_block.text.split()[0] in words
+    # the cover: the title art is the h1, its alt the title; the laurel art; the hero's stars
+    (title,) = [a for a in page.all("img") if a.get("src", "").startswith("assets/title.")]
+    assert title["alt"] == kit.title == "The Last Lock"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h1 id="film-title"[^>]*><img src="assets/title\.', html)
+    (laurel,) = [a for a in page.all("img") if a.get("src", "").startswith("assets/laurel.")]
+    assert "Golden Heron for Best Film" in laurel["alt"]
+    stars = [a["aria-label"] for a in page.all("p", **{"class": "stars"})]
+    assert stars == [
+        "5 out of 5 stars",
+        "5 out of 5 stars",
+        "4 out of 5 stars",
+        "4 out of 5 stars",
+    ]  # the cover's hero quote, then the press section's
+    assert "★★★★★" in words and "★★★★☆" in words
+
+
+def test_an_embargo_is_said_at_the_top_and_keeps_search_engines_away(
+    last_lock: tuple[Path, Page], small_kit: Path, tmp_path: Path
+) -> None:
+    _, page = last_lock
+    assert page.meta["robots"] == "noindex"
+    skip = page.text.index(ENGLISH.skip_to_content)  # the first thing after the skip link
+    assert page.text[skip + 1] == "Reviews embargoed until 4 September 2026, 18:00 BST"
+    plain = page_of(site_of(small_kit, tmp_path / "out"))
+    assert "robots" not in plain.meta
+    assert plain.all("p", **{"class": "embargo t-label"}) == []
+
+
+def test_hostile_text_in_the_press_notes_fields_stays_text(small_kit: Path, tmp_path: Path) -> None:
+    with (small_kit / "kit.yaml").open("a", encoding="utf-8") as kit:
+        kit.write(
+            "interview: \"**<script>alert('q')</script>?**\\n\\nA: <img src=x onerror=alert(1)>\"\n"
+            'interviewer: "<b>Jo</b>"\n'
+            "production_notes: \"## <script>alert('ch')</script>\\n\\n> <i>said</i>\"\n"
+            "billing_block: \"<script>alert('billing')</script>\"\n"
+            "embargo: {until: 2026-09-04T18:00:00Z, text: \"<script>alert('e')</script>\"}\n"
+        )
+    site = site_of(small_kit, tmp_path / "out")
+    html = (site / "index.html").read_text(encoding="utf-8")
+    page = Page(html)
+    for typed in (
+        "<script>alert('q')</script>?",
+        "<img src=x onerror=alert(1)>",
+        "Interview by <b>Jo</b>",
+        "<script>alert('ch')</script>",
+        "<i>said</i>",
+        "<script>alert('billing')</script>",
+        "<script>alert('e')</script>",
+    ):
+        assert typed in page.words
+    assert len(page.all("script")) == 1 and page.all("img", src="x") == []
+    assert page.all("b") == [] and page.all("i") == []

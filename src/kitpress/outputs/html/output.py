@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from kitpress.document.model import KEY_ART, PressDocument
+from kitpress.document.praise import in_order, lead_quote
+from kitpress.document.prose_blocks import prose_blocks
 from kitpress.errors import Issue
 from kitpress.stills.renditions import Rendition, Target, decode_for
 
 from ..base import BuildContext, Made, Output, OutputOptions, Requests
 from . import css
-from .contrast import contrast_warnings
+from .artwork import Art, art_picture, people_views, portrait_targets
+from .contrast import contrast_warnings, luminance
 from .fonts import woff2
 from .page import (
     Cover,
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 COVER_WIDE = (1600, 800)  # a still on the cover, as the page's banner, and a phone's copy
 COVER_NARROW = (800, 400)  # (key art fits inside the square of the width, uncropped)
+DARK = 0.2  # relative luminance under which a cover reads as dark
 STILL_KINDS = ("thumb", "web", "print")  # the ZIP's files, which the page shows and offers
 
 
@@ -59,13 +63,20 @@ class HtmlSite(Output):
         self, document: PressDocument, options: OutputOptions
     ) -> Mapping[str, list[tuple[int, int]]]:
         cover = document.cover
-        if cover is None:
-            return {}
-        return {cover.key: [decode_for(cover.pixels, t) for t in _cover_targets(document, Path())]}
+        wanted = portrait_targets(document, Path())
+        portraits = [(p, wanted[p.key]) for p in document.portraits]
+        sizes = {p.key: [decode_for(p.pixels, t) for t in targets] for p, targets in portraits}
+        if cover is not None:
+            sizes[cover.key] = [
+                decode_for(cover.pixels, t) for t in _cover_targets(document, Path())
+            ]
+        return sizes
 
     def requests(self, document: PressDocument, options: OutputOptions, work: Path) -> Requests:
-        cover = document.cover
-        return {cover.key: _cover_targets(document, work)} if cover is not None else {}
+        wanted = portrait_targets(document, work)
+        if document.cover is not None:
+            wanted[document.cover.key] = _cover_targets(document, work)
+        return wanted
 
     def owns(self) -> tuple[str, ...]:
         return ("site/*", "site/*/*", "site/*/*/*")  # hashed names of earlier builds go
@@ -169,6 +180,14 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
         "base": base,
         "updated": long_date(document.dated.date()),
         "prose": prose_html,
+        "blocks": prose_blocks,
+        "people": {
+            "about_cast": people_views(document.about_cast, files, ctx.renditions),
+            "about_filmmakers": people_views(document.about_filmmakers, files, ctx.renditions),
+        },
+        "hero": lead_quote(kit.quotes) if kit.quotes else None,
+        "quotes": in_order(kit.quotes) if kit.quotes else (),
+        **_artwork(document, files),
         "link_href": link_href,
         "long_date": long_date,
         "credit_line": credit_line(kit, labels),
@@ -193,6 +212,34 @@ def _cover(ctx: BuildContext, files: SiteFiles) -> Cover | None:
         pictures.append(Picture(name, *made[kind].size, len(data)))
     poster = cover.key == KEY_ART
     return Cover(pictures[0], pictures[1], poster, ctx.document.kit.title if poster else "")
+
+
+def _artwork(document: PressDocument, files: SiteFiles) -> dict[str, object]:
+    """The title art, the logos, the billing block's image and each festival's laurel."""
+    kit, labels = document.kit, document.labels
+    block = kit.billing_block
+    laurels: dict[int, Art | None] = {}
+    for i, festival in enumerate(kit.festivals):
+        said = [*labels.festival_lines(festival.award, festival.section), festival.name]
+        if festival.year:
+            said[-1] += f" {festival.year}"
+        laurels[i] = art_picture(document, files, festival.laurel, "laurel", ", ".join(said))
+    return {
+        "title_art": art_picture(document, files, kit.title_art, "title", kit.title),
+        "logos": [
+            a
+            for logo in kit.logos
+            if (a := art_picture(document, files, logo.art, "logo", logo.name))
+        ],
+        "billing_art": art_picture(
+            document, files, block.art if block else None, "billing-block", block.text or ""
+        )
+        if block
+        else None,
+        "laurels": laurels,
+        # title art drawn for light paper, on a dark cover: knocked out in the cover's ink
+        "knock_out": luminance(document.layout.colour("cover_paper")) < DARK,
+    }
 
 
 def _logo(document: PressDocument, files: SiteFiles) -> Picture | None:
