@@ -27,7 +27,7 @@ stills:
   - {{file: stills/c.jpg, description: "{LONG}"}}
 """
 
-EVERY = ("screen-pdf", "zip", "print-pdf")
+EVERY = ("screen-pdf", "zip", "print-pdf", "html")  # what `all` makes
 
 
 @pytest.fixture(autouse=True)
