@@ -117,7 +117,7 @@ class Pages:
         y = self._text(title, style, left, low - 30, width)
         lines = [self.labels.line_up, lineup.company.name]
         if lineup.market_date is not None:
-            lines.insert(1, _long_date(lineup.market_date))
+            lines.insert(1, _long_date(lineup.market_date, self.labels.months))
         self._text("  ·  ".join(escape(x) for x in lines), "cover_line", left, y - 10, width)
         count = f"{len(lineup.titles)} {'title' if len(lineup.titles) == 1 else 'titles'}"
         foot = [count, *(x for x in (lineup.company.url,) if x)]
@@ -386,22 +386,6 @@ def _sales_first(contacts: Sequence[Contact]) -> list[Contact]:
     return sorted(contacts, key=lambda c: rank.get(c.role, len(rank)))
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _long_date(day: datetime.date) -> str:
+def _long_date(day: datetime.date, months: tuple[str, ...]) -> str:
     """``12 May 2026``, whatever the system's locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {months[day.month - 1]} {day.year}"
