@@ -160,20 +160,26 @@ def test_each_section_is_on_its_page(built: BuildResult) -> None:
         assert "Where did The Last Lock begin?" in interview
         assert "Water cannot be faked" in interview or "water cannot be faked" in interview
         assert not re.search(r"\b(JD|Q|A):", interview) and "**" not in interview
-        notes = _page_with(pages, "Production notes")
+        notes = _running(pages, "Production notes")  # sections flow: onto the next page too
         assert "finding the lock" in notes.casefold() and "##" not in notes
         assert "We needed a lock that still worked" in notes and ">" not in notes
-        cast = _page_with(pages, "About the cast")
+        cast = _running(pages, "About the cast")
         for text in ("as Ilse", "Toneelacademie", "Selected filmography", "Winter Ferry"):
             assert text.casefold() in cast.casefold(), text
         assert "Tomas Lind, as Greta" in cast
         assert "Low Water" in cast and "carpenter" in cast
-        makers = _page_with(pages, "About the filmmakers")
+        makers = _running(pages, "About the filmmakers")
         assert makers.casefold().index("ada brenner") < makers.casefold().index("ruth kemper")
         assert "Tidewater, Director" in makers and "Kanaal Films" in makers
         start = pages.index(_page_with(pages, "Written and directed by"))
         credits = " ".join(pages[start : start + 2])  # the credits may run onto the next page
         assert "Ruth Kemper" in credits and "Oona Fell" in credits
+
+
+def _running(pages: list[str], heading: str) -> str:
+    """The text of the page where ``heading`` is and of the page after it."""
+    start = pages.index(_page_with(pages, heading))
+    return " ".join(pages[start : start + 2])
 
 
 @needs_poppler
@@ -187,7 +193,7 @@ def test_portraits_are_placed_at_their_size_and_ppi(built: BuildResult, kit: Pat
         pages = _pages(pdf)
         cast_page = 1 + pages.index(_page_with(pages, "About the cast"))
         on_page = [r for r in rows if r["page"] == cast_page]
-        assert len(on_page) == 1
+        assert on_page  # the first portrait is on the section's first page (both may be)
         image = on_page[0]
         layout = document.layout
         width, height = portrait_pixels(layout, portraits[0], ppi)

@@ -32,11 +32,11 @@ def test_each_long_stage_has_its_bar_on_a_terminal(
     stderr = _build(small_kit, tmp_path, "", "--format", "all")
     drawn = [line.split("\r")[-1] for line in stderr.split("\n") if "\r" in line]
     finished = [line.split("[")[0].strip() for line in drawn]
-    assert finished == ["stills", "PDF", "ZIP", "print PDF"]
+    assert finished == ["stills", "PDF", "ZIP", "print PDF", "web page"]
     assert drawn[0].startswith(f"stills     [{'#' * 30}] 3/3  ")
     assert "\rstills     [" + "-" * 30 + "]" not in stderr  # the first still is done first
     assert f"\rprint PDF  [{'-' * 30}] 0/1" in stderr  # shown while it is being made
-    assert drawn[-1].startswith(f"print PDF  [{'#' * 30}] 1/1  ")
+    assert drawn[-2].startswith(f"print PDF  [{'#' * 30}] 1/1  ")
 
 
 @pytest.mark.parametrize("flags", [("-q",), ("", "--json")])

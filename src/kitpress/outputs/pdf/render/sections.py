@@ -158,7 +158,7 @@ def _grid_label(ctx: Context, label: str) -> Paragraph:
     style = ctx.styles["label"]
     leading = ctx.styles["value"].leading
     lined = ParagraphStyle(f"{style.name}-on-value", parent=style, leading=leading)
-    return Paragraph(escape(label), lined)
+    return paragraph(escape(label), lined)
 
 
 Cell: TypeAlias = Paragraph | list[Flowable]  # a table cell: a paragraph, or flowables led by one
