@@ -6,28 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kitpress.layout.model import Layout, TextStyle
+from kitpress.layout.model import REQUIRED_STYLES, Layout, TextStyle
 
 from .fonts import Face
 
-WEB_STYLES = (
-    "body",
-    "lead",
-    "kicker",
-    "heading",
-    "label",
-    "value",
-    "name",
-    "role",
-    "caption",
-    "rights",
-    "footer",
-    "cover_title",
-    "cover_line",
-    "cover_small",
-    "cover_quote",
-    "laurel",
-)
+# Every style a layout must have, and the kicker the line-up and the page's small capitals use.
+WEB_STYLES = (*REQUIRED_STYLES, "kicker")
 BODY_PX = 17  # the body text on screen; every other size keeps its ratio to it
 FLUID_FROM_PX = 28  # sizes above this shrink on narrow windows
 SMALLEST_PX = 12  # no text smaller on screen (the PDF's 5.8 pt laurel would be 9 px)

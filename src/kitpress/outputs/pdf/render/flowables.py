@@ -184,7 +184,3 @@ def photo_grid(ctx: Any, cells: list[Any], columns: int) -> Table:
         )
     )
     return table
-
-
-def para(markup: str, style: Any) -> Paragraph:
-    return Paragraph(markup, style)
