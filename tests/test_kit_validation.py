@@ -176,3 +176,23 @@ def test_errors_and_warnings_are_sorted_by_line(tmp_path: Path) -> None:
         load(kit)
     assert [issue.line for issue in exc.value.issues] == [1, 2, 4]
     assert [issue.path for issue in exc.value.issues] == ["runtime", "year", "trailer"]
+
+
+def test_the_kits_language_and_translations_are_bcp47_tags_in_their_usual_case(tmp_path):
+    from kitpress.kit.load import load_kit
+
+    (tmp_path / "kit.yaml").write_text("language: en-gb\ntranslations: [FR, pt_br]\ntitle: X\n")
+    kit, _ = load_kit(tmp_path)
+    assert (kit.language, kit.translations) == ("en-GB", ("fr", "pt-BR"))
+
+
+def test_a_language_that_is_no_tag_is_a_located_error(tmp_path):
+    from kitpress.errors import KitError
+    from kitpress.kit.load import load_kit
+
+    (tmp_path / "kit.yaml").write_text("title: X\nlanguage: French\n")
+    with pytest.raises(KitError) as raised:
+        load_kit(tmp_path)
+    assert "kit.yaml:2" in str(raised.value) and "'French' is not a language tag" in str(
+        raised.value
+    )

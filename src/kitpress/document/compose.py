@@ -87,6 +87,7 @@ def compose_document(
         end_credits(kit.credits, labels),
         art,
         embargo,
+        language=kit.language,
     )
     too_large = [i for i in metadata_issues(document) if i.severity == "error"]
     if too_large:

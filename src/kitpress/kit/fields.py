@@ -9,6 +9,10 @@ from __future__ import annotations
 from ..layout.stills_spec import KIT_KEYS
 
 TOP = {
+    "language": "The language the kit is written in, as a BCP 47 tag (en, en-GB, fr, es, "
+    "de, it, pt-BR): the words kitpress sets, the dates, the quotation marks and the "
+    "hyphenation follow it. Default: en.",
+    "translations": "The other languages the kit's text is translated into, e.g. [fr, es].",
     "title": "The film's title as marketed (required). Captions print it in capitals.",
     "original_title": "Title in the original language, in any script.",
     "year": "Year of production, e.g. 2021.",

@@ -250,6 +250,8 @@ class Kit:
     texts: tuple[Text, ...] = field(default=(), compare=False, repr=False)  # as read, located
     renditions: tuple[tuple[str, int], ...] = ()  # overrides of the layout's still settings
     updated: datetime.date | None = None  # when the kit last changed: the outputs' date
+    language: str = "en"  # BCP 47: the language the kit's text is written in
+    translations: tuple[str, ...] = ()  # the other languages its text is translated into
 
     def line_of(self, path: str) -> int | None:
         """The kit.yaml line of the text read for ``path`` (e.g. 'key_art'), if it was read."""

@@ -16,6 +16,7 @@ from .back_matter import (
     read_logos,
     read_title_art,
 )
+from .languages import read_languages
 from .model import (
     CastMember,
     Contact,
@@ -44,6 +45,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
     title = top.text("title", required=True)
     cast = _cast(top, root, checker)
     crew = _crew(top, checker)
+    language, translations = read_languages(top)
     kit = Kit(
         root=root,
         source=kit_file,
@@ -90,6 +92,8 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         interviewer=top.text("interviewer"),
         production_notes=read_prose(top, "production_notes", root, checker),
         credits=_credits(top, checker),
+        language=language,
+        translations=translations,
     )
     return None if checker.errors else replace(kit, texts=_texts(checker))
 
