@@ -2,6 +2,8 @@
 
 Picture desks keep the image file and throw away the email, so each still carries its own
 caption and credits. XMP is the authoritative store (full Unicode, no length limits);
+its caption, title and rights are language alternatives (``rdf:Alt``): the kit's main
+language as ``x-default`` and under its own tag, then one entry per translation;
 IPTC-IIM (APP13, Photoshop 3.0 resource 0x0404, UTF-8 declared with 1:90 = ESC % G) and
 EXIF IFD0 are mirrors for software that reads nothing else.
 
@@ -62,9 +64,42 @@ _FIRST_CODING_MARKERS = (frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}) | {0
 _STANDALONE_MARKERS = frozenset(range(0xD0, 0xD8)) | {0x01}
 
 
+def _check_text(name: str, text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{name}: expected text, got {type(text).__name__}")
+    if bad := _NOT_XML.search(text):
+        raise ValueError(
+            f"{name}: character U+{ord(bad.group()):04X} cannot be stored in image metadata"
+        )
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A still's caption, title and rights line in one more language (a BCP 47 tag);
+    empty fields are left out of that language's XMP entries."""
+
+    language: str
+    caption: str = ""
+    title: str = ""
+    copyright: str = ""
+
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            _check_text(
+                f"{self.language or 'translation'}: {field.name}", getattr(self, field.name)
+            )
+        if not self.language:
+            raise ValueError("translation: a language tag is needed")
+
+
 @dataclass(frozen=True)
 class StillMetadata:
-    """What one still says about itself; empty fields are left out of every block."""
+    """What one still says about itself; empty fields are left out of every block.
+
+    ``language`` is the tag of the main language the other fields are in, ``translations``
+    the same caption, title and rights line in other languages: XMP carries them all, IPTC
+    and EXIF the main language only. Without translations the XMP states no tag but
+    ``x-default``."""
 
     caption: str
     title: str = ""
@@ -76,28 +111,46 @@ class StillMetadata:
     alt_text: str = ""
     usage_terms: str = ""
     instructions: str = ""
+    language: str = ""
+    translations: tuple[Translation, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "people", tuple(self.people))
+        object.__setattr__(self, "translations", tuple(self.translations))
         for field in fields(self):
             value = getattr(self, field.name)
-            for text in value if isinstance(value, tuple) else (value,):
-                if not isinstance(text, str):
-                    raise TypeError(f"{field.name}: expected text, got {type(text).__name__}")
-                if bad := _NOT_XML.search(text):
-                    raise ValueError(
-                        f"{field.name}: character U+{ord(bad.group()):04X} cannot be stored"
-                        " in image metadata"
+            if field.name == "translations":
+                if bad_item := next((t for t in value if not isinstance(t, Translation)), None):
+                    raise TypeError(
+                        f"translations: expected Translation, got {type(bad_item).__name__}"
                     )
+                continue
+            for text in value if isinstance(value, tuple) else (value,):
+                _check_text(field.name, text)
+        if self.translations and not self.language:
+            raise ValueError("language: the main language's tag is needed beside translations")
+
+    def alternatives(self, name: str) -> tuple[tuple[str, str], ...]:
+        """(language, text) of field ``name`` ("caption", "title" or "copyright") in every
+        language: the main one first, then each translation that gives it."""
+        if not self.translations:
+            return ()
+        main = ((self.language, getattr(self, name)),)
+        others = tuple((t.language, getattr(t, name)) for t in self.translations)
+        return main + tuple((tag, text) for tag, text in others if text)
 
 
 def _text(value: str) -> str:
     return escape(value).replace("\r", "&#xD;")
 
 
-def _lang_alt(name: str, value: str) -> str:
-    item = f'<rdf:li xml:lang="x-default">{_text(value)}</rdf:li>'
-    return f"   <{name}><rdf:Alt>{item}</rdf:Alt></{name}>"
+def _lang_alt(name: str, value: str, alternatives: tuple[tuple[str, str], ...] = ()) -> str:
+    """A language alternative: ``value`` as ``x-default``, then every (tag, text) given."""
+    entries = (("x-default", value), *alternatives)
+    items = "".join(
+        f'<rdf:li xml:lang="{_text(tag)}">{_text(text)}</rdf:li>' for tag, text in entries
+    )
+    return f"   <{name}><rdf:Alt>{items}</rdf:Alt></{name}>"
 
 
 def _array(name: str, kind: str, values: tuple[str, ...]) -> str:
@@ -112,10 +165,16 @@ def _simple(name: str, value: str) -> str:
 def _xmp_properties(meta: StillMetadata) -> list[str]:
     people = tuple(p for p in meta.people if p)
     candidates = [
-        (meta.title, _lang_alt("dc:title", meta.title)),
-        (meta.caption, _lang_alt("dc:description", meta.caption)),
+        (meta.title, _lang_alt("dc:title", meta.title, meta.alternatives("title"))),
+        (
+            meta.caption,
+            _lang_alt("dc:description", meta.caption, meta.alternatives("caption")),
+        ),
         (meta.photographer, _array("dc:creator", "Seq", (meta.photographer,))),
-        (meta.copyright, _lang_alt("dc:rights", meta.copyright)),
+        (
+            meta.copyright,
+            _lang_alt("dc:rights", meta.copyright, meta.alternatives("copyright")),
+        ),
         (meta.credit, _simple("photoshop:Credit", meta.credit)),
         (meta.source, _simple("photoshop:Source", meta.source)),
         (meta.instructions, _simple("photoshop:Instructions", meta.instructions)),
@@ -182,6 +241,8 @@ _FIELD_WORDS = {
     "alt_text": "the alt text",
     "usage_terms": "the usage terms",
     "instructions": "the instructions",
+    "language": "the language tag",
+    "translations": "the translations",
 }
 
 
@@ -204,9 +265,14 @@ def record_fit(meta: StillMetadata) -> RecordFit:
 
 
 def _largest_field(meta: StillMetadata) -> tuple[str, int]:
-    def size(value: str | tuple[str, ...]) -> int:
+    def size(value: str | tuple[str, ...] | tuple[Translation, ...]) -> int:
         texts = value if isinstance(value, tuple) else (value,)
-        return sum(len(_text(t).encode("utf-8")) for t in texts)
+        return sum(
+            len(_text(t).encode("utf-8"))
+            if isinstance(t, str)
+            else size((t.caption, t.title, t.copyright))
+            for t in texts
+        )
 
     return max(((f.name, size(getattr(meta, f.name))) for f in fields(meta)), key=lambda x: x[1])
 
