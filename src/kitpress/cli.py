@@ -373,20 +373,34 @@ def init_command(report: Report, folder: Path) -> None:
 )
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="Kit folder to write.")
 @click.option("--territory", help="Where the page's release dates apply, e.g. US.")
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="The page's language (en, fr, es): its headings, and the kit's language:.",
+)
 @click.option("--force", is_flag=True, help="Replace a kit already in the --out folder.")
 @reports_errors
 def import_command(
-    report: Report, page: Path, stills_dir: Path, out: Path, territory: str | None, force: bool
+    report: Report,
+    page: Path,
+    stills_dir: Path,
+    out: Path,
+    territory: str | None,
+    language: str,
+    force: bool,
 ) -> None:
     """Make a kit from PAGE, a press page in plain text, and a folder of stills.
 
     \b
     Example:
       kitpress import press-page.txt --stills photos/ --out my-film --territory US
+      kitpress import dossier-de-presse.txt --language fr --stills photos/ --out mon-film
     """
     from .importing.page_import import ImportOptions, import_page
 
-    result = import_page(page, ImportOptions(stills_dir, out, territory, force))
+    options = ImportOptions(stills_dir, out, territory, force, language)
+    result = import_page(page, options)
     report.warnings(result.warnings)
     kit_file = printable(result.kit_file)
     report.say(f"wrote {kit_file} ({result.stills} stills, {result.cast} cast); then:")

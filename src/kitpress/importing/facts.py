@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..errors import Issue
 from .kit_writer import Node, Raw
+from .page_words import CONTACTS, CREW_LIST, FESTIVALS, PageWords
 from .press_notes import CreditBlock, credit_line, end_credits
 from .press_page import PageLine, PressPage, Section
 
@@ -62,6 +64,7 @@ class PageFacts:
     credits: list[CreditBlock] = field(default_factory=list)  # the end credits, in order
     leftovers: list[Leftover] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
+    words: PageWords | None = None  # the page's own language's words; None: English
 
 
 def _text(value: str) -> Node | None:
@@ -121,8 +124,51 @@ DETAILS: dict[str, tuple[str, Callable[[str], Node | None]]] = {
 }
 
 
+Reader = Callable[[str], "Node | None"]
+_DETAIL = re.compile(r"([^:]{2,40}?)\s*:\s*(.+)")  # 'Label: value'; 'Durée : 98 min'
+
+_SOUND_FORMAT = re.compile(
+    r".*(?:\d|dolby|dts|atmos|auro|st[ée]r[ée]o|mono|surround|pcm|son\s+num).*", re.I
+)
+
+
+def _sound_format(value: str) -> Node | None:
+    """A sound format ("Dolby 5.1"), not a name: in French and Spanish "Son" and "Sonido"
+    head the sound crew's line as well as the film's format."""
+    return value if _SOUND_FORMAT.fullmatch(value) else None
+
+
+def _duration(value: str) -> Node | None:
+    """Minutes as English pages give them, or as French and Spanish do: "1 h 38", "98 mn"."""
+    found = _minutes(value)
+    if found is not None:
+        return found
+    minutes = re.fullmatch(r"(\d{1,4})\s*mn\.?", value, re.I)
+    if minutes:
+        return Raw(str(int(minutes.group(1))))
+    hours = re.fullmatch(r"(\d)\s*h\s*(\d{1,2})\s*(?:min(?:utes?|utos?)?\.?|mn)?", value, re.I)
+    return Raw(str(int(hours.group(1)) * 60 + int(hours.group(2)))) if hours else None
+
+
+@cache
+def _readers_by_key() -> dict[str, Reader]:
+    return dict(DETAILS.values()) | {"sound": _sound_format, "runtime": _duration}
+
+
+def detail_labels(words: PageWords | None) -> Mapping[str, tuple[str, Reader]]:
+    """Detail label -> (kit.yaml key, reader): the page's own language's labels first, then
+    the English ones."""
+    if words is None:
+        return DETAILS
+    return _own_labels(words) | DETAILS
+
+
+def _own_labels(words: PageWords) -> dict[str, tuple[str, Reader]]:
+    return {label: (key, _readers_by_key()[key]) for label, key in words.details.items()}
+
+
 def read_facts(page: PressPage) -> PageFacts:
-    facts = PageFacts()
+    facts = PageFacts(words=page.words)
     for section in page.sections:
         _READERS.get(section.kind, _read_details)(section, facts, page.label)
     return facts
@@ -134,12 +180,13 @@ def _read_details(section: Section, facts: PageFacts, label: str) -> None:
 
 
 def _detail(line: PageLine, facts: PageFacts) -> None:
-    found = re.fullmatch(r"([^:]{2,40}?)\s*:\s*(.+)", line.text)
-    label = " ".join(found.group(1).casefold().split()) if found else ""
-    if found is None or label not in DETAILS:
+    found = _DETAIL.fullmatch(line.text)
+    label = " ".join(found.group(1).replace("’", "'").casefold().split()) if found else ""
+    labels = detail_labels(facts.words)
+    if found is None or label not in labels:
         facts.leftovers.append(Leftover(line, "not a detail kitpress knows"))
         return
-    key, read = DETAILS[label]
+    key, read = labels[label]
     if key in facts.details:
         where = facts.detail_lines[key]
         facts.leftovers.append(Leftover(line, f"'{key}' is already given on line {where}"))
@@ -202,12 +249,63 @@ def _read_prose(section: Section, facts: PageFacts, label: str) -> None:
 
 
 def _read_cast(section: Section, facts: PageFacts, label: str) -> None:
+    separators = facts.words.cast_separators if facts.words else ("as", r"\.\.\.+", "…", "–", "—")
+    pattern = re.compile(rf"(.+?)\s*(?:{'|'.join(separators)})\s*(.+)")
     for line in section.lines:
-        found = re.fullmatch(r"(.+?)\s+(?:as|\.\.\.+|…|–|—)\s+(.+)", line.text)
+        found = _in_brackets(line.text) if facts.words else None
+        found = found or pattern.fullmatch(line.text)
         if found:
             facts.cast.append(Credit(line, found.group(1), found.group(2)))
         else:
             facts.cast.append(Credit(line, line.text))
+
+
+def _in_brackets(text: str) -> re.Match[str] | None:
+    """'Maren Oduya (Nell)': how French and Spanish cast lists often give the character."""
+    return re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
+
+
+def _read_crew_list(section: Section, facts: PageFacts, label: str) -> None:
+    """A FICHE TECHNIQUE or LISTE TECHNIQUE: 'Rôle : noms' lines (or a role on its own line,
+    then its names), with the film's details among them ('Durée : 98 min')."""
+    crew = facts.words.crew if facts.words else {}
+    labels = detail_labels(facts.words)
+    role: str | None = None  # a role given on its own line: its names follow, one a line
+    for line in section.lines:
+        if _fold(line.text) in crew:
+            role = crew[_fold(line.text)]
+            continue
+        detail = _DETAIL.fullmatch(line.text)
+        if detail and _readable(labels, detail.group(1), detail.group(2)):
+            role = None
+            _detail(line, facts)
+            continue
+        block = credit_line(line)
+        role_key = _fold(block.role) if block else ""
+        if block is not None and (role_key in crew or role_key not in labels):
+            role = None
+            names = facts.crew.setdefault(crew.get(role_key, block.role), [])
+            names.extend(Credit(line, name) for name in block.names)
+        elif block is None and role is not None:
+            facts.crew.setdefault(role, []).append(Credit(line, line.text))
+        else:
+            role = None
+            _detail(line, facts)  # a detail it cannot read: said so, kept as a comment
+
+
+def _readable(labels: Mapping[str, tuple[str, Reader]], label: str, value: str) -> bool:
+    known = labels.get(_fold(label))
+    return known is not None and known[1](value.strip()) is not None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().rstrip(":").split())
+
+
+def _read_not_imported(section: Section, facts: PageFacts, label: str) -> None:
+    what = {FESTIVALS: "festivals:", CONTACTS: "contacts:"}[section.kind]
+    reason = f"the import does not read this section yet; write it under {what} in kit.yaml"
+    facts.leftovers.extend(Leftover(line, reason) for line in section.lines)
 
 
 def _read_crew(section: Section, facts: PageFacts, label: str) -> None:
@@ -244,4 +342,7 @@ _READERS: dict[str, Callable[[Section, PageFacts, str], None]] = {
     "production_notes": _read_notes,
     "about_cast": _read_notes,
     "about_filmmakers": _read_notes,
+    CREW_LIST: _read_crew_list,
+    FESTIVALS: _read_not_imported,
+    CONTACTS: _read_not_imported,
 }

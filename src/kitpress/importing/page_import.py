@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ImportProblem, Issue
+from ..kit.languages import language_tag
 from ..kit.load import load_kit
 from ..naming import printable
 from .assemble import KitPlan, plan_kit
 from .facts import read_facts
 from .kit_writer import kit_text, read_back
+from .page_words import PAGE_LANGUAGES, PageWords, page_words
 from .press_page import read_page
 from .stills_folder import copy_into, list_stills
 
@@ -32,6 +34,7 @@ class ImportOptions:
     out: Path
     territory: str | None = None
     force: bool = False
+    language: str = "en"  # the page's language, a BCP 47 tag: its headings, kit.yaml's language
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,12 @@ class ImportResult:
 
 
 def import_page(page_path: Path, options: ImportOptions) -> ImportResult:
-    page = read_page(page_path)
+    tag, words = page_language(options.language)
+    page = read_page(page_path, words)
     images = list_stills(options.stills)
     plan = plan_kit(page, read_facts(page), images, options.stills, options.territory)
+    if tag != "en":
+        plan.data = {"language": tag, **plan.data}
     folder = printable(options.stills.name)  # a name that is not UTF-8, as \\xNN
     header = [
         f"Imported by `kitpress import` from {page.label} (a press page) and",
@@ -62,6 +68,22 @@ def import_page(page_path: Path, options: ImportOptions) -> ImportResult:
     refuse_overwrite(options.out, targets, images, options.force)
     warnings = plan.warnings + install(options.out, text, plan, images)
     return ImportResult(options.out / KIT_FILE, len(images), plan.cast, warnings)
+
+
+def page_language(written: str) -> tuple[str, PageWords | None]:
+    """The page's language tag as kit.yaml writes it, and the words its headings are in
+    (None: English); a tag that is none, or a language whose pages kitpress cannot read, is
+    a located error."""
+    tag = language_tag(written)
+    if tag is None:
+        message = f"'{written}' is not a language tag (e.g. en, fr, es, fr-CA)"
+        raise ImportProblem([Issue("--language", None, "", message)])
+    words = page_words(tag)
+    if words is None and tag.split("-")[0] != "en":
+        readable = ", ".join(["en", *sorted(PAGE_LANGUAGES)])
+        message = f"kitpress reads press pages in {readable}, not '{tag}'"
+        raise ImportProblem([Issue("--language", None, "", message)])
+    return tag, words
 
 
 def refuse_overwrite(out: Path, targets: list[str], images: list[Path], force: bool) -> None:

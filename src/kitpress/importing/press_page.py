@@ -13,7 +13,9 @@
     TRAILER                              <- a link
     PHOTOS                               <- one caption a line
 
-Every line keeps its number on the page so that warnings can name it.
+Every line keeps its number on the page so that warnings can name it. A page in another
+language (`kitpress import --language fr`) is split by its own words (`page_words`), with
+these English ones still known.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ImportProblem, Issue
+from .page_words import CREW_LIST, PageWords
 
 MAX_BYTES = 2 * 1024 * 1024
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -108,9 +111,14 @@ class PressPage:
     label: str
     title: PageLine
     sections: tuple[Section, ...]
+    words: PageWords | None = None  # the page's own language's words; None: English
+
+    @property
+    def language(self) -> str:
+        return self.words.language if self.words else "en"
 
 
-def read_page(path: Path) -> PressPage:
+def read_page(path: Path, words: PageWords | None = None) -> PressPage:
     label = path.name
     text = _read_text(path, label)
     lines = [PageLine(n, line.strip()) for n, line in enumerate(text.split("\n"), 1)]
@@ -124,7 +132,7 @@ def read_page(path: Path) -> PressPage:
     content = [line for line in lines if line.text]
     if not content:
         raise ImportProblem([Issue(label, None, "", "the page is empty")])
-    return PressPage(label, content[0], tuple(split_sections(content[1:])))
+    return PressPage(label, content[0], tuple(split_sections(content[1:], words)), words)
 
 
 def control_message(character: str) -> str:
@@ -150,13 +158,15 @@ def _read_text(path: Path, label: str) -> str:
         raise ImportProblem([Issue(label, line, "", message)]) from None
 
 
-def split_sections(lines: list[PageLine]) -> list[Section]:
-    """Sections in page order; lines before the first heading are in a 'top' section."""
+def split_sections(lines: list[PageLine], words: PageWords | None = None) -> list[Section]:
+    """Sections in page order; lines before the first heading are in a 'top' section. In a
+    crew list ('Rôle : noms') a role on its own line is the list's, not a new section."""
     sections = [Section("top", None)]
     for line in lines:
         kind = sections[-1].kind
         in_credits = kind in ("credits", "cast", "crew")
-        heading = heading_of(line.text, in_credits=in_credits, whole=kind in WHOLE)
+        whole = kind in WHOLE or kind == CREW_LIST
+        heading = heading_of(line.text, in_credits=in_credits, whole=whole, words=words)
         if heading is None:
             sections[-1].lines.append(line)
         else:
@@ -164,10 +174,16 @@ def split_sections(lines: list[PageLine]) -> list[Section]:
     return sections
 
 
-def heading_of(text: str, *, in_credits: bool, whole: bool = False) -> tuple[str, str] | None:
+def heading_of(
+    text: str, *, in_credits: bool, whole: bool = False, words: PageWords | None = None
+) -> tuple[str, str] | None:
     """(kind, argument) when ``text`` is a heading, else None. In a ``whole`` section only
-    the headings of sections count."""
+    the headings of sections count. ``words``, a page's own language's, come first."""
     key = _key(text)
+    if words is not None:
+        own = _own_heading(key, words, whole)
+        if own is not None:
+            return own
     if key in PROSE_HEADINGS:
         return PROSE_HEADINGS[key], ""
     if key in SECTION_HEADINGS:
@@ -181,6 +197,20 @@ def heading_of(text: str, *, in_credits: bool, whole: bool = False) -> tuple[str
         return "crew", CREW_WORDS[key]
     if in_credits and _looks_like_role(text):
         return "crew", _role_name(text)
+    return None
+
+
+def _own_heading(key: str, words: PageWords, whole: bool) -> tuple[str, str] | None:
+    if key in words.prose:
+        return words.prose[key], ""
+    if key in words.sections:
+        return words.sections[key], ""
+    if len(key) <= 80:
+        for opening, kind in words.openings:
+            if key.startswith(opening):
+                return kind, ""
+    if not whole and key in words.crew:
+        return "crew", words.crew[key]
     return None
 
 
