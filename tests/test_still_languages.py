@@ -37,7 +37,10 @@ def _documents(kit_dir: Path) -> tuple[PressDocument, PressDocument]:
         dataclasses.replace(
             s,
             description=FRENCH[s.file.relative_to(kit.root).as_posix()],
-            rights=dataclasses.replace(s.rights, copyright="Boo Productions, tous droits"),
+            alt="Une photo de plateau.",
+            rights=dataclasses.replace(
+                s.rights, copyright="Boo Productions, tous droits", usage="Usage éditorial."
+            ),
         )
         for s in kit.stills
         if s.file.relative_to(kit.root).as_posix() in FRENCH
@@ -94,7 +97,14 @@ def test_each_still_gains_the_other_languages_words_matched_by_file(small_kit: P
             other = french_by_file[entry.still.file]
             assert meta.language == "en"
             assert meta.translations == (
-                Translation("fr", other.caption, other.title, other.copyright),
+                Translation(
+                    "fr",
+                    other.caption,
+                    other.title,
+                    other.copyright,
+                    "Une photo de plateau.",
+                    "Usage éditorial.",
+                ),
             )
         else:  # not in the French kit: the main language only, as before
             assert meta == original
@@ -125,6 +135,8 @@ def test_exiftool_reads_every_languages_caption_from_the_xmp(
         "-XMP-dc:Title-fr",
         "-XMP-dc:Rights-fr",
         "-XMP-dc:Rights",
+        "-XMP-iptcCore:AltTextAccessibility-fr",
+        "-XMP-xmpRights:UsageTerms-fr",
         "-IPTC:Caption-Abstract",
         "-EXIF:ImageDescription",
     )
@@ -134,6 +146,12 @@ def test_exiftool_reads_every_languages_caption_from_the_xmp(
     assert found["Title-fr"] == "Canine, le film – still 01"
     assert found["Rights-fr"] == "© Boo Productions, tous droits"
     assert found["Rights"] == "© Boo Productions"
+    assert found["AltTextAccessibility-fr"] == "Une photo de plateau."
+    assert one.metadata.alt_text == ""  # the English gives none: French only, no x-default
+    assert "AltTextAccessibility" not in _read(
+        files[one.still.id], "-XMP-iptcCore:AltTextAccessibility"
+    )
+    assert found["UsageTerms-fr"] == "Usage éditorial."
     assert found["Caption-Abstract"] == found["ImageDescription"] == english  # main language
     untranslated = _read(files[main.stills[2].still.id], "-XMP-dc:Description-fr")
     assert "Description-fr" not in untranslated
@@ -204,3 +222,30 @@ def test_a_changed_translation_is_a_new_key_for_the_outputs_that_embed_it(
     assert first == key(with_translations(main, [french]))
     assert first != key(with_translations(main, [other]))
     assert first != key(main)
+
+
+def test_both_engines_embed_the_same_languages(small_kit: Path, tmp_path: Path) -> None:
+    """The metadata is embedded after the engine made the pixels: the same XMP bytes."""
+    pytest.importorskip("pyvips", reason="pyvips (kitpress[fast]) is not installed")
+    main, french = _documents(small_kit)
+    merged = with_translations(main, [french])
+    packets = []
+    for engine in ("pillow", "vips"):
+        wanted = registry.outputs()["zip"].requests(merged, OutputOptions(), tmp_path / engine)
+        entry = merged.stills[0]
+        job = StillJob(
+            entry.still.id,
+            entry.still.file,
+            entry.pixels,
+            tuple(t for t in wanted[entry.still.id] if t.kind == "web"),
+            entry.metadata,
+            merged.layout.stills.background,
+            None,
+            entry.issue,
+        )
+        done = run_jobs([job], StillCache(None), engine=engine)
+        data = done[entry.still.id].renditions["web"].path.read_bytes()
+        start = data.index(b"<?xpacket begin")
+        packets.append(data[start : data.index(b"<?xpacket end", start)])
+    assert packets[0] == packets[1] == xmp_packet(entry.metadata).split(b"<?xpacket end")[0]
+    assert b'xml:lang="fr"' in packets[0]

@@ -3,10 +3,10 @@
 A kit translated into other languages is composed once per language (see
 `kit.translations.in_language`); each document captions its stills in its own words. The
 delivered stills are made once, from the main language's document, so their metadata
-records gather every language: the main document's caption, title and rights line stay the
-main ones (IPTC and EXIF carry those), and each other document's, matched by the still's
-file, become XMP language alternatives. A still another language does not list keeps only
-the main language's words.
+records gather every language: the main document's caption, title, rights line, alt text
+and usage terms stay the main ones (IPTC and EXIF carry those), and each other document's,
+matched by the still's file, become XMP language alternatives. A still another language
+does not list keeps only the main language's words.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from .model import PressDocument, StillEntry
 
 def with_translations(main: PressDocument, others: Sequence[PressDocument]) -> PressDocument:
     """``main`` with each still's metadata record gaining the other documents' caption,
-    title and rights line (``©`` line), in ``others``' order; a language given twice, or
-    the main language given again, is taken once."""
+    title, rights line (``©`` line), alt text and usage terms, in ``others``' order; a
+    language given twice, or the main language given again, is taken once."""
     seen = {main.language}
     distinct = []
     for other in others:
@@ -45,7 +45,7 @@ def _translated(
     given = {t.language for t in entry.metadata.translations}
     found = [(tag, files.get(_key(entry.still.file))) for tag, files in others if tag not in given]
     translations = tuple(
-        Translation(tag, meta.caption, meta.title, meta.copyright)
+        Translation(tag, meta.caption, meta.title, meta.copyright, meta.alt_text, meta.usage_terms)
         for tag, meta in found
         if meta is not None
     )

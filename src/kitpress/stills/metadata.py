@@ -1,10 +1,10 @@
 """Caption and credits embedded in every delivered JPEG: XMP, IPTC-IIM and EXIF.
 
 Picture desks keep the image file and throw away the email, so each still carries its own
-caption and credits. XMP is the authoritative store (full Unicode, no length limits);
-its caption, title and rights are language alternatives (``rdf:Alt``): the kit's main
-language as ``x-default`` and under its own tag, then one entry per translation;
-IPTC-IIM (APP13, Photoshop 3.0 resource 0x0404, UTF-8 declared with 1:90 = ESC % G) and
+caption and credits. XMP is the authoritative store (full Unicode, no length limits); its
+caption, title, rights, alt text and usage terms are language alternatives (``rdf:Alt``):
+the kit's main language as ``x-default`` and under its own tag, then one entry per
+translation. IPTC-IIM (APP13, Photoshop 3.0 resource 0x0404, UTF-8 declared with 1:90 = ESC % G) and
 EXIF IFD0 are mirrors for software that reads nothing else.
 
 IIM datasets have byte limits. A value that does not fit is cut at a character boundary
@@ -75,13 +75,15 @@ def _check_text(name: str, text: object) -> None:
 
 @dataclass(frozen=True)
 class Translation:
-    """A still's caption, title and rights line in one more language (a BCP 47 tag);
-    empty fields are left out of that language's XMP entries."""
+    """A still's caption, title, rights line, alt text and usage terms in one more language
+    (a BCP 47 tag); empty fields are left out of that language's XMP entries."""
 
     language: str
     caption: str = ""
     title: str = ""
     copyright: str = ""
+    alt_text: str = ""
+    usage_terms: str = ""
 
     def __post_init__(self) -> None:
         for field in fields(self):
@@ -97,9 +99,9 @@ class StillMetadata:
     """What one still says about itself; empty fields are left out of every block.
 
     ``language`` is the tag of the main language the other fields are in, ``translations``
-    the same caption, title and rights line in other languages: XMP carries them all, IPTC
-    and EXIF the main language only. Without translations the XMP states no tag but
-    ``x-default``."""
+    the same caption, title, rights line, alt text and usage terms in other languages: XMP
+    carries them all, IPTC and EXIF the main language only. Without translations the XMP
+    states no tag but ``x-default``."""
 
     caption: str
     title: str = ""
@@ -131,13 +133,14 @@ class StillMetadata:
             raise ValueError("language: the main language's tag is needed beside translations")
 
     def alternatives(self, name: str) -> tuple[tuple[str, str], ...]:
-        """(language, text) of field ``name`` ("caption", "title" or "copyright") in every
-        language: the main one first, then each translation that gives it."""
+        """(language, text) of field ``name`` (one of `Translation`'s texts) in every
+        language that gives it: the main one first, then each translation; nothing without
+        translations."""
         if not self.translations:
             return ()
         main = ((self.language, getattr(self, name)),)
         others = tuple((t.language, getattr(t, name)) for t in self.translations)
-        return main + tuple((tag, text) for tag, text in others if text)
+        return tuple((tag, text) for tag, text in main + others if text)
 
 
 def _text(value: str) -> str:
@@ -145,12 +148,19 @@ def _text(value: str) -> str:
 
 
 def _lang_alt(name: str, value: str, alternatives: tuple[tuple[str, str], ...] = ()) -> str:
-    """A language alternative: ``value`` as ``x-default``, then every (tag, text) given."""
-    entries = (("x-default", value), *alternatives)
+    """A language alternative: ``value`` as ``x-default`` (when there is one), then every
+    (tag, text) given."""
+    entries = ((("x-default", value),) if value else ()) + alternatives
     items = "".join(
         f'<rdf:li xml:lang="{_text(tag)}">{_text(text)}</rdf:li>' for tag, text in entries
     )
     return f"   <{name}><rdf:Alt>{items}</rdf:Alt></{name}>"
+
+
+def _in_languages(meta: StillMetadata, field: str, name: str) -> tuple[object, str]:
+    """(whether there is any text, the property) for one of `Translation`'s fields."""
+    value, alternatives = getattr(meta, field), meta.alternatives(field)
+    return (value or alternatives), _lang_alt(name, value, alternatives)
 
 
 def _array(name: str, kind: str, values: tuple[str, ...]) -> str:
@@ -165,22 +175,16 @@ def _simple(name: str, value: str) -> str:
 def _xmp_properties(meta: StillMetadata) -> list[str]:
     people = tuple(p for p in meta.people if p)
     candidates = [
-        (meta.title, _lang_alt("dc:title", meta.title, meta.alternatives("title"))),
-        (
-            meta.caption,
-            _lang_alt("dc:description", meta.caption, meta.alternatives("caption")),
-        ),
+        _in_languages(meta, "title", "dc:title"),
+        _in_languages(meta, "caption", "dc:description"),
         (meta.photographer, _array("dc:creator", "Seq", (meta.photographer,))),
-        (
-            meta.copyright,
-            _lang_alt("dc:rights", meta.copyright, meta.alternatives("copyright")),
-        ),
+        _in_languages(meta, "copyright", "dc:rights"),
         (meta.credit, _simple("photoshop:Credit", meta.credit)),
         (meta.source, _simple("photoshop:Source", meta.source)),
         (meta.instructions, _simple("photoshop:Instructions", meta.instructions)),
-        (meta.usage_terms, _lang_alt("xmpRights:UsageTerms", meta.usage_terms)),
+        _in_languages(meta, "usage_terms", "xmpRights:UsageTerms"),
         (people, _array("Iptc4xmpExt:PersonInImage", "Bag", people)),
-        (meta.alt_text, _lang_alt("Iptc4xmpCore:AltTextAccessibility", meta.alt_text)),
+        _in_languages(meta, "alt_text", "Iptc4xmpCore:AltTextAccessibility"),
     ]
     return [xml for value, xml in candidates if value]
 
@@ -270,7 +274,7 @@ def _largest_field(meta: StillMetadata) -> tuple[str, int]:
         return sum(
             len(_text(t).encode("utf-8"))
             if isinstance(t, str)
-            else size((t.caption, t.title, t.copyright))
+            else size((t.caption, t.title, t.copyright, t.alt_text, t.usage_terms))
             for t in texts
         )
 
