@@ -377,7 +377,8 @@ def init_command(report: Report, folder: Path) -> None:
     "--language",
     default="en",
     show_default=True,
-    help="The page's language (en, fr, es): its headings, and the kit's language:.",
+    help="The page's language (en, fr, es, or a tag such as fr-CA): the headings it is"
+    " read by, and the kit's language.",
 )
 @click.option("--force", is_flag=True, help="Replace a kit already in the --out folder.")
 @reports_errors
