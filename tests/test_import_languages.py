@@ -3,6 +3,7 @@ headings, becomes a kit that says which language it is written in."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from click.testing import CliRunner
 
 from kitpress.cli import main
 from kitpress.errors import ImportProblem
+from kitpress.importing.facts import parse_date
 from kitpress.importing.page_import import ImportOptions, import_page
+from kitpress.importing.page_words import FRENCH, SPANISH
 from kitpress.kit.load import load_kit
 
 from .conftest import make_still
@@ -199,3 +202,46 @@ def test_the_command_takes_the_language(tmp_path: Path) -> None:
     refused = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "k2"), "--language", "de"])
     assert refused.exit_code != 0
     assert "--language: kitpress reads press pages in en, es, fr, not 'de'" in refused.output
+
+
+RELEASES_FR = """\
+La Dernière Écluse
+
+Sortie en salles
+Mercredi 12 mars 2027
+
+FICHE TECHNIQUE
+Sortie vidéo : 1er juillet 2027
+Durée : 98 min
+"""
+
+
+def test_french_release_dates_under_a_heading_or_as_a_detail(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(RELEASES_FR, encoding="utf-8")
+    make_still(tmp_path / "photos" / "01.jpg", (240, 160), 1)
+    options = ImportOptions(tmp_path / "photos", tmp_path / "kit", "France", language="fr")
+    import_page(page, options)
+    kit, _ = load_kit(tmp_path / "kit")
+    assert [(r.territory, r.window, r.date) for r in kit.releases] == [
+        ("France", "Sortie en salles", datetime.date(2027, 3, 12)),
+        ("France", "Sortie vidéo", datetime.date(2027, 7, 1)),
+    ]
+    assert kit.runtime == 98
+
+
+@pytest.mark.parametrize(
+    ("text", "months", "date"),
+    [
+        ("12 mars 2027", FRENCH.months, datetime.date(2027, 3, 12)),
+        ("mercredi 1er décembre 2027", FRENCH.months, datetime.date(2027, 12, 1)),
+        ("12 de marzo de 2027", SPANISH.months, datetime.date(2027, 3, 12)),
+        ("miércoles, 3 de febrero de 2027", SPANISH.months, datetime.date(2027, 2, 3)),
+        ("31 février 2027", FRENCH.months, None),  # no such day
+        ("12 mars 2027", (), None),  # an English page knows no French months
+    ],
+)
+def test_dates_in_a_pages_own_month_names(
+    text: str, months: tuple[str, ...], date: datetime.date | None
+) -> None:
+    assert parse_date(text, months) == date

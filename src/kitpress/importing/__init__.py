@@ -7,8 +7,9 @@
   biographies and end credits and `notes_plan` puts them into the kit (Markdown files, bios/),
   `assemble` makes the kit data and reports every
   departure from the house style, `page_words` holds the headings, crew roles and detail
-  labels of French and Spanish pages (`--language fr|es`), `stills_folder` pairs and copies the stills, `kit_writer`
-  writes kit.yaml, and `page_import` runs them and moves the checked kit into place.
+  labels of French and Spanish pages (`--language fr|es`), `stills_folder` pairs and
+  copies the stills, `kit_writer` writes kit.yaml, and `page_import` runs them and moves
+  the checked kit into place.
 - `kitpress import-captions CSV KIT`: a caption spreadsheet merged into an existing kit.yaml.
   `captions_csv` reads the rows, `csv_people` reads a `people` cell against the cast,
   `sheet_caption` reads a composed caption and credits line (the ZIP's own sheet) back,

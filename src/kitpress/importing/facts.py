@@ -183,6 +183,8 @@ def _detail(line: PageLine, facts: PageFacts) -> None:
     found = _DETAIL.fullmatch(line.text)
     label = " ".join(found.group(1).replace("’", "'").casefold().split()) if found else ""
     labels = detail_labels(facts.words)
+    if found is not None and _dated_release(line, found.group(1), found.group(2), facts):
+        return
     if found is None or label not in labels:
         facts.leftovers.append(Leftover(line, "not a detail kitpress knows"))
         return
@@ -197,6 +199,19 @@ def _detail(line: PageLine, facts: PageFacts) -> None:
         return
     facts.details[key] = value
     facts.detail_lines[key] = line.number
+
+
+def _dated_release(line: PageLine, label: str, value: str, facts: PageFacts) -> bool:
+    """'Sortie nationale : 12 mars 2027': a release date given as a detail, in a language
+    whose pages do so; True when it is one (and now read)."""
+    words = facts.words
+    if words is None or not _fold(label).startswith(words.releases):
+        return False
+    date = parse_date(value.strip(), words.months)
+    if date is None:
+        return False
+    facts.releases.append(ReleaseDate(line, " ".join(label.split()), date))
+    return True
 
 
 def _read_credits(section: Section, facts: PageFacts, label: str) -> None:
@@ -223,7 +238,7 @@ def _read_notes(section: Section, facts: PageFacts, label: str) -> None:
 def _read_release(section: Section, facts: PageFacts, label: str) -> None:
     window = section.argument.capitalize() or "Release"
     for line in section.lines:
-        date = parse_date(line.text)
+        date = parse_date(line.text, facts.words.months if facts.words else ())
         if date is None:
             _detail(line, facts)
             continue
@@ -234,14 +249,32 @@ def _read_release(section: Section, facts: PageFacts, label: str) -> None:
             facts.warnings.append(Issue(label, line.number, "release_dates", message, "warning"))
 
 
-def parse_date(text: str) -> datetime.date | None:
+def parse_date(text: str, months: tuple[str, ...] = ()) -> datetime.date | None:
+    """A date as English pages write it, or with ``months`` (a page's own month names) as
+    French and Spanish ones do: "mercredi 12 mars 2027", "1er avril 2027", "12 de marzo de
+    2027"."""
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", " ".join(text.split()))
     for form in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(cleaned, form).date()
         except ValueError:
             continue
-    return None
+    return _date_in(cleaned, months) if months else None
+
+
+def _date_in(text: str, months: tuple[str, ...]) -> datetime.date | None:
+    names = "|".join(re.escape(month) for month in months)
+    found = re.fullmatch(
+        rf"(?:[^\W\d_]+,?\s+)?(\d{{1,2}})(?:er|º|o)?\s+(?:de\s+)?({names})\s+(?:de\s+)?(\d{{4}})",
+        text.casefold(),
+    )
+    if found is None:
+        return None
+    try:
+        month = months.index(found.group(2)) + 1
+        return datetime.date(int(found.group(3)), month, int(found.group(1)))
+    except ValueError:
+        return None
 
 
 def _read_prose(section: Section, facts: PageFacts, label: str) -> None:
@@ -276,6 +309,9 @@ def _read_crew_list(section: Section, facts: PageFacts, label: str) -> None:
             role = crew[_fold(line.text)]
             continue
         detail = _DETAIL.fullmatch(line.text)
+        if detail and _dated_release(line, detail.group(1), detail.group(2), facts):
+            role = None
+            continue
         if detail and _readable(labels, detail.group(1), detail.group(2)):
             role = None
             _detail(line, facts)

@@ -34,6 +34,9 @@ class PageWords:
     openings: tuple[tuple[str, str], ...] = ()
     # 'Actor <sep> Character' in the cast list; each a regular expression.
     cast_separators: tuple[str, ...] = field(default_factory=tuple)
+    # A heading that starts with one of these is a release date's ("Sortie en salles").
+    releases: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()  # January to December, as dates on the page spell them
 
 
 FRENCH = PageWords(
@@ -149,6 +152,21 @@ FRENCH = PageWords(
         ("note d'intention de ", "directors_statement"),
     ),
     cast_separators=(r"\.\.\.+", "…", "–", "—", ":", r"dans le rôle de", r"\t+", r"\s{2,}"),
+    releases=("sortie", "date de sortie"),
+    months=(
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
 )
 
 SPANISH = PageWords(
@@ -236,6 +254,21 @@ SPANISH = PageWords(
         ("biografía de ", "about_filmmakers"),
     ),
     cast_separators=(r"\.\.\.+", "…", "–", "—", ":", r"\bcomo\b", r"\t+", r"\s{2,}"),
+    releases=("estreno", "fecha de estreno"),
+    months=(
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
 )
 
 PAGE_LANGUAGES = {"fr": FRENCH, "es": SPANISH}  # English is `press_page`'s own words

@@ -181,7 +181,7 @@ def heading_of(
     the headings of sections count. ``words``, a page's own language's, come first."""
     key = _key(text)
     if words is not None:
-        own = _own_heading(key, words, whole)
+        own = _own_heading(text, words, whole)
         if own is not None:
             return own
     if key in PROSE_HEADINGS:
@@ -200,7 +200,8 @@ def heading_of(
     return None
 
 
-def _own_heading(key: str, words: PageWords, whole: bool) -> tuple[str, str] | None:
+def _own_heading(text: str, words: PageWords, whole: bool) -> tuple[str, str] | None:
+    key = _key(text)
     if key in words.prose:
         return words.prose[key], ""
     if key in words.sections:
@@ -211,6 +212,9 @@ def _own_heading(key: str, words: PageWords, whole: bool) -> tuple[str, str] | N
                 return kind, ""
     if not whole and key in words.crew:
         return "crew", words.crew[key]
+    dated = any(c.isdigit() for c in key)  # 'Sortie : 12 mars 2027' is a detail line
+    if not whole and len(key) <= 60 and key.startswith(words.releases) and not dated:
+        return "release", " ".join(text.strip().rstrip(":").split())
     return None
 
 
