@@ -5,6 +5,7 @@ formats (Babel) and the quotation marks and French spacing of `document.typograp
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ from kitpress.layout.label_catalogue import (
     template_fields,
 )
 from kitpress.layout.load import load_layout
+from kitpress.pipeline import check
+
+from .conftest import SCREEN_PDF, make_still
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 APRIL_5 = datetime.date(2022, 4, 5)
@@ -230,4 +234,40 @@ def test_a_layouts_caption_words_stand_over_the_languages(tmp_path: Path) -> Non
     assert style.in_title == "{people} dans {title}."
     assert labels_for("fr").caption_style(CaptionStyle()).left_to_right == (
         f"De gauche à droite{NBSP}: "
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("fr", "Sous embargo jusqu’au 1 septembre 2026 à 19:00 UTC+02:00"),
+        ("de", "Sperrfrist bis 1. September 2026, 19:00 Uhr UTC+02:00"),
+        ("en-US", "Embargoed until September 1, 2026, 19:00 UTC+02:00"),
+    ],
+)
+def test_an_embargo_is_worded_in_the_kits_language(
+    write_kit: Callable[[str], Path], language: str, line: str
+) -> None:
+    kit = write_kit(
+        f"title: The Last Lock\nlanguage: {language}\n"
+        "embargo: {until: 2026-09-01T19:00:00+02:00}\n"
+    )
+    assert check(kit, formats=SCREEN_PDF).document.embargo == line
+
+
+def test_a_kit_in_german_captions_its_stills_in_german(write_kit: Callable[[str], Path]) -> None:
+    kit = write_kit(
+        "title: Die Schleuse\nlanguage: de\n"
+        "cast:\n  - {id: ilse, actor: Maren Holt, character: Ilse}\n"
+        "  - {id: joost, actor: Piet Aalders, character: Joost}\n"
+        "rights: {copyright: Kanaal Films, photographer: Lotte Smit, courtesy: Verleih X}\n"
+        "stills:\n  - {file: stills/a.jpg, people: [ilse, joost]}\n"
+    )
+    make_still(kit / "stills" / "a.jpg")
+    caption = check(kit, formats=SCREEN_PDF).document.stills[0].caption
+    assert (
+        caption.text == "V. l. n. r.: Maren Holt als Ilse, Piet Aalders als Joost in DIE SCHLEUSE."
+    )
+    assert caption.rights == (
+        "© Kanaal Films, Foto: Lotte Smit. Mit freundlicher Genehmigung von Verleih X."
     )
