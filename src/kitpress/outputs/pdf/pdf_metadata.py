@@ -58,7 +58,9 @@ def document_info(kit: Kit, dated: datetime.datetime, labels: Labels | None = No
         title=_clean(f"{kit.title} — {labels.press_kit}"),
         author=_clean(kit.presented_by or ""),  # never a still's courtesy line: a sales agent
         subject=_clean(kit.logline or labels.press_kit_for.format(title=kit.title)),
-        keywords=_clean(", ".join(("press kit", kit.title, *kit.genres, *kit.directors))),
+        keywords=_clean(
+            ", ".join((labels.press_kit.lower(), kit.title, *kit.genres, *kit.directors))
+        ),
         rights=_clean(kit.copyright_line or ""),
         dated=dated,
     )

@@ -112,7 +112,7 @@ def _document(target: Path, kit: Kit, layout: Layout, labels: Labels) -> BaseDoc
         title=f"{kit.title} — {labels.press_kit}",
         author=kit.presented_by or "",
         subject=kit.logline or labels.press_kit_for.format(title=kit.title),
-        keywords=", ".join(("press kit", kit.title, *kit.genres, *kit.directors)),
+        keywords=", ".join((labels.press_kit.lower(), kit.title, *kit.genres, *kit.directors)),
         creator="kitpress",
         producer="kitpress",
         invariant=1,
