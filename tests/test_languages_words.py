@@ -271,3 +271,24 @@ def test_a_kit_in_german_captions_its_stills_in_german(write_kit: Callable[[str]
     assert caption.rights == (
         "© Kanaal Films, Foto: Lotte Smit. Mit freundlicher Genehmigung von Verleih X."
     )
+
+
+def test_a_list_label_needs_as_many_texts_as_english_has(tmp_path: Path) -> None:
+    folder = _layout(tmp_path, "labels:\n  caption_sheet_columns: [file, caption]\n")
+    with pytest.raises(LayoutError) as caught:
+        load_layout(str(folder))
+    [line] = caught.value.lines()
+    assert line.startswith("worded/layout.yaml:3: labels.caption_sheet_columns: expected a list")
+    assert "of 7 texts" in line
+
+
+def test_a_contact_role_and_a_list_label_can_be_overridden(tmp_path: Path) -> None:
+    columns = "[a, b, c, d, e, f, g]"
+    folder = _layout(
+        tmp_path, f"labels:\n  world_sales: Sales agent\n  caption_sheet_columns: {columns}\n"
+    )
+    layout = load_layout(str(folder))
+    labels = labels_for("de", layout.labels)
+    assert labels.contact_role("world_sales") == "Sales agent"
+    assert labels.caption_sheet_columns == ("a", "b", "c", "d", "e", "f", "g")
+    assert labels.contact_role("distributor") == "Verleih"
