@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pyphen import Pyphen
 
 from kitpress.document.formats import long_date, names, number, running_time
 from kitpress.document.labels import ENGLISH, labels_for
@@ -24,6 +25,7 @@ from kitpress.layout.label_catalogue import (
     template_fields,
 )
 from kitpress.layout.load import load_layout
+from kitpress.outputs.pdf.render.styles import hyphenation_language
 from kitpress.pipeline import check
 
 from .conftest import SCREEN_PDF, make_still
@@ -292,3 +294,10 @@ def test_a_contact_role_and_a_list_label_can_be_overridden(tmp_path: Path) -> No
     assert labels.contact_role("world_sales") == "Sales agent"
     assert labels.caption_sheet_columns == ("a", "b", "c", "d", "e", "f", "g")
     assert labels.contact_role("distributor") == "Verleih"
+
+
+@pytest.mark.parametrize("tag", ["en", "en-US", "fr", "es", "de", "it", "pt", "pt-BR"])
+def test_every_catalogue_language_hyphenates_by_its_own_dictionary(tag: str) -> None:
+    dictionary = hyphenation_language(tag)
+    assert dictionary.split("_")[0] == tag.split("-")[0]
+    assert Pyphen(lang=dictionary).inserted("photographie") != "photographie"
