@@ -97,3 +97,60 @@ def test_a_label_the_layout_overrides_is_printed(tmp_path: Path) -> None:
     text = _text(_kit(tmp_path, "fr"), tmp_path / "out", str(layout))
     assert "Story" in text and "Le film en bref" in text
     assert "Fiche technique" not in text and "Dossier de presse" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "es",
+            (
+                "Dossier de prensa",
+                "Ficha técnica",
+                "29 de octubre de 2009",
+                "97 minutos",
+                "«Startling.»",
+                "Kino Lorber presenta",
+            ),
+        ),
+        (
+            "it",
+            (
+                "Cartella stampa",
+                "Scheda tecnica",
+                "29 ottobre 2009",
+                "97 minuti",
+                "«Startling.»",
+                "Selezione ufficiale — Un Certain Regard",
+            ),
+        ),
+        (
+            "pt",
+            (
+                "Dossier de imprensa",
+                "Ficha técnica",
+                "29 de outubro de 2009",
+                "97 minutos",
+                "“Startling.”",
+                "Cortesia de Kino Lorber.",
+            ),
+        ),
+        (
+            "en-US",
+            (
+                "Press kit",
+                "Technical details",
+                "October 29, 2009",
+                "97 minutes",
+                "“Startling.”",
+                "Courtesy of Kino Lorber.",
+            ),
+        ),
+    ],
+)
+def test_each_catalogue_language_prints_its_words_dates_and_quotes(
+    tmp_path: Path, language: str, words: tuple[str, ...]
+) -> None:
+    text = " ".join(_text(_kit(tmp_path, language), tmp_path / "out").split())
+    for said in words:
+        assert said in text, said
