@@ -18,7 +18,8 @@ from .captions import Caption, compose
 from .dates import kit_date
 from .embedded_captions import adopt_embedded
 from .end_credits import end_credits
-from .labels import ENGLISH, Labels
+from .formats import long_date, running_time
+from .labels import Labels, labels_for
 from .model import KEY_ART, CoverPicture, PressDocument, StillEntry
 from .people import about_people
 from .prose_blocks import ProseBlock, interview_blocks, prose_blocks
@@ -28,23 +29,28 @@ from .title_art import title_art_contrast
 def compose_document(
     kit: Kit,
     layout: Layout,
-    labels: Labels = ENGLISH,
+    labels: Labels | None = None,
     source_date: datetime.datetime | None = None,
 ) -> PressDocument:
     """The document, and through ``document.notes`` and :func:`document_warnings` what the
     stills' headers and credits are worth saying; a still that cannot be read, or whose
-    caption could not be embedded, is a located error. ``source_date`` (SOURCE_DATE_EPOCH)
-    dates the document when given; else the kit does (see `dates.kit_date`)."""
+    caption could not be embedded, is a located error. Its words are ``labels``, by default
+    the kit language's under the layout's own (`labels_for`), and so are its captions'.
+    ``source_date`` (SOURCE_DATE_EPOCH) dates the document when given; else the kit does
+    (see `dates.kit_date`)."""
+    if labels is None:
+        labels = labels_for(kit.language, layout.labels)
+    captions = labels.caption_style(layout.captions, layout.caption_words)
     probes, key_art = _probe(kit)
     art = read_artwork_files(kit)
     embargo = embargo_line(kit, labels)
     slug = slugify(kit.title)
     entries, notes = [], []
     for still in kit.stills:
-        still, adopted = adopt_embedded(still, kit, layout.captions, probes[still.id].embedded)
+        still, adopted = adopt_embedded(still, kit, captions, probes[still.id].embedded)
         where = f"stills[{still.number - 1}]"
         notes += [Issue(kit.source.name, still.line, where, m, s) for s, m in adopted]
-        caption = compose(still, kit, layout.captions)
+        caption = compose(still, kit, captions)
         entries.append(
             StillEntry(
                 still,
@@ -179,11 +185,7 @@ def embargo_line(kit: Kit, labels: Labels) -> str | None:
     offset = moment.strftime("%z")
     shown = "" if offset == "+0000" else f"{offset[:3]}:{offset[3:]}"
     written = labels.embargo_moment.format(
-        day=moment.day,
-        month=labels.months[moment.month - 1],
-        year=moment.year,
-        time=f"{moment:%H:%M}",
-        offset=shown,
+        date=long_date(moment.date(), labels.language), time=f"{moment:%H:%M}", offset=shown
     )
     return labels.embargo.format(moment=written)
 
@@ -229,7 +231,7 @@ def metadata_issues(document: PressDocument) -> list[Issue]:
 
 def technical_facts(kit: Kit, labels: Labels) -> tuple[tuple[str, str], ...]:
     """Label and value rows of the technical details, in trade-paper order."""
-    runtime = labels.minutes.format(n=kit.runtime) if kit.runtime else None
+    runtime = running_time(kit.runtime, labels.minutes, labels) if kit.runtime else None
     values = {
         "original_title": kit.original_title,
         "year": str(kit.year) if kit.year else None,

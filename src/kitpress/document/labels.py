@@ -1,135 +1,70 @@
 """Every word kitpress sets itself, in one place: section titles, the technical details'
-labels, the cover's lines. Outputs take them from the composed document, never from a
-literal of their own, so a translation (or a layout's own wording) changes them everywhere."""
+labels, the cover's lines, the captions' house words. Outputs take them from the composed
+document, never from a literal of their own, so the kit's language (or a layout's own
+wording) changes them everywhere. The words are data: the message catalogues of
+`layout.label_catalogue`, one per language."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from ..kit.fields import known_contact_role
-
-SECTION_TITLES: Mapping[str, str] = MappingProxyType(
-    {
-        "synopsis": "Synopsis",
-        "long_synopsis": "Long synopsis",
-        "directors_statement": "Director’s statement",
-        "interview": "Interview",
-        "production_notes": "Production notes",
-        "about_cast": "About the cast",
-        "about_filmmakers": "About the filmmakers",
-        "credits": "Credits",
-        "details": "Technical details",
-        "releases": "Release dates",
-        "cast": "Cast",
-        "crew": "Crew",
-        "festivals": "Festivals and awards",
-        "quotes": "Press",
-        "stills": "Stills",
-        "contacts": "Contacts",
-        "back_cover": "Back cover",
-    }
-)
-
-CONTACT_ROLES: Mapping[str, str] = MappingProxyType(  # known roles, as printed
-    {
-        "us_press": "US press",
-        "international_press": "International press",
-        "world_sales": "World sales",
-        "distributor": "Distributor",
-        "press": "Press",
-        "sales": "Sales",
-        "other": "Other",
-    }
-)
-
-FACT_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "original_title": "Original title",
-        "year": "Year",
-        "countries": "Country",
-        "languages": "Original language",
-        "subtitles": "Subtitles",
-        "genres": "Genre",
-        "runtime": "Running time",
-        "aspect_ratio": "Aspect ratio",
-        "sound": "Sound",
-        "colour": "Colour",
-        "rating": "Rating",
-        "production_companies": "Production",
-    }
-)
+from ..kit.languages import language_tag
+from ..layout.caption_style import CaptionStyle
+from ..layout.label_catalogue import Word, catalogue, label_keys
 
 
 @dataclass(frozen=True)
 class Labels:
-    sections: Mapping[str, str] = field(default_factory=lambda: SECTION_TITLES)
-    facts: Mapping[str, str] = field(default_factory=lambda: FACT_LABELS)
-    contact_roles: Mapping[str, str] = field(default_factory=lambda: CONTACT_ROLES)
-    press_kit: str = "Press kit"
-    press_kit_for: str = "Press kit for {title}"
-    film_by: str = "A film by {directors}"
-    presented_by: str = "Presented by {name}"
-    minutes: str = "{n} minutes"
-    minutes_short: str = "{n} min"
-    official_selection: str = "Official Selection"
-    festival_award: str = "Winner — {award}"
-    festival_section: str = "Official Selection — {section}"
-    embargo: str = "Embargoed until {moment}"
-    embargo_moment: str = "{day} {month} {year}, {time} UTC{offset}"
-    press_materials: str = "Press materials"
-    stars: str = "{n} out of 5 stars"  # what a screen reader and text search find
-    months: tuple[str, ...] = (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    )
-    trailer: str = "Trailer"
-    scan_for_trailer: str = "Scan for the trailer"
-    contents: str = "Contents"
-    as_character: str = "as {character}"
-    selected_filmography: str = "Selected filmography"
-    interview_by: str = "Interview by {name}"
-    credit_and: str = "and"  # joins merged credits: "Written and directed by"
-    credit_by: str = "{verbs} by"
-    line_up: str = "Line-up"
-    line_up_of: str = "{company} — {market} line-up"
-    directed_by: str = "Directed by {directors}"
-    status: str = "Status"
-    still_title: str = "{title} – still {number:02d}"
-    captions_heading: str = "{title} — captions"
-    caption_sheet_columns: tuple[str, ...] = (
-        "print file",
-        "web file",
-        "thumbnail",
-        "caption",
-        "credits",
-        "photographer",
-        "people",
-    )
-    # the web page's own words
-    language: str = "en"  # the language these labels are in: the web page's `lang`
-    skip_to_content: str = "Skip to content"
-    sections_nav: str = "Sections"
-    still_downloads: str = "Download still {number:02d}"
-    web_file: str = "Web"
-    print_file: str = "Print"
-    file_size: str = "{width}×{height} px, {size}"
-    downloads: str = "Downloads"
-    download_zip: str = "All stills, captions and the press kit (ZIP, {size})"
-    download_pdf: str = "Press kit (PDF, {size})"
-    watch_trailer: str = "Watch the trailer"
-    updated: str = "Updated {date}"
+    language: str  # the BCP 47 tag these labels are for: the web page's `lang`, the formats'
+    sections: Mapping[str, str]
+    facts: Mapping[str, str]
+    contact_roles: Mapping[str, str]
+    captions: Mapping[str, str]  # the caption house words (CaptionStyle's fields)
+    press_kit: str
+    press_kit_for: str
+    film_by: str
+    presented_by: str
+    minutes: str
+    minutes_short: str
+    minutes_only: str
+    official_selection: str
+    festival_award: str
+    festival_section: str
+    embargo: str
+    embargo_moment: str
+    press_materials: str
+    stars: str
+    trailer: str
+    scan_for_trailer: str
+    contents: str
+    as_character: str
+    selected_filmography: str
+    interview_by: str
+    credit_and: str
+    credit_by: str
+    line_up: str
+    line_up_of: str
+    directed_by: str
+    status: str
+    still_title: str
+    captions_heading: str
+    caption_sheet_columns: tuple[str, ...]
+    skip_to_content: str
+    sections_nav: str
+    still_downloads: str
+    web_file: str
+    print_file: str
+    file_size: str
+    downloads: str
+    download_zip: str
+    download_pdf: str
+    watch_trailer: str
+    updated: str
 
     def contact_role(self, role: str) -> str:
         """A known contact role in its printed form ('world_sales' and 'World Sales' are
@@ -146,5 +81,27 @@ class Labels:
             lines.append(section if said else self.festival_section.format(section=section))
         return lines or [self.official_selection]
 
+    def caption_style(
+        self, layout_style: CaptionStyle, layout_words: Mapping[str, str] = MappingProxyType({})
+    ) -> CaptionStyle:
+        """The caption house style in these labels' language: the layout's ``captions:``
+        words where it set them (``layout_words``), this language's everywhere else."""
+        words: dict[str, Any] = {k: v for k, v in self.captions.items() if k not in layout_words}
+        return dataclasses.replace(layout_style, **words)
 
-ENGLISH = Labels()
+
+def labels_for(language: str, overrides: Mapping[str, Word] = MappingProxyType({})) -> Labels:
+    """The words of the catalogue nearest ``language`` (``pt-BR`` → pt, ``en-US`` → en with
+    its American differences, an unknown language → en), with ``overrides`` (a layout's
+    `labels:`, checked by the layout's validator) over any of them by its flat key."""
+    words = catalogue(language)
+    groups: dict[str, dict[str, Word]] = {g: dict(w) for g, w in words.items()}
+    keys = label_keys()
+    for key, value in overrides.items():
+        groups[keys[key]][key] = value
+    fields: dict[str, Any] = dict(groups.pop("words"))
+    fields.update({g: MappingProxyType(w) for g, w in groups.items()})
+    return Labels(language=language_tag(language) or "en", **fields)
+
+
+ENGLISH = labels_for("en")

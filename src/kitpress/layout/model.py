@@ -3,8 +3,10 @@ still settings and caption house style. Lengths are in PostScript points."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from .caption_style import CaptionStyle
 
@@ -167,6 +169,12 @@ class Layout:
     new_page: tuple[str, ...] = NEW_PAGE  # sections that start on a fresh page
     contents: bool = False  # a table of contents after the cover
     web: WebSpec = WebSpec()
+    # the layout's own words over the kit language's (`labels:`, by the keys of
+    # label_catalogue.label_keys), and the caption words its `captions:` section sets
+    labels: Mapping[str, str | tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    caption_words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

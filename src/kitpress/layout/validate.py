@@ -10,6 +10,7 @@ from ..reading.marked_yaml import Mapping, Scalar, Sequence, Value
 from .caption_style import TEMPLATE_FIELDS, CaptionStyle
 from .cover_spec import read_cover
 from .fonts_spec import read_fonts
+from .labels_spec import read_labels
 from .model import NEW_PAGE, SECTIONS, Layout, PageSpec, StillSettings
 from .stills_spec import LAYOUT_KEYS, read_still_settings
 from .styles_spec import resolve_styles
@@ -35,6 +36,7 @@ TOP = {
     "new_page": "Sections that start on a fresh page.",
     "contents": "true for a table of contents after the cover.",
     "web": "What only the web page needs: site_url, logo, embed_trailer.",
+    "labels": "Words kitpress sets, by key, over the kit language's (synopsis: Story).",
 }
 PAGE = dict.fromkeys(
     (
@@ -54,6 +56,7 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
     top = Obj(checker, raw, "", TOP)
     colours = _colours(top, checker)
     fonts = read_fonts(top, checker)
+    captions, caption_words = _captions(top, checker)
     layout = Layout(
         name=top.text("name") or folder.name,
         description=top.text("description") or "",
@@ -64,12 +67,14 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         styles=resolve_styles(top, checker, set(fonts), colours),
         sections=_sections(top, checker, "sections") or SECTIONS,
         stills=_stills(top, checker, colours),
-        captions=_captions(top, checker),
+        captions=captions,
         footer=top.text("footer") or "",
         cover=read_cover(top, checker),
         new_page=_new_page(top, checker),
         contents=top.boolean("contents", False),
         web=read_web(top, checker, folder),
+        labels=read_labels(top, checker),
+        caption_words=caption_words,
     )
     _check_framed_cover(layout, top, checker)
     return None if checker.errors else layout
@@ -173,14 +178,17 @@ def _stills(top: Obj, checker: Checker, colours: dict[str, str]) -> StillSetting
     return StillSettings() if obj is None else read_still_settings(obj, colours)
 
 
-def _captions(top: Obj, checker: Checker) -> CaptionStyle:
+def _captions(top: Obj, checker: Checker) -> tuple[CaptionStyle, dict[str, str]]:
+    """The caption house style (English where the layout says nothing) and the words the
+    layout itself sets, which stand over the kit language's."""
     value: Value = top.get("captions") or Mapping({}, {}, top.line)
     known = {**dict.fromkeys(TEMPLATE_FIELDS, ""), "title_upper": ""}
     obj = checker.obj(value, "captions", known)
     if obj is None:
-        return CaptionStyle()
+        return CaptionStyle(), {}
     default = CaptionStyle()
     texts: dict[str, str] = {}
+    written: dict[str, str] = {}
     for key, allowed in TEMPLATE_FIELDS.items():
         raw = obj.node.entries.get(key)
         text = raw.text if isinstance(raw, Scalar) else getattr(default, key)
@@ -190,5 +198,7 @@ def _captions(top: Obj, checker: Checker) -> CaptionStyle:
             checker.error(obj.line_of(key), obj.sub(key), f"may use only {fields_ok}")
             continue
         texts[key] = text
+        if isinstance(raw, Scalar):
+            written[key] = text
     upper = obj.boolean("title_upper", True)
-    return CaptionStyle(**texts, title_upper=upper)
+    return CaptionStyle(**texts, title_upper=upper), written

@@ -4,7 +4,6 @@ trimmed page's coordinates (pictures that touch an edge run on into the bleed)."
 
 from __future__ import annotations
 
-import datetime
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from kitpress.document import formats
 from kitpress.document.lineup import Lineup, Title
 from kitpress.kit.model import Contact
 from kitpress.layout.model import Layout, PageSpec
@@ -117,7 +117,7 @@ class Pages:
         y = self._text(title, style, left, low - 30, width)
         lines = [self.labels.line_up, lineup.company.name]
         if lineup.market_date is not None:
-            lines.insert(1, _long_date(lineup.market_date, self.labels.months))
+            lines.insert(1, formats.long_date(lineup.market_date, self.labels.language))
         self._text("  ·  ".join(escape(x) for x in lines), "cover_line", left, y - 10, width)
         count = f"{len(lineup.titles)} {'title' if len(lineup.titles) == 1 else 'titles'}"
         foot = [count, *(x for x in (lineup.company.url,) if x)]
@@ -168,7 +168,8 @@ class Pages:
         if kit.original_title:
             y = self._text(escape(kit.original_title), "role", x, y - 2, w)
         if kit.directors:
-            credit = self.labels.directed_by.format(directors=" & ".join(kit.directors))
+            directors = formats.names(kit.directors, self.labels.language)
+            credit = self.labels.directed_by.format(directors=directors)
             y = self._text(escape(credit), "name", x, y - 6, w)
         beside = w != width  # a poster's page: the logline beside it, under the title
         if beside and kit.logline:
@@ -384,8 +385,3 @@ class Pages:
 def _sales_first(contacts: Sequence[Contact]) -> list[Contact]:
     rank = {role: i for i, role in enumerate(SALES_FIRST)}
     return sorted(contacts, key=lambda c: rank.get(c.role, len(rank)))
-
-
-def _long_date(day: datetime.date, months: tuple[str, ...]) -> str:
-    """``12 May 2026``, whatever the system's locale."""
-    return f"{day.day} {months[day.month - 1]} {day.year}"

@@ -5,6 +5,7 @@ PDF, so the `site` folder alone is what a static host publishes."""
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping
 from html.parser import HTMLParser
@@ -13,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from kitpress.document.formats import long_date
 from kitpress.document.model import KEY_ART, PressDocument
 from kitpress.document.praise import in_order, lead_quote
 from kitpress.document.prose_blocks import prose_blocks
+from kitpress.document.typography import quotation
 from kitpress.errors import Issue
 from kitpress.stills.renditions import Rendition, Target, decode_for
 
@@ -29,8 +32,8 @@ from .page import (
     Picture,
     cover_facts,
     credit_line,
+    dates_in,
     file_size,
-    long_date,
     page_title,
     still_view,
 )
@@ -178,7 +181,7 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
         "json_ld": json_ld(movie(document, base, image)),
         "social": social_tags(document, title, base, image),
         "base": base,
-        "updated": long_date(document.dated.date()),
+        "updated": long_date(document.dated.date(), labels.language),
         "prose": prose_html,
         "blocks": prose_blocks,
         "people": {
@@ -189,7 +192,8 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
         "quotes": in_order(kit.quotes) if kit.quotes else (),
         **_artwork(document, files),
         "link_href": link_href,
-        "long_date": long_date,
+        "long_date": dates_in(labels.language),
+        "quoted": functools.partial(quotation, language=labels.language),
         "credit_line": credit_line(kit, labels),
         "cover_facts": cover_facts(kit, labels),
     }

@@ -5,8 +5,11 @@ rights line is composed here; they all come from the document and its `Labels`."
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from kitpress.document.formats import long_date, names, running_time
 from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument, StillEntry
 from kitpress.kit.model import Kit
@@ -71,7 +74,7 @@ def _detail(picture: Picture, labels: Labels) -> str:
 def credit_line(kit: Kit, labels: Labels) -> str:
     """The cover's "A film by …" (the PDF's words, from the same label)."""
     if kit.directors:
-        return labels.film_by.format(directors=" & ".join(kit.directors))
+        return labels.film_by.format(directors=names(kit.directors, labels.language))
     return labels.press_kit
 
 
@@ -80,14 +83,14 @@ def cover_facts(kit: Kit, labels: Labels) -> list[str]:
     facts = [
         str(kit.year) if kit.year else "",
         ", ".join(kit.countries),
-        labels.minutes_short.format(n=kit.runtime) if kit.runtime else "",
+        running_time(kit.runtime, labels.minutes_short, labels) if kit.runtime else "",
     ]
     return [f for f in facts if f]
 
 
-def long_date(day: datetime.date) -> str:
-    """A release date the way the PDF sets it: Tuesday, April 5, 2022."""
-    return f"{day:%A, %B} {day.day}, {day.year}"
+def dates_in(language: str) -> Callable[[datetime.date], str]:
+    """A release date the way the PDF sets it, in ``language``: 5 April 2022."""
+    return functools.partial(long_date, language=language)
 
 
 def page_title(document: PressDocument) -> str:

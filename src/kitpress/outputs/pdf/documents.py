@@ -10,6 +10,7 @@ from pathlib import Path
 from kitpress.document.model import PressDocument
 from kitpress.errors import BuildError, Issue, KitError
 
+from .pdf_metadata import document_info
 from .pdfx import make_pdfx
 from .plan import DocumentPlan
 from .post import finish_pdf
@@ -40,8 +41,9 @@ def render_document(
     pages = render_pdf(raw, document, profile.layout, plan, images, cover, profile.cmyk)
     finished = work / f"finished-{profile.name}.pdf"
     cmyk = profile.cmyk
+    info = document_info(kit, document.dated, document.labels)
     if cmyk is None:
-        finish_pdf(raw, finished, kit, profile.name, dated=document.dated)
+        finish_pdf(raw, finished, kit, profile.name, dated=document.dated, info=info)
     else:
         page = profile.layout.page
         finish_pdf(
@@ -51,6 +53,7 @@ def render_document(
             profile.name,
             lambda w: make_pdfx(w, cmyk, page),
             dated=document.dated,
+            info=info,
         )
         _preflight(finished, page.bleed)
     return finished.read_bytes(), pages

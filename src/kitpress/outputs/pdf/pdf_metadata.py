@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
-from kitpress.document.labels import ENGLISH
+from kitpress.document.labels import Labels, labels_for
 from kitpress.kit.model import Kit
 
 PRODUCER = "kitpress"
@@ -50,13 +50,17 @@ def xmp_date(when: datetime.datetime) -> str:
     return when.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
-def document_info(kit: Kit, dated: datetime.datetime) -> DocumentInfo:
-    """What the document says about itself, cleaned so the Info and XMP forms are equal."""
+def document_info(kit: Kit, dated: datetime.datetime, labels: Labels | None = None) -> DocumentInfo:
+    """What the document says about itself, cleaned so the Info and XMP forms are equal, in
+    the words of ``labels`` (the document's; by default the kit language's)."""
+    labels = labels or labels_for(kit.language)
     return DocumentInfo(
-        title=_clean(f"{kit.title} — {ENGLISH.press_kit}"),
+        title=_clean(f"{kit.title} — {labels.press_kit}"),
         author=_clean(kit.presented_by or ""),  # never a still's courtesy line: a sales agent
-        subject=_clean(kit.logline or ENGLISH.press_kit_for.format(title=kit.title)),
-        keywords=_clean(", ".join(("press kit", kit.title, *kit.genres, *kit.directors))),
+        subject=_clean(kit.logline or labels.press_kit_for.format(title=kit.title)),
+        keywords=_clean(
+            ", ".join((labels.press_kit.lower(), kit.title, *kit.genres, *kit.directors))
+        ),
         rights=_clean(kit.copyright_line or ""),
         dated=dated,
     )

@@ -21,9 +21,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from kitpress.document import formats
 from kitpress.document.art import ArtFile
-from kitpress.document.labels import ENGLISH, Labels
+from kitpress.document.labels import Labels
 from kitpress.document.praise import lead_quote
+from kitpress.document.typography import quotation
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
@@ -104,8 +106,8 @@ def draw_cover(
     layout: Layout,
     styles: Styles,
     art: CoverArt | None,
-    only_page: bool = False,
-    labels: Labels = ENGLISH,
+    only_page: bool,
+    labels: Labels,
     extras: CoverExtras = CoverExtras(),
 ) -> None:
     """The cover; ``only_page``: nothing follows it, so it also carries the copyright line."""
@@ -167,7 +169,7 @@ def _draw_text(
     if names:
         top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
     if layout.cover.quote and kit.quotes:
-        quote = paragraph(_quote(kit), styles["cover_quote"])
+        quote = paragraph(_quote(kit, labels.language), styles["cover_quote"])
         _, height = quote.wrap(width * 0.8, 1000)
         if top - 16 - height >= floor:
             quote.drawOn(canvas, x, top - 16 - height)
@@ -269,16 +271,16 @@ def fitting_style(
         size = max(MIN_TITLE_SIZE, size * 0.85)
 
 
-def _quote(kit: Kit) -> str:
+def _quote(kit: Kit, language: str) -> str:
     quote = lead_quote(kit.quotes)
     source = ", ".join(escape(s) for s in (quote.author, quote.source) if s)
-    said = f"“{escape(quote.text)}”"
+    said = quotation(escape(quote.text), language)
     return f"{said}<br/><font size='-2'>— {source}</font>" if source else said
 
 
 def _credit_line(kit: Kit, labels: Labels) -> str:
     if kit.directors:
-        directors = " & ".join(kit.directors)
+        directors = formats.names(kit.directors, labels.language)
         return escape(labels.film_by.format(directors=directors))
     return escape(labels.press_kit)
 
@@ -295,7 +297,7 @@ def foot_paragraph(
     facts = [
         str(kit.year) if kit.year else "",
         ", ".join(kit.countries),
-        labels.minutes_short.format(n=kit.runtime) if kit.runtime else "",
+        formats.running_time(kit.runtime, labels.minutes_short, labels) if kit.runtime else "",
     ]
     line = escape(labels.press_kit) + "".join(f"  ·  {escape(f)}" for f in facts if f)
     if embargo:

@@ -8,7 +8,7 @@ import math
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
-from kitpress.document.labels import ENGLISH, Labels
+from kitpress.document.labels import Labels
 from kitpress.kit.model import Festival
 
 from .paragraphs import paragraph
@@ -19,7 +19,7 @@ SWEEP = (-58.0, 48.0)  # degrees of the arc each branch covers, from the bottom 
 ASPECT = 1.3  # a laurel is wider than it is tall
 
 
-def laurel_lines(festival: Festival, labels: Labels = ENGLISH) -> str:
+def laurel_lines(festival: Festival, labels: Labels) -> str:
     top = escape(festival.award or labels.official_selection)
     name = escape(festival.name)
     year = f"<br/>{festival.year}" if festival.year else ""
@@ -37,7 +37,7 @@ def draw_laurel(
     x: float,
     y: float,
     height: float,
-    labels: Labels = ENGLISH,
+    labels: Labels,
 ) -> None:
     """A laurel ``height`` points tall with its bottom-left corner at (x, y)."""
     width = laurel_width(height)

@@ -21,6 +21,8 @@ from reportlab.platypus import Paragraph
 
 from kitpress.document.typography import curly_quotes
 
+from . import no_break_spaces
+
 # A justified line's word spaces stretch to at most this many times the font's own space;
 # a line that would need more is set ragged (short of the edge) rather than gappy.
 MAX_SPACE_STRETCH = 1.55
@@ -30,6 +32,7 @@ TRACKING_PASSES = 6  # line breakings at most, for a tracked paragraph's lines t
 _TAG = re.compile(r"(<[^>]*>)")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _SPACES = re.compile(r"[ \t\n]+")
+no_break_spaces.install()
 
 
 def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:

@@ -20,7 +20,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from kitpress.document.art import ArtFile
-from kitpress.document.labels import ENGLISH
+from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument
 from kitpress.document.title_art import title_art_on
 from kitpress.kit.model import Kit
@@ -58,7 +58,7 @@ def render_pdf(
     styles = paragraph_styles(layout, document.language)
     kit = document.kit
     ctx = Context(document, layout, plan, styles, images, cmyk)
-    doc = _document(target, kit, layout)
+    doc = _document(target, kit, layout, document.labels)
     body = [section for section in plan.sections if section in BUILDERS]
     back = "back_cover" in plan.sections
     only_cover = "cover" in plan.sections and not body and not layout.contents and not back
@@ -100,7 +100,7 @@ def contents_page(ctx: Context) -> list[Any]:
     return [Paragraph(escape(ctx.labels.contents), heading), toc, PageBreak()]
 
 
-def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
+def _document(target: Path, kit: Kit, layout: Layout, labels: Labels) -> BaseDocTemplate:
     page = layout.page
     return _KitDocument(
         str(target),
@@ -109,10 +109,10 @@ def _document(target: Path, kit: Kit, layout: Layout) -> BaseDocTemplate:
         rightMargin=page.margin_right + page.offset,
         topMargin=page.margin_top + page.offset,
         bottomMargin=page.margin_bottom + page.offset,
-        title=f"{kit.title} — {ENGLISH.press_kit}",
+        title=f"{kit.title} — {labels.press_kit}",
         author=kit.presented_by or "",
-        subject=kit.logline or ENGLISH.press_kit_for.format(title=kit.title),
-        keywords=", ".join(("press kit", kit.title, *kit.genres, *kit.directors)),
+        subject=kit.logline or labels.press_kit_for.format(title=kit.title),
+        keywords=", ".join((labels.press_kit.lower(), kit.title, *kit.genres, *kit.directors)),
         creator="kitpress",
         producer="kitpress",
         invariant=1,
@@ -201,6 +201,7 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
         width, height = footer_mark_size(mark, style.size)
         draw_art(canvas, mark, (x, y - 1), (width, height), layout.colour("paper"), ctx.cmyk)
         x += width + style.size
-    canvas.drawString(x, y, layout.footer.format(title=ctx.kit.title, page=number))
+    footer = layout.footer.format(title=ctx.kit.title, page=number, press_kit=ctx.labels.press_kit)
+    canvas.drawString(x, y, footer)
     canvas.drawRightString(page.width - page.margin_right, y, str(number))
     canvas.restoreState()

@@ -18,10 +18,12 @@ from reportlab.platypus import (
 )
 
 from kitpress.document.art import ArtFile
+from kitpress.document.formats import long_date
 from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument
 from kitpress.document.praise import in_order
 from kitpress.document.prose_blocks import ProseBlock, prose_blocks
+from kitpress.document.typography import quotation
 from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
@@ -217,7 +219,7 @@ def details(ctx: Context) -> list[Flowable]:
 
 def releases(ctx: Context) -> list[Flowable]:
     rows = [
-        (f"{r.territory} · {r.window}", escape(f"{r.date:%A, %B} {r.date.day}, {r.date.year}"))
+        (f"{r.territory} · {r.window}", escape(long_date(r.date, ctx.labels.language)))
         for r in ctx.kit.releases
     ]
     return list_section(ctx, "releases", _table(ctx, rows))
@@ -288,7 +290,7 @@ def quotes(ctx: Context) -> list[Flowable]:
         praise += [embargo_line(ctx), Gap(10)]  # no contacts: the praise opens the inside front
     for i, quote in enumerate(in_order(ctx.kit.quotes)):
         style = "hero_quote" if i == 0 and len(ctx.kit.quotes) > 1 else "lead"
-        praise.append(ctx.p(f"“{escape(quote.text)}”", style))
+        praise.append(ctx.p(quotation(escape(quote.text), ctx.labels.language), style))
         if quote.stars is not None:
             said = ctx.labels.stars.format(n=quote.stars)
             praise += [Gap(3), Stars(quote.stars, colour, said, ctx.styles["label"].fontName)]
