@@ -35,7 +35,7 @@ from .page import (
     still_view,
 )
 from .prose import link_href, prose_html
-from .site import SiteFiles
+from .site import FOLDER, SiteFiles
 from .structured import description, json_ld, movie, social_tags
 from .video import embed_url
 
@@ -82,9 +82,30 @@ class HtmlSite(Output):
         return ("site/*", "site/*/*", "site/*/*/*")  # hashed names of earlier builds go
 
     def make(self, ctx: BuildContext) -> Made:
-        files = SiteFiles(ctx.work)
+        folder = site_folder(ctx.languages, ctx.document.language)
+        files = SiteFiles(ctx.work, folder=folder, shared=folder != FOLDER)
         page = _render(ctx, files)
         return Made(files.products(page, self.label))
+
+
+def site_folder(languages: tuple[str, ...], language: str) -> str:
+    """site/ for the first language built (the kit's own under `--lang all`), site/<tag>/
+    for each other."""
+    return FOLDER if not languages or language == languages[0] else f"{FOLDER}/{language}"
+
+
+def alternates(languages: tuple[str, ...], language: str) -> list[tuple[str, str]]:
+    """(tag, relative link) of every language's page, this one's included, as seen from
+    ``language``'s page: what `<link rel="alternate" hreflang>` and the language switch say."""
+    if len(languages) < 2:
+        return []
+    here = site_folder(languages, language)
+    up = "../" if here != FOLDER else ""
+    links = []
+    for tag in languages:
+        there = site_folder(languages, tag).removeprefix(FOLDER).strip("/")
+        links.append((tag, f"{up}{there}/index.html" if there else f"{up}index.html"))
+    return links
 
 
 def _cover_targets(document: PressDocument, work: Path) -> list[Target]:
@@ -155,6 +176,9 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
         stills.append(still_view(entry, pictures, labels))
     cover = _cover(ctx, files)
     base = layout.web.site_url.replace("{slug}", document.slug) if layout.web.site_url else None
+    folder = site_folder(ctx.languages, document.language)
+    if base and folder != FOLDER:  # a translation's page is published in its own folder
+        base = base.rstrip("/") + "/" + folder.removeprefix(FOLDER + "/") + "/"
     title = page_title(document)
     image = cover.wide.href if cover else None
     available = set(env.list_templates())
@@ -163,6 +187,7 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
     return {
         "doc": document,
         "kit": kit,
+        "alternates": alternates(ctx.languages, document.language),
         "labels": labels,
         "layout": layout,
         "title": title,

@@ -1,0 +1,520 @@
+"""A kit's translations: `kit.<tag>.yaml` beside kit.yaml holds only the translated text, under
+kit.yaml's own keys; `in_language` is the kit with one of them laid over it.
+
+An overlay is read with the same machinery as kit.yaml, so every problem is located in it
+(`kit.fr.yaml:12: cast[0].id: …`). An overlay for a language kit.yaml does not declare, a
+declared language with no overlay, an unknown key or one that is the same in every language
+(`runtime`, `key_art`) are errors; a text the kit has but a translation lacks is a warning: that
+language's press kit prints it in the kit's own language.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+
+from ..errors import Issue, KitError
+from ..reading.checker import Checker, Obj
+from ..reading.marked_yaml import Mapping, Value
+from ..reading.marked_yaml import load as load_yaml
+from . import fields
+from .back_matter import read_billing_block
+from .files import resolve_in_kit
+from .languages import language_tag
+from .model import (
+    CastMember,
+    Contact,
+    CrewCredit,
+    Festival,
+    Filmmaker,
+    Kit,
+    Profile,
+    Prose,
+    Quote,
+    Release,
+    Still,
+    Text,
+)
+from .profiles import read_profile
+from .prose_files import read_prose
+from .quotes import without_outer_quotes
+
+PROSE_KEYS = (
+    "synopsis",
+    "long_synopsis",
+    "directors_statement",
+    "interview",
+    "production_notes",
+)
+TEXT_KEYS = ("title", "logline", "colour", "copyright_line")
+LIST_KEYS = ("genres", "countries", "languages", "subtitles")
+TRANSLATABLE = {
+    **{key: fields.TOP[key] for key in (*TEXT_KEYS, *PROSE_KEYS, *LIST_KEYS)},
+    "billing_block": fields.TOP["billing_block"],
+    "embargo": "The embargo's line in this language: {text: …} (its moment stays in kit.yaml).",
+    "cast": "Translated cast entries, matched by id: a list of {id, character, bio, filmography}.",
+    "filmmakers": "Translated filmmakers, matched by name: a list of {name, role, bio, "
+    "filmography}.",
+    "crew": "Crew roles in this language: a mapping of kit.yaml's role to the translated role.",
+    "credits": "The end credits' roles, by position: a list of {role}.",
+    "festivals": "Festivals' sections and awards, by position: a list of {section, award}.",
+    "quotes": "The quotes in this language, by position: a list of {text}.",
+    "release_dates": "Release dates' territories and windows, by position: a list of "
+    "{territory, window}.",
+    "contacts": "Contacts' roles, by position: a list of {role}.",
+    "stills": "Stills' descriptions and alternative text, matched by file: a list of "
+    "{file, description, alt}.",
+    "rights": "The kit-wide usage terms and courtesy line in this language: {usage, courtesy}.",
+}
+CAST = {key: fields.CAST[key] for key in ("id", "character", "bio", "filmography")}
+FILMMAKER = {key: fields.FILMMAKER[key] for key in ("name", "role", "bio", "filmography")}
+CREDIT = {"role": fields.CREDIT["role"]}
+FESTIVAL = {key: fields.FESTIVAL[key] for key in ("section", "award")}
+QUOTE = {"text": fields.QUOTE["text"]}
+RELEASE = {key: fields.RELEASE[key] for key in ("territory", "window")}
+CONTACT = {"role": fields.CONTACT["role"]}
+STILL = {key: fields.STILL[key] for key in ("file", "description", "alt")}
+RIGHTS = {key: fields.RIGHTS[key] for key in ("usage", "courtesy")}
+EMBARGO = {"text": fields.EMBARGO["text"]}
+
+# English names of the languages a kit is most often translated into, for warnings.
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "ca": "Catalan",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "eu": "Basque",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hu": "Hungarian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "no": "Norwegian",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+}
+
+
+def overlay_name(tag: str) -> str:
+    """The file a language's translation is in: ``kit.fr.yaml``."""
+    return f"kit.{tag}.yaml"
+
+
+def language_name(tag: str) -> str:
+    """``fr`` as 'French', ``pt-BR`` as 'Portuguese (BR)'; a tag not known here as itself."""
+    base, _, rest = tag.partition("-")
+    name = LANGUAGE_NAMES.get(base.lower())
+    if name is None:
+        return f"'{tag}'"
+    return f"{name} ({rest})" if rest else name
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One overlay read: the kit in its language, and what reading it warned about."""
+
+    kit: Kit
+    warnings: tuple[Issue, ...]
+
+
+def check_translations(kit: Kit) -> list[Issue]:
+    """Every translation of ``kit`` read and checked; their warnings, or every error found in
+    any of them (and any overlay for a language kit.yaml does not declare) as a `KitError`."""
+    errors = stray_overlays(kit)
+    warnings: list[Issue] = []
+    for tag in kit.translations:
+        try:
+            warnings += read_translation(kit, tag).warnings
+        except KitError as exc:
+            errors += exc.issues
+    if errors:
+        raise KitError(errors)
+    return warnings
+
+
+def in_language(kit: Kit, tag: str) -> Kit:
+    """``kit`` in the language ``tag`` (its own: the kit itself), overlay applied."""
+    return read_translation(kit, tag).kit
+
+
+def read_translation(kit: Kit, tag: str) -> Translation:
+    if tag == kit.language:
+        return Translation(kit, ())
+    label = overlay_name(tag)
+    if tag not in kit.translations:
+        declared = ", ".join(kit.translations) or "none"
+        message = f"'{tag}' is not a language of this kit (declared: {kit.language}, {declared})"
+        raise KitError([Issue("--lang", None, "", message)])
+    path = kit.root / label
+    if not path.is_file():
+        message = (
+            f"no {label} beside kit.yaml: its translations name '{tag}', so the "
+            f"{language_name(tag)} text is expected there"
+        )
+        line = kit.line_of("translations[0]") or kit.line_of("translations")
+        raise KitError([Issue(kit.source.name, line, "translations", message)])
+    checker = Checker(label)
+    data = load_yaml(path, label, KitError)
+    translated = _Overlay(kit, tag, checker).apply(data)
+    if checker.errors or translated is None:
+        raise KitError(checker.errors)
+    texts = tuple(
+        Text(r.path, r.text, r.source or label, r.line, r.whole_file) for r in checker.texts
+    )
+    translated = replace(translated, language=tag, texts=texts + kit.texts)
+    return Translation(translated, tuple(checker.warnings))
+
+
+def stray_overlays(kit: Kit) -> list[Issue]:
+    """An error for each `kit.<tag>.yaml` beside kit.yaml whose language the kit does not
+    declare: a translation that would silently never be built."""
+    found: list[Issue] = []
+    for path in sorted(kit.root.glob("kit.*.yaml")):
+        written = path.name.removeprefix("kit.").removesuffix(".yaml")
+        tag = language_tag(written)
+        if tag is None or tag in kit.translations:
+            continue
+        if tag == kit.language:
+            message = (
+                f"'{tag}' is the kit's own language: its text belongs in kit.yaml, not in "
+                f"{path.name}"
+            )
+        elif not kit.translations:
+            message = (
+                f"language '{tag}' is not declared: add `translations: [{tag}]` to kit.yaml "
+                "to build it"
+            )
+        else:
+            listed = ", ".join(kit.translations)
+            close = difflib.get_close_matches(tag, list(kit.translations), n=1, cutoff=0.55)
+            tip = f" (did you mean kit.{close[0]}.yaml?)" if close else ""
+            message = f"language '{tag}' is not in kit.yaml's translations: [{listed}]{tip}"
+        found.append(Issue(path.name, None, "", message))
+    return found
+
+
+class _Overlay:
+    """Reads one overlay file against the kit it translates."""
+
+    def __init__(self, kit: Kit, tag: str, checker: Checker) -> None:
+        self.kit, self.tag, self.checker = kit, tag, checker
+        self.roles: dict[str, str] = {}  # kit.yaml's crew role -> the translated one
+
+    def apply(self, data: Value) -> Kit | None:
+        kit, checker = self.kit, self.checker
+        if not isinstance(data, Mapping):
+            checker.error(data.line, "", "expected a mapping of kit.yaml's keys")
+            return None
+        fixed = [key for key in data.order if key in fields.TOP and key not in TRANSLATABLE]
+        for key in fixed:
+            message = (
+                f"'{key}' is not translated: it is the same in every language, so it stays in "
+                "kit.yaml only"
+            )
+            checker.error(data.key_lines[key], key, message)
+        top = Obj(checker, data, "", {**TRANSLATABLE, **dict.fromkeys(fixed, "")})
+        changes: dict[str, object] = {}
+        for key in TEXT_KEYS:
+            if (text := top.text(key)) is not None:
+                changes[key] = text
+        for key in LIST_KEYS:
+            if top.get(key) is not None:
+                changes[key] = top.texts(key)
+        for key in PROSE_KEYS:
+            if (prose := read_prose(top, key, kit.root, checker)) is not None:
+                changes[key] = prose
+        if top.get("billing_block") is not None:
+            changes["billing_block"] = read_billing_block(top, kit.root, checker)
+        changes["embargo"] = self._embargo(top)
+        changes["cast"] = self._cast(top)
+        changes["crew"] = self._crew(top)
+        changes["filmmakers"] = self._filmmakers(top)  # their crew roles translated too
+        changes["credits"] = self._credits(top)
+        changes["festivals"] = self._festivals(top)
+        changes["quotes"] = self._quotes(top)
+        changes["releases"] = self._releases(top)
+        changes["contacts"] = self._contacts(top)
+        changes["stills"] = tuple(
+            self._people_in(still, changes["cast"])  # type: ignore[arg-type]
+            for still in self._stills(top)
+        )
+        changes["rights"] = self._rights(top)
+        self._missing(data, changes)
+        return replace(kit, **changes)  # type: ignore[arg-type]
+
+    # -- what a translation lacks ------------------------------------------------------------
+
+    def _missing(self, data: Mapping, changes: dict[str, object]) -> None:
+        kit = self.kit
+        for key in ("logline", *PROSE_KEYS):
+            if getattr(kit, key) is not None and key not in changes:
+                self._warn_missing(key, self._where(key, getattr(kit, key)))
+        translated = {s.file: s for s in changes["stills"]}  # type: ignore[attr-defined]
+        for i, still in enumerate(kit.stills):
+            if still.description and translated[still.file].description == still.description:
+                self._warn_missing(f"stills[{i}].description", f"{kit.source.name}:{still.line}")
+
+    def _where(self, key: str, value: object) -> str:
+        if isinstance(value, Prose) and value.source != self.kit.source.name:
+            return value.source
+        line = self.kit.line_of(key)
+        return self.kit.source.name if line is None else f"{self.kit.source.name}:{line}"
+
+    def _warn_missing(self, key: str, where: str) -> None:
+        message = (
+            f"no {key} ({where} has one): the {language_name(self.tag)} press kit prints it in "
+            f"{language_name(self.kit.language)}"
+        )
+        self.checker.issues.append(Issue(self.checker.label, None, "", message, "warning"))
+
+    # -- lists matched by a key --------------------------------------------------------------
+
+    def _unknown(self, entry: Obj, key: str, written: str, known: list[str], what: str) -> None:
+        close = difflib.get_close_matches(written, known, n=1, cutoff=0.6)
+        tip = f" (did you mean '{close[0]}'?)" if close else ""
+        self.checker.error(
+            entry.line_of(key), entry.sub(key), f"no {what} '{written}' in kit.yaml{tip}"
+        )
+
+    def _cast(self, top: Obj) -> tuple[CastMember, ...]:
+        members = {m.id: m for m in self.kit.cast}
+        for i, value in top.items("cast"):
+            entry = self.checker.obj(value, f"cast[{i}]", CAST)
+            if entry is None:
+                continue
+            cast_id = entry.text("id", required=True)
+            if cast_id is None:
+                continue
+            if cast_id not in members:
+                self._unknown(entry, "id", cast_id, list(members), "cast id")
+                continue
+            member = members[cast_id]
+            profile = _profile(member.profile, read_profile(entry, self.kit.root, self.checker))
+            character = entry.text("character") or member.character
+            members[cast_id] = replace(member, character=character, profile=profile)
+        return tuple(members.values())
+
+    def _filmmakers(self, top: Obj) -> tuple[Filmmaker, ...]:
+        people = {
+            f.name: replace(f, role=self.roles[f.role], kit_role=f.role)
+            if f.role in self.roles
+            else f
+            for f in self.kit.filmmakers
+        }
+        for i, value in top.items("filmmakers"):
+            entry = self.checker.obj(value, f"filmmakers[{i}]", FILMMAKER)
+            if entry is None:
+                continue
+            name = entry.text("name", required=True)
+            if name is None:
+                continue
+            if name not in people:
+                self._unknown(entry, "name", name, list(people), "filmmaker")
+                continue
+            person = people[name]
+            profile = _profile(person.profile, read_profile(entry, self.kit.root, self.checker))
+            role = entry.text("role")
+            kept = {"role": role, "kit_role": person.kit_role or person.role} if role else {}
+            people[name] = replace(person, profile=profile, **kept)
+        return tuple(people.values())
+
+    def _crew(self, top: Obj) -> tuple[CrewCredit, ...]:
+        value = top.get("crew")
+        crew = self.kit.crew
+        if value is None:
+            return crew
+        if not isinstance(value, Mapping):
+            self.checker.error(value.line, "crew", "expected a mapping of kit.yaml's role: role")
+            return crew
+        roles = Obj(self.checker, value, "crew", dict.fromkeys(value.order, ""))
+        known = [credit.role for credit in crew]
+        translated: dict[str, str] = {}
+        for role in value.order:
+            if role not in known:
+                self._unknown(roles, role, role, known, "crew role")
+            elif (text := roles.text(role)) is not None:
+                translated[role] = text
+        self.roles = translated
+        return tuple(
+            replace(c, role=translated[c.role], kit_role=c.role) if c.role in translated else c
+            for c in crew
+        )
+
+    def _stills(self, top: Obj) -> tuple[Still, ...]:
+        stills = {s.file: s for s in self.kit.stills}
+        for i, value in top.items("stills"):
+            entry = self.checker.obj(value, f"stills[{i}]", STILL)
+            if entry is None:
+                continue
+            written = entry.text("file", required=True)
+            if written is None:
+                continue
+            path, problem = resolve_in_kit(self.kit.root, written)
+            if path is None or path not in stills:
+                listed = [
+                    s.file.relative_to(self.kit.root.resolve()).as_posix()
+                    for s in self.kit.stills
+                    if s.file.is_relative_to(self.kit.root.resolve())
+                ]
+                if problem is None:
+                    problem = f"'{written}' is not one of kit.yaml's stills"
+                close = difflib.get_close_matches(written, listed, n=1, cutoff=0.6)
+                tip = (
+                    f" (did you mean '{close[0]}'?)"
+                    if close and "did you mean" not in problem
+                    else ""
+                )
+                self.checker.error(entry.line_of("file"), entry.sub("file"), problem + tip)
+                continue
+            still = stills[path]
+            stills[path] = replace(
+                still,
+                description=entry.text("description") or still.description,
+                alt=entry.text("alt") or still.alt,
+            )
+        return tuple(stills.values())
+
+    def _people_in(self, still: Still, cast: tuple[CastMember, ...]) -> Still:
+        """``still`` naming its people by their translated characters and crew roles."""
+        characters = {m.id: m.character for m in cast}
+        people = []
+        for person in still.people:
+            if person.cast_id in characters and person.character:
+                person = replace(person, character=characters[person.cast_id])
+            elif person.on_set and person.role and not person.cast_id:
+                kit_role = next((r for r in self.roles if r.lower() == person.role), None)
+                if kit_role is not None:
+                    person = replace(person, role=self.roles[kit_role].lower())
+            people.append(person)
+        return replace(still, people=tuple(people))
+
+    # -- lists matched by position -----------------------------------------------------------
+
+    def _entries(self, top: Obj, key: str, known: dict[str, str], count: int) -> list[Obj | None]:
+        """The overlay's entries of ``key``, one per kit.yaml entry (None where not given)."""
+        found: list[Obj | None] = [None] * count
+        for i, value in top.items(key):
+            entry = self.checker.obj(value, f"{key}[{i}]", known)
+            if entry is None:
+                continue
+            if i >= count:
+                message = f"kit.yaml has {count} {key} entries; this is entry {i + 1}"
+                self.checker.error(entry.line, entry.path, message)
+                continue
+            found[i] = entry
+        return found
+
+    def _credits(self, top: Obj) -> tuple[CrewCredit, ...]:
+        credits = self.kit.credits
+        entries = self._entries(top, "credits", CREDIT, len(credits))
+        return tuple(
+            replace(c, role=(e.text("role") if e else None) or c.role)
+            for c, e in zip(credits, entries, strict=True)
+        )
+
+    def _festivals(self, top: Obj) -> tuple[Festival, ...]:
+        festivals = self.kit.festivals
+        entries = self._entries(top, "festivals", FESTIVAL, len(festivals))
+        return tuple(
+            f
+            if e is None
+            else replace(
+                f, section=e.text("section") or f.section, award=e.text("award") or f.award
+            )
+            for f, e in zip(festivals, entries, strict=True)
+        )
+
+    def _quotes(self, top: Obj) -> tuple[Quote, ...]:
+        quotes = self.kit.quotes
+        entries = self._entries(top, "quotes", QUOTE, len(quotes))
+        out = []
+        for quote, entry in zip(quotes, entries, strict=True):
+            text = entry.text("text") if entry else None
+            out.append(replace(quote, text=without_outer_quotes(text)) if text else quote)
+        return tuple(out)
+
+    def _releases(self, top: Obj) -> tuple[Release, ...]:
+        releases = self.kit.releases
+        entries = self._entries(top, "release_dates", RELEASE, len(releases))
+        return tuple(
+            r
+            if e is None
+            else replace(
+                r, territory=e.text("territory") or r.territory, window=e.text("window") or r.window
+            )
+            for r, e in zip(releases, entries, strict=True)
+        )
+
+    def _contacts(self, top: Obj) -> tuple[Contact, ...]:
+        contacts = self.kit.contacts
+        entries = self._entries(top, "contacts", CONTACT, len(contacts))
+        return tuple(
+            replace(c, role=(e.text("role") if e else None) or c.role)
+            for c, e in zip(contacts, entries, strict=True)
+        )
+
+    # -- single mappings ---------------------------------------------------------------------
+
+    def _rights(self, top: Obj) -> object:
+        value, rights = top.get("rights"), self.kit.rights
+        entry = None if value is None else self.checker.obj(value, "rights", RIGHTS)
+        if entry is None:
+            return rights
+        usage, courtesy = entry.text("usage"), entry.text("courtesy")
+        return replace(rights, usage=usage or rights.usage, courtesy=courtesy or rights.courtesy)
+
+    def _embargo(self, top: Obj) -> object:
+        value, embargo = top.get("embargo"), self.kit.embargo
+        entry = None if value is None else self.checker.obj(value, "embargo", EMBARGO)
+        if entry is None:
+            return embargo
+        if embargo is None:
+            message = "kit.yaml has no embargo: its moment (until) is set there, then translated"
+            self.checker.error(entry.line, "embargo", message)
+            return None
+        text = entry.text("text")
+        return replace(embargo, text=text) if text else embargo
+
+
+def _profile(kit_own: Profile, translated: Profile) -> Profile:
+    """A person's profile with the translated bio and filmography, the portrait kept."""
+    return Profile(
+        translated.bio or kit_own.bio,
+        translated.filmography or kit_own.filmography,
+        translated.filmography_text or kit_own.filmography_text,
+        kit_own.photo,
+    )
+
+
+def declared_languages(kit: Kit) -> tuple[str, ...]:
+    """The kit's own language, then its translations: every language it can be built in."""
+    return (kit.language, *kit.translations)
+
+
+def chosen_languages(kit: Kit, asked: str | None) -> tuple[str, ...]:
+    """The languages ``--lang`` asks for: None (the kit's own), a declared tag, or ``all``."""
+    if asked is None:
+        return (kit.language,)
+    if asked == "all":
+        return declared_languages(kit)
+    tag = language_tag(asked)
+    if tag is None or tag not in declared_languages(kit):
+        listed = ", ".join(declared_languages(kit))
+        close = difflib.get_close_matches(asked, list(declared_languages(kit)), n=1, cutoff=0.55)
+        tip = f" (did you mean '{close[0]}'?)" if close else ""
+        message = f"'{asked}' is not a language of this kit{tip}: choose from {listed}, or all"
+        raise KitError([Issue("--lang", None, "", message)])
+    return (tag,)
