@@ -22,6 +22,8 @@ from kitpress.pipeline import BuildOptions, build, check
 from .conftest import SMALL_KIT, SYNOPSIS, make_still
 
 LONG_SYNOPSIS = "long_synopsis: The garden is the world, and the world is a lie.\n"
+FATHER = "{id: father, actor: Christos Stergioglou, character: Father"
+KIT = SMALL_KIT.replace(FATHER, FATHER + ", bio: A stage actor.") + LONG_SYNOPSIS
 FRENCH = """\
 title: Canine
 logline: Une famille garde ses enfants entre les murs du jardin.
@@ -42,7 +44,7 @@ FRENCH_SYNOPSIS = "Une famille *étrange* vit à l’écart du monde.\n"
 def bilingual(kit: Path, french: str = FRENCH, translations: str = "[fr]") -> Path:
     """The small test kit, with a long synopsis, translated into French."""
     kit.mkdir()
-    text = SMALL_KIT + LONG_SYNOPSIS + f"translations: {translations}\n"
+    text = KIT + f"translations: {translations}\n"
     (kit / "kit.yaml").write_text(text, encoding="utf-8")
     (kit / "synopsis.md").write_text(SYNOPSIS, encoding="utf-8")
     make_still(kit / "stills" / "one.jpg", (600, 400), 1)
@@ -55,8 +57,8 @@ def bilingual(kit: Path, french: str = FRENCH, translations: str = "[fr]") -> Pa
 
 def kit_line(key: str) -> int:
     """The line of ``key`` in the test kit's kit.yaml."""
-    lines = (SMALL_KIT + LONG_SYNOPSIS).splitlines()
-    return next(n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:"))
+    lines = KIT.splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.lstrip(" -{").startswith(key))
 
 
 def pdf_text(path: Path) -> str:
@@ -99,10 +101,11 @@ def test_the_overlay_translates_the_kit_and_keeps_what_is_the_same(tmp_path: Pat
 def test_a_missing_translation_is_a_located_warning(tmp_path: Path) -> None:
     checked = check(bilingual(tmp_path / "kit"), formats="screen-pdf")
     said = [str(w) for w in checked.warnings if w.source == "kit.fr.yaml"]
-    line = kit_line("long_synopsis")
     assert said == [
-        f"kit.fr.yaml: warning: no long_synopsis (kit.yaml:{line} has one): the French press "
-        "kit prints it in English"
+        f"kit.fr.yaml: warning: no long_synopsis (kit.yaml:{kit_line('long_synopsis:')} has "
+        "one): the French press kit prints it in English",
+        f"kit.fr.yaml: warning: no cast[0].bio (kit.yaml:{kit_line('id: father')} has one): "
+        "the French press kit prints it in English",
     ]
 
 
@@ -211,7 +214,7 @@ def test_an_overlay_for_an_undeclared_language_is_an_error(tmp_path: Path) -> No
 def test_a_declared_language_needs_its_overlay(tmp_path: Path) -> None:
     kit = bilingual(tmp_path / "kit")
     (kit / "kit.fr.yaml").unlink()
-    line = len((SMALL_KIT + LONG_SYNOPSIS).splitlines()) + 1
+    line = len(KIT.splitlines()) + 1
     assert errors_of(kit) == [
         f"kit.yaml:{line}: translations: no kit.fr.yaml beside kit.yaml: its translations "
         "name 'fr', so the French text is expected there"

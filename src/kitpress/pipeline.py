@@ -33,6 +33,7 @@ from .kit.translations import check_translations, chosen_languages, in_language
 from .layout.load import load_layout
 from .layout.model import Layout
 from .memory import give_back
+from .naming import slugify
 from .output_cache import OutputCache
 from .outputs import registry
 from .outputs.base import (
@@ -173,7 +174,7 @@ def check(
     warnings = warnings + check_translations(kit)
     tags = chosen_languages(kit, language)
     layout = with_kit_renditions(load_layout(layout_name), kit)
-    slug = compose_document(kit, layout, source_date=dated).slug if kit.translations else None
+    slug = slugify(kit.title)  # every language's files under the kit's own name
     documents = tuple(
         replace(
             compose_document(in_language(kit, tag), layout, source_date=dated, slug=slug),
@@ -237,9 +238,7 @@ def _make_outputs(
 ) -> None:
     registered = registry.outputs()
     documents = checked.documents or (checked.document,)
-    # Every language's document is at hand here, before any still is made: the stills are
-    # made once, from the first language's document, for every language's outputs.
-    document = documents[0]
+    document = _stills_document(documents)
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=result.out_dir) as work_name:
         work = Path(work_name)
         stills = _StillsPass(document, out_options, cache, engine)
@@ -406,6 +405,13 @@ class _StillsPass:
             self.decode.get(portrait.key),
             portrait.issue,
         )
+
+
+def _stills_document(documents: tuple[PressDocument, ...]) -> PressDocument:
+    """The document the stills are made from, once for every language built: the first
+    language's. Every language's document is at hand here, before any still is made; the
+    stills' metadata in every language is laid on here (issue 16's `with_translations`)."""
+    return documents[0]
 
 
 def _add_still_warnings(result: BuildResult, warnings: list[Issue], strict: bool) -> None:

@@ -239,36 +239,52 @@ class _Overlay:
         if top.get("billing_block") is not None:
             changes["billing_block"] = read_billing_block(top, kit.root, checker)
         changes["embargo"] = self._embargo(top)
-        changes["cast"] = self._cast(top)
+        cast = self._cast(top)
+        changes["cast"] = cast
         changes["crew"] = self._crew(top)
-        changes["filmmakers"] = self._filmmakers(top)  # their crew roles translated too
+        filmmakers = self._filmmakers(top)  # their crew roles translated too
+        changes["filmmakers"] = filmmakers
         changes["credits"] = self._credits(top)
         changes["festivals"] = self._festivals(top)
         changes["quotes"] = self._quotes(top)
         changes["releases"] = self._releases(top)
         changes["contacts"] = self._contacts(top)
-        changes["stills"] = tuple(
-            self._people_in(still, changes["cast"])  # type: ignore[arg-type]
-            for still in self._stills(top)
-        )
+        stills = tuple(self._people_in(s, cast) for s in self._stills(top))
+        changes["stills"] = stills
         changes["rights"] = self._rights(top)
-        self._missing(data, changes)
+        self._missing(changes, (*cast, *filmmakers), stills)
         return replace(kit, **changes)  # type: ignore[arg-type]
 
     # -- what a translation lacks ------------------------------------------------------------
 
-    def _missing(self, data: Mapping, changes: dict[str, object]) -> None:
+    def _missing(
+        self,
+        changes: dict[str, object],
+        people: tuple[CastMember | Filmmaker, ...],
+        stills: tuple[Still, ...],
+    ) -> None:
+        """A warning for each text kit.yaml has that the translation does not."""
         kit = self.kit
         for key in ("logline", *PROSE_KEYS):
             if getattr(kit, key) is not None and key not in changes:
                 self._warn_missing(key, self._where(key, getattr(kit, key)))
-        translated = {s.file: s for s in changes["stills"]}  # type: ignore[attr-defined]
+        cast_count = len(kit.cast)
+        own_people: tuple[CastMember | Filmmaker, ...] = (*kit.cast, *kit.filmmakers)
+        pairs = zip(own_people, people, strict=True)
+        for i, (own, translation) in enumerate(pairs):
+            if own.profile.bio is not None and translation.profile.bio is own.profile.bio:
+                key = f"cast[{i}].bio" if i < cast_count else f"filmmakers[{i - cast_count}].bio"
+                self._warn_missing(key, self._where(key, own.profile.bio))
+        translated = {s.file: s for s in stills}
         for i, still in enumerate(kit.stills):
             if still.description and translated[still.file].description == still.description:
                 self._warn_missing(f"stills[{i}].description", f"{kit.source.name}:{still.line}")
 
     def _where(self, key: str, value: object) -> str:
         if isinstance(value, Prose) and value.source != self.kit.source.name:
+            root = self.kit.root.resolve()
+            if value.file is not None and value.file.is_relative_to(root):
+                return value.file.relative_to(root).as_posix()  # bios/maren-oduya.md
             return value.source
         line = self.kit.line_of(key)
         return self.kit.source.name if line is None else f"{self.kit.source.name}:{line}"

@@ -79,7 +79,8 @@ class HtmlSite(Output):
         return wanted
 
     def owns(self) -> tuple[str, ...]:
-        return ("site/*", "site/*/*", "site/*/*/*")  # hashed names of earlier builds go
+        # hashed names of earlier builds go, a translation's site (site/fr/…) with them
+        return ("site/*", "site/*/*", "site/*/*/*", "site/*/*/*/*")
 
     def make(self, ctx: BuildContext) -> Made:
         folder = site_folder(ctx.languages, ctx.document.language)
