@@ -147,6 +147,7 @@ def test_build_all_languages(tmp_path: Path) -> None:
     main_page = (out / "site" / "index.html").read_text(encoding="utf-8")
     french_page = (out / "site" / "fr" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in main_page and '<html lang="fr">' in french_page
+    assert '<meta property="og:locale" content="fr">' in french_page
     assert '<link rel="alternate" hreflang="fr" href="fr/index.html">' in main_page
     assert '<link rel="alternate" hreflang="en" href="../index.html">' in french_page
     assert '<a href="fr/index.html" hreflang="fr" lang="fr">fr</a>' in main_page

@@ -305,7 +305,9 @@ def _make_outputs(
             progress(output.label, 0, 1)
             for ctx in contexts if output.per_language else contexts[:1]:
                 key = keys[key_of(name, ctx.document)]
-                made = made_before.get(name, key, work)
+                several = len(languages) > 1 and output.per_language
+                shown = f"{name} ({ctx.document.language})" if several else name
+                made = made_before.get(shown, key, work)
                 if made is None:
                     if renditions is None:  # a stored output was damaged: make the stills
                         renditions = make_stills()
