@@ -19,7 +19,7 @@ from kitpress.kit.load import load_kit
 from kitpress.kit.translations import in_language
 from kitpress.pipeline import BuildOptions, build, check
 
-from .conftest import SMALL_KIT, SYNOPSIS, make_still
+from .conftest import REPO, SMALL_KIT, SYNOPSIS, make_still
 
 LONG_SYNOPSIS = "long_synopsis: The garden is the world, and the world is a lie.\n"
 FATHER = "{id: father, actor: Christos Stergioglou, character: Father"
@@ -242,3 +242,17 @@ def test_check_takes_the_language_too(tmp_path: Path) -> None:
         "dogtooth-friends_press-kit_fr",
     ]
     assert checked.documents[1].slug == checked.documents[0].slug  # the title is translated
+
+
+@pytest.mark.parametrize("example", ["parallel-mothers", "the-last-lock"])
+def test_the_example_kits_build_in_every_language_they_declare(
+    example: str, tmp_path: Path
+) -> None:
+    kit_folder = REPO / "assets" / example
+    kit, _ = load_kit(kit_folder)
+    out = tmp_path / "out"
+    build(kit_folder, BuildOptions(format="screen-pdf", out=out, language="all"))
+    slug = check(kit_folder, formats="screen-pdf").document.slug
+    for tag in (kit.language, *kit.translations):
+        pdf = out / f"{slug}_press-kit_{tag}.pdf"
+        assert (catalog_lang(pdf), xmp_languages(pdf)) == (tag, [tag])
