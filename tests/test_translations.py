@@ -17,6 +17,7 @@ from kitpress.cli import main
 from kitpress.errors import KitError
 from kitpress.kit.load import load_kit
 from kitpress.kit.translations import in_language
+from kitpress.outputs.html.output import alternates
 from kitpress.pipeline import BuildOptions, build, check
 
 from .conftest import REPO, SMALL_KIT, SYNOPSIS, make_still
@@ -256,3 +257,19 @@ def test_the_example_kits_build_in_every_language_they_declare(
     for tag in (kit.language, *kit.translations):
         pdf = out / f"{slug}_press-kit_{tag}.pdf"
         assert (catalog_lang(pdf), xmp_languages(pdf)) == (tag, [tag])
+
+
+def test_the_pages_link_by_address_when_the_layout_says_where_the_site_is() -> None:
+    site = "https://press.example.com/canine/"
+    languages = ("en", "fr", "pt-BR")
+    assert alternates(languages, "fr", site) == [
+        ("en", site),
+        ("fr", "https://press.example.com/canine/fr/"),
+        ("pt-BR", "https://press.example.com/canine/pt-BR/"),
+    ]
+    assert alternates(languages, "pt-BR") == [
+        ("en", "../index.html"),
+        ("fr", "../fr/index.html"),
+        ("pt-BR", "../pt-BR/index.html"),
+    ]
+    assert alternates(("en",), "en", site) == []  # one language: no links to others

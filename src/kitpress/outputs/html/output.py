@@ -95,13 +95,26 @@ def site_folder(languages: tuple[str, ...], language: str) -> str:
     return FOLDER if not languages or language == languages[0] else f"{FOLDER}/{language}"
 
 
-def alternates(languages: tuple[str, ...], language: str) -> list[tuple[str, str]]:
-    """(tag, relative link) of every language's page, this one's included, as seen from
-    ``language``'s page: what `<link rel="alternate" hreflang>` and the language switch say."""
+def published(site: str | None, languages: tuple[str, ...], language: str) -> str | None:
+    """Where ``language``'s page is published when the layout says where the site is: the
+    site's address, or its <tag>/ folder for a translation."""
+    folder = site_folder(languages, language)
+    if site is None or folder == FOLDER:
+        return site
+    return site.rstrip("/") + "/" + folder.removeprefix(FOLDER + "/") + "/"
+
+
+def alternates(
+    languages: tuple[str, ...], language: str, site: str | None = None
+) -> list[tuple[str, str]]:
+    """(tag, link) of every language's page, this one's included, as seen from
+    ``language``'s page: what `<link rel="alternate" hreflang>` and the language switch say.
+    Relative links, or the pages' addresses when the layout gives the site's (``site``)."""
     if len(languages) < 2:
         return []
-    here = site_folder(languages, language)
-    up = "../" if here != FOLDER else ""
+    if site is not None:
+        return [(tag, published(site, languages, tag) or site) for tag in languages]
+    up = "../" if site_folder(languages, language) != FOLDER else ""
     links = []
     for tag in languages:
         there = site_folder(languages, tag).removeprefix(FOLDER).strip("/")
@@ -176,10 +189,8 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
         }
         stills.append(still_view(entry, pictures, labels))
     cover = _cover(ctx, files)
-    base = layout.web.site_url.replace("{slug}", document.slug) if layout.web.site_url else None
-    folder = site_folder(ctx.languages, document.language)
-    if base and folder != FOLDER:  # a translation's page is published in its own folder
-        base = base.rstrip("/") + "/" + folder.removeprefix(FOLDER + "/") + "/"
+    site = layout.web.site_url.replace("{slug}", document.slug) if layout.web.site_url else None
+    base = published(site, ctx.languages, document.language)
     title = page_title(document)
     image = cover.wide.href if cover else None
     available = set(env.list_templates())
@@ -188,7 +199,7 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
     return {
         "doc": document,
         "kit": kit,
-        "alternates": alternates(ctx.languages, document.language),
+        "alternates": alternates(ctx.languages, document.language, site),
         "labels": labels,
         "layout": layout,
         "title": title,
