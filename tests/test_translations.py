@@ -207,6 +207,7 @@ def test_an_overlay_for_an_undeclared_language_is_an_error(tmp_path: Path) -> No
     shutil.rmtree(kit)
     kit = bilingual(kit, translations="[fr]")
     (kit / "kit.fr-CA.yaml").write_text("title: Canine\n", encoding="utf-8")
+    (kit / "kit.old.yaml").write_text("title: Dogtooth\n", encoding="utf-8")  # no language
     assert errors_of(kit) == [
         "kit.fr-CA.yaml: language 'fr-CA' is not in kit.yaml's translations: [fr] (did you "
         "mean kit.fr.yaml?)"

@@ -185,8 +185,8 @@ def stray_overlays(kit: Kit) -> list[Issue]:
     for path in sorted(kit.root.glob("kit.*.yaml")):
         written = path.name.removeprefix("kit.").removesuffix(".yaml")
         tag = language_tag(written)
-        if tag is None or tag in kit.translations:
-            continue
+        if tag is None or tag in kit.translations or not _reads_as_language(tag):
+            continue  # kit.old.yaml, kit.new.yaml: a copy of the kit, not a translation
         if tag == kit.language:
             message = (
                 f"'{tag}' is the kit's own language: its text belongs in kit.yaml, not in "
@@ -204,6 +204,12 @@ def stray_overlays(kit: Kit) -> list[Issue]:
             message = f"language '{tag}' is not in kit.yaml's translations: [{listed}]{tip}"
         found.append(Issue(path.name, None, "", message))
     return found
+
+
+def _reads_as_language(tag: str) -> bool:
+    """A two-letter language, or one named here: three letters are more often a word."""
+    base = tag.partition("-")[0]
+    return len(base) == 2 or base in LANGUAGE_NAMES
 
 
 class _Overlay:
