@@ -274,3 +274,19 @@ def test_the_pages_link_by_address_when_the_layout_says_where_the_site_is() -> N
         ("pt-BR", "../pt-BR/index.html"),
     ]
     assert alternates(("en",), "en", site) == []  # one language: no links to others
+
+
+def test_entries_the_kit_does_not_have_are_located_errors(tmp_path: Path) -> None:
+    french = FRENCH.replace("stills/one.jpg", "stills/on.jpg") + (
+        "festivals:\n  - {section: Un Certain Regard}\n  - {section: Autre}\n"
+        "crew: {Directr: Réalisateur}\n"
+    )
+    french = french.replace("crew:\n  Director: Réalisateur\n", "")
+    assert errors_of(bilingual(tmp_path / "kit", french)) == [
+        "kit.fr.yaml:8: stills[0].file: file not found: 'stills/on.jpg' (did you mean "
+        "'stills/one.jpg'?)",
+        "kit.fr.yaml:13: festivals[1]: kit.yaml's festivals has 1 entry: no entry 2 to "
+        "translate (they are matched by position)",
+        "kit.fr.yaml:14: crew.Directr: no crew role 'Directr' in kit.yaml (did you mean "
+        "'Director'?)",
+    ]

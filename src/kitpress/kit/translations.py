@@ -433,7 +433,11 @@ class _Overlay:
             if entry is None:
                 continue
             if i >= count:
-                message = f"kit.yaml has {count} {key} entries; this is entry {i + 1}"
+                entries = "1 entry" if count == 1 else f"{count} entries"
+                message = (
+                    f"kit.yaml's {key} has {entries}: no entry {i + 1} to translate (they are "
+                    "matched by position)"
+                )
                 self.checker.error(entry.line, entry.path, message)
                 continue
             found[i] = entry
