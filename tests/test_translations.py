@@ -290,3 +290,14 @@ def test_entries_the_kit_does_not_have_are_located_errors(tmp_path: Path) -> Non
         "kit.fr.yaml:14: crew.Directr: no crew role 'Directr' in kit.yaml (did you mean "
         "'Director'?)",
     ]
+
+
+def test_a_still_listed_twice_is_translated_twice(tmp_path: Path) -> None:
+    kit_folder = bilingual(tmp_path / "kit")
+    text = (kit_folder / "kit.yaml").read_text(encoding="utf-8")
+    twice = "  - file: stills/one.jpg\n    id: again\n    description: in the garden\n"
+    (kit_folder / "kit.yaml").write_text(text.replace("presented_by:", twice + "presented_by:"))
+    kit, _ = load_kit(kit_folder)
+    french = in_language(kit, "fr")
+    assert [s.id for s in french.stills] == [s.id for s in kit.stills]
+    assert [s.description for s in french.stills if s.file.name == "one.jpg"] == ["au jardin"] * 2

@@ -177,9 +177,8 @@ class Overlay:
             if own.profile.bio is not None and translation.profile.bio is own.profile.bio:
                 key = f"cast[{i}].bio" if i < cast_count else f"filmmakers[{i - cast_count}].bio"
                 self._warn_missing(key, self._where(key, own.profile.bio))
-        translated = {s.file: s for s in stills}
-        for i, still in enumerate(kit.stills):
-            if still.description and translated[still.file].description == still.description:
+        for i, (still, translated) in enumerate(zip(kit.stills, stills, strict=True)):
+            if still.description and translated.description == still.description:
                 self._warn_missing(f"stills[{i}].description", f"{kit.source.name}:{still.line}")
 
     def _where(self, key: str, value: object) -> str:
@@ -272,7 +271,8 @@ class Overlay:
         )
 
     def _stills(self, top: Obj) -> tuple[Still, ...]:
-        stills = {s.file: s for s in self.kit.stills}
+        stills = list(self.kit.stills)  # a file kit.yaml lists twice is translated twice
+        files = {s.file for s in stills}
         for i, value in top.items("stills"):
             entry = self.checker.obj(value, f"stills[{i}]", STILL)
             if entry is None:
@@ -281,7 +281,7 @@ class Overlay:
             if written is None:
                 continue
             path, problem = resolve_in_kit(self.kit.root, written)
-            if path is None or path not in stills:
+            if path is None or path not in files:
                 listed = [
                     s.file.relative_to(self.kit.root.resolve()).as_posix()
                     for s in self.kit.stills
@@ -297,13 +297,14 @@ class Overlay:
                 )
                 self.checker.error(entry.line_of("file"), entry.sub("file"), problem + tip)
                 continue
-            still = stills[path]
-            stills[path] = replace(
-                still,
-                description=entry.text("description") or still.description,
-                alt=entry.text("alt") or still.alt,
-            )
-        return tuple(stills.values())
+            description, alt = entry.text("description"), entry.text("alt")
+            stills = [
+                replace(s, description=description or s.description, alt=alt or s.alt)
+                if s.file == path
+                else s
+                for s in stills
+            ]
+        return tuple(stills)
 
     def _people_in(self, still: Still, cast: tuple[CastMember, ...]) -> Still:
         """``still`` naming its people by their translated characters and crew roles."""
