@@ -225,12 +225,11 @@ class Overlay:
         return tuple(members.values())
 
     def _filmmakers(self, top: Obj) -> tuple[Filmmaker, ...]:
-        people = {
-            f.name: replace(f, role=self.roles[f.role], kit_role=f.role)
-            if f.role in self.roles
-            else f
+        people = [  # a list: one person may be named twice, for two roles
+            replace(f, role=self.roles[f.role], kit_role=f.role) if f.role in self.roles else f
             for f in self.kit.filmmakers
-        }
+        ]
+        names = [f.name for f in people]
         for i, value in top.items("filmmakers"):
             entry = self.checker.obj(value, f"filmmakers[{i}]", FILMMAKER)
             if entry is None:
@@ -238,15 +237,23 @@ class Overlay:
             name = entry.text("name", required=True)
             if name is None:
                 continue
-            if name not in people:
-                self._unknown(entry, "name", name, list(people), "filmmaker")
+            if name not in names:
+                self._unknown(entry, "name", name, names, "filmmaker")
                 continue
-            person = people[name]
-            profile = _profile(person.profile, read_profile(entry, self.kit.root, self.checker))
+            bio = read_profile(entry, self.kit.root, self.checker)
             role = entry.text("role")
-            kept = {"role": role, "kit_role": person.kit_role or person.role} if role else {}
-            people[name] = replace(person, profile=profile, **kept)
-        return tuple(people.values())
+            people = [
+                self._filmmaker(person, bio, role) if person.name == name else person
+                for person in people
+            ]
+        return tuple(people)
+
+    @staticmethod
+    def _filmmaker(person: Filmmaker, translated: Profile, role: str | None) -> Filmmaker:
+        profile = _profile(person.profile, translated)
+        if role is None:
+            return replace(person, profile=profile)
+        return replace(person, profile=profile, role=role, kit_role=person.kit_role or person.role)
 
     def _crew(self, top: Obj) -> tuple[CrewCredit, ...]:
         value = top.get("crew")
