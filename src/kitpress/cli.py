@@ -95,6 +95,14 @@ LAYOUT_OPT = click.option(
     help="Layout name (see `kitpress layouts`) or a layout folder.",
 )
 STRICT_OPT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+LANG_OPT = click.option(
+    "--lang",
+    "language",
+    metavar="TAG|all",
+    help="The language to build, one of the kit's (its `language` or a `translations` tag "
+    "with a kit.<tag>.yaml), its files named <film>_press-kit_<tag>; all: every one, one ZIP "
+    "for all, a site per language [default: the kit's own, names unchanged].",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -161,6 +169,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 )
 @LAYOUT_OPT
 @STRICT_OPT
+@LANG_OPT
 @click.option(
     "--no-cache",
     is_flag=True,
@@ -212,6 +221,7 @@ def build_command(
     scheduler: str | None,
     workers: int | None,
     engine: str | None,
+    language: str | None,
     **print_options: Any,
 ) -> None:
     """Build the press kit PDF and/or ZIP from KIT (a folder or a kit.yaml).
@@ -227,6 +237,7 @@ def build_command(
       kitpress build my-film --format pdf --watch   # rebuilt on every save
       kitpress build film-a film-b film-c --out dist/  # each in dist/<film>/, in parallel
       kitpress build --catalog cannes.yaml     # every kit and the line-up catalogue PDF
+      kitpress build my-film --lang all        # a PDF and a site per language, one ZIP
     """
     from .outputs.base import PrintOptions
     from .pipeline import BuildOptions, build
@@ -247,6 +258,7 @@ def build_command(
         print=PrintOptions(**print_options),
         notice=report.notice,
         engine=engine,
+        language=language,
     )
     if catalog_file is not None or len(kits) > 1 or scheduler:
         if watching:
@@ -327,10 +339,16 @@ def preview_command(
 @KIT_ARG
 @LAYOUT_OPT
 @STRICT_OPT
+@LANG_OPT
 @JSON_OPT
 @reports_errors
 def check_command(
-    report: Report, kit: Path | None, layout: str, strict: bool, json_output: bool
+    report: Report,
+    kit: Path | None,
+    layout: str,
+    strict: bool,
+    language: str | None,
+    json_output: bool,
 ) -> None:
     """Check KIT and report every problem at once; writes nothing.
 
@@ -338,10 +356,11 @@ def check_command(
     Example:
       kitpress check my-film
       kitpress check my-film --json   # every issue as one JSON document, for CI or a CMS
+      kitpress check my-film --lang all   # its translations too, in every language
     """
     from .pipeline import check
 
-    report.checked(check(resolve_kit(kit, report), layout, strict))
+    report.checked(check(resolve_kit(kit, report), layout, strict, language=language))
 
 
 @main.command("init")

@@ -33,3 +33,9 @@ def printable(text: str | Path) -> str:
     """``text`` (a path, or a message naming one) with any bytes of a file name that are not
     UTF-8 written as \\xNN: Python keeps such bytes as surrogates, which no terminal shows."""
     return str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def language_suffix(tag: str) -> str:
+    """What a file name made in one of several languages ends with before its extension:
+    ``_fr``, ``_pt-BR``; nothing for no language."""
+    return f"_{tag}" if tag else ""

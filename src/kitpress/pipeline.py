@@ -25,13 +25,16 @@ from .commit import (
 )
 from .document.compose import compose_document, document_warnings, unlisted_stills
 from .document.dates import SOURCE_DATE_EPOCH, source_date
+from .document.languages import with_translations
 from .document.model import KEY_ART, CoverPicture, PortraitEntry, PressDocument, StillEntry
 from .errors import BuildError, Issue, KitError, StillError
 from .kit.load import load_kit
 from .kit.model import Kit
+from .kit.translations import check_translations, chosen_languages, in_language
 from .layout.load import load_layout
 from .layout.model import Layout
 from .memory import give_back
+from .naming import slugify
 from .output_cache import OutputCache
 from .outputs import registry
 from .outputs.base import (
@@ -72,6 +75,7 @@ class BuildOptions:
     notice: Callable[[str], None] | None = None  # told when the build waits for another
     preview_dpi: float = 60
     engine: str | None = None  # the image engine, "pillow" or "vips"; None: vips where it works
+    language: str | None = None  # `--lang`: a declared tag or `all`; None: the kit's own only
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -138,6 +142,11 @@ class Checked:
     warnings: list[Issue]
     selected: tuple[str, ...] = ()  # the outputs asked for, whose products are kept
     outputs: tuple[str, ...] = ()  # those and what they build on, in the order they are made
+    documents: tuple[PressDocument, ...] = ()  # one per language built; the first is `document`
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(d.language for d in self.documents) or (self.document.language,)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -154,33 +163,51 @@ def check(
     strict: bool = False,
     formats: str = "all",
     options: OutputOptions | None = None,
+    language: str | None = None,
 ) -> Checked:
-    """Everything that can be known without writing: the kit, the layout, the stills' headers
-    and credits, and what each output asked for (by default everything a kit is sent with)
-    would warn about or refuse."""
+    """Everything that can be known without writing: the kit and its translations, the
+    layout, the stills' headers and credits, and what each output asked for (by default
+    everything a kit is sent with) would warn about or refuse, in each language asked for
+    (``language``: a tag, ``all``, or None for the kit's own)."""
     options = options or OutputOptions()
     dated = source_date(os.environ.get(SOURCE_DATE_EPOCH))  # read here only, passed on as data
     kit, warnings = load_kit(target)  # strict applies below, once every warning is known
+    warnings = warnings + check_translations(kit)
+    tags = chosen_languages(kit, language)
     layout = with_kit_renditions(load_layout(layout_name), kit)
-    document = compose_document(kit, layout, source_date=dated)
+    slug = slugify(kit.title)  # every language's files under the kit's own name
+    documents = tuple(
+        replace(
+            compose_document(in_language(kit, tag), layout, source_date=dated, slug=slug),
+            file_language=tag if language is not None else "",  # `--lang`: names say which
+        )
+        for tag in tags
+    )
+    document = documents[0]
     selected, skipped = registry.selected(parse_formats(formats), options)
     made = registry.with_dependencies(selected, options)
-    found = document_warnings(document)
+    found: list[Issue] = []
     registered = registry.outputs()
-    by_outputs: list[Issue] = []
-    for name in made:
-        by_outputs += [w for w in registered[name].warnings(document, options) if w not in found]
-    found += _stills_first(by_outputs) + unlisted_stills(document)
+    for each in documents:
+        by_outputs: list[Issue] = []
+        said = [w for w in document_warnings(each) if w not in found]
+        for name in made:
+            more = registered[name].warnings(each, options)
+            by_outputs += [w for w in more if w not in found and w not in said]
+        found += said + _stills_first(by_outputs)
+    found += unlisted_stills(document)
     warnings = warnings + skipped + found
     if strict and _serious(warnings):
         raise KitError([w.as_error() for w in _serious(warnings)])
-    return Checked(kit, layout, document, warnings, selected, made)
+    return Checked(kit, layout, document, warnings, selected, made, documents)
 
 
 def build(target: Path, options: BuildOptions) -> BuildResult:
     clock = _Clock()
     out_options = options.for_outputs()
-    checked = check(target, options.layout, options.strict, options.format, out_options)
+    checked = check(
+        target, options.layout, options.strict, options.format, out_options, options.language
+    )
     out_dir = options.out or options.out_root / checked.document.slug
     engine = chosen(options.engine)
     result = BuildResult(checked.kit, out_dir, warnings=list(checked.warnings))
@@ -210,7 +237,9 @@ def _make_outputs(
     clock: _Clock,
     engine: str,
 ) -> None:
-    document, registered = checked.document, registry.outputs()
+    registered = registry.outputs()
+    documents = checked.documents or (checked.document,)
+    document = _stills_document(documents)
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=result.out_dir) as work_name:
         work = Path(work_name)
         stills = _StillsPass(document, out_options, cache, engine)
@@ -220,12 +249,29 @@ def _make_outputs(
                 wanted.setdefault(still, []).extend(targets)
         progress = options.progress or _silent
         made_before = OutputCache(cache.store, options.use_cache, cache.source_digest)
+        languages = checked.languages
         keys: dict[str, str] = {}
+
+        def key_of(name: str, each: PressDocument) -> str:
+            """``fr:screen-pdf``: an output made per language by its language; one made once
+            for all (the ZIP) by the first."""
+            made_for = each if registered[name].per_language else document
+            return f"{made_for.language}:{name}"
+
         for name in checked.outputs:
-            needs = {need: keys[need] for need in registered[name].builds_on(out_options)}
-            keys[name] = made_before.key(
-                registered[name], document, out_options, result.engine, needs
-            )
+            output = registered[name]
+            for each in documents if output.per_language else documents[:1]:
+                carried = (each,) if output.per_language else documents  # the ZIP: every PDF
+                needs = {
+                    f"{d.language}:{need}": keys[key_of(need, d)]
+                    for need in output.builds_on(out_options)
+                    for d in carried
+                }
+                if len(languages) > 1:
+                    needs["languages"] = ",".join(languages)  # the site's links to the others
+                keys[key_of(name, each)] = made_before.key(
+                    output, each, out_options, result.engine, needs
+                )
         result.stills = [BuiltStill(e, {}) for e in document.stills]
 
         def make_stills() -> Renditions:
@@ -248,30 +294,48 @@ def _make_outputs(
         def render(more: Requests) -> Renditions:
             return stills.run(more)[0]
 
-        ctx = BuildContext(document, out_options, work, renditions or {}, {}, render, cache.folder)
+        contexts = [
+            BuildContext(
+                each, out_options, work, renditions or {}, {}, render, cache.folder, languages
+            )
+            for each in documents
+        ]
+        contexts[0].editions = contexts[1:]
         for name in checked.outputs:
             output = registered[name]
             progress(output.label, 0, 1)
-            made = made_before.get(name, keys[name], work)
-            if made is None:
-                if renditions is None:  # a stored output was damaged: make the stills after all
-                    renditions = ctx.renditions = make_stills()
-                made = _make(output, ctx)
-                made_before.put(keys[name], made)
+            for ctx in contexts if output.per_language else contexts[:1]:
+                key = keys[key_of(name, ctx.document)]
+                several = len(languages) > 1 and output.per_language
+                shown = f"{name} ({ctx.document.language})" if several else name
+                made = made_before.get(shown, key, work)
+                if made is None:
+                    if renditions is None:  # a stored output was damaged: make the stills
+                        renditions = make_stills()
+                        for each_ctx in contexts:
+                            each_ctx.renditions = renditions
+                    made = _make(output, ctx)
+                    made_before.put(key, made)
+                give_back()  # the PDF readers' and writers' cycles, before the next output
+                for other in contexts if not output.per_language else [ctx]:
+                    other.made[name] = made
+                result.warnings += [w for w in made.warnings if w not in result.warnings]
             progress(output.label, 1, 1)
-            give_back()  # the PDF readers' and writers' cycles, before the next output
-            ctx.made[name] = made
-            result.warnings += made.warnings
             result.timings[name] = clock.lap()
         result.cache_hits, result.cache_misses = cache.hits, cache.misses
         result.stills_redone = len(cache.redone)
         result.outputs_reused = made_before.reused
-        kept = [(name, ctx.made[name]) for name in checked.selected]
+        kept = [
+            (name, ctx.made[name])
+            for ctx in contexts
+            for name in checked.selected
+            if registered[name].per_language or ctx is contexts[0]
+        ]
         result.pages = next((m.pages for _, m in kept if m.pages), 0)
         with committed_together():  # renamed into place together: never a new PDF, old ZIP
             for _, made in kept:
                 result.written += [_commit(p, result.out_dir) for p in made.products]
-        for name, _ in kept:
+        for name in checked.selected:
             _clear_earlier(registered[name].owns(), result.out_dir, result.written)
         result.timings["commit"] = clock.lap()
 
@@ -344,6 +408,13 @@ class _StillsPass:
             self.decode.get(portrait.key),
             portrait.issue,
         )
+
+
+def _stills_document(documents: tuple[PressDocument, ...]) -> PressDocument:
+    """The document the stills are made from, once for every language built: the first
+    language's, with every other language's captions, titles and rights laid on its stills'
+    metadata, so one set of files carries them all."""
+    return with_translations(documents[0], documents[1:])
 
 
 def _add_still_warnings(result: BuildResult, warnings: list[Issue], strict: bool) -> None:

@@ -31,6 +31,7 @@ def compose_document(
     layout: Layout,
     labels: Labels | None = None,
     source_date: datetime.datetime | None = None,
+    slug: str | None = None,
 ) -> PressDocument:
     """The document, and through ``document.notes`` and :func:`document_warnings` what the
     stills' headers and credits are worth saying; a still that cannot be read, or whose
@@ -44,7 +45,7 @@ def compose_document(
     probes, key_art = _probe(kit)
     art = read_artwork_files(kit)
     embargo = embargo_line(kit, labels)
-    slug = slugify(kit.title)
+    slug = slug or slugify(kit.title)  # a translation's files keep the kit's own name
     entries, notes = [], []
     for still in kit.stills:
         still, adopted = adopt_embedded(still, kit, captions, probes[still.id].embedded)

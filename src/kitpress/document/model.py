@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import Issue, Severity
 from ..kit.model import Artwork, CrewCredit, Kit, Portrait, Profile, Still
 from ..layout.model import Layout
+from ..naming import language_suffix
 from ..stills.metadata import StillMetadata
 from .art import ArtFile
 from .captions import Caption
@@ -115,6 +116,7 @@ class PressDocument:
     art: Mapping[str, ArtFile] = field(default_factory=dict)  # artwork by kit.yaml field
     embargo: str | None = None  # the embargo line, as printed and embedded
     language: str = "en"  # what the words are set by: quotes, hyphenation
+    file_language: str = ""  # the tag its file names carry (`_fr`); empty: none (one language)
 
     @property
     def portraits(self) -> tuple[PortraitEntry, ...]:
@@ -127,8 +129,8 @@ class PressDocument:
 
     @property
     def name(self) -> str:
-        """The stem of the kit's own files: ``<film>_press-kit``."""
-        return f"{self.slug}_press-kit"
+        """The stem of the kit's own files: ``<film>_press-kit``, ``<film>_press-kit_fr``."""
+        return f"{self.slug}_press-kit{language_suffix(self.file_language)}"
 
     def entry(self, still_id: str) -> StillEntry:
         return next(e for e in self.stills if e.still.id == still_id)

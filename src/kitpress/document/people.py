@@ -41,7 +41,7 @@ def about_people(
         for m in kit.cast
         if m.profile
     )
-    directing_first = sorted(kit.filmmakers, key=lambda f: not is_director(f.role))
+    directing_first = sorted(kit.filmmakers, key=lambda f: not is_director(f.kit_role or f.role))
     filmmakers = tuple(
         PersonEntry(f.name, f.role, f.profile, entry(f.name, f.profile.photo))
         for f in directing_first

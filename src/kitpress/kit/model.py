@@ -81,12 +81,18 @@ class Filmmaker:
     name: str
     role: str
     profile: Profile = field(default_factory=Profile)
+    kit_role: str | None = None  # a translated role's kit.yaml form: what it is known by
 
 
 @dataclass(frozen=True)
 class CrewCredit:
     role: str
     names: tuple[str, ...]
+    kit_role: str | None = None  # a translated role's kit.yaml form: what it is known by
+
+    @property
+    def is_director(self) -> bool:
+        return is_director(self.kit_role or self.role)
 
 
 @dataclass(frozen=True)
@@ -260,7 +266,7 @@ class Kit:
     @property
     def directors(self) -> tuple[str, ...]:
         for credit in self.crew:
-            if is_director(credit.role):
+            if credit.is_director:
                 return credit.names
         return ()
 

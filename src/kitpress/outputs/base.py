@@ -76,6 +76,12 @@ class BuildContext:
     made: dict[str, Made]  # the outputs made so far, by name (what this one builds on)
     render: Callable[[Requests], Renditions]  # more renditions on demand (e.g. --max-size)
     cache_folder: Path | None = None  # the build's cache (None: --no-cache), for what is slow
+    languages: tuple[str, ...] = ()  # every language this build makes, the first the site's root
+    editions: list[BuildContext] = field(default_factory=list)  # the other languages' contexts
+
+    @property
+    def several_languages(self) -> bool:
+        return len(self.languages) > 1
 
 
 class Output:
@@ -83,6 +89,7 @@ class Output:
 
     name: ClassVar[str]
     label: ClassVar[str]  # how a user calls it in a message: "print PDF"
+    per_language: ClassVar[bool] = True  # False: made once, for every language (the ZIP)
 
     def builds_on(self, options: OutputOptions) -> tuple[str, ...]:
         """The outputs this one needs made first (their ``Made`` is in ``ctx.made``)."""

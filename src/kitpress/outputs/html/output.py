@@ -38,7 +38,7 @@ from .page import (
     still_view,
 )
 from .prose import link_href, prose_html
-from .site import SiteFiles
+from .site import FOLDER, SiteFiles
 from .structured import description, json_ld, movie, social_tags
 from .video import embed_url
 
@@ -82,12 +82,47 @@ class HtmlSite(Output):
         return wanted
 
     def owns(self) -> tuple[str, ...]:
-        return ("site/*", "site/*/*", "site/*/*/*")  # hashed names of earlier builds go
+        # hashed names of earlier builds go, a translation's site (site/fr/…) with them
+        return ("site/*", "site/*/*", "site/*/*/*", "site/*/*/*/*")
 
     def make(self, ctx: BuildContext) -> Made:
-        files = SiteFiles(ctx.work)
+        folder = site_folder(ctx.languages, ctx.document.language)
+        files = SiteFiles(ctx.work, folder=folder, shared=folder != FOLDER)
         page = _render(ctx, files)
         return Made(files.products(page, self.label))
+
+
+def site_folder(languages: tuple[str, ...], language: str) -> str:
+    """site/ for the first language built (the kit's own under `--lang all`), site/<tag>/
+    for each other."""
+    return FOLDER if not languages or language == languages[0] else f"{FOLDER}/{language}"
+
+
+def published(site: str | None, languages: tuple[str, ...], language: str) -> str | None:
+    """Where ``language``'s page is published when the layout says where the site is: the
+    site's address, or its <tag>/ folder for a translation."""
+    folder = site_folder(languages, language)
+    if site is None or folder == FOLDER:
+        return site
+    return site.rstrip("/") + "/" + folder.removeprefix(FOLDER + "/") + "/"
+
+
+def alternates(
+    languages: tuple[str, ...], language: str, site: str | None = None
+) -> list[tuple[str, str]]:
+    """(tag, link) of every language's page, this one's included, as seen from
+    ``language``'s page: what `<link rel="alternate" hreflang>` and the language switch say.
+    Relative links, or the pages' addresses when the layout gives the site's (``site``)."""
+    if len(languages) < 2:
+        return []
+    if site is not None:
+        return [(tag, published(site, languages, tag) or site) for tag in languages]
+    up = "../" if site_folder(languages, language) != FOLDER else ""
+    links = []
+    for tag in languages:
+        there = site_folder(languages, tag).removeprefix(FOLDER).strip("/")
+        links.append((tag, f"{up}{there}/index.html" if there else f"{up}index.html"))
+    return links
 
 
 def _cover_targets(document: PressDocument, work: Path) -> list[Target]:
@@ -157,7 +192,8 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
         }
         stills.append(still_view(entry, pictures, labels))
     cover = _cover(ctx, files)
-    base = layout.web.site_url.replace("{slug}", document.slug) if layout.web.site_url else None
+    site = layout.web.site_url.replace("{slug}", document.slug) if layout.web.site_url else None
+    base = published(site, ctx.languages, document.language)
     title = page_title(document)
     image = cover.wide.href if cover else None
     available = set(env.list_templates())
@@ -166,6 +202,7 @@ def _values(ctx: BuildContext, files: SiteFiles, env: Environment) -> dict[str, 
     return {
         "doc": document,
         "kit": kit,
+        "alternates": alternates(ctx.languages, document.language, site),
         "labels": labels,
         "layout": layout,
         "title": title,

@@ -24,6 +24,8 @@ def digest(data: bytes) -> str:
 class SiteFiles:
     work: Path  # the build's work folder: copies of built-on files go under it
     files: dict[str, bytes | Path] = field(default_factory=dict)
+    folder: str = FOLDER  # where in the output folder: site/, or site/fr/ for a translation
+    shared: bool = False  # its stills are another site's too: linked, never moved away
 
     def hashed(self, stem: str, suffix: str, data: bytes) -> str:
         """``data`` as assets/<stem>.<content hash><suffix>: a name that changes with the
@@ -34,13 +36,15 @@ class SiteFiles:
 
     def moved(self, name: str, path: Path) -> str:
         """A file of the work folder, moved into the site when the build commits."""
+        if self.shared:
+            return self.linked(name, path)
         self.files[name] = path
         return name
 
     def linked(self, name: str, path: Path) -> str:
         """A file another output keeps too (the ZIP): a second name for it (a copy where the
         file system has no hard links)."""
-        copy = self.work / "site-copies" / name
+        copy = self.work / "site-copies" / self.folder / name
         copy.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(path, copy)
@@ -66,14 +70,14 @@ class SiteFiles:
     def products(self, page: bytes, label: str) -> tuple[Product, ...]:
         """The page first (what the CLI names), then every other file, then the manifest."""
         self.files["index.html"] = page
-        out = [Product("site", f"{FOLDER}/index.html", page, label=label)]
+        out = [Product("site", f"{self.folder}/index.html", page, label=label)]
         for name in sorted(self.files):
             if name == "index.html":
                 continue
             item = self.files[name]
             data, path = (item, None) if isinstance(item, bytes) else (None, item)
-            out.append(Product("site-file", f"{FOLDER}/{name}", data, path, listed=False))
+            out.append(Product("site-file", f"{self.folder}/{name}", data, path, listed=False))
         out.append(
-            Product("site-manifest", f"{FOLDER}/manifest.json", self.manifest(), listed=False)
+            Product("site-manifest", f"{self.folder}/manifest.json", self.manifest(), listed=False)
         )
         return tuple(out)

@@ -112,7 +112,7 @@ def social_tags(
     tags = [
         ("property", "og:type", "video.movie"),
         ("property", "og:title", title),
-        ("property", "og:locale", document.labels.language),
+        ("property", "og:locale", document.language.replace("-", "_")),  # en_GB, as OG writes it
     ]
     said = description(document)
     if said is not None:

@@ -38,6 +38,7 @@ class DocumentInfo:
     keywords: str
     rights: str  # XMP only (dc:rights has no Info counterpart)
     dated: datetime.datetime  # creation and modification, in UTC
+    language: str = ""  # BCP 47, as dc:language; empty: none said (a line-up of many kits)
 
 
 def info_date(when: datetime.datetime) -> str:
@@ -63,6 +64,7 @@ def document_info(kit: Kit, dated: datetime.datetime, labels: Labels | None = No
         ),
         rights=_clean(kit.copyright_line or ""),
         dated=dated,
+        language=kit.language,  # the kit in the language it is built in
     )
 
 
@@ -122,6 +124,9 @@ def xmp_packet(info: DocumentInfo, claims: Sequence[str] = ()) -> str:
         core.append(f"<dc:creator><rdf:Seq>{author}</rdf:Seq></dc:creator>")
     if info.rights:
         core.append(_lang_alt("dc:rights", info.rights))
+    if info.language:
+        language = f"<rdf:li>{escape(info.language)}</rdf:li>"
+        core.append(f"<dc:language><rdf:Bag>{language}</rdf:Bag></dc:language>")
     descriptions = [
         xmp_description("dc", _NAMESPACES["dc"], ["<dc:format>application/pdf</dc:format>", *core]),
         xmp_description(

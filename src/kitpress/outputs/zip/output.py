@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kitpress.document.model import PressDocument, StillEntry
 from kitpress.errors import Issue
+from kitpress.naming import language_suffix
 from kitpress.stills.renditions import Target, fit
 
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Requests
@@ -29,6 +30,7 @@ A4_LONG_INCHES = 297 / 25.4
 class ZipBundle(Output):
     name = "zip"
     label = "ZIP"
+    per_language = False  # one ZIP: the stills once, each language's PDF and caption sheet
 
     def builds_on(self, options: OutputOptions) -> tuple[str, ...]:
         return (f"{options.profile}-pdf",)  # the ZIP carries the PDF of --profile
@@ -55,29 +57,23 @@ class ZipBundle(Output):
 
     def make(self, ctx: BuildContext) -> Made:
         document = ctx.document
-        pdf = ctx.made[f"{ctx.options.profile}-pdf"].main()
         stills = [
             Delivered(e, {k: ctx.renditions[e.still.id][k] for k in KINDS}) for e in document.stills
         ]
-        entries = [Entry(pdf.name, pdf.data or b"", pdf.path)]  # a file streams in, as stills do
+        entries: list[Entry] = []
+        for each in (ctx, *ctx.editions):  # the kit's language first, then its translations
+            entries += _language_entries(each, stills)
         for still in stills:
             for kind, rendition in sorted(still.files.items()):
                 entries.append(Entry(f"stills-{kind}/{rendition.path.name}", path=rendition.path))
-        labels = document.labels
-        entries.append(Entry("captions.csv", caption_sheet_csv(stills, labels)))
-        entries.append(
-            Entry(
-                "captions.txt",
-                caption_sheet_text(document.kit.title, stills, labels, document.embargo),
-            )
-        )
         embargo = document.kit.embargo
         if embargo is not None and document.embargo:
             embargo = replace(embargo, text=document.embargo)
         listing = manifest(entries, embargo)
         entries.append(Entry("manifest.json", manifest_bytes(listing)))
-        archive = ctx.work / f"{document.name}.zip"
-        write_zip(archive, document.name, entries, document.dated)
+        stem = f"{document.slug}_press-kit" if ctx.editions else document.name  # every language
+        archive = ctx.work / f"{stem}.zip"
+        write_zip(archive, stem, entries, document.dated)
         beside = dict(listing)
         beside["zip"] = archive.name
         return Made(
@@ -86,6 +82,22 @@ class ZipBundle(Output):
                 Product("manifest", "manifest.json", manifest_bytes(beside), label="manifest"),
             )
         )
+
+
+def _language_entries(ctx: BuildContext, kit_stills: list[Delivered]) -> list[Entry]:
+    """One language's PDF and caption sheet (``captions_fr.csv`` when a build names files by
+    language), its captions on the same still files."""
+    document = ctx.document
+    pdf = ctx.made[f"{ctx.options.profile}-pdf"].main()
+    stills = [Delivered(document.entry(s.entry.still.id), s.files) for s in kit_stills]
+    suffix = language_suffix(document.file_language)
+    labels = document.labels
+    title = document.kit.title
+    return [
+        Entry(pdf.name, pdf.data or b"", pdf.path),  # a file streams in, as stills do
+        Entry(f"captions{suffix}.csv", caption_sheet_csv(stills, labels)),
+        Entry(f"captions{suffix}.txt", caption_sheet_text(title, stills, labels, document.embargo)),
+    ]
 
 
 def _targets(document: PressDocument, entry: StillEntry, work: Path) -> list[Target]:

@@ -58,7 +58,7 @@ def render_pdf(
     styles = paragraph_styles(layout, document.language)
     kit = document.kit
     ctx = Context(document, layout, plan, styles, images, cmyk)
-    doc = _document(target, kit, layout, document.labels)
+    doc = _document(target, kit, layout, document.labels, document.language)
     body = [section for section in plan.sections if section in BUILDERS]
     back = "back_cover" in plan.sections
     only_cover = "cover" in plan.sections and not body and not layout.contents and not back
@@ -100,7 +100,9 @@ def contents_page(ctx: Context) -> list[Any]:
     return [Paragraph(escape(ctx.labels.contents), heading), toc, PageBreak()]
 
 
-def _document(target: Path, kit: Kit, layout: Layout, labels: Labels) -> BaseDocTemplate:
+def _document(
+    target: Path, kit: Kit, layout: Layout, labels: Labels, language: str
+) -> BaseDocTemplate:
     page = layout.page
     return _KitDocument(
         str(target),
@@ -117,7 +119,7 @@ def _document(target: Path, kit: Kit, layout: Layout, labels: Labels) -> BaseDoc
         producer="kitpress",
         invariant=1,
         initialFontName=font_name("sans") if "sans" in layout.fonts else None,
-        lang="en",
+        lang=language,  # the catalog's /Lang: what a screen reader speaks it in
     )
 
 
