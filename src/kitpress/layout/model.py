@@ -106,6 +106,16 @@ class FontFamily:
 
 
 @dataclass(frozen=True)
+class FallbackFont:
+    """A TrueType font for a script the layout's families do not cover, by its ISO 15924
+    code (Jpan, Arab, Hebr…): characters no family draws are set in the first that does."""
+
+    script: str
+    regular: Path
+    bold: Path
+
+
+@dataclass(frozen=True)
 class TextStyle:
     name: str
     font: str
@@ -167,6 +177,7 @@ class Layout:
     new_page: tuple[str, ...] = NEW_PAGE  # sections that start on a fresh page
     contents: bool = False  # a table of contents after the cover
     web: WebSpec = WebSpec()
+    fallback_fonts: tuple[FallbackFont, ...] = ()  # fonts.fallback, in the layout's order
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

