@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from pypdf import PdfReader
 
 from kitpress.errors import KitError, LayoutError
 from kitpress.layout.load import load_layout
+from kitpress.outputs.pdf.render.scripts import rtl_available
 from kitpress.pipeline import BuildOptions, BuildResult, build, check
 
 from .conftest import check_errors, needs_poppler
@@ -174,4 +176,97 @@ def test_a_kit_without_fallback_fonts_reads_as_before(tmp_path: Path) -> None:
     assert check_errors(kit, KitError)[0].startswith("kit.yaml:1: title: characters '最'")
 
 
-__all__ = ["ARABIC_LOGLINE", "ARABIC_SYNOPSIS", "ARABIC_TITLE"]
+needs_rtl = pytest.mark.skipif(not rtl_available(), reason="the rtl extra is not installed")
+
+
+@pytest.fixture(scope="module")
+def arabic(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    root = tmp_path_factory.mktemp("arabic")
+    layout = _layout(root / "layout", ARABIC)
+    kit = _kit(root / "kit", ARABIC_TITLE, "ar", ARABIC_LOGLINE, ARABIC_SYNOPSIS)
+    return build(kit, BuildOptions(format="pdf,print-pdf", layout=str(layout), out=root / "out"))
+
+
+def _right_to_left_lines(pdf: Path) -> list[str]:
+    """The PDF's lines of Arabic as pypdf reads them, each put in logical order: the glyphs
+    of a right-to-left line are drawn in visual order, so a reader by position (pypdf,
+    poppler) gives its words left to right; read right to left, they are the typed text."""
+    reader = PdfReader(pdf)
+    pages = reader.pages[1:]  # not the cover, whose title is also there as hidden text
+    lines = [line for page in pages for line in page.extract_text().splitlines()]
+    arabic = [line.strip() for line in lines if re.search("[\u0600-\u06ff]", line)]
+    return [" ".join(reversed(line.split(" "))) for line in arabic]
+
+
+def _words(text: str) -> list[str]:
+    return text.replace("\xa0", " ").split()
+
+
+@needs_rtl
+def test_arabic_kit_builds_and_reads_back_in_logical_order(arabic: BuildResult) -> None:
+    assert arabic.pdf is not None
+    read = " ".join(_words(" ".join(_right_to_left_lines(arabic.pdf))))
+    typed = " ".join(_words(f"{ARABIC_LOGLINE} {ARABIC_SYNOPSIS}"))  # the synopsis section
+    assert typed in read
+    footer = PdfReader(arabic.pdf).pages[1].extract_text()  # one run, shaped as one: in order
+    assert ARABIC_TITLE in footer
+
+
+@needs_rtl
+def test_arabic_is_joined_and_its_letters_read_back(arabic: BuildResult) -> None:
+    """Shaped: the glyphs drawn are the joined forms (not the letters' own), and the PDF's
+    text maps each back to its letter, so no private-use or presentation code is read."""
+    assert arabic.pdf is not None
+    text = "".join(page.extract_text() for page in PdfReader(arabic.pdf).pages)
+    assert not re.search("[\ue000-\uf8ff\ufb50-\ufdff\ufe70-\ufeff]", text)
+    with pdfplumber.open(arabic.pdf) as document:
+        fonts = {
+            c["fontname"] for p in document.pages for c in p.chars if "Arabic" in c["fontname"]
+        }
+    assert fonts, "the Arabic text is set in the fallback font"
+
+
+@needs_rtl
+def test_arabic_paragraph_is_set_from_the_right(arabic: BuildResult) -> None:
+    assert arabic.pdf is not None
+    page = load_layout("default").page
+    with pdfplumber.open(arabic.pdf) as document:
+        words = document.pages[1].extract_words()
+    logline = [w for w in words if w["text"] and re.search("[\u0600-\u06ff]", w["text"])]
+    first_line = min(round(w["top"]) for w in logline)
+    line = [w for w in logline if round(w["top"]) == first_line]
+    assert min(w["x0"] for w in line) > page.margin_left + 20  # ragged on the left
+
+
+@needs_rtl
+@pytest.mark.skipif(classpath() is None, reason="PDFBox Preflight is not installed")
+def test_arabic_screen_pdf_is_still_pdfa(arabic: BuildResult) -> None:
+    assert arabic.pdf is not None
+    verdict = preflight(arabic.pdf)
+    assert verdict.valid, verdict.report
+
+
+def test_arabic_without_the_rtl_extra_is_one_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kitpress.outputs.pdf.glyphs.rtl_available", lambda: False)
+    layout = _layout(tmp_path / "layout", ARABIC)
+    kit = _kit(tmp_path / "kit", "The Last Lock", "ar", ARABIC_LOGLINE, "A lock keeper.")
+    with pytest.raises(KitError) as caught:
+        check(kit, str(layout))
+    assert caught.value.lines() == [
+        "kit.yaml:3: logline: Arabic text is written right to left and must be shaped and "
+        "ordered, which needs kitpress's rtl extra: pip install 'kitpress[rtl]'"
+    ]
+
+
+def test_arabic_without_a_covering_font_keeps_the_glyph_error(tmp_path: Path) -> None:
+    layout = _layout(tmp_path / "layout", JAPANESE)
+    kit = _kit(tmp_path / "kit", "Wadjda", "ar", "وجدة", "A bicycle.")
+    with pytest.raises(KitError) as caught:
+        check(kit, str(layout))
+    assert caught.value.lines() == [
+        "kit.yaml:3: logline: characters 'و' U+0648, 'ج' U+062C, 'د' U+062F, 'ة' U+0629 "
+        "(Arabic, written right to left) are not in the layout's fonts (NotoSerif, NotoSans); "
+        "configure a font that covers them in the layout (fonts:), or remove them"
+    ]

@@ -25,8 +25,11 @@ def font_name(key: str, bold: bool = False, italic: bool = False) -> str:
     return f"KP-{key}" + suffix.get((bold, italic), "-BoldItalic")
 
 
-def fallback_font_name(script: str, bold: bool = False) -> str:
-    return f"KP-fallback-{script}" + ("-Bold" if bold else "")
+def fallback_font_name(fallback: FallbackFont, bold: bool = False) -> str:
+    """The ReportLab name of a fallback's face; one file for both faces is one font, so its
+    shaped glyphs have one set of codes (shaped_glyphs.py reads them back)."""
+    own_bold = bold and fallback.bold != fallback.regular
+    return f"KP-fallback-{fallback.script}" + ("-Bold" if own_bold else "")
 
 
 def register_layout_fonts(layout: Layout) -> None:
@@ -49,11 +52,11 @@ def registered_fallbacks() -> tuple[FallbackFont, ...]:
 def _register_fallback(fallback: FallbackFont) -> None:
     """Both faces, mapped for every style (a script without italics is set upright)."""
     for bold, path in ((False, fallback.regular), (True, fallback.bold)):
-        name = fallback_font_name(fallback.script, bold)
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    family = fallback_font_name(fallback.script)
+        if not bold or fallback.bold != fallback.regular:
+            pdfmetrics.registerFont(TTFont(fallback_font_name(fallback, bold), str(path)))
+    family = fallback_font_name(fallback)
     for bold, italic in ((True, True), (False, True), (True, False), (False, False)):
-        addMapping(family, int(bold), int(italic), fallback_font_name(fallback.script, bold))
+        addMapping(family, int(bold), int(italic), fallback_font_name(fallback, bold))
 
 
 def covers(path: Path, char: str) -> bool:

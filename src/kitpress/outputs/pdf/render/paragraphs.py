@@ -40,8 +40,11 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> 
     runt), in prose, captions, headings or lists. Text the style's font cannot draw is set
     in the layout's fallback font for it, wrapped and ordered as its script needs."""
     language = getattr(style, "language", "en")
-    text = with_fallback_runs(tie_last_words(quoted(markup, language)), style.fontName)
-    return StyledParagraph(text, script_style(markup, style), bulletText=bullet)
+    styled = script_style(markup, style)
+    text = quoted(markup, language)
+    if styled.wordWrap != "RTL":  # a tie would make two words one run, shaped as one
+        text = tie_last_words(text)
+    return StyledParagraph(with_fallback_runs(text, style.fontName), styled, bulletText=bullet)
 
 
 def quoted(markup: str, language: str) -> str:

@@ -34,12 +34,19 @@ _NEUTRAL = "MZPNS"  # Unicode categories a run keeps: marks, spaces, punctuation
 
 
 def rtl_available() -> bool:
-    """Whether the ``rtl`` extra is installed: ReportLab shapes with uharfbuzz."""
-    return all(importlib.util.find_spec(name) is not None for name in ("uharfbuzz", "bidi"))
+    """Whether the ``rtl`` extra is installed: ReportLab shapes with uharfbuzz, python-bidi
+    finds a paragraph's direction, fontTools traces shaped glyphs to their letters."""
+    extra = ("uharfbuzz", "bidi", "fontTools")
+    return all(importlib.util.find_spec(name) is not None for name in extra)
 
 
 def right_to_left(text: str) -> bool:
-    """The paragraph direction of ``text`` (Unicode rule P2): its first strong letter's."""
+    """The paragraph direction of ``text`` (Unicode rules P2, P3: its first strong letter's),
+    by python-bidi where installed."""
+    if rtl_available():
+        from bidi import get_base_level  # the rtl extra
+
+        return bool(get_base_level(text))
     for char in text:
         kind = unicodedata.bidirectional(char)
         if kind in ("L", "R", "AL"):
@@ -116,7 +123,7 @@ def _set_runs(text: str, face: str, fallbacks: tuple[FallbackFont, ...], bold: b
         if fallback is None:
             out.append(run)
         else:
-            out.append(f'<font face="{fallback_font_name(fallback.script, bold)}">{run}</font>')
+            out.append(f'<font face="{fallback_font_name(fallback, bold)}">{run}</font>')
     return "".join(out)
 
 
@@ -126,7 +133,7 @@ def font_runs(text: str, face: str) -> list[tuple[str, str]]:
     fallbacks = registered_fallbacks()
     bold = face.endswith(("-Bold", "-BoldItalic"))
     return [
-        (face if f is None else fallback_font_name(f.script, bold), run)
+        (face if f is None else fallback_font_name(f, bold), run)
         for f, run in _runs(list(text), face, fallbacks, bold)
     ]
 
@@ -140,9 +147,30 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, right: bool = Fal
         x -= sum(stringWidth(run, font, size) for font, run in runs)
     for font, run in runs:
         canvas.setFont(font, size)
-        canvas.drawString(x, y, run)
-        x += stringWidth(run, font, size)
+        for piece, width in _shaped(run, font, size):
+            canvas.drawString(x, y, piece)
+            x += width
     canvas.setFont(face, size)
+
+
+def _shaped(run: str, font: str, size: float) -> list[tuple[str, float]]:
+    """``run`` as drawn: right-to-left text shaped by harfbuzz, which also sets a run of one
+    direction in visual order; other text as it is. Pieces with their widths."""
+    width = stringWidth(run, font, size)
+    if not (needs_shaping(run) and rtl_available()):
+        return [(run, width)]
+    core = run.strip()
+    if core != run:  # spaces at a run's ends stay where they are, not turned round with it
+        head, tail = run[: run.index(core)], run[run.index(core) + len(core) :]
+        spaces = [(s, stringWidth(s, font, size)) for s in (head, tail)]
+        return [spaces[0], *_shaped(core, font, size), spaces[1]]
+    from reportlab.lib.abag import ABag
+    from reportlab.pdfbase.ttfonts import shapeFragWord
+
+    word = shapeFragWord([width, (ABag(fontName=font, fontSize=size), run)], force=True)
+    pieces = [text for _, text in word[1:]]
+    total = float(word[0])
+    return [(text, total * len(text) / max(sum(map(len, pieces)), 1)) for text in pieces]
 
 
 def _runs(
