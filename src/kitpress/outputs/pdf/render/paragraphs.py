@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph
 
 from kitpress.document.typography import curly_quotes
 
-from .scripts import script_style, with_fallback_runs
+from .scripts import script_style, visual_pieces, with_fallback_runs
 
 # A justified line's word spaces stretch to at most this many times the font's own space;
 # a line that would need more is set ragged (short of the edge) rather than gappy.
@@ -73,6 +73,9 @@ class StyledParagraph(Paragraph):  # type: ignore[misc]
             lines = self._tracked(lines, widths, self.style.charSpace)
         if self.style.alignment == TA_JUSTIFY:
             self._limit_stretch(lines)
+        if self.style.wordWrap == "RTL" and lines.kind == 1:
+            for line in lines.lines:
+                line.words = visual_pieces(line.words)
         return lines
 
     def _tracked(self, lines: Any, widths: list[float], track: float) -> Any:

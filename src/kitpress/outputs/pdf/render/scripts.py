@@ -13,6 +13,7 @@ import html
 import importlib.util
 import re
 import unicodedata
+from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
@@ -30,7 +31,7 @@ _TAG = re.compile(r"(<[^>]*>)")
 _TOKEN = re.compile(r"&#?\w+;|.", re.S)
 _BOLD, _ITALIC = ("b", "strong"), ("i", "em")
 _CJK = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC", "KANGXI", "YI")
-_NEUTRAL = "MZPNS"  # Unicode categories a run keeps: marks, spaces, punctuation, digits, signs
+_NEUTRAL = "MZPNS"  # Unicode categories a run keeps: marks, spaces, punctuation, numbers, signs
 
 
 def rtl_available() -> bool:
@@ -188,6 +189,7 @@ def _runs(
             current is not None
             and len(char) == 1
             and (unicodedata.category(char)[0] in _NEUTRAL or ord(char) not in drawn)
+            and not (char.isdigit() and ord(char) in drawn)  # numbers read left to right
             and covers(current.bold if bold else current.regular, char)
         )
         if not kept:
@@ -196,10 +198,79 @@ def _runs(
                 runs.append((found, ""))
                 current = found
         runs[-1] = (runs[-1][0], runs[-1][1] + token)
-    return runs
+    return _spaces_out(runs)
+
+
+def _spaces_out(
+    runs: list[tuple[FallbackFont | None, str]],
+) -> list[tuple[FallbackFont | None, str]]:
+    """Spaces that end a fallback run set in the main font: between runs of two directions
+    they must stay between them, not turn round with a right-to-left run."""
+    out: list[tuple[FallbackFont | None, str]] = []
+    for fallback, text in runs:
+        core = text.rstrip(" ") if fallback is not None else text
+        if core:
+            out.append((fallback, core))
+        if len(core) < len(text):
+            out.append((None, text[len(core) :]))
+    return out
 
 
 def _first(fallbacks: tuple[FallbackFont, ...], char: str) -> FallbackFont | None:
     if char.isspace():
         return None
     return next((f for f in fallbacks if covers(f.regular, char) and covers(f.bold, char)), None)
+
+
+_PIECES = re.compile(r"( +)")
+RIGHT_TO_LEFT_SCRIPTS = {"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Samr", "Mand", "Adlm"}
+
+
+def visual_pieces(frags: list[Any]) -> list[Any]:
+    """A right-to-left line's frags as ReportLab should draw them: one per word or space
+    (ReportLab turns the line's frags round, not the words inside one), with each run of
+    left-to-right words (a name, a year, set in the main font) turned round beforehand, so
+    that it reads from the left inside the line read from the right."""
+    pieces: list[Any] = []
+    for frag in frags:
+        text = getattr(frag, "text", None)
+        if not text or hasattr(frag, "cbDefn"):
+            pieces.append(frag)
+            continue
+        at = 0
+        for token in _PIECES.split(str(text)):
+            if token:
+                pieces.append(frag.clone(text=text[at : at + len(token)]))  # keeps shaping
+            at += len(token)
+    out: list[Any] = []
+    run: list[Any] = []  # left-to-right pieces, and the spaces between them
+    for piece in pieces:
+        if _left_to_right(piece):
+            run.append(piece)
+            continue
+        if run and _blank(piece) and not _blank(run[-1]):
+            run.append(piece)
+            continue
+        out += [*_turned(run), piece]
+        run = []
+    return out + _turned(run)
+
+
+def _turned(run: list[Any]) -> list[Any]:
+    """A left-to-right run reversed, its trailing spaces kept after it (outside)."""
+    end = len(run)
+    while end and _blank(run[end - 1]):
+        end -= 1
+    return run[:end][::-1] + run[end:]
+
+
+def _blank(piece: Any) -> bool:
+    return not str(getattr(piece, "text", "x")).strip()
+
+
+def _left_to_right(piece: Any) -> bool:
+    if _blank(piece) or hasattr(piece, "cbDefn"):
+        return False
+    name = str(getattr(piece, "fontName", ""))
+    script = name.removeprefix("KP-fallback-").split("-", 1)[0] if "fallback" in name else ""
+    return script not in RIGHT_TO_LEFT_SCRIPTS
