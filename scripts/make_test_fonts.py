@@ -1,5 +1,6 @@
 """Make the small fonts the tests of scripts beyond Latin set their texts in: Noto Sans CJK
-JP and Noto Naskh Arabic (SIL OFL 1.1), cut to the characters of tests/script_samples.py.
+JP, Noto Naskh Arabic and Noto Sans Hebrew (SIL OFL 1.1), cut to the characters of
+tests/script_samples.py.
 
 Noto Sans CJK has PostScript (CFF) outlines, which kitpress does not embed: its subset is
 converted to TrueType outlines (quadratic curves, fontTools' cu2qu). Run when the samples
@@ -28,6 +29,7 @@ FONTS = [
     ("opentype/noto/NotoSansCJK-Bold.ttc", 0, "NotoSansJP-Bold.ttf", "JAPANESE"),
     ("truetype/noto/NotoNaskhArabic-Regular.ttf", 0, "NotoNaskhArabic-Regular.ttf", "ARABIC"),
     ("truetype/noto/NotoNaskhArabic-Bold.ttf", 0, "NotoNaskhArabic-Bold.ttf", "ARABIC"),
+    ("truetype/noto/NotoSansHebrew-Regular.ttf", 0, "NotoSansHebrew-Regular.ttf", "HEBREW"),
 ]
 MAXP_ZEROS = (  # a TrueType maxp table's fields for instructions: none in these fonts
     "maxZones",
@@ -58,7 +60,7 @@ def main(source: Path) -> None:
                 f"--output-file={target}",
             ]
         )
-        font = TTFont(target)
+        font = TTFont(target, recalcTimestamp=False)  # the same bytes each time
         if "CFF " in font:
             to_truetype(font)
             font.save(target)

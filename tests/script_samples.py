@@ -1,4 +1,4 @@
-"""The Japanese and Arabic texts of the tests of scripts beyond Latin; the test fonts in
+"""The Japanese, Arabic and Hebrew texts of the tests of scripts beyond Latin; the test fonts in
 tests/data/fonts hold these characters only (scripts/make_test_fonts.py cuts them)."""
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ ARABIC_SYNOPSIS = (
     "لا يتكلمان، لكنهما في الربيع ينتظران في المكان نفسه وفي الوقت نفسه."
 )
 
+HEBREW_LOGLINE = "שומר זקן מחכה לסירה האחרונה על הנהר."
+
 # What the fonts must draw beyond these texts: the layout's own words in the same runs.
 EXTRA = "0123456789 ()-.,:;!?'\"«»،؛؟"
 
@@ -29,3 +31,4 @@ def characters(*texts: str) -> str:
 
 JAPANESE = characters(JAPANESE_TITLE, JAPANESE_LOGLINE, JAPANESE_SYNOPSIS)
 ARABIC = characters(ARABIC_TITLE, ARABIC_LOGLINE, ARABIC_SYNOPSIS)
+HEBREW = characters(HEBREW_LOGLINE)

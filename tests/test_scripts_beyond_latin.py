@@ -25,6 +25,7 @@ from .script_samples import (
     ARABIC_LOGLINE,
     ARABIC_SYNOPSIS,
     ARABIC_TITLE,
+    HEBREW_LOGLINE,
     JAPANESE_LOGLINE,
     JAPANESE_SYNOPSIS,
     JAPANESE_TITLE,
@@ -32,6 +33,7 @@ from .script_samples import (
 
 FONTS = Path(__file__).resolve().parent / "data" / "fonts"
 JAPANESE = "Jpan: {regular: NotoSansJP-Regular.ttf, bold: NotoSansJP-Bold.ttf}"
+HEBREW = "Hebr: NotoSansHebrew-Regular.ttf"  # one face for both
 ARABIC = "Arab: {regular: NotoNaskhArabic-Regular.ttf, bold: NotoNaskhArabic-Bold.ttf}"
 
 
@@ -85,9 +87,12 @@ def test_japanese_kit_builds_and_reads_back_in_order(japanese: BuildResult) -> N
 
 
 @needs_poppler
-def test_japanese_is_set_in_the_fallback_font_embedded(japanese: BuildResult) -> None:
-    assert japanese.pdf is not None
-    fonts = subprocess.run(["pdffonts", str(japanese.pdf)], capture_output=True, text=True)
+@pytest.mark.parametrize("role", ["pdf", "print_pdf"])
+def test_japanese_is_set_in_the_fallback_font_embedded(japanese: BuildResult, role: str) -> None:
+    """In the screen PDF (PDF/A-1b) and the print PDF (PDF/X-1a) alike."""
+    pdf = japanese.path(role)
+    assert pdf is not None
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True)
     rows = [line.split() for line in fonts.stdout.splitlines()[2:]]
     cjk = [row for row in rows if "NotoSansCJKjp" in row[0]]
     assert cjk, fonts.stdout
@@ -251,6 +256,21 @@ def test_latin_and_numbers_in_arabic_read_left_to_right(tmp_path: Path) -> None:
     typed = logline.split()
     assert set(x) == set(typed)
     assert x["حارس"] > x["عجوز"] > x["1960"] > x["Dupont"] > x["Jean"] > x["ينتظر"] > x["القارب"]
+
+
+@needs_rtl
+@needs_poppler
+def test_hebrew_in_one_face_builds_and_reads_back_in_order(tmp_path: Path) -> None:
+    layout = _layout(tmp_path / "layout", HEBREW)
+    kit = _kit(tmp_path / "kit", "The Last Lock", "he", HEBREW_LOGLINE, HEBREW_LOGLINE)
+    result = build(kit, BuildOptions(format="pdf", layout=str(layout), out=tmp_path / "out"))
+    assert result.pdf is not None
+    text = re.sub("[\u202a-\u202e]", "", _text(result.pdf))
+    assert _plain(HEBREW_LOGLINE * 2) in text
+    with pdfplumber.open(result.pdf) as document:
+        words = [w for w in document.pages[1].extract_words() if w["text"] in ("שומר", "רמוש")]
+    page = load_layout("default").page
+    assert words and min(w["x0"] for w in words) > page.margin_left + 100  # set from the right
 
 
 def test_arabic_without_the_rtl_extra_is_one_located_error(

@@ -22,6 +22,9 @@ from reportlab.platypus import Paragraph
 from kitpress.document.typography import curly_quotes
 
 from .scripts import script_style, visual_pieces, with_fallback_runs
+from .shaping import use_shaping_by_font
+
+use_shaping_by_font()
 
 # A justified line's word spaces stretch to at most this many times the font's own space;
 # a line that would need more is set ragged (short of the edge) rather than gappy.
