@@ -19,6 +19,7 @@ ARABIC_SYNOPSIS = (
     "لا يتكلمان، لكنهما في الربيع ينتظران في المكان نفسه وفي الوقت نفسه."
 )
 
+ARABIC_YEAR = "حارس عجوز منذ عام ١٩٦٠ ينتظر القارب"  # a number, in Arabic-Indic digits
 HEBREW_LOGLINE = "שומר זקן מחכה לסירה האחרונה על הנהר."
 
 # What the fonts must draw beyond these texts: the layout's own words in the same runs.
@@ -30,5 +31,5 @@ def characters(*texts: str) -> str:
 
 
 JAPANESE = characters(JAPANESE_TITLE, JAPANESE_LOGLINE, JAPANESE_SYNOPSIS)
-ARABIC = characters(ARABIC_TITLE, ARABIC_LOGLINE, ARABIC_SYNOPSIS)
+ARABIC = characters(ARABIC_TITLE, ARABIC_LOGLINE, ARABIC_SYNOPSIS, ARABIC_YEAR)
 HEBREW = characters(HEBREW_LOGLINE)

@@ -25,6 +25,7 @@ from .script_samples import (
     ARABIC_LOGLINE,
     ARABIC_SYNOPSIS,
     ARABIC_TITLE,
+    ARABIC_YEAR,
     HEBREW_LOGLINE,
     JAPANESE_LOGLINE,
     JAPANESE_SYNOPSIS,
@@ -256,6 +257,26 @@ def test_latin_and_numbers_in_arabic_read_left_to_right(tmp_path: Path) -> None:
     typed = logline.split()
     assert set(x) == set(typed)
     assert x["حارس"] > x["عجوز"] > x["1960"] > x["Dupont"] > x["Jean"] > x["ينتظر"] > x["القارب"]
+
+
+@needs_rtl
+def test_a_number_in_arabic_digits_reads_from_the_left(tmp_path: Path) -> None:
+    layout = _layout(tmp_path / "layout", ARABIC)
+    kit = _kit(tmp_path / "kit", "The Last Lock", "ar", ARABIC_YEAR, ARABIC_SYNOPSIS)
+    result = build(kit, BuildOptions(format="pdf", layout=str(layout), out=tmp_path / "out"))
+    assert result.pdf is not None
+    with pdfplumber.open(result.pdf) as document:
+        chars = document.pages[1].chars
+    digits = [c for c in chars if c["text"] in "١٩٦٠"]
+    assert "".join(c["text"] for c in sorted(digits, key=lambda c: c["x0"])) == "١٩٦٠"
+    year = min(c["x0"] for c in digits)
+    words = {w["text"]: w["x0"] for w in document_words(result.pdf)}
+    assert words["ماع"] > year > words["رظتني"]  # after "عام" (to its left), before "ينتظر"
+
+
+def document_words(pdf: Path) -> list[dict[str, float | str]]:
+    with pdfplumber.open(pdf) as document:
+        return list(document.pages[1].extract_words())
 
 
 @needs_rtl
