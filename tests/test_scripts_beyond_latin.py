@@ -13,10 +13,11 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
 
 from kitpress.errors import KitError, LayoutError
 from kitpress.layout.load import load_layout
-from kitpress.outputs.pdf.render.scripts import rtl_available
+from kitpress.outputs.pdf.render.scripts import rtl_available, script_style
 from kitpress.pipeline import BuildOptions, BuildResult, build, check
 
 from .conftest import check_errors, needs_poppler
@@ -110,6 +111,13 @@ def test_long_japanese_paragraph_wraps_inside_the_measure(japanese: BuildResult)
     assert len(lines) >= 4  # the synopsis is several lines, not one line running off the page
     assert min(c["x0"] for c in chars) >= left - 0.5
     assert max(c["x1"] for c in chars) <= right + 0.5
+
+
+def test_only_mostly_cjk_paragraphs_wrap_between_characters() -> None:
+    style = ParagraphStyle("body")
+    assert script_style(JAPANESE_SYNOPSIS, style).wordWrap == "CJK"
+    english = f"The film, {JAPANESE_TITLE} in Japan, follows a lock keeper and a girl."
+    assert script_style(english, style).wordWrap is None
 
 
 @pytest.mark.skipif(classpath() is None, reason="PDFBox Preflight is not installed")

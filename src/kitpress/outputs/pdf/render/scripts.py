@@ -60,16 +60,20 @@ def needs_shaping(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
-def has_cjk(text: str) -> bool:
-    return any(unicodedata.name(c, "").split(" ", 1)[0] in _CJK for c in text)
+def mostly_cjk(text: str) -> bool:
+    """Whether most letters of ``text`` are Chinese, Japanese or Korean: such a paragraph
+    wraps between any two characters; an English one naming a Japanese title does not."""
+    letters = [c for c in text if unicodedata.category(c)[0] == "L"]
+    cjk = sum(unicodedata.name(c, "").split(" ", 1)[0] in _CJK for c in letters)
+    return bool(letters) and cjk * 2 >= len(letters)
 
 
 def script_style(markup: str, style: ParagraphStyle) -> ParagraphStyle:
-    """``style`` as ``markup`` needs it: CJK text wraps between characters, right-to-left
+    """``style`` as ``markup`` needs it: CJK prose wraps between characters, right-to-left
     text is shaped and set from the right (a left-aligned style aligns right)."""
     text = html.unescape(_TAG.sub("", markup))
     changes: dict[str, object] = {}
-    if has_cjk(text):
+    if mostly_cjk(text):
         changes["wordWrap"] = "CJK"
     if needs_shaping(text) and rtl_available():
         changes["shaping"] = 1
