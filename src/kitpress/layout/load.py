@@ -88,6 +88,9 @@ def _absolute_fonts(raw: Mapping, folder: Path) -> Mapping:
     for key, value in fonts.entries.items():
         if isinstance(value, Scalar) and not value.text.startswith("builtin:"):
             value = dataclasses.replace(value, text=str(folder / value.text))
+        elif isinstance(value, Mapping):  # fallback: script -> file or {regular, bold}
+            value = _absolute_fonts(Mapping({"fonts": value}, {}, value.line), folder)
+            value = value.entries["fonts"]
         fixed[key] = value
     new_fonts = dataclasses.replace(fonts, entries=fixed)
     return dataclasses.replace(raw, entries={**raw.entries, "fonts": new_fonts})

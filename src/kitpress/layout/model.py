@@ -108,6 +108,16 @@ class FontFamily:
 
 
 @dataclass(frozen=True)
+class FallbackFont:
+    """A TrueType font for a script the layout's families do not cover, by its ISO 15924
+    code (Jpan, Arab, Hebr…): characters no family draws are set in the first that does."""
+
+    script: str
+    regular: Path
+    bold: Path
+
+
+@dataclass(frozen=True)
 class TextStyle:
     name: str
     font: str
@@ -175,6 +185,7 @@ class Layout:
         default_factory=lambda: MappingProxyType({})
     )
     caption_words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    fallback_fonts: tuple[FallbackFont, ...] = ()  # fonts.fallback, in the layout's order
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

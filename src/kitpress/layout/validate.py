@@ -9,7 +9,7 @@ from ..reading.checker import Checker, Obj
 from ..reading.marked_yaml import Mapping, Scalar, Sequence, Value
 from .caption_style import TEMPLATE_FIELDS, CaptionStyle
 from .cover_spec import read_cover
-from .fonts_spec import read_fonts
+from .fonts_spec import read_fallback_fonts, read_fonts
 from .labels_spec import read_labels
 from .model import NEW_PAGE, SECTIONS, Layout, PageSpec, StillSettings
 from .stills_spec import LAYOUT_KEYS, read_still_settings
@@ -25,7 +25,7 @@ TOP = {
     "description": "One line for `kitpress layouts`.",
     "extends": "Another layout to start from.",
     "page": "Page size and margins.",
-    "fonts": "Font families by key.",
+    "fonts": "Font families by key; fallback: fonts per script.",
     "colours": "Named colours as #rrggbb.",
     "styles": "Paragraph styles.",
     "sections": "Section order.",
@@ -75,6 +75,7 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         web=read_web(top, checker, folder),
         labels=read_labels(top, checker),
         caption_words=caption_words,
+        fallback_fonts=read_fallback_fonts(top, checker),
     )
     _check_framed_cover(layout, top, checker)
     return None if checker.errors else layout

@@ -18,6 +18,8 @@ from collections.abc import Collection
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, StreamObject
 
+from .shaped_glyphs import real_text
+
 TAGGED = re.compile(r"^/[A-Z]{6}\+(.+)$")
 BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 BLOCK = 100  # entries per bfchar block, the specification's limit
@@ -48,7 +50,7 @@ def retag_font_subsets(writer: PdfWriter) -> None:
         match = TAGGED.match(str(candidate.get("/BaseFont", "")))
         if match is None or candidate.get("/Subtype") != "/TrueType":
             continue
-        mapping = _unicode_map(candidate)
+        mapping = _unicode_map(candidate, match.group(1))
         descriptor = candidate["/FontDescriptor"].get_object()
         assert isinstance(descriptor, DictionaryObject), "a TrueType font has a descriptor"
         tag = subset_tag(match.group(1), mapping, _font_file(descriptor), taken)
@@ -92,15 +94,16 @@ def to_unicode_cmap(mapping: dict[int, str]) -> bytes:
     return (CMAP_HEADER + "".join(blocks) + CMAP_FOOTER).encode("ascii")
 
 
-def _unicode_map(font: DictionaryObject) -> dict[int, str]:
+def _unicode_map(font: DictionaryObject, name: str) -> dict[int, str]:
     """Code to text of the font's ToUnicode map; codes mapped to nothing (U+0000) left out.
-    ReportLab writes a character beyond U+FFFF as its code point, not UTF-16: both are read."""
+    ReportLab writes a character beyond U+FFFF as its code point, not UTF-16: both are read.
+    A shaped glyph's code (Arabic joined forms, ligatures) maps to the letters it draws."""
     stream = font.get("/ToUnicode")
     if stream is None:
         return {}
     mapping: dict[int, str] = {}
     for code, value in BFCHAR.findall(stream.get_object().get_data()):
-        text = _text(value.decode("ascii"))
+        text = real_text(name, _text(value.decode("ascii")))
         if text and text != "\x00":
             mapping[int(code, 16)] = text
     return mapping

@@ -17,6 +17,7 @@ from kitpress.layout.model import Layout
 
 from .plan import DocumentPlan
 from .render.fonts import missing_glyphs
+from .render.scripts import RTL_EXTRA, needs_shaping, rtl_available
 
 SHOWN = 6  # characters named in one message; the rest are counted
 _NOT_PRINTED = {"id", "cast", "cast_id", "file", "in_character", "key_art"}
@@ -45,12 +46,18 @@ def check_glyphs(kit: Kit, layout: Layout) -> None:
     fonts = _fonts(layout)
     problems: list[Issue] = []
     reported: set[str] = set()
+    shaped = rtl_available()
     for text in kit.texts:
         chars = _missing(text.text, layout) if _printed(text.path) else []
         if chars:
             line = _line_of(text, chars[0])
             problems.append(Issue(text.source, line, text.path, glyph_message(chars, fonts)))
             reported.update(chars)
+        elif not shaped and _printed(text.path) and needs_shaping(text.text):
+            first = next(c for c in text.text if needs_shaping(c))
+            line = _line_of(text, first)
+            problems.append(Issue(text.source, line, text.path, unshaped_message(first)))
+            reported.add(first)
     for path, value in kit_texts(kit, ""):  # what was not read from kit.yaml as written
         chars = [c for c in _missing(value, layout) if c not in reported] if _printed(path) else []
         if chars:
@@ -89,6 +96,16 @@ def glyph_message(chars: list[str], fonts: str) -> str:
         f"{'character' if one else 'characters'} {shown}{what} {'is' if one else 'are'} not in "
         f"the layout's fonts ({fonts}); configure a font that covers "
         f"{'it' if one else 'them'} in the layout (fonts:), or remove {'it' if one else 'them'}"
+    )
+
+
+def unshaped_message(char: str) -> str:
+    """Right-to-left text the fonts draw but kitpress cannot shape and order without the
+    ``rtl`` extra (uharfbuzz and python-bidi)."""
+    script = _script(char).split(",", 1)[0] or "right-to-left"
+    return (
+        f"{script} text is written right to left and must be shaped and ordered, which needs "
+        f"kitpress's rtl extra: {RTL_EXTRA}"
     )
 
 

@@ -33,6 +33,7 @@ from kitpress.stills.cmyk import CmykProfile
 from .artwork import draw_art, fit
 from .laurels import draw_laurel, laurel_width
 from .paragraphs import paragraph
+from .scripts import font_runs
 from .text import escape
 
 Styles = dict[str, ParagraphStyle]
@@ -184,8 +185,9 @@ def _invisible_title(canvas: Canvas, title: str, style: ParagraphStyle, x: float
     canvas.setFillColor(style.textColor)
     text = canvas.beginText(x, y)
     text.setTextRenderMode(3)
-    text.setFont(style.fontName, 12)
-    text.textLine(title)
+    for font, run in font_runs(title, style.fontName):
+        text.setFont(font, 12)
+        text.textOut(run)
     canvas.drawText(text)
     canvas.restoreState()
 

@@ -38,7 +38,7 @@ def paragraph_flowables(
     for number, start in enumerate(starts):
         first, last = number == 0, number == len(starts) - 1
         stop = len(lines) if last else start + PIECE_LINES
-        piece_style = _piece_style(style, first, last)
+        piece_style = _piece_style(whole.style, first, last)  # as its script needs
         frags = cut(whole.blPara, start, stop)
         piece = StyledParagraph(None, piece_style, bullet if first else None, frags=frags)
         if not last:

@@ -22,6 +22,10 @@ from reportlab.platypus import Paragraph
 from kitpress.document.typography import curly_quotes
 
 from . import no_break_spaces
+from .scripts import script_style, visual_pieces, with_fallback_runs
+from .shaping import use_shaping_by_font
+
+use_shaping_by_font()
 
 # A justified line's word spaces stretch to at most this many times the font's own space;
 # a line that would need more is set ragged (short of the edge) rather than gappy.
@@ -38,9 +42,14 @@ no_break_spaces.install()
 def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """``markup`` set in ``style``: its quotes typographic, by the style's ``language``, and
     its last two words tied, so no paragraph ends with one word alone on its last line (a
-    runt), in prose, captions, headings or lists."""
+    runt), in prose, captions, headings or lists. Text the style's font cannot draw is set
+    in the layout's fallback font for it, wrapped and ordered as its script needs."""
     language = getattr(style, "language", "en")
-    return StyledParagraph(tie_last_words(quoted(markup, language)), style, bulletText=bullet)
+    styled = script_style(markup, style)
+    text = quoted(markup, language)
+    if styled.wordWrap != "RTL":  # a tie would make two words one run, shaped as one
+        text = tie_last_words(text)
+    return StyledParagraph(with_fallback_runs(text, style.fontName), styled, bulletText=bullet)
 
 
 def quoted(markup: str, language: str) -> str:
@@ -69,6 +78,9 @@ class StyledParagraph(Paragraph):  # type: ignore[misc]
             lines = self._tracked(lines, widths, self.style.charSpace)
         if self.style.alignment == TA_JUSTIFY:
             self._limit_stretch(lines)
+        if self.style.wordWrap == "RTL" and lines.kind == 1:
+            for line in lines.lines:
+                line.words = visual_pieces(line.words)
         return lines
 
     def _tracked(self, lines: Any, widths: list[float], track: float) -> Any:

@@ -35,6 +35,7 @@ from .flowables import AtFoot, Bookmark
 from .fonts import font_name, register_layout_fonts
 from .marks import draw_crop_marks
 from .press_notes import BUILDERS as PRESS_NOTES
+from .scripts import draw_string
 from .sections import BUILDERS as FACTS
 from .sections import Context
 from .styles import paragraph_styles
@@ -204,6 +205,6 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
         draw_art(canvas, mark, (x, y - 1), (width, height), layout.colour("paper"), ctx.cmyk)
         x += width + style.size
     footer = layout.footer.format(title=ctx.kit.title, page=number, press_kit=ctx.labels.press_kit)
-    canvas.drawString(x, y, footer)
+    draw_string(canvas, x, y, footer)
     canvas.drawRightString(page.width - page.margin_right, y, str(number))
     canvas.restoreState()
