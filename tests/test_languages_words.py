@@ -301,3 +301,10 @@ def test_every_catalogue_language_hyphenates_by_its_own_dictionary(tag: str) -> 
     dictionary = hyphenation_language(tag)
     assert dictionary.split("_")[0] == tag.split("-")[0]
     assert Pyphen(lang=dictionary).inserted("photographie") != "photographie"
+
+
+@pytest.mark.parametrize("role", ["Réalisation", "Regie", "Dirección", "Regia", "Realização"])
+def test_the_director_is_found_by_the_credit_each_language_gives(role: str) -> None:
+    from kitpress.kit.model import is_director
+
+    assert is_director(role) and not is_director("Montage")

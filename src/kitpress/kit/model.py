@@ -290,7 +290,34 @@ class Kit:
         return tuple(text for text in texts if text is not None)
 
 
-DIRECTOR_ROLES = ("director", "directed by", "written and directed by")
+# The director's credit as kits write it in the languages kitpress has words for: a French
+# kit's crew says "Réalisation", a German one "Regie".
+DIRECTOR_ROLES = frozenset(
+    (
+        "director",
+        "directed by",
+        "written and directed by",
+        "réalisation",
+        "réalisateur",
+        "réalisatrice",
+        "scénario et réalisation",
+        "un film de",
+        "dirección",
+        "dirigida por",
+        "director y guionista",
+        "regie",
+        "regisseur",
+        "regisseurin",
+        "buch und regie",
+        "regia",
+        "diretto da",
+        "realizzazione",
+        "realização",
+        "direção",
+        "realizador",
+        "realizadora",
+    )
+)
 
 
 def is_director(role: str) -> bool:
