@@ -155,3 +155,60 @@ def test_no_inside_page_is_left_thin(
             if fill < MIN_FILL and KNOWN_THIN.get((kit, layout)) != number:
                 thin.append((number, round(fill, 2)))
     assert thin == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("kit", KITS)
+def test_a_list_split_between_pages_leaves_no_row_alone(
+    pdfs: dict[tuple[str, str], Path], kit: str, layout: str
+) -> None:
+    """Every two-column row a page holds has another beside it on that page: a list that
+    runs on to the next page takes at least two rows there and leaves two behind."""
+    margin = load_layout(layout).page.margin_left
+    with pdfplumber.open(pdfs[kit, layout]) as document:
+        for number, page in enumerate(document.pages[1:-1], start=2):
+            foot = page.height * (1 - FOOTER_BAND)
+            rows = 0
+            for line in _lines(page):
+                if abs(line[0]["x0"] - margin) > 1 or line[0]["bottom"] > foot:
+                    continue
+                pairs = itertools.pairwise(line)
+                rows += any(right["x0"] - left["x1"] > COLUMN_GAP for left, right in pairs)
+            assert rows != 1, f"page {number} holds one row of a list alone"
+
+
+@pytest.mark.parametrize(
+    "layout", [x for x in LAYOUTS if load_layout(x).stills.arrangement == "stacked"]
+)
+@pytest.mark.parametrize("kit", KITS)
+def test_stacked_landscape_stills_run_the_full_measure_from_the_margin(
+    pdfs: dict[tuple[str, str], Path], kit: str, layout: str
+) -> None:
+    page_spec = load_layout(layout).page
+    with pdfplumber.open(pdfs[kit, layout]) as document:
+        photos = [
+            image
+            for page in document.pages[1:-1]
+            for image in page.images
+            if image["width"] > 40 * MM and image["width"] > image["height"] * 1.2
+        ]
+    assert len(photos) >= 5
+    for image in photos:
+        assert image["width"] >= 0.95 * page_spec.frame_width, image["width"] / MM
+        assert abs(image["x0"] - page_spec.margin_left) < 1, image["x0"] / MM
+
+
+def test_a_list_never_splits_one_row_off_either_end() -> None:
+    from reportlab.platypus import Table, TableStyle
+
+    from kitpress.outputs.pdf.render.sections import _no_lone_rows
+
+    def parts(room_rows: float) -> list[int]:
+        table = Table([[f"label {i}", f"value {i}"] for i in range(8)], rowHeights=[20] * 8)
+        table.setStyle(TableStyle(_no_lone_rows(8)))
+        table.wrap(400, 1000)
+        return [len(part._cellvalues) for part in table.split(400, room_rows * 20 + 1)]
+
+    assert parts(1) == []  # the first row alone at a page's foot: the list moves whole
+    assert parts(2) == [2, 6]
+    assert parts(7) == [6, 2]  # the last row alone on the next page: two go over

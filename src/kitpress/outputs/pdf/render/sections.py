@@ -183,6 +183,7 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
     ]
     if rules:
         commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.layout.colour("rule")))
+    commands += _no_lone_rows(len(rows))
     for number, row in enumerate(rows):
         sizes = [_first_size(cell) for cell in row]
         for column, size in enumerate(sizes):
@@ -191,6 +192,18 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
                 commands.append(("TOPPADDING", (column, number), (column, number), top))
     table.setStyle(_table_style(ctx, *commands))
     return table
+
+
+MIN_ROWS_APART = 2  # rows a list keeps together on each side of a page break
+
+
+def _no_lone_rows(count: int) -> list[tuple[object, ...]]:
+    """A list split between pages leaves at least two rows on each page: its first rows and
+    its last rows never part (a shorter list moves whole)."""
+    keep = MIN_ROWS_APART - 1
+    if count < 2:
+        return []
+    return [("NOSPLIT", (0, 0), (-1, keep)), ("NOSPLIT", (0, -1 - keep), (-1, -1))]
 
 
 def _first_size(cell: Cell) -> float:
@@ -323,7 +336,7 @@ def stills(ctx: Context) -> list[Flowable]:
 def _photo(ctx: Context, slot: StillSlot) -> Flowable:
     caption = ctx.p(escape(slot.caption.text), "caption")
     rights = ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
-    return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights)
+    return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights, slot.shown_height)
 
 
 def embargo_line(ctx: Context) -> Paragraph:
