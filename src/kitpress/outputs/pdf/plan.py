@@ -15,7 +15,7 @@ from kitpress.kit.model import Still
 from kitpress.layout.discover import LAYOUT_FILE
 from kitpress.layout.model import Layout
 
-from .arrange import cell_size, fit_box, group_stills, image_pixels
+from .arrange import cell_size, fit_box, group_stills, image_pixels, measure_box
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,11 @@ class StillSlot:
     box: tuple[float, float]  # points: the image's placed width and height
     pixels: tuple[int, int]  # the PDF image's pixel size at the layout's ppi
     source_pixels: tuple[int, int]
+    shown: float = 0.0  # points of the box's height shown (cropped evenly); 0: all of it
+
+    @property
+    def shown_height(self) -> float:
+        return self.shown or self.box[1]
 
     @property
     def effective_ppi(self) -> float:
@@ -58,7 +63,8 @@ def plan_document(document: PressDocument) -> DocumentPlan:
     for group in group_stills(sizes, layout.stills, whole_pages=whole_pages):
         cell = cell_size(group.grid, layout.page)
         _check_room(layout, cell)
-        members = tuple(_slot(layout, entries[i], cell) for i in group.members)
+        stacked = layout.stills.arrangement == "stacked" and group.grid.columns == 1
+        members = tuple(_slot(layout, entries[i], cell, stacked) for i in group.members)
         pages.append(StillPage(group.grid.columns, members))
     slots = tuple(slot for page in pages for slot in page.slots)
     return DocumentPlan(document.sections, slots, tuple(pages))
@@ -78,7 +84,14 @@ def _check_room(layout: Layout, cell: tuple[float, float]) -> None:
     raise LayoutError([Issue(f"{layout.folder.name}/{LAYOUT_FILE}", None, "page", message)])
 
 
-def _slot(layout: Layout, entry: StillEntry, cell: tuple[float, float]) -> StillSlot:
-    box = fit_box(entry.pixels, cell)
+def _slot(layout: Layout, entry: StillEntry, cell: tuple[float, float], stacked: bool) -> StillSlot:
+    """A landscape stacked in a one-column row runs the full measure (cropped to its cell);
+    any other photo is fitted inside its cell."""
+    if stacked and entry.pixels[0] >= entry.pixels[1]:
+        box, shown = measure_box(entry.pixels, cell)
+    else:
+        box = fit_box(entry.pixels, cell)
+        shown = box[1]
     pixels = image_pixels(box, entry.pixels, layout.stills.pdf_ppi)
-    return StillSlot(entry.still, entry.caption, box, pixels, entry.pixels)
+    cropped = shown if shown < box[1] else 0.0
+    return StillSlot(entry.still, entry.caption, box, pixels, entry.pixels, cropped)
