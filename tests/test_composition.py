@@ -98,21 +98,8 @@ def test_no_page_holds_a_lone_quote(
             assert not alone, f"page {number} holds one quote: {text}"
 
 
-LONE_LAST_STILL = pytest.mark.xfail(
-    strict=True, reason="flowing stacked stills: seven landscapes from a fresh page end 2, 2, 2, 1"
-)
-
-
-@pytest.mark.parametrize(
-    ("kit", "layout"),
-    [
-        pytest.param(kit, layout, marks=LONE_LAST_STILL)
-        if (kit, layout) in {("the-last-lock", "default"), ("the-last-lock", "classic")}
-        else (kit, layout)
-        for kit in KITS
-        for layout in LAYOUTS
-    ],
-)
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("kit", KITS)
 def test_the_last_stills_page_does_not_hold_one_still_alone(
     pdfs: dict[tuple[str, str], Path], kit: str, layout: str
 ) -> None:
@@ -123,13 +110,6 @@ def test_the_last_stills_page_does_not_hold_one_still_alone(
 
 
 MIN_FILL = 0.60  # of the text area, on every inside page but the last and the contents
-# Festivals' pages that the stills' first row will not fit under (it starts the next page);
-# known, left for the stills to flow into a part-filled page.
-KNOWN_THIN = {
-    ("the-last-lock", "minimal"): 12,
-    ("the-last-lock", "default"): 13,
-    ("the-last-lock", "classic"): 14,
-}
 
 
 def _fill(page: pdfplumber.page.Page, top: float, height: float) -> float:
@@ -152,7 +132,7 @@ def test_no_inside_page_is_left_thin(
             if page.extract_words()[:1] and page.extract_words()[0]["text"] == "Contents":
                 continue  # the table of contents is a page of its own by design
             fill = _fill(page, spec.margin_top, spec.frame_height)
-            if fill < MIN_FILL and KNOWN_THIN.get((kit, layout)) != number:
+            if fill < MIN_FILL:
                 thin.append((number, round(fill, 2)))
     assert thin == []
 

@@ -26,7 +26,7 @@ from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 
-from ..arrange import HEADING_ALLOWANCE
+from ..arrange import GAP, HEADING_ALLOWANCE, MAX_CROP
 from ..plan import DocumentPlan, StillSlot
 from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, PullQuote, Rule, photo, photo_grid
@@ -325,12 +325,68 @@ def stills(ctx: Context) -> list[Flowable]:
         for number, grid in enumerate(grids):
             out += [PageBreak(), grid] if number else [grid]
         return out
-    if grids:
+    if not grids:
+        return out
+    pages = ctx.plan.still_pages
+    if pages[0].columns == 1 and pages[0].slots[0].box[0] >= pages[0].slots[0].box[1]:
+        opener = FirstStill(ctx, pages[0].slots[0])
+        rest = [_photo(ctx, slot) for slot in pages[0].slots[1:]]
+        grids[0:1] = [opener, Gap(GAP)] + ([photo_grid(ctx, rest, 1)] if rest else [])
+        title = out[-1]
+        page = ctx.layout.page
+        title_height = title.wrap(page.frame_width, page.frame_height)[1] + title.style.spaceAfter
+        out[0] = CondPageBreak(opener.least_height() + title_height + 22 + 1)
+        out[-1].keepWithNext = False  # the first still holds the heading off the page's foot
+        return out + grids
+    else:
         first_row = grids[0].wrap(ctx.layout.page.frame_width, ctx.layout.page.frame_height)[1]
         first_row /= max(1, len(grids[0]._cellvalues))
-        out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
-        out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
+    out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
+    out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
     return out + grids
+
+
+SCOPE = 2.39  # width to height: the widest frame of cinema, the widest an opening still is cut
+
+
+class FirstStill(Flowable):  # type: ignore[misc]
+    """The first of flowing stacked stills: at its planned crop where the page has room for
+    it, else cropped further (to MAX_CROP of its height, or to scope, at most) to fill the foot
+    of the page the section before it ends on, instead of leaving that page part-empty."""
+
+    def __init__(self, ctx: Context, slot: StillSlot) -> None:
+        super().__init__()
+        self.ctx, self.slot = ctx, slot
+        self.least = min(slot.box[1] * (1 - MAX_CROP), slot.box[0] / SCOPE)
+        self.chosen = self._row(slot.shown_height)
+
+    def _row(self, shown: float) -> Flowable:
+        slot = self.slot
+        caption = self.ctx.p(escape(slot.caption.text), "caption")
+        rights = self.ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
+        cell = photo(self.ctx, self.ctx.images[slot.still.id], slot.box, caption, rights, shown)
+        row = photo_grid(self.ctx, [cell], 1)
+        row.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))  # a Gap follows
+        return row
+
+    def least_height(self) -> float:
+        page = self.ctx.layout.page
+        row = self._row(self.least).wrap(page.frame_width, page.frame_height)[1]
+        return float(row)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        planned = self.slot.shown_height
+        self.chosen = self._row(planned)
+        width, height = self.chosen.wrap(avail_width, avail_height)
+        short = height - avail_height
+        if short > 0 and planned - short >= self.least:
+            self.chosen = self._row(planned - short)
+            width, height = self.chosen.wrap(avail_width, avail_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def draw(self) -> None:
+        self.chosen.drawOn(self.canv, 0, 0)
 
 
 def _photo(ctx: Context, slot: StillSlot) -> Flowable:
