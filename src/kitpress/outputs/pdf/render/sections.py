@@ -327,20 +327,19 @@ def stills(ctx: Context) -> list[Flowable]:
         return out
     if not grids:
         return out
-    pages = ctx.plan.still_pages
-    if pages[0].columns == 1 and pages[0].slots[0].box[0] >= pages[0].slots[0].box[1]:
-        opener = FirstStill(ctx, pages[0].slots[0])
-        rest = [_photo(ctx, slot) for slot in pages[0].slots[1:]]
-        grids[0:1] = [opener, Gap(GAP)] + ([photo_grid(ctx, rest, 1)] if rest else [])
+    first = ctx.plan.still_pages[0]
+    frame = ctx.layout.page
+    if first.columns == 1 and first.slots[0].box[0] >= first.slots[0].box[1]:
+        opener = FirstStill(ctx, first.slots[0])
+        rest = [_photo(ctx, slot) for slot in first.slots[1:]]
+        flow: list[Flowable] = [opener, Gap(GAP)] + ([photo_grid(ctx, rest, 1)] if rest else [])
         title = out[-1]
-        page = ctx.layout.page
-        title_height = title.wrap(page.frame_width, page.frame_height)[1] + title.style.spaceAfter
+        title_height = title.wrap(frame.frame_width, frame.frame_height)[1] + title.style.spaceAfter
         out[0] = CondPageBreak(opener.least_height() + title_height + 22 + 1)
         out[-1].keepWithNext = False  # the first still holds the heading off the page's foot
-        return out + grids
-    else:
-        first_row = grids[0].wrap(ctx.layout.page.frame_width, ctx.layout.page.frame_height)[1]
-        first_row /= max(1, len(grids[0]._cellvalues))
+        return out + flow + grids[1:]
+    first_row = grids[0].wrap(frame.frame_width, frame.frame_height)[1]
+    first_row /= max(1, len(grids[0]._cellvalues))
     out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
     out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
     return out + grids
