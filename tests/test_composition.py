@@ -192,3 +192,38 @@ def test_a_list_never_splits_one_row_off_either_end() -> None:
     assert parts(1) == []  # the first row alone at a page's foot: the list moves whole
     assert parts(2) == [2, 6]
     assert parts(7) == [6, 2]  # the last row alone on the next page: two go over
+
+
+def _runs_under_a_portrait(page: pdfplumber.page.Page, margin: float) -> list[str]:
+    """Lines of a bio or filmography set at the left margin below a portrait's top: text that
+    wrapped under the portrait instead of keeping to its column (a name or heading, in larger
+    type, ends the person)."""
+    portraits = [i for i in page.images if 20 * MM < i["width"] < 80 * MM]
+    if not portraits:
+        return []
+    foot = page.height * (1 - FOOTER_BAND)
+    found, inside = [], False
+    for line in _lines(page):
+        top, size, left = line[0]["top"], line[0]["size"], line[0]["x0"]
+        if top > foot or size >= 12:  # a person's name, or the next section's heading
+            inside = False
+            continue
+        beside = any(p["top"] <= top <= p["bottom"] and left > p["x1"] for p in portraits)
+        inside = inside or beside
+        if inside and abs(left - margin) < 1:
+            found.append("".join(c["text"] for c in line)[:40])
+    return found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_biographies_and_filmographies_keep_beside_the_portrait(
+    pdfs: dict[tuple[str, str], Path], layout: str
+) -> None:
+    margin = load_layout(layout).page.margin_left
+    with pdfplumber.open(pdfs["the-last-lock", layout]) as document:
+        under = [
+            (n, line)
+            for n, page in enumerate(document.pages[1:-1], start=2)
+            for line in _runs_under_a_portrait(page, margin)
+        ]
+    assert under == []
