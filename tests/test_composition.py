@@ -227,3 +227,13 @@ def test_biographies_and_filmographies_keep_beside_the_portrait(
             for line in _runs_under_a_portrait(page, margin)
         ]
     assert under == []
+
+
+def test_a_kit_with_full_credits_names_its_crew_once(pdfs: dict[tuple[str, str], Path]) -> None:
+    """The Last Lock's credits name everyone its key crew list does: the credits are set, the
+    crew list that would repeat them is not."""
+    with pdfplumber.open(pdfs["the-last-lock", "default"]) as document:
+        pages = [page.extract_text() for page in document.pages[1:-1]]
+    headings = {line for text in pages for line in text.splitlines()}
+    assert "Credits" in headings and "Crew" not in headings
+    assert sum(text.count("Sami Quell") for text in pages) == 1  # the editor, in no bio
