@@ -194,13 +194,29 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
         page.margin_left, y + style.size + 5, page.width - page.margin_right, y + style.size + 5
     )
     canvas.setFillColor(style.colour)
-    canvas.setFont(font_name(style.font, style.bold, style.italic), style.size)
-    x = page.margin_left
+    font = font_name(style.font, style.bold, style.italic)
+    canvas.setFont(font, style.size)
+    running = layout.footer.format(title=ctx.kit.title, page=number)
     mark = title_art_on(ctx.document, layout.colour("paper"))
+    mark_width = 0.0
     if mark is not None and layout.cover.title_mark == "footer":  # the title art, running
-        width, height = footer_mark_size(mark, style.size)
-        draw_art(canvas, mark, (x, y - 1), (width, height), layout.colour("paper"), ctx.cmyk)
-        x += width + style.size
-    canvas.drawString(x, y, layout.footer.format(title=ctx.kit.title, page=number))
-    canvas.drawRightString(page.width - page.margin_right, y, str(number))
+        mark_width = footer_mark_size(mark, style.size)[0] + style.size
+    right = page.width - page.margin_right
+    if folio_outside_left(ctx, number):  # a left-hand page of a printed kit: folio outside
+        canvas.drawString(page.margin_left, y, str(number))
+        x = right - canvas.stringWidth(running, font, style.size) - mark_width
+        canvas.drawRightString(right, y, running)
+    else:
+        x = page.margin_left
+        canvas.drawString(x + mark_width, y, running)
+        canvas.drawRightString(right, y, str(number))
+    if mark is not None and mark_width:
+        size = footer_mark_size(mark, style.size)
+        draw_art(canvas, mark, (x, y - 1), size, layout.colour("paper"), ctx.cmyk)
     canvas.restoreState()
+
+
+def folio_outside_left(ctx: Context, number: int) -> bool:
+    """Printed double-sided (the print profile, and the booklet made from it), an even page is
+    a left-hand page: its folio goes on its outer edge, the left. On screen, always right."""
+    return ctx.cmyk is not None and number % 2 == 0
