@@ -167,6 +167,7 @@ class Layout:
     new_page: tuple[str, ...] = NEW_PAGE  # sections that start on a fresh page
     contents: bool = False  # a table of contents after the cover
     web: WebSpec = WebSpec()
+    ink_limit: int = 300  # percent of total ink the print PDF's colours may lay down
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

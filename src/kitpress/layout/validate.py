@@ -35,6 +35,7 @@ TOP = {
     "new_page": "Sections that start on a fresh page.",
     "contents": "true for a table of contents after the cover.",
     "web": "What only the web page needs: site_url, logo, embed_trailer.",
+    "ink_limit": "Total ink in percent for the print PDF: 300 coated, 260 uncoated paper.",
 }
 PAGE = dict.fromkeys(
     (
@@ -70,6 +71,7 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         new_page=_new_page(top, checker),
         contents=top.boolean("contents", False),
         web=read_web(top, checker, folder),
+        ink_limit=top.integer("ink_limit", 200, 400, "300") or 300,
     )
     _check_framed_cover(layout, top, checker)
     return None if checker.errors else layout
