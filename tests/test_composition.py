@@ -181,11 +181,11 @@ def test_stacked_landscape_stills_run_the_full_measure_from_the_margin(
 def test_a_list_never_splits_one_row_off_either_end() -> None:
     from reportlab.platypus import Table, TableStyle
 
-    from kitpress.outputs.pdf.render.sections import _no_lone_rows
+    from kitpress.outputs.pdf.render.sections import no_lone_rows
 
     def parts(room_rows: float) -> list[int]:
         table = Table([[f"label {i}", f"value {i}"] for i in range(8)], rowHeights=[20] * 8)
-        table.setStyle(TableStyle(_no_lone_rows(8)))
+        table.setStyle(TableStyle(no_lone_rows(8)))
         table.wrap(400, 1000)
         return [len(part._cellvalues) for part in table.split(400, room_rows * 20 + 1)]
 

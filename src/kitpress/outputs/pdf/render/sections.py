@@ -183,7 +183,7 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
     ]
     if rules:
         commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.layout.colour("rule")))
-    commands += _no_lone_rows(len(rows))
+    commands += no_lone_rows(len(rows))
     for number, row in enumerate(rows):
         sizes = [_first_size(cell) for cell in row]
         for column, size in enumerate(sizes):
@@ -197,7 +197,7 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
 MIN_ROWS_APART = 2  # rows a list keeps together on each side of a page break
 
 
-def _no_lone_rows(count: int) -> list[tuple[object, ...]]:
+def no_lone_rows(count: int) -> list[tuple[object, ...]]:
     """A list split between pages leaves at least two rows on each page: its first rows and
     its last rows never part (a shorter list moves whole)."""
     keep = MIN_ROWS_APART - 1
@@ -262,8 +262,10 @@ def festivals(ctx: Context) -> list[Flowable]:
         rows.append((label, what))
     out = list_section(ctx, "festivals", _table(ctx, rows))
     own = [(f, art) for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
-    if own:  # the festivals' own laurels, in a row under the list
-        out += [Gap(14), LaurelRow([art for _, art in own], ctx)]
+    if own:  # the festivals' own laurels in a row under the heading, never parted from it
+        out[-1:-1] = [LaurelRow([art for _, art in own], ctx), Gap(14)]
+        if "festivals" not in ctx.layout.new_page:
+            out[0] = CondPageBreak(LIST_START + LAUREL_ROW_HEIGHT + 14)
     return out
 
 
