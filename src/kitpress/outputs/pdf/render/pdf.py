@@ -152,9 +152,11 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
         _on_trimmed_page(canvas, page, draw)
 
     def on_body(canvas: Any, doc: Any) -> None:
+        _paper(canvas, ctx)
         _on_trimmed_page(canvas, page, lambda: _footer(canvas, ctx, doc.page))
 
     def on_back(canvas: Any, doc: Any) -> None:  # a designed page: no folio, no running line
+        _paper(canvas, ctx)
         _on_trimmed_page(canvas, page, lambda: None)
 
     return [
@@ -162,6 +164,21 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
         PageTemplate("body", [frame], onPage=on_body),
         PageTemplate("back", [frame], onPage=on_back),
     ]
+
+
+WHITE = "#ffffff"
+
+
+def _paper(canvas: Any, ctx: Context) -> None:
+    """A layout's tinted paper (classic's warm ivory) under the screen PDF's inside pages; the
+    print PDF leaves the paper to the stock it is printed on, and white is no fill at all."""
+    paper = ctx.layout.colour("paper")
+    if ctx.cmyk is not None or paper.lower() == WHITE:
+        return
+    canvas.saveState()
+    canvas.setFillColor(paper)
+    canvas.rect(0, 0, *ctx.layout.page.media, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def _on_trimmed_page(canvas: Any, page: PageSpec, draw: Callable[[], None]) -> None:
