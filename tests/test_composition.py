@@ -255,3 +255,19 @@ def test_printed_folios_sit_on_the_outer_edge(tmp_path: Path) -> None:
             right = abs(folio["x1"] - bleed - (page_spec.width - page_spec.margin_right)) < 1
             sides.append((number, "left" if left else "right" if right else "elsewhere"))
     assert sides == [(n, "left" if n % 2 == 0 else "right") for n, _ in sides]
+
+
+def test_a_printed_kit_leaves_at_most_one_page_of_its_booklet_blank(tmp_path: Path) -> None:
+    """The Last Lock's 17 pages would leave three blank in a booklet of 20: the print PDF
+    takes two ruled notes pages before its back cover, which keeps no folio."""
+    kit = KITS["the-last-lock"]
+    result = build(kit, BuildOptions(format="print-pdf", out=tmp_path, layout="default"))
+    assert result.print_pdf is not None
+    with pdfplumber.open(result.print_pdf) as document:
+        count = len(document.pages)
+        texts = [page.extract_text() for page in document.pages]
+        back = document.pages[-1]
+        foot = [w for w in back.extract_words() if w["top"] > back.height * (1 - FOOTER_BAND)]
+    assert -count % 4 <= 1, count
+    assert [t.split("\n")[0] for t in texts[-3:-1]] == ["Notes", "Notes"]
+    assert not any(w["text"] == str(count) for w in foot)

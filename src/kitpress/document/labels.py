@@ -97,6 +97,7 @@ class Labels:
     trailer: str = "Trailer"
     scan_for_trailer: str = "Scan for the trailer"
     contents: str = "Contents"
+    notes: str = "Notes"  # the ruled pages that fill a printed booklet's last sheet
     as_character: str = "as {character}"
     selected_filmography: str = "Selected filmography"
     interview_by: str = "Interview by {name}"

@@ -10,6 +10,7 @@ from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     NextPageTemplate,
     PageBreak,
@@ -56,8 +57,18 @@ def render_pdf(
     """Write the PDF to ``target`` (a file the caller renames into place); return page count."""
     register_layout_fonts(layout)
     styles = paragraph_styles(layout, document.language)
-    kit = document.kit
     ctx = Context(document, layout, plan, styles, images, cmyk)
+    pages = _render(target, ctx, cover, notes=0)
+    blanks = -pages % 4  # a printed booklet's sheets take pages four at a time
+    if ctx.cmyk is not None and "back_cover" in plan.sections and blanks >= 2:
+        pages = _render(target, ctx, cover, notes=blanks - 1)  # at most one page left blank
+    return pages
+
+
+def _render(target: Path, ctx: Context, cover: CoverArt | None, notes: int) -> int:
+    """Write the PDF, with ``notes`` ruled notes pages before the back cover."""
+    document, layout, plan, styles = ctx.document, ctx.layout, ctx.plan, ctx.styles
+    kit = document.kit
     doc = _document(target, kit, layout)
     body = [section for section in plan.sections if section in BUILDERS]
     back = "back_cover" in plan.sections
@@ -73,6 +84,9 @@ def render_pdf(
     if back:
         if story[-2:] == start:  # nothing between the covers: no empty page between them
             del story[-2:]
+        for _ in range(notes):
+            story += [PageBreak(), ctx.p(escape(ctx.labels.notes), "heading")]
+            story.append(NotesLines(layout.colour("rule")))
         story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx)]
     elif kit.copyright_line and not only_cover:  # on the last page, without a back cover
         story.append(AtFoot(Paragraph(escape(kit.copyright_line), styles["rights"])))
@@ -88,6 +102,28 @@ class _KitDocument(BaseDocTemplate):  # type: ignore[misc]
         """Every section's bookmark is also its line in the table of contents."""
         if isinstance(flowable, Bookmark):
             self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+
+
+class NotesLines(Flowable):  # type: ignore[misc]
+    """Hairlines a line of handwriting apart, down to the foot of the frame: a notes page."""
+
+    PITCH = 24.0  # points between lines
+
+    def __init__(self, colour: str) -> None:
+        super().__init__()
+        self.colour = colour
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height
+        return avail_width, avail_height
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.4)
+        self.canv.setStrokeColor(self.colour)
+        y = self.height - self.PITCH
+        while y >= 0:
+            self.canv.line(0, y, self.width, y)
+            y -= self.PITCH
 
 
 def contents_page(ctx: Context) -> list[Any]:
