@@ -15,7 +15,7 @@ from kitpress.kit.model import Still
 from kitpress.layout.discover import LAYOUT_FILE
 from kitpress.layout.model import Layout
 
-from .arrange import cell_size, fit_box, group_stills, image_pixels, measure_box
+from .arrange import Grid, cell_size, fit_box, group_stills, image_pixels, measure_box
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,29 @@ def plan_document(document: PressDocument) -> DocumentPlan:
     sizes = [entry.pixels for entry in entries]
     pages = []
     whole_pages = "stills" in layout.new_page  # else the stills flow on after the section before
-    for group in group_stills(sizes, layout.stills, whole_pages=whole_pages):
+    first = 0
+    if _opens_with_one(layout, sizes, whole_pages):  # an odd number in a flowing grid
+        cell = cell_size(Grid(1, 2), layout.page)
+        _check_room(layout, cell)
+        pages.append(StillPage(1, (_slot(layout, entries[0], cell, True),)))
+        first = 1
+    for group in group_stills(sizes[first:], layout.stills, whole_pages=whole_pages):
         cell = cell_size(group.grid, layout.page)
         _check_room(layout, cell)
         stacked = layout.stills.arrangement == "stacked" and group.grid.columns == 1
-        members = tuple(_slot(layout, entries[i], cell, stacked) for i in group.members)
+        chosen = [entries[first + i] for i in group.members]
+        members = tuple(_slot(layout, entry, cell, stacked) for entry in chosen)
         pages.append(StillPage(group.grid.columns, members))
     slots = tuple(slot for page in pages for slot in page.slots)
     return DocumentPlan(document.sections, slots, tuple(pages))
+
+
+def _opens_with_one(layout: Layout, sizes: list[tuple[int, int]], whole_pages: bool) -> bool:
+    """A flowing grid of an odd number of stills opens with its first across the measure,
+    so its rows end two by two and the last page never holds one still alone."""
+    if whole_pages or layout.stills.arrangement != "grid" or len(sizes) % 2 == 0:
+        return False
+    return len(sizes) >= 3 and sizes[0][0] >= sizes[0][1]
 
 
 def _check_room(layout: Layout, cell: tuple[float, float]) -> None:

@@ -13,8 +13,6 @@ from reportlab.platypus import (
     Image,
     Indenter,
     KeepTogether,
-    Table,
-    TableStyle,
 )
 
 from kitpress.document.model import PersonEntry
@@ -24,7 +22,7 @@ from kitpress.kit.model import FilmCredit
 from ..portraits import portrait_box
 from .flowables import Gap
 from .paragraphs import paragraph
-from .sections import LIST_START, Context, heading, long_prose, markdown_flowables, no_lone_rows
+from .sections import Context, heading, label_table, list_section, long_prose, markdown_flowables
 from .text import escape
 
 PORTRAIT_GUTTER = 14.0  # points between a portrait and the bio beside it
@@ -165,47 +163,14 @@ def _film(ctx: Context, film: FilmCredit, cast: bool) -> Flowable:
 
 
 def credits(ctx: Context) -> list[Flowable]:
-    """End-credit form: each role small and tracked over its names, centred."""
-    out = heading(ctx, "credits")
-    blocks: list[Flowable] = []
-    for credit in ctx.document.credits:
-        role = ctx.p(escape(credit.role), "credit_role")
-        names = ctx.p("<br/>".join(escape(n) for n in credit.names), "credit_names")
-        blocks.append(KeepTogether([role, names]))
-    if len(blocks) < CREDITS_IN_COLUMNS:
-        return out + blocks
-    if "credits" not in ctx.layout.new_page:
-        out[0] = CondPageBreak(LIST_START)  # the heading and the first rows start a page
-    out[-1].keepWithNext = False  # the list splits between rows; its first two stay together
-    return [*out, _in_two_columns(ctx, blocks)]
-
-
-def _in_two_columns(ctx: Context, blocks: list[Flowable]) -> Table:
-    """Credits two to a row, each centred in its half of the frame; a page splits the list
-    between rows."""
-    half = ctx.layout.page.frame_width / 2
+    """The full credits in the grid every list of the kit keeps: each role in small tracked
+    capitals beside its names, one name a line; a page splits the list between rows, never
+    leaving one alone."""
     rows = [
-        [blocks[i]._content, blocks[i + 1]._content if i + 1 < len(blocks) else ""]
-        for i in range(0, len(blocks), 2)
+        (credit.role, "<br/>".join(escape(n) for n in credit.names))
+        for credit in ctx.document.credits
     ]
-    table = Table(rows, colWidths=[half, half])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), ctx.styles["body"].fontName),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                *no_lone_rows(len(rows)),
-            ]
-        )
-    )
-    return table
-
-
-CREDITS_IN_COLUMNS = 10  # credits from which the list is set in two balanced columns
+    return list_section(ctx, "credits", label_table(ctx, rows))
 
 
 BUILDERS = {

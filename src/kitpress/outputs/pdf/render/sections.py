@@ -145,7 +145,7 @@ def _table_style(ctx: Context, *commands: tuple[object, ...]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), body), *commands])
 
 
-def _table(ctx: Context, rows: list[tuple[str, str]]) -> Table:
+def label_table(ctx: Context, rows: list[tuple[str, str]]) -> Table:
     """Labels beside their values in the layout's grid: small capitals, then the value."""
     cells: list[tuple[Cell, Cell]] = [
         (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
@@ -233,7 +233,7 @@ def releases(ctx: Context) -> list[Flowable]:
         (f"{r.territory} · {r.window}", escape(f"{r.date:%A, %B} {r.date.day}, {r.date.year}"))
         for r in ctx.kit.releases
     ]
-    return list_section(ctx, "releases", _table(ctx, rows))
+    return list_section(ctx, "releases", label_table(ctx, rows))
 
 
 def cast(ctx: Context) -> list[Flowable]:
@@ -247,7 +247,7 @@ def cast(ctx: Context) -> list[Flowable]:
 
 def crew(ctx: Context) -> list[Flowable]:
     rows = [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
-    return list_section(ctx, "crew", _table(ctx, rows))
+    return list_section(ctx, "crew", label_table(ctx, rows))
 
 
 def festivals(ctx: Context) -> list[Flowable]:
@@ -260,7 +260,7 @@ def festivals(ctx: Context) -> list[Flowable]:
             for i, line in enumerate(lines)
         )
         rows.append((label, what))
-    out = list_section(ctx, "festivals", _table(ctx, rows))
+    out = list_section(ctx, "festivals", label_table(ctx, rows))
     own = [(f, art) for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
     if own:  # the festivals' own laurels in a row under the heading, never parted from it
         out[-1:-1] = [LaurelRow([art for _, art in own], ctx), Gap(14)]
@@ -335,16 +335,71 @@ def stills(ctx: Context) -> list[Flowable]:
         opener = FirstStill(ctx, first.slots[0])
         rest = [_photo(ctx, slot) for slot in first.slots[1:]]
         flow: list[Flowable] = [opener, Gap(GAP)] + ([photo_grid(ctx, rest, 1)] if rest else [])
+        slots = [slot for page in ctx.plan.still_pages[1:] for slot in page.slots]
+        single = all(page.columns == 1 for page in ctx.plan.still_pages)
+        if single and len(slots) >= 3 and all(s.box[0] >= s.box[1] for s in slots[-3:]):
+            rows = [photo_grid(ctx, [_photo(ctx, slot)], 1) for slot in slots]
+            flow += [*rows[:-3], ClosingStills(ctx, rows[-3:], slots[-3:])]
+        else:
+            flow += grids[1:]
         title = out[-1]
         title_height = title.wrap(frame.frame_width, frame.frame_height)[1] + title.style.spaceAfter
         out[0] = CondPageBreak(opener.least_height() + title_height + 22 + 1)
         out[-1].keepWithNext = False  # the first still holds the heading off the page's foot
-        return out + flow + grids[1:]
+        return out + flow
     first_row = grids[0].wrap(frame.frame_width, frame.frame_height)[1]
     first_row /= max(1, len(grids[0]._cellvalues))
     out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
     out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
     return out + grids
+
+
+class ClosingStills(Flowable):  # type: ignore[misc]
+    """The last three stacked stills: one a row as the others, unless that would leave the
+    last of them alone on a page; then the first runs the measure and the other two share
+    the row below it, side by side between the margins."""
+
+    def __init__(self, ctx: Context, rows: list[Flowable], slots: list[StillSlot]) -> None:
+        super().__init__()
+        self.rows = rows
+        half = (ctx.layout.page.frame_width - GAP) / 2
+        pair = [
+            photo(
+                ctx,
+                ctx.images[slot.still.id],
+                (half, half * slot.box[1] / slot.box[0]),
+                ctx.p(escape(slot.caption.text), "caption"),
+                ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None,
+            )
+            for slot in slots[1:]
+        ]
+        self.compact = [rows[0], photo_grid(ctx, pair, 2)]
+
+    def _heights(self, flowables: list[Flowable], width: float, height: float) -> list[float]:
+        return [float(f.wrap(width, height)[1]) for f in flowables]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = sum(self._heights(self.rows, avail_width, avail_height))
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        heights = self._heights(self.rows, avail_width, avail_height)
+        if heights[0] > avail_height:
+            return []  # not one row here: all three go over
+        two = heights[0] + heights[1]
+        compact = sum(self._heights(self.compact, avail_width, avail_height))
+        if two <= avail_height < two + heights[2] and compact <= avail_height:
+            return list(self.compact)  # two here and one alone over the page: three here
+        return list(self.rows)
+
+    def draw(self) -> None:
+        y = self.height
+        for row, height in zip(
+            self.rows, self._heights(self.rows, self.width, self.height), strict=True
+        ):
+            y -= height
+            row.drawOn(self.canv, 0, y)
 
 
 SCOPE = 2.39  # width to height: the widest frame of cinema, the widest an opening still is cut
