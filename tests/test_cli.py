@@ -31,7 +31,7 @@ USED_TWICE_WARNINGS = [
         for message in (
             "{} is 8×6 px, smaller than the 3508 px print rendition; delivered at its own size "
             "(never upsampled), 1 ppi on a full A4 page",
-            "{} prints at 2 ppi in the print PDF (300 wanted); a larger source would print sharper",
+            "{} prints at 1 ppi in the print PDF (300 wanted); a larger source would print sharper",
         )
     ),
 ]

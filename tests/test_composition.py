@@ -98,21 +98,8 @@ def test_no_page_holds_a_lone_quote(
             assert not alone, f"page {number} holds one quote: {text}"
 
 
-LONE_LAST_STILL = pytest.mark.xfail(
-    strict=True, reason="flowing stacked stills: seven landscapes from a fresh page end 2, 2, 2, 1"
-)
-
-
-@pytest.mark.parametrize(
-    ("kit", "layout"),
-    [
-        pytest.param(kit, layout, marks=LONE_LAST_STILL)
-        if (kit, layout) in {("the-last-lock", "default"), ("the-last-lock", "classic")}
-        else (kit, layout)
-        for kit in KITS
-        for layout in LAYOUTS
-    ],
-)
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("kit", KITS)
 def test_the_last_stills_page_does_not_hold_one_still_alone(
     pdfs: dict[tuple[str, str], Path], kit: str, layout: str
 ) -> None:
@@ -123,13 +110,6 @@ def test_the_last_stills_page_does_not_hold_one_still_alone(
 
 
 MIN_FILL = 0.60  # of the text area, on every inside page but the last and the contents
-# Festivals' pages that the stills' first row will not fit under (it starts the next page);
-# known, left for the stills to flow into a part-filled page.
-KNOWN_THIN = {
-    ("the-last-lock", "minimal"): 12,
-    ("the-last-lock", "default"): 13,
-    ("the-last-lock", "classic"): 14,
-}
 
 
 def _fill(page: pdfplumber.page.Page, top: float, height: float) -> float:
@@ -152,6 +132,152 @@ def test_no_inside_page_is_left_thin(
             if page.extract_words()[:1] and page.extract_words()[0]["text"] == "Contents":
                 continue  # the table of contents is a page of its own by design
             fill = _fill(page, spec.margin_top, spec.frame_height)
-            if fill < MIN_FILL and KNOWN_THIN.get((kit, layout)) != number:
+            if fill < MIN_FILL:
                 thin.append((number, round(fill, 2)))
     assert thin == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("kit", KITS)
+def test_a_list_split_between_pages_leaves_no_row_alone(
+    pdfs: dict[tuple[str, str], Path], kit: str, layout: str
+) -> None:
+    """Every two-column row a page holds has another beside it on that page: a list that
+    runs on to the next page takes at least two rows there and leaves two behind."""
+    margin = load_layout(layout).page.margin_left
+    with pdfplumber.open(pdfs[kit, layout]) as document:
+        for number, page in enumerate(document.pages[1:-1], start=2):
+            foot = page.height * (1 - FOOTER_BAND)
+            rows = 0
+            for line in _lines(page):
+                if abs(line[0]["x0"] - margin) > 1 or line[0]["bottom"] > foot:
+                    continue
+                pairs = itertools.pairwise(line)
+                rows += any(right["x0"] - left["x1"] > COLUMN_GAP for left, right in pairs)
+            assert rows != 1, f"page {number} holds one row of a list alone"
+
+
+@pytest.mark.parametrize(
+    "layout", [x for x in LAYOUTS if load_layout(x).stills.arrangement == "stacked"]
+)
+@pytest.mark.parametrize("kit", KITS)
+def test_stacked_landscape_stills_run_the_full_measure_from_the_margin(
+    pdfs: dict[tuple[str, str], Path], kit: str, layout: str
+) -> None:
+    page_spec = load_layout(layout).page
+    with pdfplumber.open(pdfs[kit, layout]) as document:
+        photos = [
+            image
+            for page in document.pages[1:-1]
+            for image in page.images
+            if image["width"] > 40 * MM and image["width"] > image["height"] * 1.2
+        ]
+    assert len(photos) >= 5
+    right = page_spec.margin_left + page_spec.frame_width
+    for image in photos:
+        left_aligned = abs(image["x0"] - page_spec.margin_left) < 1
+        if image["width"] >= 0.95 * page_spec.frame_width:
+            assert left_aligned, image["x0"] / MM
+        else:  # the closing pair side by side: each against one margin
+            assert image["width"] >= 0.45 * page_spec.frame_width, image["width"] / MM
+            assert left_aligned or abs(image["x1"] - right) < 1, (
+                image["x0"] / MM,
+                image["x1"] / MM,
+            )
+    pairs = [image for image in photos if image["width"] < 0.95 * page_spec.frame_width]
+    assert len(pairs) in (0, 2), pairs
+
+
+def test_a_list_never_splits_one_row_off_either_end() -> None:
+    from reportlab.platypus import Table, TableStyle
+
+    from kitpress.outputs.pdf.render.sections import no_lone_rows
+
+    def parts(room_rows: float) -> list[int]:
+        table = Table([[f"label {i}", f"value {i}"] for i in range(8)], rowHeights=[20] * 8)
+        table.setStyle(TableStyle(no_lone_rows(8)))
+        table.wrap(400, 1000)
+        return [len(part._cellvalues) for part in table.split(400, room_rows * 20 + 1)]
+
+    assert parts(1) == []  # the first row alone at a page's foot: the list moves whole
+    assert parts(2) == [2, 6]
+    assert parts(7) == [6, 2]  # the last row alone on the next page: two go over
+
+
+def _runs_under_a_portrait(page: pdfplumber.page.Page, margin: float) -> list[str]:
+    """Lines of a bio or filmography set at the left margin below a portrait's top: text that
+    wrapped under the portrait instead of keeping to its column (a name or heading, in larger
+    type, ends the person)."""
+    portraits = [i for i in page.images if 20 * MM < i["width"] < 80 * MM]
+    if not portraits:
+        return []
+    foot = page.height * (1 - FOOTER_BAND)
+    found, inside = [], False
+    for line in _lines(page):
+        top, size, left = line[0]["top"], line[0]["size"], line[0]["x0"]
+        if top > foot or size >= 12:  # a person's name, or the next section's heading
+            inside = False
+            continue
+        beside = any(p["top"] <= top <= p["bottom"] and left > p["x1"] for p in portraits)
+        inside = inside or beside
+        if inside and abs(left - margin) < 1:
+            found.append("".join(c["text"] for c in line)[:40])
+    return found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_biographies_and_filmographies_keep_beside_the_portrait(
+    pdfs: dict[tuple[str, str], Path], layout: str
+) -> None:
+    margin = load_layout(layout).page.margin_left
+    with pdfplumber.open(pdfs["the-last-lock", layout]) as document:
+        under = [
+            (n, line)
+            for n, page in enumerate(document.pages[1:-1], start=2)
+            for line in _runs_under_a_portrait(page, margin)
+        ]
+    assert under == []
+
+
+def test_a_kit_with_full_credits_names_its_crew_once(pdfs: dict[tuple[str, str], Path]) -> None:
+    """The Last Lock's credits name everyone its key crew list does: the credits are set, the
+    crew list that would repeat them is not."""
+    with pdfplumber.open(pdfs["the-last-lock", "default"]) as document:
+        pages = [page.extract_text() for page in document.pages[1:-1]]
+    headings = {line for text in pages for line in text.splitlines()}
+    assert "Credits" in headings and "Crew" not in headings
+    assert sum(text.count("Sami Quell") for text in pages) == 1  # the editor, in no bio
+
+
+def test_printed_folios_sit_on_the_outer_edge(tmp_path: Path) -> None:
+    """In the print PDF (and so the booklet) a left-hand page's folio is at its left margin,
+    a right-hand page's at its right; the screen PDF keeps every folio at the right."""
+    result = build(EXAMPLE_KIT, BuildOptions(format="print-pdf", out=tmp_path, layout="default"))
+    assert result.print_pdf is not None
+    page_spec = load_layout("default").page
+    with pdfplumber.open(result.print_pdf) as document:
+        bleed = float(document.pages[0].trimbox[0])
+        sides = []
+        for number, page in enumerate(document.pages[1:-1], start=2):
+            foot = [w for w in page.extract_words() if w["top"] > page.height * (1 - FOOTER_BAND)]
+            folio = next(w for w in foot if w["text"] == str(number))
+            left = abs(folio["x0"] - bleed - page_spec.margin_left) < 1
+            right = abs(folio["x1"] - bleed - (page_spec.width - page_spec.margin_right)) < 1
+            sides.append((number, "left" if left else "right" if right else "elsewhere"))
+    assert sides == [(n, "left" if n % 2 == 0 else "right") for n, _ in sides]
+
+
+def test_a_printed_kit_leaves_at_most_one_page_of_its_booklet_blank(tmp_path: Path) -> None:
+    """The Last Lock's 17 pages would leave three blank in a booklet of 20: the print PDF
+    takes two ruled notes pages before its back cover, which keeps no folio."""
+    kit = KITS["the-last-lock"]
+    result = build(kit, BuildOptions(format="print-pdf", out=tmp_path, layout="default"))
+    assert result.print_pdf is not None
+    with pdfplumber.open(result.print_pdf) as document:
+        count = len(document.pages)
+        texts = [page.extract_text() for page in document.pages]
+        back = document.pages[-1]
+        foot = [w for w in back.extract_words() if w["top"] > back.height * (1 - FOOTER_BAND)]
+    assert -count % 4 <= 1, count
+    assert [t.split("\n")[0] for t in texts[-3:-1]] == ["Notes", "Notes"]
+    assert not any(w["text"] == str(count) for w in foot)

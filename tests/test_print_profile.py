@@ -325,3 +325,58 @@ def test_rules_and_line_art_are_black_ink_or_a_real_colour(
         if any(stroke[:3]):
             balance = max(stroke[:3]) - min(stroke[:3])
             assert balance > 0.25, f"{layout}: a neutral line in several inks: {stroke}"
+
+
+def _vector_fill_inks(pdf: Path) -> list[float]:
+    """Total ink in percent of every CMYK fill colour the pages' content streams set."""
+    totals = []
+    for page in PdfReader(pdf).pages:
+        for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+            if operator == b"k":
+                totals.append(sum(float(v) for v in operands) * 100)
+    return totals
+
+
+def test_within_ink_limit_keeps_black_and_cuts_the_colour_inks() -> None:
+    from kitpress.stills.cmyk import within_ink_limit
+
+    cut = within_ink_limit((0.75, 0.68, 0.67, 0.90), 2.6)
+    assert cut[3] == 0.90 and sum(cut) <= 2.6
+    assert cut[0] / cut[1] == pytest.approx(0.75 / 0.68, rel=1e-3)
+    assert within_ink_limit((0.6, 0.4, 0.4, 1.0), 2.6) == (0.6, 0.4, 0.4, 1.0)
+
+
+def test_the_rich_black_keeps_to_the_ink_limit_asked_for(
+    small_kit_module: Path, tmp_path: Path
+) -> None:
+    """The dark cover band's rich black: under 300 % by default; --ink-limit 260 (uncoated
+    paper) brings it under 260 %, and a layout's ink_limit does the same."""
+    default = build(small_kit_module, BuildOptions(format="print-pdf", out=tmp_path / "a"))
+    assert default.print_pdf is not None
+    assert 260.5 < max(_vector_fill_inks(default.print_pdf)) <= 300.05
+    options = BuildOptions(
+        format="print-pdf", out=tmp_path / "b", print=PrintOptions(ink_limit=260)
+    )
+    uncoated = build(small_kit_module, options)
+    assert uncoated.print_pdf is not None
+    assert max(_vector_fill_inks(uncoated.print_pdf)) <= 260.05
+    layout = tmp_path / "uncoated"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text("extends: default\nink_limit: 260\n", encoding="utf-8")
+    options = BuildOptions(format="print-pdf", out=tmp_path / "c", layout=str(layout))
+    from_layout = build(small_kit_module, options)
+    assert from_layout.print_pdf is not None
+    assert max(_vector_fill_inks(from_layout.print_pdf)) <= 260.05
+
+
+def test_an_ink_limit_out_of_range_is_a_located_error(tmp_path: Path) -> None:
+    from kitpress.errors import LayoutError
+    from kitpress.layout.load import load_layout
+
+    (tmp_path / "layout.yaml").write_text("extends: default\nink_limit: 150\n", encoding="utf-8")
+    with pytest.raises(LayoutError) as caught:
+        load_layout(str(tmp_path))
+    assert (
+        "layout.yaml:2: ink_limit: expected a whole number from 200 to 400, e.g. 300 (got '150')"
+        in str(caught.value)
+    )

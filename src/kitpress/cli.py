@@ -158,6 +158,12 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     help="Bleed with its unit, e.g. 5mm [default: 3mm; 0.125in on US paper sizes].",
 )
 @click.option(
+    "--ink-limit",
+    type=click.IntRange(200, 400),
+    help="Total ink in percent the print PDF's colours may lay down, e.g. 260 for uncoated "
+    "paper [default: the layout's ink_limit, 300].",
+)
+@click.option(
     "--max-size",
     callback=size_option,
     help="Largest the screen PDF may be, e.g. 10MB: its pictures are made smaller to fit.",

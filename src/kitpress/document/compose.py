@@ -17,7 +17,7 @@ from .art import read_artwork_files
 from .captions import Caption, compose
 from .dates import kit_date
 from .embedded_captions import adopt_embedded
-from .end_credits import end_credits
+from .end_credits import crew_in_credits, end_credits
 from .formats import long_date, running_time
 from .labels import Labels, labels_for
 from .model import KEY_ART, CoverPicture, PressDocument, StillEntry
@@ -259,7 +259,7 @@ def has_content(kit: Kit, section: str, facts: tuple[tuple[str, str], ...]) -> b
         "details": bool(facts),
         "releases": bool(kit.releases),
         "cast": bool(kit.cast),
-        "crew": bool(kit.crew),
+        "crew": bool(kit.crew) and not crew_in_credits(kit.crew, kit.credits),
         "festivals": bool(kit.festivals),
         "quotes": bool(kit.quotes),
         "stills": bool(kit.stills),

@@ -19,6 +19,13 @@ def end_credits(credits: tuple[CrewCredit, ...], labels: Labels) -> tuple[CrewCr
     return tuple(CrewCredit(_joined(roles, labels), names) for roles, names in merged)
 
 
+def crew_in_credits(crew: tuple[CrewCredit, ...], credits: tuple[CrewCredit, ...]) -> bool:
+    """Whether the full credits name everyone the key crew list does: then the crew list
+    would only repeat them, and the credits alone are set."""
+    credited = {name.casefold() for credit in credits for name in credit.names}
+    return bool(credits) and all(n.casefold() in credited for c in crew for n in c.names)
+
+
 def _by(role: str) -> bool:
     """'Written by', 'Produced by': a credit of the form a merge can join."""
     return role.casefold().endswith(" by") and len(role.split()) == 2

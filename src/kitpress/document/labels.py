@@ -42,6 +42,7 @@ class Labels:
     trailer: str
     scan_for_trailer: str
     contents: str
+    notes: str  # the ruled pages that fill a printed booklet's last sheet
     as_character: str
     selected_filmography: str
     interview_by: str

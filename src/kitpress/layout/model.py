@@ -186,6 +186,7 @@ class Layout:
     )
     caption_words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fallback_fonts: tuple[FallbackFont, ...] = ()  # fonts.fallback, in the layout's order
+    ink_limit: int = 300  # percent of total ink the print PDF's colours may lay down
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

@@ -37,6 +37,7 @@ TOP = {
     "contents": "true for a table of contents after the cover.",
     "web": "What only the web page needs: site_url, logo, embed_trailer.",
     "labels": "Words kitpress sets, by key, over the kit language's (synopsis: Story).",
+    "ink_limit": "Total ink in percent for the print PDF: 300 coated, 260 uncoated paper.",
 }
 PAGE = dict.fromkeys(
     (
@@ -76,6 +77,7 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         labels=read_labels(top, checker),
         caption_words=caption_words,
         fallback_fonts=read_fallback_fonts(top, checker),
+        ink_limit=top.integer("ink_limit", 200, 400, "300") or 300,
     )
     _check_framed_cover(layout, top, checker)
     return None if checker.errors else layout

@@ -24,6 +24,7 @@ class PrintOptions:
     marks: bool = False
     icc: Path | None = None  # the printer's CMYK profile; None: the system default
     bleed: str | None = None  # a length such as "5mm"; None: 3 mm, or 0.125 in on US sizes
+    ink_limit: int | None = None  # total ink in percent; None: the layout's ``ink_limit``
 
 
 @dataclass(frozen=True)

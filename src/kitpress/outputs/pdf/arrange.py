@@ -6,7 +6,9 @@ Two arrangements, chosen by the layout:
   stills in a row side by side; a portrait alone between landscapes gets a page to itself.
 - ``grid``: two columns, ``per_page`` (2, 4 or 6) stills a page, any orientation.
 
-Every page of one kind has the same cells, so photos line up from page to page. Stills keep
+A landscape stacked alone in its row runs the full measure, cropped top and foot to its cell
+(``measure_box``) when it is taller. Every page of one kind has the same cells, so photos
+line up from page to page. Stills keep
 the kit's order. The last page never holds one still alone when the page before it can share:
 a full page gives it a still (four, four, one become four, three, two), and a stacked pair
 takes it as a third row. Pure: sizes and settings in, pages out.
@@ -115,6 +117,25 @@ def fit_box(size: tuple[int, int], cell: tuple[float, float]) -> tuple[float, fl
     width, height = size
     scale = min(cell[0] / width, cell[1] / height)
     return width * scale, height * scale
+
+
+MAX_CROP = 0.3  # of a stacked photo's height, cut evenly off its top and foot at most
+
+
+def measure_box(
+    size: tuple[int, int], cell: tuple[float, float]
+) -> tuple[tuple[float, float], float]:
+    """Points: a stacked photo across the full measure, and the height of it shown (the
+    cell's, the photo cropped evenly top and foot); a photo that would lose more than
+    MAX_CROP of its height is fitted inside the cell instead, uncropped."""
+    width, height = size
+    box = (cell[0], cell[0] * height / width)
+    if box[1] <= cell[1]:
+        return box, box[1]
+    if cell[1] >= box[1] * (1 - MAX_CROP):
+        return box, cell[1]
+    fitted = fit_box(size, cell)
+    return fitted, fitted[1]
 
 
 def image_pixels(box: tuple[float, float], size: tuple[int, int], ppi: int) -> tuple[int, int]:

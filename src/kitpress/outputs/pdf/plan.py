@@ -15,7 +15,7 @@ from kitpress.kit.model import Still
 from kitpress.layout.discover import LAYOUT_FILE
 from kitpress.layout.model import Layout
 
-from .arrange import cell_size, fit_box, group_stills, image_pixels
+from .arrange import Grid, cell_size, fit_box, group_stills, image_pixels, measure_box
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,11 @@ class StillSlot:
     box: tuple[float, float]  # points: the image's placed width and height
     pixels: tuple[int, int]  # the PDF image's pixel size at the layout's ppi
     source_pixels: tuple[int, int]
+    shown: float = 0.0  # points of the box's height shown (cropped evenly); 0: all of it
+
+    @property
+    def shown_height(self) -> float:
+        return self.shown or self.box[1]
 
     @property
     def effective_ppi(self) -> float:
@@ -55,13 +60,29 @@ def plan_document(document: PressDocument) -> DocumentPlan:
     sizes = [entry.pixels for entry in entries]
     pages = []
     whole_pages = "stills" in layout.new_page  # else the stills flow on after the section before
-    for group in group_stills(sizes, layout.stills, whole_pages=whole_pages):
+    first = 0
+    if _opens_with_one(layout, sizes, whole_pages):  # an odd number in a flowing grid
+        cell = cell_size(Grid(1, 2), layout.page)
+        _check_room(layout, cell)
+        pages.append(StillPage(1, (_slot(layout, entries[0], cell, True),)))
+        first = 1
+    for group in group_stills(sizes[first:], layout.stills, whole_pages=whole_pages):
         cell = cell_size(group.grid, layout.page)
         _check_room(layout, cell)
-        members = tuple(_slot(layout, entries[i], cell) for i in group.members)
+        stacked = layout.stills.arrangement == "stacked" and group.grid.columns == 1
+        chosen = [entries[first + i] for i in group.members]
+        members = tuple(_slot(layout, entry, cell, stacked) for entry in chosen)
         pages.append(StillPage(group.grid.columns, members))
     slots = tuple(slot for page in pages for slot in page.slots)
     return DocumentPlan(document.sections, slots, tuple(pages))
+
+
+def _opens_with_one(layout: Layout, sizes: list[tuple[int, int]], whole_pages: bool) -> bool:
+    """A flowing grid of an odd number of stills opens with its first across the measure,
+    so its rows end two by two and the last page never holds one still alone."""
+    if whole_pages or layout.stills.arrangement != "grid" or len(sizes) % 2 == 0:
+        return False
+    return len(sizes) >= 3 and sizes[0][0] >= sizes[0][1]
 
 
 def _check_room(layout: Layout, cell: tuple[float, float]) -> None:
@@ -78,7 +99,14 @@ def _check_room(layout: Layout, cell: tuple[float, float]) -> None:
     raise LayoutError([Issue(f"{layout.folder.name}/{LAYOUT_FILE}", None, "page", message)])
 
 
-def _slot(layout: Layout, entry: StillEntry, cell: tuple[float, float]) -> StillSlot:
-    box = fit_box(entry.pixels, cell)
+def _slot(layout: Layout, entry: StillEntry, cell: tuple[float, float], stacked: bool) -> StillSlot:
+    """A landscape stacked in a one-column row runs the full measure (cropped to its cell);
+    any other photo is fitted inside its cell."""
+    if stacked and entry.pixels[0] >= entry.pixels[1]:
+        box, shown = measure_box(entry.pixels, cell)
+    else:
+        box = fit_box(entry.pixels, cell)
+        shown = box[1]
     pixels = image_pixels(box, entry.pixels, layout.stills.pdf_ppi)
-    return StillSlot(entry.still, entry.caption, box, pixels, entry.pixels)
+    cropped = shown if shown < box[1] else 0.0
+    return StillSlot(entry.still, entry.caption, box, pixels, entry.pixels, cropped)

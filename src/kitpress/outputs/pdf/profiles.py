@@ -39,7 +39,9 @@ class Profile:
 def make_profile(name: str, layout: Layout, options: PrintOptions) -> Profile:
     if name == "screen":
         return Profile(name, layout)
-    return Profile(name, print_layout(layout, options), load_cmyk_profile(options.icc))
+    limit = options.ink_limit or layout.ink_limit
+    cmyk = replace(load_cmyk_profile(options.icc), ink_limit=limit / 100)
+    return Profile(name, print_layout(layout, options), cmyk)
 
 
 def print_layout(layout: Layout, options: PrintOptions) -> Layout:

@@ -117,31 +117,65 @@ class AtFoot(Flowable):  # type: ignore[misc]
         self.paragraph.drawOn(self.canv, 0, 0)
 
 
-def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights: Any) -> Flowable:
-    """The photo at its planned box with caption and rights under it, as one unsplittable cell.
+class CroppedImage(Flowable):  # type: ignore[misc]
+    """A photo drawn at ``box`` and shown ``shown`` points high: cut evenly off its top and
+    foot by a clipping path, so the image placed is the whole picture (what the plan sized)."""
+
+    def __init__(self, jpeg: bytes, box: tuple[float, float], shown: float) -> None:
+        super().__init__()
+        self.image = Image(io.BytesIO(jpeg), width=box[0], height=box[1])
+        self.box, self.width, self.height = box, box[0], shown
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        path = self.canv.beginPath()
+        path.rect(0, 0, self.width, self.height)
+        self.canv.clipPath(path, stroke=0, fill=0)
+        self.image.drawOn(self.canv, 0, -(self.box[1] - self.height) / 2)
+        self.canv.restoreState()
+
+
+def photo(
+    ctx: Any,
+    jpeg: bytes,
+    box: tuple[float, float],
+    caption: Any,
+    rights: Any,
+    shown: float | None = None,
+) -> Flowable:
+    """The photo at its planned box with caption and rights under it, as one unsplittable cell;
+    ``shown``: the height of it shown, cropped evenly top and foot (a stacked photo across the
+    measure).
 
     A caption too long for the space the plan kept makes the photo smaller, so both still fit
     one page; only a caption taller than a page is shrunk with it. Never a layout error.
     """
+    if shown is not None and shown < box[1]:
+        image = CroppedImage(jpeg, box, shown)
+        return _photo_table(ctx, image, box[0], [caption, rights])
     limit = ctx.layout.page.frame_height - HEADING_ALLOWANCE
     width = max(box[0], MIN_CAPTION_WIDTH)  # a narrow or shrunk photo: its caption keeps room
-    table = _photo_table(ctx, jpeg, box, width, [caption, rights])
+    table = _photo_table(ctx, _image(jpeg, box), width, [caption, rights])
     for _ in range(3):
         height = table.wrap(ctx.layout.page.frame_width, limit)[1]
         room = limit - (height - box[1])  # what the caption leaves for the photo
         if height <= limit or room < MIN_PHOTO_HEIGHT or room >= box[1]:
             break
         box = (box[0] * room / box[1] * 0.98, room * 0.98)
-        table = _photo_table(ctx, jpeg, box, width, [caption, rights])
+        table = _photo_table(ctx, _image(jpeg, box), width, [caption, rights])
     if table.wrap(ctx.layout.page.frame_width, limit)[1] <= limit:
         return table
     return KeepInFrame(0, limit, [table], mode="shrink")
 
 
-def _photo_table(
-    ctx: Any, jpeg: bytes, box: tuple[float, float], width: float, texts: list[Any]
-) -> Table:
-    image = Image(io.BytesIO(jpeg), width=box[0], height=box[1])
+def _image(jpeg: bytes, box: tuple[float, float]) -> Image:
+    return Image(io.BytesIO(jpeg), width=box[0], height=box[1])
+
+
+def _photo_table(ctx: Any, image: Flowable, width: float, texts: list[Any]) -> Table:
     rows = [[image]] + [[text] for text in texts if text is not None]
     table = Table(rows, colWidths=[width], hAlign="CENTER")
     table.setStyle(

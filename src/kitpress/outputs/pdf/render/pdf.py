@@ -10,6 +10,7 @@ from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     NextPageTemplate,
     PageBreak,
@@ -57,8 +58,18 @@ def render_pdf(
     """Write the PDF to ``target`` (a file the caller renames into place); return page count."""
     register_layout_fonts(layout)
     styles = paragraph_styles(layout, document.language)
-    kit = document.kit
     ctx = Context(document, layout, plan, styles, images, cmyk)
+    pages = _render(target, ctx, cover, notes=0)
+    blanks = -pages % 4  # a printed booklet's sheets take pages four at a time
+    if ctx.cmyk is not None and "back_cover" in plan.sections and blanks >= 2:
+        pages = _render(target, ctx, cover, notes=blanks - 1)  # at most one page left blank
+    return pages
+
+
+def _render(target: Path, ctx: Context, cover: CoverArt | None, notes: int) -> int:
+    """Write the PDF, with ``notes`` ruled notes pages before the back cover."""
+    document, layout, plan, styles = ctx.document, ctx.layout, ctx.plan, ctx.styles
+    kit = document.kit
     doc = _document(target, kit, layout, document.labels, document.language)
     body = [section for section in plan.sections if section in BUILDERS]
     back = "back_cover" in plan.sections
@@ -74,6 +85,9 @@ def render_pdf(
     if back:
         if story[-2:] == start:  # nothing between the covers: no empty page between them
             del story[-2:]
+        for _ in range(notes):
+            story += [PageBreak(), ctx.p(escape(ctx.labels.notes), "heading")]
+            story.append(NotesLines(layout.colour("rule")))
         story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx)]
     elif kit.copyright_line and not only_cover:  # on the last page, without a back cover
         story.append(AtFoot(Paragraph(escape(kit.copyright_line), styles["rights"])))
@@ -89,6 +103,28 @@ class _KitDocument(BaseDocTemplate):  # type: ignore[misc]
         """Every section's bookmark is also its line in the table of contents."""
         if isinstance(flowable, Bookmark):
             self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+
+
+class NotesLines(Flowable):  # type: ignore[misc]
+    """Hairlines a line of handwriting apart, down to the foot of the frame: a notes page."""
+
+    PITCH = 24.0  # points between lines
+
+    def __init__(self, colour: str) -> None:
+        super().__init__()
+        self.colour = colour
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height
+        return avail_width, avail_height
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.4)
+        self.canv.setStrokeColor(self.colour)
+        y = self.height - self.PITCH
+        while y >= 0:
+            self.canv.line(0, y, self.width, y)
+            y -= self.PITCH
 
 
 def contents_page(ctx: Context) -> list[Any]:
@@ -155,9 +191,11 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
         _on_trimmed_page(canvas, page, draw)
 
     def on_body(canvas: Any, doc: Any) -> None:
+        _paper(canvas, ctx)
         _on_trimmed_page(canvas, page, lambda: _footer(canvas, ctx, doc.page))
 
     def on_back(canvas: Any, doc: Any) -> None:  # a designed page: no folio, no running line
+        _paper(canvas, ctx)
         _on_trimmed_page(canvas, page, lambda: None)
 
     return [
@@ -165,6 +203,21 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
         PageTemplate("body", [frame], onPage=on_body),
         PageTemplate("back", [frame], onPage=on_back),
     ]
+
+
+WHITE = "#ffffff"
+
+
+def _paper(canvas: Any, ctx: Context) -> None:
+    """A layout's tinted paper (classic's warm ivory) under the screen PDF's inside pages; the
+    print PDF leaves the paper to the stock it is printed on, and white is no fill at all."""
+    paper = ctx.layout.colour("paper")
+    if ctx.cmyk is not None or paper.lower() == WHITE:
+        return
+    canvas.saveState()
+    canvas.setFillColor(paper)
+    canvas.rect(0, 0, *ctx.layout.page.media, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def _on_trimmed_page(canvas: Any, page: PageSpec, draw: Callable[[], None]) -> None:
@@ -197,14 +250,29 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
         page.margin_left, y + style.size + 5, page.width - page.margin_right, y + style.size + 5
     )
     canvas.setFillColor(style.colour)
-    canvas.setFont(font_name(style.font, style.bold, style.italic), style.size)
-    x = page.margin_left
+    font = font_name(style.font, style.bold, style.italic)
+    canvas.setFont(font, style.size)
+    running = layout.footer.format(title=ctx.kit.title, page=number, press_kit=ctx.labels.press_kit)
     mark = title_art_on(ctx.document, layout.colour("paper"))
+    mark_width = 0.0
     if mark is not None and layout.cover.title_mark == "footer":  # the title art, running
-        width, height = footer_mark_size(mark, style.size)
-        draw_art(canvas, mark, (x, y - 1), (width, height), layout.colour("paper"), ctx.cmyk)
-        x += width + style.size
-    footer = layout.footer.format(title=ctx.kit.title, page=number, press_kit=ctx.labels.press_kit)
-    draw_string(canvas, x, y, footer)
-    canvas.drawRightString(page.width - page.margin_right, y, str(number))
+        mark_width = footer_mark_size(mark, style.size)[0] + style.size
+    right = page.width - page.margin_right
+    if folio_outside_left(ctx, number):  # a left-hand page of a printed kit: folio outside
+        canvas.drawString(page.margin_left, y, str(number))
+        x = right - canvas.stringWidth(running, font, style.size) - mark_width
+        draw_string(canvas, right, y, running, right=True)
+    else:
+        x = page.margin_left
+        draw_string(canvas, x + mark_width, y, running)
+        canvas.drawRightString(right, y, str(number))
+    if mark is not None and mark_width:
+        size = footer_mark_size(mark, style.size)
+        draw_art(canvas, mark, (x, y - 1), size, layout.colour("paper"), ctx.cmyk)
     canvas.restoreState()
+
+
+def folio_outside_left(ctx: Context, number: int) -> bool:
+    """Printed double-sided (the print profile, and the booklet made from it), an even page is
+    a left-hand page: its folio goes on its outer edge, the left. On screen, always right."""
+    return ctx.cmyk is not None and number % 2 == 0

@@ -6,11 +6,12 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
-    ImageAndFlowables,
+    Indenter,
     KeepTogether,
 )
 
@@ -21,7 +22,7 @@ from kitpress.kit.model import FilmCredit
 from ..portraits import portrait_box
 from .flowables import Gap
 from .paragraphs import paragraph
-from .sections import Context, heading, long_prose, markdown_flowables
+from .sections import Context, heading, label_table, list_section, long_prose, markdown_flowables
 from .text import escape
 
 PORTRAIT_GUTTER = 14.0  # points between a portrait and the bio beside it
@@ -102,10 +103,45 @@ def _person(ctx: Context, person: PersonEntry, cast: bool) -> list[Flowable]:
     if not text:
         image.hAlign = "LEFT"
         return [KeepTogether([*out, image])]
-    beside = ImageAndFlowables(
-        image, text, imageLeftPadding=0, imageRightPadding=PORTRAIT_GUTTER, imageSide="left"
-    )
-    return [*out, beside]
+    portrait = Portrait(image)
+    column = width + PORTRAIT_GUTTER  # the bio and filmography keep to their own column
+    return [*out, portrait, Indenter(left=column), *text, Indenter(left=-column), Below(portrait)]
+
+
+class Portrait(Flowable):  # type: ignore[misc]
+    """A portrait hung from where it stands, taking no height: the text column beside it
+    (indented past it) runs down its right side and on, never under it."""
+
+    def __init__(self, image: Image) -> None:
+        super().__init__()
+        self.image = image
+        self.foot: tuple[int, float] | None = None  # page number and y of the portrait's foot
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 0
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        foot = y - self.image.drawHeight
+        self.image.drawOn(canvas, x, foot)
+        self.foot = (canvas.getPageNumber(), foot)
+
+
+class Below(Flowable):  # type: ignore[misc]
+    """Space down to the foot of the portrait above, when the text beside it ends higher."""
+
+    def __init__(self, portrait: Portrait) -> None:
+        super().__init__()
+        self.portrait = portrait
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame, foot = getattr(self, "_frame", None), self.portrait.foot
+        self.height = 0.0
+        if frame is not None and foot is not None and foot[0] == self.canv.getPageNumber():
+            self.height = max(0.0, min(frame._y - foot[1], avail_height))
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        pass
 
 
 def _film(ctx: Context, film: FilmCredit, cast: bool) -> Flowable:
@@ -127,13 +163,14 @@ def _film(ctx: Context, film: FilmCredit, cast: bool) -> Flowable:
 
 
 def credits(ctx: Context) -> list[Flowable]:
-    """End-credit form: each role small and tracked over its names, centred."""
-    out = heading(ctx, "credits")
-    for credit in ctx.document.credits:
-        role = ctx.p(escape(credit.role), "credit_role")
-        names = ctx.p("<br/>".join(escape(n) for n in credit.names), "credit_names")
-        out.append(KeepTogether([role, names]))
-    return out
+    """The full credits in the grid every list of the kit keeps: each role in small tracked
+    capitals beside its names, one name a line; a page splits the list between rows, never
+    leaving one alone."""
+    rows = [
+        (credit.role, "<br/>".join(escape(n) for n in credit.names))
+        for credit in ctx.document.credits
+    ]
+    return list_section(ctx, "credits", label_table(ctx, rows))
 
 
 BUILDERS = {

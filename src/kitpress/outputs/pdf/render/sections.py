@@ -28,7 +28,7 @@ from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 
-from ..arrange import HEADING_ALLOWANCE
+from ..arrange import GAP, HEADING_ALLOWANCE, MAX_CROP
 from ..plan import DocumentPlan, StillSlot
 from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, PullQuote, Rule, photo, photo_grid
@@ -147,7 +147,7 @@ def _table_style(ctx: Context, *commands: tuple[object, ...]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), body), *commands])
 
 
-def _table(ctx: Context, rows: list[tuple[str, str]]) -> Table:
+def label_table(ctx: Context, rows: list[tuple[str, str]]) -> Table:
     """Labels beside their values in the layout's grid: small capitals, then the value."""
     cells: list[tuple[Cell, Cell]] = [
         (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
@@ -185,6 +185,7 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
     ]
     if rules:
         commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.layout.colour("rule")))
+    commands += no_lone_rows(len(rows))
     for number, row in enumerate(rows):
         sizes = [_first_size(cell) for cell in row]
         for column, size in enumerate(sizes):
@@ -193,6 +194,18 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
                 commands.append(("TOPPADDING", (column, number), (column, number), top))
     table.setStyle(_table_style(ctx, *commands))
     return table
+
+
+MIN_ROWS_APART = 2  # rows a list keeps together on each side of a page break
+
+
+def no_lone_rows(count: int) -> list[tuple[object, ...]]:
+    """A list split between pages leaves at least two rows on each page: its first rows and
+    its last rows never part (a shorter list moves whole)."""
+    keep = MIN_ROWS_APART - 1
+    if count < 2:
+        return []
+    return [("NOSPLIT", (0, 0), (-1, keep)), ("NOSPLIT", (0, -1 - keep), (-1, -1))]
 
 
 def _first_size(cell: Cell) -> float:
@@ -222,7 +235,7 @@ def releases(ctx: Context) -> list[Flowable]:
         (f"{r.territory} · {r.window}", escape(long_date(r.date, ctx.labels.language)))
         for r in ctx.kit.releases
     ]
-    return list_section(ctx, "releases", _table(ctx, rows))
+    return list_section(ctx, "releases", label_table(ctx, rows))
 
 
 def cast(ctx: Context) -> list[Flowable]:
@@ -236,7 +249,7 @@ def cast(ctx: Context) -> list[Flowable]:
 
 def crew(ctx: Context) -> list[Flowable]:
     rows = [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
-    return list_section(ctx, "crew", _table(ctx, rows))
+    return list_section(ctx, "crew", label_table(ctx, rows))
 
 
 def festivals(ctx: Context) -> list[Flowable]:
@@ -249,10 +262,12 @@ def festivals(ctx: Context) -> list[Flowable]:
             for i, line in enumerate(lines)
         )
         rows.append((label, what))
-    out = list_section(ctx, "festivals", _table(ctx, rows))
+    out = list_section(ctx, "festivals", label_table(ctx, rows))
     own = [(f, art) for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
-    if own:  # the festivals' own laurels, in a row under the list
-        out += [Gap(14), LaurelRow([art for _, art in own], ctx)]
+    if own:  # the festivals' own laurels in a row under the heading, never parted from it
+        out[-1:-1] = [LaurelRow([art for _, art in own], ctx), Gap(14)]
+        if "festivals" not in ctx.layout.new_page:
+            out[0] = CondPageBreak(LIST_START + LAUREL_ROW_HEIGHT + 14)
     return out
 
 
@@ -314,18 +329,128 @@ def stills(ctx: Context) -> list[Flowable]:
         for number, grid in enumerate(grids):
             out += [PageBreak(), grid] if number else [grid]
         return out
-    if grids:
-        first_row = grids[0].wrap(ctx.layout.page.frame_width, ctx.layout.page.frame_height)[1]
-        first_row /= max(1, len(grids[0]._cellvalues))
-        out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
-        out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
+    if not grids:
+        return out
+    first = ctx.plan.still_pages[0]
+    frame = ctx.layout.page
+    if first.columns == 1 and first.slots[0].box[0] >= first.slots[0].box[1]:
+        opener = FirstStill(ctx, first.slots[0])
+        rest = [_photo(ctx, slot) for slot in first.slots[1:]]
+        flow: list[Flowable] = [opener, Gap(GAP)] + ([photo_grid(ctx, rest, 1)] if rest else [])
+        slots = [slot for page in ctx.plan.still_pages[1:] for slot in page.slots]
+        single = all(page.columns == 1 for page in ctx.plan.still_pages)
+        if single and len(slots) >= 3 and all(s.box[0] >= s.box[1] for s in slots[-3:]):
+            rows = [photo_grid(ctx, [_photo(ctx, slot)], 1) for slot in slots]
+            flow += [*rows[:-3], ClosingStills(ctx, rows[-3:], slots[-3:])]
+        else:
+            flow += grids[1:]
+        title = out[-1]
+        title_height = title.wrap(frame.frame_width, frame.frame_height)[1] + title.style.spaceAfter
+        out[0] = CondPageBreak(opener.least_height() + title_height + 22 + 1)
+        out[-1].keepWithNext = False  # the first still holds the heading off the page's foot
+        return out + flow
+    first_row = grids[0].wrap(frame.frame_width, frame.frame_height)[1]
+    first_row /= max(1, len(grids[0]._cellvalues))
+    out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
+    out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
     return out + grids
+
+
+class ClosingStills(Flowable):  # type: ignore[misc]
+    """The last three stacked stills: one a row as the others, unless that would leave the
+    last of them alone on a page; then the first runs the measure and the other two share
+    the row below it, side by side between the margins."""
+
+    def __init__(self, ctx: Context, rows: list[Flowable], slots: list[StillSlot]) -> None:
+        super().__init__()
+        self.rows = rows
+        half = (ctx.layout.page.frame_width - GAP) / 2
+        pair = [
+            photo(
+                ctx,
+                ctx.images[slot.still.id],
+                (half, half * slot.box[1] / slot.box[0]),
+                ctx.p(escape(slot.caption.text), "caption"),
+                ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None,
+            )
+            for slot in slots[1:]
+        ]
+        self.compact = [rows[0], photo_grid(ctx, pair, 2)]
+
+    def _heights(self, flowables: list[Flowable], width: float, height: float) -> list[float]:
+        return [float(f.wrap(width, height)[1]) for f in flowables]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = sum(self._heights(self.rows, avail_width, avail_height))
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        heights = self._heights(self.rows, avail_width, avail_height)
+        if heights[0] > avail_height:
+            return []  # not one row here: all three go over
+        two = heights[0] + heights[1]
+        compact = sum(self._heights(self.compact, avail_width, avail_height))
+        if two <= avail_height < two + heights[2] and compact <= avail_height:
+            return list(self.compact)  # two here and one alone over the page: three here
+        return list(self.rows)
+
+    def draw(self) -> None:
+        y = self.height
+        for row, height in zip(
+            self.rows, self._heights(self.rows, self.width, self.height), strict=True
+        ):
+            y -= height
+            row.drawOn(self.canv, 0, y)
+
+
+SCOPE = 2.39  # width to height: the widest frame of cinema, the widest an opening still is cut
+
+
+class FirstStill(Flowable):  # type: ignore[misc]
+    """The first of flowing stacked stills: at its planned crop where the page has room for
+    it, else cropped further (to MAX_CROP of its height, or to scope, at most) to fill the foot
+    of the page the section before it ends on, instead of leaving that page part-empty."""
+
+    def __init__(self, ctx: Context, slot: StillSlot) -> None:
+        super().__init__()
+        self.ctx, self.slot = ctx, slot
+        self.least = min(slot.box[1] * (1 - MAX_CROP), slot.box[0] / SCOPE)
+        self.chosen = self._row(slot.shown_height)
+
+    def _row(self, shown: float) -> Flowable:
+        slot = self.slot
+        caption = self.ctx.p(escape(slot.caption.text), "caption")
+        rights = self.ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
+        cell = photo(self.ctx, self.ctx.images[slot.still.id], slot.box, caption, rights, shown)
+        row = photo_grid(self.ctx, [cell], 1)
+        row.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))  # a Gap follows
+        return row
+
+    def least_height(self) -> float:
+        page = self.ctx.layout.page
+        row = self._row(self.least).wrap(page.frame_width, page.frame_height)[1]
+        return float(row)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        planned = self.slot.shown_height
+        self.chosen = self._row(planned)
+        width, height = self.chosen.wrap(avail_width, avail_height)
+        short = height - avail_height
+        if short > 0 and planned - short >= self.least:
+            self.chosen = self._row(planned - short)
+            width, height = self.chosen.wrap(avail_width, avail_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def draw(self) -> None:
+        self.chosen.drawOn(self.canv, 0, 0)
 
 
 def _photo(ctx: Context, slot: StillSlot) -> Flowable:
     caption = ctx.p(escape(slot.caption.text), "caption")
     rights = ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
-    return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights)
+    return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights, slot.shown_height)
 
 
 def embargo_line(ctx: Context) -> Paragraph:
