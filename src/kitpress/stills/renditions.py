@@ -16,7 +16,7 @@ from ..commit import atomic_write
 from .cache import StillCache
 from .engine import encoder, version
 from .metadata import StillMetadata, embed_metadata
-from .targets import Fade, Target, decode_for, fit, wanted
+from .targets import CENTRE, Fade, Target, decode_for, fit, wanted
 
 __all__ = ["Fade", "Rendition", "Target", "decode_for", "fit", "make_renditions"]
 
@@ -68,6 +68,7 @@ def make_renditions(
             ppi=t.ppi,
             fill=t.fill,
             fade=dataclasses.astuple(t.fade) if t.fade else None,
+            **({"focus": list(t.focus)} if t.fill and t.focus != CENTRE else {}),
         )
         for i, (t, size) in enumerate(zip(order, sizes, strict=True))
     ]
