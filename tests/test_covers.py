@@ -217,3 +217,17 @@ def test_the_cover_shows_the_still_kit_yaml_names(
     cover = check(kit, formats=SCREEN_PDF).document.cover
     assert cover is not None
     assert (cover.source.name, cover.focus) == ("two.jpg", (0.3, 0.4))
+
+
+@pytest.mark.parametrize(("zone", "high"), [("top", True), ("bottom", False)])
+def test_the_text_zone_puts_the_title_where_the_layout_says(
+    tmp_path: Path, zone: str, high: bool
+) -> None:
+    layout = _layout(tmp_path, f"{{style: full, text_zone: {zone}}}")
+    pdf = _pdf(_laurel_kit(tmp_path / "kit", "Best Film"), tmp_path / "out", layout)
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (word,) = [w for w in page.extract_words() if w["text"] == "LOCK"]
+        laurel = [c for c in page.chars if c["text"] == "E" and c["size"] < 10]
+        assert (word["bottom"] < page.height * 0.42) is high
+        assert min(c["top"] for c in laurel) > page.height * 0.75  # the foot stays at the foot

@@ -18,6 +18,8 @@ COVER_KEYS = {
     "art_share": "Share of the page height the art takes in band and framed covers (0.3-0.8).",
     "scrim": "How far a full or poster cover's picture fades into the cover paper under the "
     "text, from 0 (not at all) to 1 (solid).",
+    "text_zone": "Where a full or poster cover sets the title and names over the picture: "
+    "bottom (on the foot) or top (from the top margin, the foot's lines staying at the foot).",
     "title": "display (the typeset title grows until its longest line fills the measure, "
     "the cover_title style's size its smallest) or set (at the style's size).",
     "laurels": "true to draw festival laurels (from festivals) on the cover.",
@@ -27,6 +29,7 @@ COVER_KEYS = {
 }
 TITLE_MARKS = ("back_cover", "footer", "none")
 TITLE_SETTINGS = ("display", "set")
+TEXT_ZONES = ("bottom", "top")
 
 
 def read_cover(top: Obj, checker: Checker) -> CoverSpec:
@@ -50,9 +53,15 @@ def read_cover(top: Obj, checker: Checker) -> CoverSpec:
         message = f"unknown title setting '{title}' (known: {', '.join(TITLE_SETTINGS)})"
         checker.error(obj.line_of("title"), obj.sub("title"), message)
         title = default.title
+    zone = obj.text("text_zone") or default.text_zone
+    if zone not in TEXT_ZONES:
+        message = f"unknown text_zone '{zone}' (known: {', '.join(TEXT_ZONES)})"
+        checker.error(obj.line_of("text_zone"), obj.sub("text_zone"), message)
+        zone = default.text_zone
     return CoverSpec(
         style=style,
         title=title,
+        text_zone=zone,
         title_mark=mark,
         art_share=_share(obj, checker, default.art_share),
         scrim=_scrim(obj, checker, default.scrim),

@@ -9,7 +9,15 @@ from PIL import Image, ImageOps
 
 from .decode import decode
 from .metadata import encode_jpeg
-from .targets import CENTRE, FULL_CHROMA_QUALITY, Fade, Target, crop_box, embedded_profile
+from .targets import (
+    CENTRE,
+    FULL_CHROMA_QUALITY,
+    Fade,
+    Target,
+    crop_box,
+    embedded_profile,
+    fade_ramp,
+)
 
 BICUBIC_FROM = 4000  # long edge (px) from which a mild reduction uses bicubic, not Lanczos
 
@@ -68,11 +76,7 @@ def _filled(image: Image.Image, size: tuple[int, int], focus: tuple[float, float
 
 def _faded(image: Image.Image, fade: Fade) -> Image.Image:
     height = image.height
-    start = round(height * fade.start)
-    ramp = [0] * start + [
-        min(fade.strength, round(fade.strength * (row - start) / (height * fade.length)))
-        for row in range(start, height)
-    ]
+    ramp = fade_ramp(height, fade)
     mask = Image.new("L", (1, height))
     mask.putdata(ramp)
     paper = Image.new("RGB", image.size, fade.colour)

@@ -39,6 +39,22 @@ class Fade:
     start: float  # share of the height where it begins
     length: float  # share of the height it takes to reach ``strength``
     strength: int  # 0-255: how far it goes into the colour
+    top: float = 0.0  # share of the height from the top faded too, from ``strength`` to none
+
+
+def fade_ramp(height: int, fade: Fade) -> list[int]:
+    """Each row's share of the fade's colour, 0-255: the lower part from ``start`` on and, with
+    ``top``, the upper part down to it."""
+    start = round(height * fade.start)
+    ramp = [0] * start + [
+        min(fade.strength, round(fade.strength * (row - start) / (height * fade.length)))
+        for row in range(start, height)
+    ]
+    if fade.top > 0:
+        reach = height * fade.top
+        for row in range(min(height, round(reach))):
+            ramp[row] = max(ramp[row], round(fade.strength * (1 - row / reach)))
+    return ramp
 
 
 def crop_box(

@@ -32,7 +32,15 @@ from ..commit import atomic_write
 from .colour_source import source_profile
 from .decode import decode, srgb_icc_bytes
 from .embedded import exif_is_readable
-from .targets import CENTRE, FULL_CHROMA_QUALITY, Fade, Target, crop_box, embedded_profile
+from .targets import (
+    CENTRE,
+    FULL_CHROMA_QUALITY,
+    Fade,
+    Target,
+    crop_box,
+    embedded_profile,
+    fade_ramp,
+)
 
 MIN_VERSION = (8, 15)  # `keep=` on save
 _SHRINKS = (8, 4, 2, 1)  # what a JPEG decoder can scale by (Pillow's draft, libvips' shrink)
@@ -188,11 +196,7 @@ def _filled(image: Any, size: tuple[int, int], focus: tuple[float, float] = CENT
 def _faded(image: Any, fade: Fade) -> Any:
     """The lower part faded into ``fade.colour``, as `pillow_engine._faded` does."""
     height = int(image.height)
-    start = round(height * fade.start)
-    ramp = [0] * start + [
-        min(fade.strength, round(fade.strength * (row - start) / (height * fade.length)))
-        for row in range(start, height)
-    ]
+    ramp = fade_ramp(height, fade)
     mask = pyvips.Image.new_from_memory(bytes(ramp), 1, height, 1, "uchar").replicate(
         image.width, 1
     )

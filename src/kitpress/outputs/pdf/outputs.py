@@ -264,7 +264,7 @@ def _cover_target(
     the cover paper under the text of a full-page cover."""
     pixels = document.cover.pixels if document.cover is not None else None
     width, height = cover_box(layout, pixels)[2:]
-    box = (round(width / 72 * ppi), round(height / 72 * ppi))
+    box = (max(1, round(width / 72 * ppi)), max(1, round(height / 72 * ppi)))  # a sliver too
     fade = cover_fade(layout, pixels)
     name = profile.name if profile is not None else "size"
     return Target(

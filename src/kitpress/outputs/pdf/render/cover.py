@@ -43,6 +43,9 @@ Styles = dict[str, ParagraphStyle]
 FULL_TEXT_SHARE = 0.55  # of the page height, from the foot: the text zone over the picture
 SCRIM_FROM = 0.66  # of the page height, from the foot: where the picture starts to fade
 SCRIM_TO = 0.3  # and where it has faded as far as the layout's scrim says
+TOP_ZONE = 0.42  # of the page height, from its top: the text zone of a cover with text on top
+FOOT_SCRIM_FROM = 0.32  # of the page height, from the foot: the foot's own scrim, on such a
+FOOT_SCRIM_TO = 0.1  # cover, from here down to here
 SCRIM_HALF = 0.5  # of a poster's picture height, from its foot: the scrim starts no higher
 LAUREL_SIZE = 66.0  # points: a festival's own laurel artwork is set this high at most
 LAUREL_ART_ASPECT = 1.3  # and this many times as wide
@@ -149,12 +152,18 @@ def cover_fade(layout: Layout, pixels: tuple[int, int] | None) -> Fade | None:
         return None
     _, y, _, height = cover_box(layout, pixels)
     page = layout.page.height
-    begins = min(page * SCRIM_FROM, y + height * SCRIM_HALF)  # in the picture's lower half
-    ends = max(page * SCRIM_TO, y)
+    on_top = layout.cover.text_zone == "top"
+    if on_top:  # the title at the top: the foot's lines and laurels keep a scrim of their own
+        begins = max(y, page * FOOT_SCRIM_FROM)
+        ends = max(y, page * FOOT_SCRIM_TO)
+    else:
+        begins = min(page * SCRIM_FROM, y + height * SCRIM_HALF)  # in the picture's lower half
+        ends = max(page * SCRIM_TO, y)
     start, length = (y + height - begins) / height, (begins - ends) / height
     melts = y > 0  # a picture that ends above the foot fades all the way into the paper
     strength = 255 if melts else round(255 * layout.cover.scrim)
-    return Fade(layout.colour("cover_paper"), start, max(length, 0.01), strength)
+    reach = (y + height - page * (1 - TOP_ZONE - 0.1)) / height if on_top else 0.0
+    return Fade(layout.colour("cover_paper"), start, max(length, 0.01), strength, reach)
 
 
 def text_top(layout: Layout, pixels: tuple[int, int] | None) -> float:
@@ -199,8 +208,11 @@ def draw_cover(
     laurels_top = _draw_laurels(canvas, kit, layout, styles, labels, extras, laurels_y)
     floor = max(foot_top, laurels_top) + 18
     room_top = text_top(layout, pixels) if over else y - 34
+    if over and layout.cover.text_zone == "top":  # from the top, the picture's upper part
+        room_top = page.height - page.margin_top
+        floor = max(floor, page.height * (1 - TOP_ZONE))
     top = room_top
-    if over:  # the text stands on the foot: the picture shows down to it
+    if over and layout.cover.text_zone == "bottom":  # on the foot: the picture shows down to it
         bottom = _draw_text(None, kit, layout, styles, top, floor, labels, extras)
         top -= max(0.0, bottom - floor - TEXT_GAP)
     _draw_text(canvas, kit, layout, styles, top, floor, labels, extras, room_top)
