@@ -7,6 +7,7 @@ drawn image's pixels), a sparse kit's back cover with the distributor's block, a
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -61,10 +62,11 @@ def _wreaths(page: pdfplumber.page.Page) -> list[list[tuple[float, float, float,
     return [leaves[i : i + 18] for i in range(0, len(leaves), 18)]
 
 
+@pytest.mark.parametrize("layout", ["default", "classic"])
 def test_laurel_lines_are_7_pt_at_least_inside_their_wreath_clear_of_the_leaves(
-    tmp_path: Path,
+    tmp_path: Path, layout: str
 ) -> None:
-    pdf = _pdf(_laurel_kit(tmp_path / "kit"), tmp_path / "out")
+    pdf = _pdf(_laurel_kit(tmp_path / "kit"), tmp_path / "out", layout)
     with pdfplumber.open(pdf) as document:
         page = document.pages[0]
         wreaths = _wreaths(page)
@@ -82,6 +84,9 @@ def test_laurel_lines_are_7_pt_at_least_inside_their_wreath_clear_of_the_leaves(
             assert chars and min(c["size"] for c in chars) >= 7
             lines = {round(c["top"]) for c in chars}
             assert len(lines) <= 4
+            for line in lines:  # no letter runs into the next (a long tracked line shrunk)
+                row = sorted((c["x0"], c["x1"]) for c in chars if round(c["top"]) == line)
+                assert all(a[1] <= b[0] + 0.3 for a, b in pairwise(row))
             for c in chars:  # inside the wreath's box, touching no leaf
                 assert left < c["x0"] and c["x1"] < right and top < c["top"] < c["bottom"] < bottom
                 box = (c["x0"], c["top"], c["x1"], c["bottom"])

@@ -2,9 +2,10 @@
 year and the award (or "Official Selection"), the way distributors mark festival films.
 
 The type comes first: it is set at the laurel style's size (never under `MIN_TYPE` points)
-in as few short lines as fit (four at most, unless a single word is wider), and the wreath
-is drawn around that block, sized to it, so a long award name widens the wreath instead of
-running out of it or into its leaves.
+in four short lines at most, at the narrowest measure they fit (a long name is set at
+`MIN_TYPE` on a wider measure before it takes a fifth line), and the wreath is drawn around
+that block, sized to it, so a long award name widens the wreath instead of running out of
+it or into its leaves.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ SWEEP = (-58.0, 48.0)  # degrees of the arc each branch covers, from the bottom 
 MIN_TYPE = 7.0  # points: a laurel's lines are never set smaller
 MAX_LINES = 4
 NARROWEST = 44.0  # points: the narrowest measure a laurel's lines are tried at
-WIDEST = 150.0  # points: the widest; a name that needs more lines than four gets them
+WIDEST = 150.0  # points: the widest at the style's size; then at MIN_TYPE
+LONGEST_MEASURE = 230.0  # points: the widest at all; a name needing more gets more lines
 STEP = 4.0  # points between the measures tried
 CLEAR_X = 1.6  # the ellipse's half-axes over the text block's, across and up
 CLEAR_Y = 1.6
@@ -62,18 +64,36 @@ def laurel_style(style: ParagraphStyle) -> ParagraphStyle:
 
 
 def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels = ENGLISH) -> LaurelText:
-    """The lines at the narrowest measure that keeps them to ``MAX_LINES`` (or the widest)."""
-    style = laurel_style(style)
+    """The lines at the narrowest measure that keeps them to ``MAX_LINES``: at the style's
+    size up to `WIDEST`, then at `MIN_TYPE` up to `WIDEST` and on to `LONGEST_MEASURE`."""
     markup = laurel_lines(festival, labels)
+    smallest = ParagraphStyle(
+        f"{style.name}-min",
+        parent=style,
+        fontSize=MIN_TYPE,
+        leading=style.leading * MIN_TYPE / style.fontSize,
+    )
+    tries = ((laurel_style(style), WIDEST), (smallest, WIDEST), (smallest, LONGEST_MEASURE))
+    for chosen, widest in tries:
+        set_ = _narrowest(markup, chosen, widest)
+        if set_ is not None:
+            return set_
+    para = paragraph(markup, smallest)
+    _, height = para.wrap(LONGEST_MEASURE, 10_000)
+    return LaurelText(para, max(line_widths(para) or [LONGEST_MEASURE]), float(height))
+
+
+def _narrowest(markup: str, style: ParagraphStyle, widest: float) -> LaurelText | None:
     width = NARROWEST
-    while True:
+    while width <= widest:
         para = paragraph(markup, style)
         _, height = para.wrap(width, 10_000)
-        lines = round(height / style.leading)
-        if lines <= MAX_LINES or width >= WIDEST:
-            used = max(line_widths(para) or [width])
+        used = max(line_widths(para) or [width])
+        fits = used <= width + 0.01  # a tracked line may run long; its spaces would shrink
+        if round(height / style.leading) <= MAX_LINES and fits:
             return LaurelText(para, used, float(height))
         width += STEP
+    return None
 
 
 def laurel_size(
