@@ -236,3 +236,23 @@ def test_the_text_zone_puts_the_title_where_the_layout_says(
         laurel = [c for c in page.chars if c["text"] == "E" and c["size"] < 10]
         assert (word["bottom"] < page.height * 0.42) is high
         assert min(c["top"] for c in laurel) > page.height * 0.75  # the foot stays at the foot
+
+
+def test_a_display_title_fills_the_measure_in_tracked_capitals(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    pdf = _pdf(kit, tmp_path / "out")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        title = [c for c in page.chars if c["size"] > 46]  # larger than the style's own size
+    lines = {round(c["top"]) for c in title}
+    assert "".join(c["text"] for c in title) == "PARALLELMOTHERS" and len(lines) == 2
+    frame = page.width - 2 * 22 * 72 / 25.4  # the default layout's 22 mm margins
+    widest = max(
+        max(c["x1"] for c in title if round(c["top"]) == line)
+        - min(c["x0"] for c in title if round(c["top"]) == line)
+        for line in lines
+    )
+    assert widest > 0.9 * frame
+    size = title[0]["size"]
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(title) if round(a["top"]) == round(b["top"])]
+    assert 0.01 * size <= sorted(gaps)[len(gaps) // 2] <= 0.06 * size  # measured, not solid
