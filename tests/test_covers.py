@@ -173,6 +173,7 @@ def test_a_sparse_kit_closes_with_the_distributors_block(
 ) -> None:
     kit = write_kit(
         "title: Parallel Mothers\nsynopsis: Two mothers.\npresented_by: Sony Pictures Classics\n"
+        "crew: {Director: Pedro Almodóvar}\n"
         "contacts:\n  - {role: us_press, name: Carmelo Pirrone, email: press@example.com}\n"
     )
     assert check(kit, formats=SCREEN_PDF).document.sections[-1] == "back_cover"
@@ -180,6 +181,7 @@ def test_a_sparse_kit_closes_with_the_distributors_block(
     back = reader.pages[-1].extract_text()
     assert "Sony Pictures Classics".upper() in back.upper()
     assert "Carmelo Pirrone" in back and "press@example.com" in back
+    assert "A FILM BY PEDRO ALMODÓVAR" in back.upper()  # under the typeset title
     alone = write_kit("title: Parallel Mothers\npresented_by: Sony Pictures Classics\n")
     assert "back_cover" not in check(alone, formats=SCREEN_PDF).document.sections  # one page
 

@@ -163,10 +163,19 @@ class BackCover(Flowable):  # type: ignore[misc]
         middle = (self.height + y) / 2  # the title, centred in the room above the block
         if mark and title_art:
             self._art(title_art, (width - mark[0]) / 2, middle - mark[1] / 2, *mark)
-        else:
+        else:  # the typeset title, and under it whose film it is
             para = paragraph(escape(kit.title), styles["back_title"])
             _, height = para.wrap(width, self.height)
-            para.drawOn(self.canv, 0, middle - height / 2)
+            credit = None
+            if kit.directors:
+                directors = " & ".join(kit.directors)
+                credit = paragraph(
+                    escape(labels.film_by.format(directors=directors)), styles["back_line"]
+                )
+            below = credit.wrap(width, self.height)[1] + GAP * 0.5 if credit else 0.0
+            para.drawOn(self.canv, 0, middle - (height - below) / 2)
+            if credit is not None:
+                credit.drawOn(self.canv, 0, middle - (height + below) / 2)
 
     def _para(self, markup: str, style: str, y: float) -> float:
         """A centred paragraph with its foot at ``y``; returns its top."""
