@@ -258,3 +258,15 @@ def test_a_display_title_fills_the_measure_in_tracked_capitals(tmp_path: Path) -
     size = title[0]["size"]
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(title) if round(a["top"]) == round(b["top"])]
     assert 0.01 * size <= sorted(gaps)[len(gaps) // 2] <= 0.06 * size  # measured, not solid
+
+
+@pytest.mark.parametrize("style", ["poster", "full"])
+def test_a_cover_without_a_picture_sets_its_title_on_the_page(
+    write_kit: Callable[[str], Path], tmp_path: Path, style: str
+) -> None:
+    kit = write_kit("title: The Last Lock\nsynopsis: A lock keeper waits.\n")
+    pdf = _pdf(kit, tmp_path / "out", _layout(tmp_path, f"{{style: {style}}}"))
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (word,) = [w for w in page.extract_words() if w["text"] == "LOCK"]
+    assert page.height * 0.3 < word["top"] < word["bottom"] < page.height - 60  # above the foot

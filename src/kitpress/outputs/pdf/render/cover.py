@@ -196,7 +196,7 @@ def draw_cover(
     x, y, width, height = cover_box(layout, pixels)
     if art is not None:
         canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)
-    over = over_picture(layout, pixels)
+    over = layout.cover.style in ("full", "poster")  # the text over the page, art or none
     if art is not None and over:  # art over the picture's fade
         under = _Under(art, (x, y, width, height), layout.colour("cover_paper"))
         extras = replace(extras, under=under)
