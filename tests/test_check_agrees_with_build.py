@@ -126,4 +126,4 @@ def test_key_art_on_a_layout_without_a_cover_is_not_warned_about(kit: Path, tmp_
 def test_a_small_key_art_is_warned_about_at_check(kit: Path) -> None:
     Image.new("RGB", (300, 200), (10, 20, 30)).save(kit / "poster.jpg")
     lines = _lines(check(kit).warnings)
-    assert lines[-1] == KEY_ART.format(32)
+    assert lines[-1] == KEY_ART.format(35)  # the default poster cover shows it whole

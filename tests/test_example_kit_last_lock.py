@@ -36,8 +36,9 @@ ISSUE_13 = (
     "press_materials",
     "embargo",
 )
-# An English-language film has no original title other than its title.
-NOT_USED = {"original_title"}
+# An English-language film has no original title other than its title; its key art is the
+# cover, so it names no cover still (the Parallel Mothers kit does).
+NOT_USED = {"original_title", "cover"}
 SVG = "{http://www.w3.org/2000/svg}"
 
 

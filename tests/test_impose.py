@@ -227,8 +227,9 @@ def test_build_writes_a_booklet_of_the_kit(small_kit: Path, tmp_path: Path) -> N
     assert sheet_of(result.imposed.read_bytes()) == pytest.approx(A3_LANDSCAPE, abs=0.01)
     left, right = halves(result.imposed.read_bytes(), 0)
     assert "DOGTOOTH" in right  # the cover is the booklet's front
-    # the last page (the last still: contacts are on the inside front now) is its back
-    assert "Director Giorgos Lanthimos on the set of DOGTOOTH" in left
+    # the last page (the back cover with the distributor's block: contacts are on the inside
+    # front now) is its back
+    assert "PRESENTED BY KINO LORBER" in left and "press@example.com" in left
     for side in reader.pages:
         assert "/Annots" not in side
 

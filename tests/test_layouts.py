@@ -108,9 +108,18 @@ def _layout(tmp_path: Path, text: str) -> str:
     ("text", "message"),
     [
         (
-            "cover: {style: poster}\n",
-            "brand/layout.yaml:2: cover.style: unknown cover style 'poster' "
-            "(known: band, full, framed)",
+            "cover: {style: spine}\n",
+            "brand/layout.yaml:2: cover.style: unknown cover style 'spine' "
+            "(known: band, full, framed, poster)",
+        ),
+        (
+            "cover: {scrim: 1.5}\n",
+            "brand/layout.yaml:2: cover.scrim: expected a strength from 0 to 1, e.g. 0.9 "
+            "(got '1.5')",
+        ),
+        (
+            "cover: {title: huge}\n",
+            "brand/layout.yaml:2: cover.title: unknown title setting 'huge' (known: display, set)",
         ),
         (
             "cover: {art_share: 0.95}\n",

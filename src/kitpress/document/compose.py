@@ -114,15 +114,21 @@ def _interview(kit: Kit) -> tuple[ProseBlock, ...]:
 def _cover(
     kit: Kit, entries: list[StillEntry], key_art: tuple[int, int] | None
 ) -> CoverPicture | None:
-    """The key art; else the first landscape still; else the first still; else none."""
-    if kit.key_art is not None and key_art is not None:
-        return CoverPicture(KEY_ART, kit.key_art, key_art, kit.source.name, kit.line_of(KEY_ART))
+    """The still kit.yaml's ``cover:`` names; else the key art; else the first landscape
+    still; else the first still; else none; with the focus point ``cover:`` gives."""
+    choice = kit.cover
+    focus = choice.focus if choice is not None and choice.focus else (0.5, 0.5)
+    named = choice.still if choice is not None else None
+    if named is None and kit.key_art is not None and key_art is not None:
+        line = kit.line_of(KEY_ART)
+        return CoverPicture(KEY_ART, kit.key_art, key_art, kit.source.name, line, focus)
     landscape = [e for e in entries if e.pixels[0] >= e.pixels[1]]
     if not (landscape or entries):
         return None
-    chosen = (landscape or entries)[0]
+    chosen = entries[named - 1] if named is not None else (landscape or entries)[0]
     still = chosen.still
-    return CoverPicture(still.id, still.file, chosen.pixels, chosen.source_label, still.line)
+    source = chosen.source_label
+    return CoverPicture(still.id, still.file, chosen.pixels, source, still.line, focus)
 
 
 def document_warnings(document: PressDocument) -> list[Issue]:
@@ -274,8 +280,11 @@ def has_content(kit: Kit, section: str, facts: tuple[tuple[str, str], ...]) -> b
 
 def has_back_cover(kit: Kit) -> bool:
     """A back cover is made for what only it carries: logos, billing block, © line, web site
-    or press materials (who presents the film is on the front cover already)."""
-    return bool(kit.copyright_line) or back_cover_art_or_links(kit)
+    or press materials; or, in a sparse kit, to close it with the distributor's block (who
+    presents the film, whom to write to)."""
+    return bool(kit.copyright_line or kit.presented_by or kit.contacts) or back_cover_art_or_links(
+        kit
+    )
 
 
 def back_cover_art_or_links(kit: Kit) -> bool:

@@ -55,6 +55,7 @@ class CoverPicture:
     pixels: tuple[int, int]  # upright
     source_label: str
     line: int | None  # where kit.yaml names it
+    focus: tuple[float, float] = (0.5, 0.5)  # what a crop to the cover's shape keeps in view
 
     def issue(self, message: str, severity: Severity = "error") -> Issue:
         text = f"{self.source.name}: {message}"

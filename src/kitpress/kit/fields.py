@@ -58,6 +58,9 @@ TOP = {
     "with the contacts and on the back cover.",
     "embargo": "Reviews embargoed until: {until: 2021-09-01T19:00:00+02:00, text: …}; printed on "
     "the cover and with the contacts, and embedded in the stills' usage terms.",
+    "cover": "The cover's picture when not the key art: {still: 3, focus: [0.5, 0.3]}, the "
+    "still's number and the point a crop to the cover's shape keeps (shares across and down "
+    "the picture; focus alone applies to the key art or the still chosen).",
     "stills": "Press stills in order: a list of {file, people, description, alt, rights}.",
     "renditions": "Sizes and JPEG qualities of the ZIP's still files, overriding the layout's.",
     "filmmakers": "The director and key crew, as press notes tell of them: a list of {name, "
@@ -183,6 +186,12 @@ LOGO = {
     "file": "The logo as an SVG or transparent PNG file, relative to kit.yaml.",
     "name": "Whose logo it is (its alternative text).",
     "role": "What they are, e.g. distributor, sales, production, funding.",
+}
+
+COVER = {
+    "still": "The number of the still (1 for the first) the cover shows instead of the key art.",
+    "focus": "[across, down]: shares of the picture from 0 to 1 that the cover's crop keeps in "
+    "view, e.g. [0.5, 0.3] for faces in the upper middle.",
 }
 
 EMBARGO = {

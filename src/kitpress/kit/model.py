@@ -141,6 +141,15 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class CoverChoice:
+    """kit.yaml's ``cover:``: the still the cover shows (by number) and its focus point."""
+
+    still: int | None = None  # 1 for the first still; None: the key art or the first landscape
+    focus: tuple[float, float] | None = None  # shares across and down; None: the centre
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Logo:
     """A distributor's, sales agent's, producer's or funder's logo for the back cover."""
 
@@ -247,6 +256,7 @@ class Kit:
     website: str | None = None
     press_materials: str | None = None  # where the press downloads stills and screeners
     embargo: Embargo | None = None
+    cover: CoverChoice | None = None  # the cover's still and focus point, when kit.yaml says
     stills: tuple[Still, ...] = ()
     filmmakers: tuple[Filmmaker, ...] = ()
     interview: Prose | None = None

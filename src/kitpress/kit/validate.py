@@ -16,6 +16,7 @@ from .back_matter import (
     read_logos,
     read_title_art,
 )
+from .cover_choice import read_cover_choice
 from .languages import read_languages
 from .model import (
     CastMember,
@@ -95,6 +96,7 @@ def build_kit(data: Value, kit_file: Path, checker: Checker) -> Kit | None:
         language=language,
         translations=translations,
     )
+    kit = replace(kit, cover=read_cover_choice(top, len(kit.stills), checker))
     return None if checker.errors else replace(kit, texts=_texts(checker))
 
 

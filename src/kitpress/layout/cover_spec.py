@@ -10,16 +10,26 @@ COVER_STYLES = {
     "band": "key art across the top, title and names on the cover paper below",
     "full": "key art over the whole page, title and names on a dark fade at the foot",
     "framed": "key art inside the margins on the cover paper, title below it",
+    "poster": "the key art whole, uncropped, across the top of the page, title and names over "
+    "a scrim at its foot",
 }
 COVER_KEYS = {
-    "style": "band, full or framed.",
+    "style": "band, full, framed or poster.",
     "art_share": "Share of the page height the art takes in band and framed covers (0.3-0.8).",
+    "scrim": "How far a full or poster cover's picture fades into the cover paper under the "
+    "text, from 0 (not at all) to 1 (solid).",
+    "text_zone": "Where a full or poster cover sets the title and names over the picture: "
+    "bottom (on the foot) or top (from the top margin, the foot's lines staying at the foot).",
+    "title": "display (the typeset title grows until its longest line fills the measure, "
+    "the cover_title style's size its smallest) or set (at the style's size).",
     "laurels": "true to draw festival laurels (from festivals) on the cover.",
     "quote": "true to print the first press quote on the cover.",
     "title_mark": "Where the kit's title art is repeated small: back_cover, footer (the folio "
     "line of every page) or none.",
 }
 TITLE_MARKS = ("back_cover", "footer", "none")
+TITLE_SETTINGS = ("display", "set")
+TEXT_ZONES = ("bottom", "top")
 
 
 def read_cover(top: Obj, checker: Checker) -> CoverSpec:
@@ -38,10 +48,23 @@ def read_cover(top: Obj, checker: Checker) -> CoverSpec:
         message = f"unknown title_mark '{mark}' (known: {', '.join(TITLE_MARKS)})"
         checker.error(obj.line_of("title_mark"), obj.sub("title_mark"), message)
         mark = default.title_mark
+    title = obj.text("title") or default.title
+    if title not in TITLE_SETTINGS:
+        message = f"unknown title setting '{title}' (known: {', '.join(TITLE_SETTINGS)})"
+        checker.error(obj.line_of("title"), obj.sub("title"), message)
+        title = default.title
+    zone = obj.text("text_zone") or default.text_zone
+    if zone not in TEXT_ZONES:
+        message = f"unknown text_zone '{zone}' (known: {', '.join(TEXT_ZONES)})"
+        checker.error(obj.line_of("text_zone"), obj.sub("text_zone"), message)
+        zone = default.text_zone
     return CoverSpec(
         style=style,
+        title=title,
+        text_zone=zone,
         title_mark=mark,
         art_share=_share(obj, checker, default.art_share),
+        scrim=_scrim(obj, checker, default.scrim),
         laurels=obj.boolean("laurels", default.laurels),
         quote=obj.boolean("quote", default.quote),
     )
@@ -60,3 +83,18 @@ def _share(obj: Obj, checker: Checker, default: float) -> float:
         checker.error(obj.line_of("art_share"), obj.sub("art_share"), message)
         return default
     return share
+
+
+def _scrim(obj: Obj, checker: Checker, default: float) -> float:
+    text = obj.text("scrim")
+    if text is None:
+        return default
+    try:
+        scrim = float(text)
+    except ValueError:
+        scrim = -1.0
+    if not 0.0 <= scrim <= 1.0:
+        message = f"expected a strength from 0 to 1, e.g. 0.9 (got '{text}')"
+        checker.error(obj.line_of("scrim"), obj.sub("scrim"), message)
+        return default
+    return scrim

@@ -52,8 +52,11 @@ NEW_PAGE = ("synopsis", "long_synopsis", "directors_statement", "stills", "conta
 
 @dataclass(frozen=True)
 class CoverSpec:
-    style: str = "band"  # band, full or framed (layout/cover_spec.py)
+    style: str = "band"  # band, full, framed or poster (layout/cover_spec.py)
     art_share: float = 0.52  # of the page height, in band and framed covers
+    title: str = "display"  # display: the typeset title fills the measure; set: style size
+    text_zone: str = "bottom"  # full and poster: the title on the foot (bottom) or at the top
+    scrim: float = 0.92  # how far a full or poster cover's picture fades under the text, 0-1
     laurels: bool = True
     quote: bool = True
     title_mark: str = "back_cover"  # where the title art recurs small: back_cover, footer, none

@@ -9,7 +9,15 @@ from PIL import Image, ImageOps
 
 from .decode import decode
 from .metadata import encode_jpeg
-from .targets import FULL_CHROMA_QUALITY, Fade, Target, embedded_profile
+from .targets import (
+    CENTRE,
+    FULL_CHROMA_QUALITY,
+    Fade,
+    Target,
+    crop_box,
+    embedded_profile,
+    fade_ramp,
+)
 
 BICUBIC_FROM = 4000  # long edge (px) from which a mild reduction uses bicubic, not Lanczos
 
@@ -34,7 +42,7 @@ def encode_with_pillow(
     encoded = []
     for number, (target, size) in enumerate(zip(order, sizes, strict=True)):
         if number < alone and target.fill:
-            picture = ImageOps.fit(current, size, Image.Resampling.LANCZOS)
+            picture = _filled(current, size, target.focus)
         elif number < alone:
             picture = current if current.size == size else _resize(current, size)
         else:
@@ -57,13 +65,18 @@ def encode_with_pillow(
     return encoded
 
 
+def _filled(image: Image.Image, size: tuple[int, int], focus: tuple[float, float]) -> Image.Image:
+    """Cropped to ``size``'s shape about the focus point, then sized."""
+    if focus == CENTRE:  # as before: the same pixels, the same cache
+        return ImageOps.fit(image, size, Image.Resampling.LANCZOS)
+    left, top, width, height = crop_box(image.size, size, focus)
+    box = (left, top, left + width, top + height)
+    return image.resize(size, Image.Resampling.LANCZOS, box=box)
+
+
 def _faded(image: Image.Image, fade: Fade) -> Image.Image:
     height = image.height
-    start = round(height * fade.start)
-    ramp = [0] * start + [
-        min(fade.strength, round(fade.strength * (row - start) / (height * fade.length)))
-        for row in range(start, height)
-    ]
+    ramp = fade_ramp(height, fade)
     mask = Image.new("L", (1, height))
     mask.putdata(ramp)
     paper = Image.new("RGB", image.size, fade.colour)

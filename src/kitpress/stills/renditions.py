@@ -16,7 +16,7 @@ from ..commit import atomic_write
 from .cache import StillCache
 from .engine import encoder, version
 from .metadata import StillMetadata, embed_metadata
-from .targets import Fade, Target, decode_for, fit, wanted
+from .targets import CENTRE, Fade, Target, decode_for, fit, wanted
 
 __all__ = ["Fade", "Rendition", "Target", "decode_for", "fit", "make_renditions"]
 
@@ -67,7 +67,8 @@ def make_renditions(
             cmyk=t.cmyk.digest if t.cmyk else None,
             ppi=t.ppi,
             fill=t.fill,
-            fade=dataclasses.astuple(t.fade) if t.fade else None,
+            fade=_fade_key(t.fade),
+            **({"focus": list(t.focus)} if t.fill and t.focus != CENTRE else {}),
         )
         for i, (t, size) in enumerate(zip(order, sizes, strict=True))
     ]
@@ -92,3 +93,11 @@ def make_renditions(
 def _write(path: Path, data: bytes) -> None:
     with atomic_write(path) as out:
         out.write(data)
+
+
+def _fade_key(fade: Fade | None) -> tuple[object, ...] | None:
+    """A fade as its cache key names it: a fade with no top part as it always was."""
+    if fade is None:
+        return None
+    parts = dataclasses.astuple(fade)
+    return parts[:4] if fade.top == 0 else parts

@@ -10,6 +10,7 @@ from .cmyk import CmykProfile
 from .decode import srgb_icc_bytes
 from .icc import srgb_v2_profile
 
+CENTRE = (0.5, 0.5)
 FULL_CHROMA_QUALITY = 90  # from this JPEG quality up, colour is kept at full resolution
 
 
@@ -24,8 +25,9 @@ class Target:
     cmyk: CmykProfile | None = None  # the print PDF's images: in the printer's CMYK
     ppi: int | None = None  # the density a delivered file states (its size in print)
     own_decode: bool = False  # cut from the decode, never from another rendition
-    fill: bool = False  # cropped (centred) to fill ``box``'s shape, not fitted inside it
+    fill: bool = False  # cropped to fill ``box``'s shape, not fitted inside it
     fade: Fade | None = None
+    focus: tuple[float, float] = CENTRE  # what a crop to fill keeps: shares across, down
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,36 @@ class Fade:
     start: float  # share of the height where it begins
     length: float  # share of the height it takes to reach ``strength``
     strength: int  # 0-255: how far it goes into the colour
+    top: float = 0.0  # share of the height from the top faded too, from ``strength`` to none
+
+
+def fade_ramp(height: int, fade: Fade) -> list[int]:
+    """Each row's share of the fade's colour, 0-255: the lower part from ``start`` on and, with
+    ``top``, the upper part down to it."""
+    start = round(height * fade.start)
+    ramp = [0] * start + [
+        min(fade.strength, round(fade.strength * (row - start) / (height * fade.length)))
+        for row in range(start, height)
+    ]
+    if fade.top > 0:
+        reach = height * fade.top
+        for row in range(min(height, round(reach))):
+            ramp[row] = max(ramp[row], round(fade.strength * (1 - row / reach)))
+    return ramp
+
+
+def crop_box(
+    size: tuple[int, int], shape: tuple[int, int], focus: tuple[float, float] = CENTRE
+) -> tuple[float, float, float, float]:
+    """The largest part of a picture ``size`` large of ``shape``'s proportions, placed so the
+    focus point (shares of the width and height) is as near its middle as the edges allow:
+    left, top, width, height in pixels."""
+    width, height = size
+    ratio = shape[0] / shape[1]
+    crop_w, crop_h = (height * ratio, height) if width / height >= ratio else (width, width / ratio)
+    left = min(max(0.0, width * focus[0] - crop_w / 2), width - crop_w)
+    top = min(max(0.0, height * focus[1] - crop_h / 2), height - crop_h)
+    return left, top, crop_w, crop_h
 
 
 def fit(size: tuple[int, int], target: Target) -> tuple[int, int]:

@@ -32,7 +32,15 @@ from ..commit import atomic_write
 from .colour_source import source_profile
 from .decode import decode, srgb_icc_bytes
 from .embedded import exif_is_readable
-from .targets import FULL_CHROMA_QUALITY, Fade, Target, embedded_profile
+from .targets import (
+    CENTRE,
+    FULL_CHROMA_QUALITY,
+    Fade,
+    Target,
+    crop_box,
+    embedded_profile,
+    fade_ramp,
+)
 
 MIN_VERSION = (8, 15)  # `keep=` on save
 _SHRINKS = (8, 4, 2, 1)  # what a JPEG decoder can scale by (Pillow's draft, libvips' shrink)
@@ -73,7 +81,7 @@ def encode(
     encoded = []
     for number, (target, size) in enumerate(zip(order, sizes, strict=True)):
         if number < alone and target.fill:
-            picture = _filled(decoded, size)
+            picture = _filled(decoded, size, target.focus)
         elif number < alone:
             picture = decoded if _size(decoded) == size else _resize(decoded, size)
         else:
@@ -177,12 +185,10 @@ def _exactly(image: Any, size: tuple[int, int]) -> Any:
     return image.embed(0, 0, *size, extend="copy")
 
 
-def _filled(image: Any, size: tuple[int, int]) -> Any:
-    """Cropped about the centre to ``size``'s shape, then sized (as ``ImageOps.fit``)."""
-    width, height = _size(image)
-    ratio = size[0] / size[1]
-    crop_w, crop_h = (height * ratio, height) if width / height >= ratio else (width, width / ratio)
-    left, top = round((width - crop_w) / 2), round((height - crop_h) / 2)
+def _filled(image: Any, size: tuple[int, int], focus: tuple[float, float] = CENTRE) -> Any:
+    """Cropped to ``size``'s shape about the focus point, then sized (as ``ImageOps.fit``)."""
+    left_f, top_f, crop_w, crop_h = crop_box(_size(image), size, focus)
+    left, top = round(left_f), round(top_f)
     cut = image.crop(left, top, max(1, round(crop_w)), max(1, round(crop_h)))
     return cut if _size(cut) == size else _resize(cut, size)
 
@@ -190,11 +196,7 @@ def _filled(image: Any, size: tuple[int, int]) -> Any:
 def _faded(image: Any, fade: Fade) -> Any:
     """The lower part faded into ``fade.colour``, as `pillow_engine._faded` does."""
     height = int(image.height)
-    start = round(height * fade.start)
-    ramp = [0] * start + [
-        min(fade.strength, round(fade.strength * (row - start) / (height * fade.length)))
-        for row in range(start, height)
-    ]
+    ramp = fade_ramp(height, fade)
     mask = pyvips.Image.new_from_memory(bytes(ramp), 1, height, 1, "uchar").replicate(
         image.width, 1
     )

@@ -15,7 +15,7 @@ from kitpress.document.model import PressDocument
 from kitpress.errors import Issue, KitError
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import load_cmyk_profile, used_profile_note
-from kitpress.stills.renditions import Fade, Target, decode_for
+from kitpress.stills.renditions import Target, decode_for
 
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Renditions, Requests
 from .arrange import image_pixels
@@ -27,7 +27,7 @@ from .plan import DocumentPlan, plan_document
 from .portraits import portrait_pixels, portrait_warnings
 from .preview import contact_sheet, render_pages
 from .profiles import Profile, make_profile, print_layout, print_ppi
-from .render.cover import FULL_TEXT_SHARE, CoverArt, cover_box
+from .render.cover import CoverArt, cover_box, cover_fade
 from .resolution import print_warnings
 
 
@@ -262,11 +262,10 @@ def _cover_target(
 ) -> Target:
     """The cover picture for ``layout``'s art box at ``ppi``: cropped to fill it, faded into
     the cover paper under the text of a full-page cover."""
-    width, height = cover_box(layout)[2:]
-    box = (round(width / 72 * ppi), round(height / 72 * ppi))
-    fade = None
-    if layout.cover.style == "full":
-        fade = Fade(layout.colour("cover_paper"), 1 - FULL_TEXT_SHARE - 0.12, 0.3, 235)
+    pixels = document.cover.pixels if document.cover is not None else None
+    width, height = cover_box(layout, pixels)[2:]
+    box = (max(1, round(width / 72 * ppi)), max(1, round(height / 72 * ppi)))  # a sliver too
+    fade = cover_fade(layout, pixels)
     name = profile.name if profile is not None else "size"
     return Target(
         f"cover-{name}",
@@ -279,6 +278,7 @@ def _cover_target(
         own_decode=True,
         fill=True,
         fade=fade,
+        focus=document.cover.focus if document.cover is not None else (0.5, 0.5),
     )
 
 

@@ -30,7 +30,11 @@ def print_warnings(
     ]
     if document.key_art_pixels and kit.key_art and "cover" in plan.sections:
         printed = print_layout(document.layout, options)
-        ppi = cover_ppi(document.key_art_pixels, cover_box(printed)[2:], printed.stills.pdf_ppi)
+        ppi = cover_ppi(
+            document.key_art_pixels,
+            cover_box(printed, document.key_art_pixels)[2:],
+            printed.stills.pdf_ppi,
+        )
         if ppi < PRINT_PPI - 0.5:
             message = (
                 f"{kit.key_art.name} prints at {ppi:.0f} ppi on the cover of the print PDF "

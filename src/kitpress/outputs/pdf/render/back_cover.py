@@ -1,7 +1,8 @@
 """The back cover: a designed page with no folio. The title treatment as a small mark near the
 top; from the foot up the film's © line, its web site and press materials portal, the logos
-in a row at one common height, who presents the film and the billing block above them, the
-way distributors close their press notes.
+in a row at one common height, the distributor's block (who presents the film and whom the
+press writes to) and the billing block above them, the way distributors close their press
+notes. A sparse kit with only a distributor still closes with it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ MARK_HEIGHT = 54.0  # points: the title art's running mark
 MARK_WIDTH_SHARE = 0.5
 BILLING_IMAGE_HEIGHT = 110.0  # points at most for a billing block given as an image
 GAP = 14.0
+BACK_CONTACTS = 3  # the distributor's block names this many contacts at most
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,17 @@ def back_styles(styles: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
     return made
 
 
+def contact_lines(ctx: Context) -> list[str]:
+    """The distributor's block: one line per contact (its role, name, company and e-mail)."""
+    lines = []
+    for contact in ctx.kit.contacts[:BACK_CONTACTS]:
+        names = [escape(x) for x in (contact.name, contact.company) if x]
+        role = escape(ctx.labels.contact_role(contact.role))
+        reach = [escape(x) for x in (contact.email, contact.phone) if x]
+        lines.append(f"<b>{role}</b>  " + "  ·  ".join(names + reach))
+    return lines
+
+
 class BackCover(Flowable):  # type: ignore[misc]
     """The whole back cover, drawn into the body frame of a page without a folio."""
 
@@ -130,6 +143,9 @@ class BackCover(Flowable):  # type: ignore[misc]
             self._art(placed.art, placed.x, y + placed.y, placed.width, placed.height)
         if row:
             y += LOGO_HEIGHT + GAP * 1.5
+        contacts = contact_lines(ctx)
+        if contacts:
+            y = self._para("<br/>".join(contacts), "back_small", y) + GAP * 0.5
         if kit.presented_by:
             line = escape(labels.presented_by.format(name=kit.presented_by))
             y = self._para(line, "back_line", y) + GAP
@@ -147,10 +163,19 @@ class BackCover(Flowable):  # type: ignore[misc]
         middle = (self.height + y) / 2  # the title, centred in the room above the block
         if mark and title_art:
             self._art(title_art, (width - mark[0]) / 2, middle - mark[1] / 2, *mark)
-        else:
+        else:  # the typeset title, and under it whose film it is
             para = paragraph(escape(kit.title), styles["back_title"])
             _, height = para.wrap(width, self.height)
-            para.drawOn(self.canv, 0, middle - height / 2)
+            credit = None
+            if kit.directors:
+                directors = " & ".join(kit.directors)
+                credit = paragraph(
+                    escape(labels.film_by.format(directors=directors)), styles["back_line"]
+                )
+            below = credit.wrap(width, self.height)[1] + GAP * 0.5 if credit else 0.0
+            para.drawOn(self.canv, 0, middle - (height - below) / 2)
+            if credit is not None:
+                credit.drawOn(self.canv, 0, middle - (height + below) / 2)
 
     def _para(self, markup: str, style: str, y: float) -> float:
         """A centred paragraph with its foot at ``y``; returns its top."""

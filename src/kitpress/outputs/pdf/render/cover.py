@@ -1,13 +1,17 @@
 """The cover: key art (or the strongest still), the title treatment, director and name cast,
 festival laurels and one press quote when the kit has them, and who presents the film.
 
-Three styles, chosen by the layout (`cover.style`):
+Four styles, chosen by the layout (`cover.style`):
 - ``band``: the art across the top, the text on the cover paper below it;
-- ``full``: the art over the whole page, the text over a fade baked into the picture;
-- ``framed``: the art inside the margins on the cover paper, the text below it.
+- ``full``: the art over the whole page, the text over a scrim baked into the picture;
+- ``framed``: the art inside the margins on the cover paper, the text below it;
+- ``poster``: the art whole and uncropped across the top of the page (a portrait poster
+  fills it), its foot faded into the cover paper under the text, as a one-sheet is shown.
 
-Text is laid out top-down; an element that would run into the foot is left out rather than
-drawn over it (the quote first, then the laurels).
+Text is laid out top-down below the art on the cover paper; over the picture it stands on
+the foot, so the picture shows down to the title and no part of the page is left empty. An
+element that would run into the foot is left out rather than drawn over it (the quote
+first, then the laurels).
 """
 
 from __future__ import annotations
@@ -29,22 +33,33 @@ from kitpress.document.typography import quotation
 from kitpress.kit.model import Kit
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
+from kitpress.stills.targets import Fade
 
 from .artwork import draw_art, fit
-from .laurels import draw_laurel, laurel_width
+from .laurels import draw_laurel, laurel_size
+from .measure import line_widths
 from .paragraphs import paragraph
 from .scripts import font_runs
 from .text import escape
 
 Styles = dict[str, ParagraphStyle]
-FULL_TEXT_SHARE = 0.5  # of the page height, from the foot, where a full cover's text sits
-LAUREL_SIZE = 66.0
+FULL_TEXT_SHARE = 0.55  # of the page height, from the foot: the text zone over the picture
+SCRIM_FROM = 0.66  # of the page height, from the foot: where the picture starts to fade
+SCRIM_TO = 0.3  # and where it has faded as far as the layout's scrim says
+TOP_ZONE = 0.42  # of the page height, from its top: the text zone of a cover with text on top
+FOOT_SCRIM_FROM = 0.32  # of the page height, from the foot: the foot's own scrim, on such a
+FOOT_SCRIM_TO = 0.1  # cover, from here down to here
+SCRIM_HALF = 0.5  # of a poster's picture height, from its foot: the scrim starts no higher
+LAUREL_SIZE = 66.0  # points: a festival's own laurel artwork is set this high at most
+LAUREL_ART_ASPECT = 1.3  # and this many times as wide
 TITLE_SHARE = 0.55  # of the cover's text space the title may take before it shrinks
 ART_SHARE = 0.75  # the title art's share: a logotype has one line, the names one more
+DISPLAY_GROWTH = 2.0  # a display title grows to fill the measure, to twice its style's size
 MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
 LAUREL_GAP = 8.0  # points between laurels
 FOOT_GAP = 14.0  # points between the foot's lines and the laurels
+TEXT_GAP = 6.0  # points between the text over a picture and the laurels or foot
 LAUREL_DROP = 8.0  # points a laurel beside the foot's lines sits below their foot
 
 
@@ -66,7 +81,15 @@ class CoverExtras:
     under: _Under | None = None  # the picture under the text, on a full-page cover
 
     def backdrop(self, box: tuple[float, float, float, float]) -> Image.Image | None:
-        return self.under.crop(box) if self.under is not None else None
+        """The picture under ``box``, or None where it is all paper."""
+        under = self.under
+        if (
+            under is None
+            or box[1] >= under.box[1] + under.box[3]
+            or box[1] + box[3] <= under.box[1]
+        ):
+            return None
+        return under.crop(box)
 
 
 @dataclass(frozen=True)
@@ -75,6 +98,7 @@ class _Under:
 
     art: CoverArt
     box: tuple[float, float, float, float]  # x, y, width, height in points
+    paper: str  # the cover paper, where ``box`` runs past the picture
 
     def crop(self, box: tuple[float, float, float, float]) -> Image.Image:
         """The picture's pixels under ``box`` (x, y, width, height in points)."""
@@ -84,21 +108,75 @@ class _Under:
         sx, sy = pixels.width / width, pixels.height / height
         left, top = (box[0] - x) * sx, (y + height - box[1] - box[3]) * sy
         right, bottom = left + box[2] * sx, top + box[3] * sy
-        return pixels.crop((round(left), round(top), round(right), round(bottom)))
+        cut = (round(left), round(top), round(right), round(bottom))
+        ground = Image.new(pixels.mode, (cut[2] - cut[0], cut[3] - cut[1]), self.paper)
+        inside = (
+            max(0, cut[0]),
+            max(0, cut[1]),
+            min(pixels.width, cut[2]),
+            min(pixels.height, cut[3]),
+        )
+        if inside[0] < inside[2] and inside[1] < inside[3]:
+            ground.paste(pixels.crop(inside), (inside[0] - cut[0], inside[1] - cut[1]))
+        return ground
 
 
-def cover_box(layout: Layout) -> tuple[float, float, float, float]:
-    """Points: x, y, width and height of the art, in the trimmed page's coordinates; art that
-    touches an edge of the page runs on into the bleed (when the print profile has one)."""
+def over_picture(layout: Layout, pixels: tuple[int, int] | None) -> bool:
+    """Whether the cover's text stands on the picture (full and poster) or on the paper."""
+    return layout.cover.style in ("full", "poster") and pixels is not None
+
+
+def cover_box(
+    layout: Layout, pixels: tuple[int, int] | None = None
+) -> tuple[float, float, float, float]:
+    """Points: x, y, width and height of the art (``pixels`` large, upright), in the trimmed
+    page's coordinates; art that touches an edge of the page runs on into the bleed (when the
+    print profile has one)."""
     page, cover, bleed = layout.page, layout.cover, layout.page.bleed
-    if cover.style == "full":
-        return -bleed, -bleed, page.width + 2 * bleed, page.height + 2 * bleed
+    full = (-bleed, -bleed, page.width + 2 * bleed, page.height + 2 * bleed)
+    if cover.style == "poster" and pixels is not None:
+        width = page.width + 2 * bleed
+        height = min(full[3], width * pixels[1] / pixels[0])  # whole, unless taller than the page
+        return -bleed, page.height + bleed - height, width, height
+    if cover.style in ("full", "poster"):
+        return full
     height = page.height * cover.art_share
     if cover.style == "framed":
         height -= page.margin_top
         top = page.height - page.margin_top
         return page.margin_left, top - height, page.frame_width, height
     return -bleed, page.height - height, page.width + 2 * bleed, height + bleed
+
+
+def cover_fade(layout: Layout, pixels: tuple[int, int] | None) -> Fade | None:
+    """The scrim baked into the cover picture under the text, at the layout's strength: from
+    `SCRIM_FROM` of the page height down to `SCRIM_TO`, in the picture's own shares."""
+    if not over_picture(layout, pixels) or layout.cover.scrim <= 0:
+        return None
+    _, y, _, height = cover_box(layout, pixels)
+    page = layout.page.height
+    on_top = layout.cover.text_zone == "top"
+    if on_top:  # the title at the top: the foot's lines and laurels keep a scrim of their own
+        begins = max(y, page * FOOT_SCRIM_FROM)
+        ends = max(y, page * FOOT_SCRIM_TO)
+    else:
+        begins = min(page * SCRIM_FROM, y + height * SCRIM_HALF)  # in the picture's lower half
+        ends = max(page * SCRIM_TO, y)
+    start, length = (y + height - begins) / height, (begins - ends) / height
+    melts = y > 0  # a picture that ends above the foot fades all the way into the paper
+    strength = 255 if melts else round(255 * layout.cover.scrim)
+    reach = (y + height - page * (1 - TOP_ZONE - 0.1)) / height if on_top else 0.0
+    return Fade(layout.colour("cover_paper"), start, max(length, 0.01), strength, reach)
+
+
+def text_top(layout: Layout, pixels: tuple[int, int] | None) -> float:
+    """Points: the highest the cover's text may reach over the picture: the page's lower
+    half, or on a poster, the top of the scrim at the picture's foot."""
+    page = layout.page.height
+    if layout.cover.style != "poster":
+        return page * FULL_TEXT_SHARE
+    _, y, _, height = cover_box(layout, pixels)
+    return min(page * SCRIM_FROM, max(page * FULL_TEXT_SHARE, y + height * SCRIM_HALF))
 
 
 def draw_cover(
@@ -117,19 +195,30 @@ def draw_cover(
     canvas.setFillColor(layout.colour("cover_paper"))
     bleed = page.bleed
     canvas.rect(-bleed, -bleed, page.width + 2 * bleed, page.height + 2 * bleed, stroke=0, fill=1)
-    x, y, width, height = cover_box(layout)
+    pixels = art.pixels if art is not None else None
+    x, y, width, height = cover_box(layout, pixels)
     if art is not None:
         canvas.drawImage(ImageReader(io.BytesIO(art.jpeg)), x, y, width, height)
-    if art is not None and layout.cover.style == "full":  # art over the picture's fade
-        extras = replace(extras, under=_Under(art, (x, y, width, height)))
+    over = layout.cover.style in ("full", "poster")  # the text over the page, art or none
+    if art is not None and over:  # art over the picture's fade
+        under = _Under(art, (x, y, width, height), layout.colour("cover_paper"))
+        extras = replace(extras, under=under)
     foot = foot_paragraph(kit, styles, only_page, labels, extras.embargo)
-    text_box, laurels_y = foot_zones(foot, kit, layout)
+    sizes = laurel_sizes(kit, layout, styles, labels, extras)
+    text_box, laurels_y = foot_zones(foot, layout, sizes)
     foot.drawOn(canvas, text_box[0], text_box[1])
     foot_top = text_box[1] + text_box[3]
     laurels_top = _draw_laurels(canvas, kit, layout, styles, labels, extras, laurels_y)
     floor = max(foot_top, laurels_top) + 18
-    top = page.height * FULL_TEXT_SHARE if layout.cover.style == "full" else y - 34
-    _draw_text(canvas, kit, layout, styles, top, floor, labels, extras)
+    room_top = text_top(layout, pixels) if over else y - 34
+    if over and layout.cover.text_zone == "top":  # from the top, the picture's upper part
+        room_top = page.height - page.margin_top
+        floor = max(floor, page.height * (1 - TOP_ZONE))
+    top = room_top
+    if over and layout.cover.text_zone == "bottom":  # on the foot: the picture shows down to it
+        bottom = _draw_text(None, kit, layout, styles, top, floor, labels, extras)
+        top -= max(0.0, bottom - floor - TEXT_GAP)
+    _draw_text(canvas, kit, layout, styles, top, floor, labels, extras, room_top)
     canvas.restoreState()
 
 
@@ -139,7 +228,7 @@ def cover_title_art_size(art: ArtFile, layout: Layout, room: float) -> tuple[flo
 
 
 def _draw_text(
-    canvas: Canvas,
+    canvas: Canvas | None,
     kit: Kit,
     layout: Layout,
     styles: Styles,
@@ -147,22 +236,30 @@ def _draw_text(
     floor: float,
     labels: Labels,
     extras: CoverExtras,
-) -> None:
-    """Credit line, title, names and (when it fits above ``floor``) the quote."""
+    room_top: float | None = None,
+) -> float:
+    """Credit line, title, names and (when it fits above ``floor``) the quote, from ``top``
+    down, sized for the room from ``room_top`` (``top`` when not given); returns where they
+    end. Without a ``canvas``, only measured."""
     x, width = layout.page.margin_left, layout.page.frame_width
+    shift = (room_top - top) if room_top is not None else 0.0
     top = _draw(canvas, _credit_line(kit, labels), styles["cover_line"], x, top, width)
-    room = (top - floor) * TITLE_SHARE  # a very long title shrinks, never runs off the page
-    title_style = fitting_style(escape(kit.title), styles["cover_title"], width, room)
+    room = (top + shift - floor) * TITLE_SHARE  # a long title shrinks, never runs off the page
+    title_style = styles["cover_title"]
+    if layout.cover.title == "display":
+        title_style = display_style(escape(kit.title), title_style, width)
+    title_style = fitting_style(escape(kit.title), title_style, width, room)
     if extras.title_art is not None:
-        art_room = (top - floor) * ART_SHARE
+        art_room = (top + shift - floor) * ART_SHARE
         art_width, art_height = cover_title_art_size(extras.title_art, layout, art_room)
         art_top = top - 10
-        _invisible_title(canvas, kit.title, title_style, x, art_top - art_height)
-        paper = layout.colour("cover_paper")
         at = (x, art_top - art_height)
-        under = extras.backdrop((*at, art_width, art_height))
-        size = (art_width, art_height)
-        draw_art(canvas, extras.title_art, at, size, paper, extras.cmyk, under)
+        if canvas is not None:
+            _invisible_title(canvas, kit.title, title_style, x, art_top - art_height)
+            paper = layout.colour("cover_paper")
+            under = extras.backdrop((*at, art_width, art_height))
+            size = (art_width, art_height)
+            draw_art(canvas, extras.title_art, at, size, paper, extras.cmyk, under)
         top = art_top - art_height
     else:
         top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
@@ -173,7 +270,10 @@ def _draw_text(
         quote = paragraph(_quote(kit, labels.language), styles["cover_quote"])
         _, height = quote.wrap(width * 0.8, 1000)
         if top - 16 - height >= floor:
-            quote.drawOn(canvas, x, top - 16 - height)
+            if canvas is not None:
+                quote.drawOn(canvas, x, top - 16 - height)
+            top -= 16 + height
+    return top
 
 
 def _invisible_title(canvas: Canvas, title: str, style: ParagraphStyle, x: float, y: float) -> None:
@@ -197,21 +297,35 @@ def cover_laurels(kit: Kit, layout: Layout) -> int:
     return len(kit.festivals[:MAX_LAURELS]) if layout.cover.laurels else 0
 
 
-def laurel_zone(kit: Kit, layout: Layout) -> float:
+def laurel_sizes(
+    kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
+) -> list[tuple[float, float]]:
+    """Points: each cover laurel's width and height, in the kit's order: the festival's own
+    artwork at `LAUREL_SIZE` high, a drawn laurel sized to its lines."""
+    sizes = []
+    for i, festival in enumerate(kit.festivals[: cover_laurels(kit, layout)]):
+        own = extras.laurels[i] if i < len(extras.laurels) else None
+        if own is not None:
+            sizes.append(laurel_art_size(own))
+        else:
+            sizes.append(laurel_size(festival, styles["laurel"], labels))
+    return sizes
+
+
+def laurel_zone(sizes: list[tuple[float, float]]) -> float:
     """Points: the width the laurels take at the right of the cover's foot (0 without)."""
-    count = cover_laurels(kit, layout)
-    return count * (laurel_width(LAUREL_SIZE) + LAUREL_GAP) if count else 0.0
+    return sum(width for width, _ in sizes) + LAUREL_GAP * max(0, len(sizes) - 1)
 
 
 def foot_zones(
-    foot: Paragraph, kit: Kit, layout: Layout
+    foot: Paragraph, layout: Layout, sizes: list[tuple[float, float]]
 ) -> tuple[tuple[float, float, float, float], float]:
     """Where the foot's lines go (x, y, width, height) and the laurels' foot: the lines beside
     the laurels when each of them fits there as it is, else across the frame with the laurels
     on a row above them. Text and laurels never share a point."""
     page = layout.page
     x, y, full = page.margin_left, page.margin_bottom, page.frame_width
-    zone = laurel_zone(kit, layout)
+    zone = laurel_zone(sizes)
     beside = full - zone - FOOT_GAP
     _, across = foot.wrap(full, 1000)
     if not zone:
@@ -232,30 +346,52 @@ def _draw_laurels(
     extras: CoverExtras,
     foot: float,
 ) -> float:
-    """Up to three laurels at the right, their foot at ``foot``; returns their top (or the
-    foot's)."""
+    """Up to three laurels at the right, centred on one row whose foot is ``foot``; returns
+    the row's top (or the foot's)."""
     page = layout.page
-    festivals = kit.festivals[: cover_laurels(kit, layout)]
-    right = page.width - page.margin_right
-    step = laurel_width(LAUREL_SIZE) + LAUREL_GAP
+    sizes = laurel_sizes(kit, layout, styles, labels, extras)
+    festivals = kit.festivals[: len(sizes)]
+    row = max((height for _, height in sizes), default=0.0)
+    spot = page.width - page.margin_right - laurel_zone(sizes)
     paper = layout.colour("cover_paper")
-    count = len(festivals)
-    for i, festival in enumerate(reversed(festivals)):
-        spot = right - (i + 1) * step + LAUREL_GAP
-        own = extras.laurels[count - 1 - i] if count - 1 - i < len(extras.laurels) else None
+    for i, (festival, (width, height)) in enumerate(zip(festivals, sizes, strict=True)):
+        at = (spot, foot + (row - height) / 2)
+        own = extras.laurels[i] if i < len(extras.laurels) else None
         if own is not None:  # the festival's own artwork, centred in the laurel's place
-            width, height = laurel_art_size(own)
-            at = (spot + (step - LAUREL_GAP - width) / 2, foot + (LAUREL_SIZE - height) / 2)
             under = extras.backdrop((*at, width, height))
             draw_art(canvas, own, at, (width, height), paper, extras.cmyk, under)
         else:
-            draw_laurel(canvas, festival, styles["laurel"], spot, foot, LAUREL_SIZE, labels)
-    return foot + (LAUREL_SIZE if festivals else 0)
+            draw_laurel(canvas, festival, styles["laurel"], *at, labels)
+        spot += width + LAUREL_GAP
+    return foot + row
 
 
 def laurel_art_size(art: ArtFile) -> tuple[float, float]:
     """A festival's own laurel artwork in the place of a drawn laurel."""
-    return fit(art, laurel_width(LAUREL_SIZE), LAUREL_SIZE)
+    return fit(art, LAUREL_SIZE * LAUREL_ART_ASPECT, LAUREL_SIZE)
+
+
+def display_style(markup: str, style: ParagraphStyle, width: float) -> ParagraphStyle:
+    """``style`` grown until the title's longest line fills ``width`` (at most
+    `DISPLAY_GROWTH` times its size), its lines broken where they broke at its own size."""
+    base = paragraph(markup, style)
+    base.wrap(width, 10_000)
+    lines = line_widths(base)
+    if not lines:
+        return style
+    size = style.fontSize * min(DISPLAY_GROWTH, width / max(lines))
+    while size > style.fontSize:
+        scale = size / style.fontSize
+        grown = ParagraphStyle(
+            f"{style.name}-display", parent=style, fontSize=size, leading=style.leading * scale
+        )
+        para = paragraph(markup, grown)
+        para.wrap(width, 10_000)
+        widths = line_widths(para)
+        if len(widths) == len(lines) and max(widths) <= width:
+            return grown
+        size *= 0.97
+    return style
 
 
 def fitting_style(
@@ -312,9 +448,10 @@ def foot_paragraph(
 
 
 def _draw(
-    canvas: Canvas, markup: str, style: ParagraphStyle, x: float, top: float, width: float
+    canvas: Canvas | None, markup: str, style: ParagraphStyle, x: float, top: float, width: float
 ) -> float:
     para = paragraph(markup, style)
     _, height = para.wrap(width, 1000)
-    para.drawOn(canvas, x, top - height)
+    if canvas is not None:
+        para.drawOn(canvas, x, top - height)
     return float(top - height)

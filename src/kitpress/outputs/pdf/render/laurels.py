@@ -1,33 +1,111 @@
 """Festival laurels drawn as vectors: two leafy branches around the festival's name, the
-year and the award (or "Official Selection"), the way distributors mark festival films."""
+year and the award (or "Official Selection"), the way distributors mark festival films.
+
+The type comes first: it is set at the laurel style's size (never under `MIN_TYPE` points)
+in four short lines at most, at the narrowest measure they fit (a long name is set at
+`MIN_TYPE` on a wider measure before it takes a fifth line), and the wreath is drawn around
+that block, sized to it, so a long award name widens the wreath instead of running out of
+it or into its leaves.
+"""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from kitpress.document.labels import Labels
 from kitpress.kit.model import Festival
 
+from .measure import line_widths
 from .paragraphs import paragraph
 from .text import escape
 
 LEAVES = 9
 SWEEP = (-58.0, 48.0)  # degrees of the arc each branch covers, from the bottom up
-ASPECT = 1.3  # a laurel is wider than it is tall
+MIN_TYPE = 7.0  # points: a laurel's lines are never set smaller
+MAX_LINES = 4
+NARROWEST = 44.0  # points: the narrowest measure a laurel's lines are tried at
+WIDEST = 150.0  # points: the widest at the style's size; then at MIN_TYPE
+LONGEST_MEASURE = 230.0  # points: the widest at all; a name needing more gets more lines
+STEP = 4.0  # points between the measures tried
+CLEAR_X = 1.6  # the ellipse's half-axes over the text block's, across and up
+CLEAR_Y = 1.6
+LEAF_SHARE = 0.2  # a leaf's length, of the wreath's height
+MIN_HEIGHT = 52.0  # points: a laurel of one short line is still a laurel
 
 
 def laurel_lines(festival: Festival, labels: Labels) -> str:
     top = escape(festival.award or labels.official_selection)
     name = escape(festival.name)
-    year = f"<br/>{festival.year}" if festival.year else ""
+    year = f" {festival.year}" if festival.year else ""
     return f"{top}<br/>{name}{year}"
 
 
-def laurel_width(height: float) -> float:
-    return height * ASPECT
+@dataclass(frozen=True)
+class LaurelText:
+    """A laurel's lines as set: the paragraph and its measured block."""
+
+    paragraph: Paragraph
+    width: float
+    height: float
+
+
+def laurel_style(style: ParagraphStyle) -> ParagraphStyle:
+    """The layout's laurel style, at ``MIN_TYPE`` points at least."""
+    if style.fontSize >= MIN_TYPE:
+        return style
+    scale = MIN_TYPE / style.fontSize
+    leading = style.leading * scale
+    return ParagraphStyle(f"{style.name}-min", parent=style, fontSize=MIN_TYPE, leading=leading)
+
+
+def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels) -> LaurelText:
+    """The lines at the narrowest measure that keeps them to ``MAX_LINES``: at the style's
+    size up to `WIDEST`, then at `MIN_TYPE` up to `WIDEST` and on to `LONGEST_MEASURE`."""
+    markup = laurel_lines(festival, labels)
+    smallest = ParagraphStyle(
+        f"{style.name}-min",
+        parent=style,
+        fontSize=MIN_TYPE,
+        leading=style.leading * MIN_TYPE / style.fontSize,
+    )
+    tries = ((laurel_style(style), WIDEST), (smallest, WIDEST), (smallest, LONGEST_MEASURE))
+    for chosen, widest in tries:
+        set_ = _narrowest(markup, chosen, widest)
+        if set_ is not None:
+            return set_
+    para = paragraph(markup, smallest)
+    _, height = para.wrap(LONGEST_MEASURE, 10_000)
+    return LaurelText(para, max(line_widths(para) or [LONGEST_MEASURE]), float(height))
+
+
+def _narrowest(markup: str, style: ParagraphStyle, widest: float) -> LaurelText | None:
+    width = NARROWEST
+    while width <= widest:
+        para = paragraph(markup, style)
+        _, height = para.wrap(width, 10_000)
+        used = max(line_widths(para) or [width])
+        fits = used <= width + 0.01  # a tracked line may run long; its spaces would shrink
+        if round(height / style.leading) <= MAX_LINES and fits:
+            return LaurelText(para, used, float(height))
+        width += STEP
+    return None
+
+
+def laurel_size(festival: Festival, style: ParagraphStyle, labels: Labels) -> tuple[float, float]:
+    """Points: the laurel's width and height, from its lines."""
+    return _wreath(laurel_text(festival, style, labels))
+
+
+def _wreath(text: LaurelText) -> tuple[float, float]:
+    height = max(MIN_HEIGHT, (text.height * CLEAR_Y) / (1 - 2 * LEAF_SHARE * 0.5))
+    leaf = height * LEAF_SHARE
+    width = text.width * CLEAR_X + 2 * leaf
+    return width, height
 
 
 def draw_laurel(
@@ -36,24 +114,25 @@ def draw_laurel(
     style: ParagraphStyle,
     x: float,
     y: float,
-    height: float,
     labels: Labels,
-) -> None:
-    """A laurel ``height`` points tall with its bottom-left corner at (x, y)."""
-    width = laurel_width(height)
+) -> tuple[float, float]:
+    """The laurel with its bottom-left corner at (x, y); returns its width and height."""
+    text = laurel_text(festival, style, labels)
+    width, height = _wreath(text)
+    leaf = height * LEAF_SHARE
     centre_x, centre_y = x + width / 2, y + height / 2
-    radii = (width * 0.42, height * 0.42)
+    radii = (width / 2 - leaf, height / 2 - leaf * 0.5)
     canvas.saveState()
     canvas.setFillColor(style.textColor)
     canvas.setStrokeColor(style.textColor)
     canvas.setLineWidth(0.6)
     for side in (-1, 1):
-        _branch(canvas, (centre_x, centre_y), radii, side, height * 0.17)
+        _branch(canvas, (centre_x, centre_y), radii, side, leaf)
     canvas.restoreState()
-    text = paragraph(laurel_lines(festival, labels), style)
-    text_width = width * 0.64
-    _, text_height = text.wrap(text_width, height)
-    text.drawOn(canvas, centre_x - text_width / 2, centre_y - text_height / 2)
+    text.paragraph.wrap(text.paragraph.width, 10_000)
+    left = centre_x - text.paragraph.width / 2
+    text.paragraph.drawOn(canvas, left, centre_y - text.height / 2)
+    return width, height
 
 
 def _branch(
@@ -70,7 +149,7 @@ def _branch(
         points.append(point)
         along = (-side * radii[0] * math.sin(angle), radii[1] * math.cos(angle))
         heading = math.degrees(math.atan2(along[1], along[0]))
-        _leaf(canvas, point, heading + side * 35, leaf * (1 - 0.035 * i))
+        _leaf(canvas, point, heading - side * 35, leaf * (1 - 0.035 * i))
     path = canvas.beginPath()
     path.moveTo(*points[0])
     for point in points[1:]:

@@ -1,0 +1,272 @@
+"""The cover read back from the PDF: laurel type at 7 pt at least and inside its wreath (by
+pdfplumber's character and curve positions), the poster style's key art whole (the drawn
+image's proportions against the source's), a focus point moving the cover's crop (by the
+drawn image's pixels), a sparse kit's back cover with the distributor's block, and kit.yaml's
+``cover:`` read as located lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image, ImageStat
+from pypdf import PdfReader
+
+from kitpress.pipeline import BuildOptions, build, check
+
+from .conftest import SCREEN_PDF, check_errors, make_still
+
+LONG_AWARD = "Special Jury Prize for Outstanding Artistic Contribution"
+KIT = """\
+title: The Last Lock
+presented_by: Northlight Releasing
+crew: {Director: Hester Vale}
+festivals:
+  - {name: Estuary International Film Festival, year: 2026, award: AWARD}
+  - {name: Lowland Film Days, year: 2026}
+stills:
+  - {file: stills/one.jpg}
+"""
+
+
+def _layout(tmp_path: Path, cover: str, name: str = "brand") -> str:
+    folder = tmp_path / name
+    folder.mkdir(exist_ok=True)
+    (folder / "layout.yaml").write_text(f"extends: default\ncover: {cover}\n", encoding="utf-8")
+    return str(folder)
+
+
+def _pdf(kit: Path, out: Path, layout: str = "default") -> Path:
+    result = build(kit, BuildOptions(format="pdf", out=out, layout=layout))
+    assert result.pdf is not None
+    return result.pdf
+
+
+def _laurel_kit(kit: Path, award: str = LONG_AWARD) -> Path:
+    make_still(kit / "stills" / "one.jpg", (1200, 800), 1)
+    (kit / "kit.yaml").write_text(KIT.replace("AWARD", award), encoding="utf-8")
+    return kit
+
+
+def _wreaths(page: pdfplumber.page.Page) -> list[list[tuple[float, float, float, float]]]:
+    """The drawn laurels' leaves (small filled curves), one list per wreath: nine leaves a
+    side, the wreaths side by side, left to right."""
+    leaves = sorted(
+        (c["x0"], c["top"], c["x1"], c["bottom"])
+        for c in page.curves
+        if c["fill"] and c["x1"] - c["x0"] < 20 and c["bottom"] - c["top"] < 20
+    )
+    return [leaves[i : i + 18] for i in range(0, len(leaves), 18)]
+
+
+@pytest.mark.parametrize("layout", ["default", "classic"])
+def test_laurel_lines_are_7_pt_at_least_inside_their_wreath_clear_of_the_leaves(
+    tmp_path: Path, layout: str
+) -> None:
+    pdf = _pdf(_laurel_kit(tmp_path / "kit"), tmp_path / "out", layout)
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        wreaths = _wreaths(page)
+        assert [len(w) for w in wreaths] == [18, 18]
+        for wreath in wreaths:
+            left, right = min(b[0] for b in wreath), max(b[2] for b in wreath)
+            top, bottom = min(b[1] for b in wreath), max(b[3] for b in wreath)
+            chars = [
+                c
+                for c in page.chars
+                if left <= (c["x0"] + c["x1"]) / 2 <= right
+                and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+                and c["text"].strip()
+            ]
+            assert chars and min(c["size"] for c in chars) >= 7
+            lines = {round(c["top"]) for c in chars}
+            assert len(lines) <= 4
+            for line in lines:  # no letter runs into the next (a long tracked line shrunk)
+                row = sorted((c["x0"], c["x1"]) for c in chars if round(c["top"]) == line)
+                assert all(a[1] <= b[0] + 0.3 for a, b in pairwise(row))
+            for c in chars:  # inside the wreath's box, touching no leaf
+                assert left < c["x0"] and c["x1"] < right and top < c["top"] < c["bottom"] < bottom
+                box = (c["x0"], c["top"], c["x1"], c["bottom"])
+                assert not [leaf for leaf in wreath if _overlap(box, leaf)], c["text"]
+        text = page.extract_text()
+    assert "CONTRIBUTION" in text and "ESTUARY INTERNATIONAL" in text  # nothing left out
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_a_long_award_widens_the_wreath_instead_of_spilling(tmp_path: Path) -> None:
+    short = _pdf(_laurel_kit(tmp_path / "short", "Best Film"), tmp_path / "a")
+    long = _pdf(_laurel_kit(tmp_path / "long"), tmp_path / "b")
+    widths = []
+    for pdf in (short, long):
+        with pdfplumber.open(pdf) as document:
+            first = _wreaths(document.pages[0])[0]
+        widths.append(max(b[2] for b in first) - min(b[0] for b in first))
+    assert widths[1] > widths[0] + 20
+
+
+def _poster_kit(kit: Path, size: tuple[int, int]) -> Path:
+    make_still(kit / "stills" / "one.jpg", (1200, 800), 1)
+    make_still(kit / "poster.jpg", size, 2)
+    text = "title: The Last Lock\nkey_art: poster.jpg\nstills:\n  - {file: stills/one.jpg}\n"
+    (kit / "kit.yaml").write_text(text, encoding="utf-8")
+    return kit
+
+
+@pytest.mark.parametrize("size", [(1100, 1500), (1500, 1000)], ids=["portrait", "landscape"])
+def test_the_poster_cover_shows_the_whole_key_art(tmp_path: Path, size: tuple[int, int]) -> None:
+    kit = _poster_kit(tmp_path / "kit", size)
+    poster = _pdf(kit, tmp_path / "poster", _layout(tmp_path, "{style: poster}"))
+    band = _pdf(kit, tmp_path / "band", _layout(tmp_path, "{style: band}", "banded"))
+    aspects = []
+    for pdf in (poster, band):
+        with pdfplumber.open(pdf) as document:
+            page = document.pages[0]
+            (art,) = [i for i in page.images if i["width"] > page.width / 2]
+            aspects.append((art["x1"] - art["x0"]) / (art["bottom"] - art["top"]))
+            if pdf == poster:  # across the page, from its top
+                assert art["x0"] < 0.01 and art["x1"] > page.width - 0.01 and art["top"] < 0.01
+    assert aspects[0] == pytest.approx(size[0] / size[1], rel=0.005)
+    assert aspects[1] != pytest.approx(size[0] / size[1], rel=0.05)  # the band crops it
+
+
+def _halves_kit(kit: Path, focus: str) -> Path:
+    """A landscape still red on its left third, blue on its right third, grey between."""
+    image = Image.new("RGB", (1500, 600), (128, 128, 128))
+    image.paste((220, 20, 20), (0, 0, 500, 600))
+    image.paste((20, 20, 220), (1000, 0, 1500, 600))
+    (kit / "stills").mkdir(parents=True)
+    image.save(kit / "stills" / "one.jpg", quality=90)
+    cover = f"cover: {{focus: {focus}}}\n" if focus else ""
+    text = f"title: The Last Lock\n{cover}stills:\n  - {{file: stills/one.jpg}}\n"
+    (kit / "kit.yaml").write_text(text, encoding="utf-8")
+    return kit
+
+
+def _cover_colour(pdf: Path) -> tuple[int, ...]:
+    """The mean colour of the top of the cover's picture, as drawn."""
+    reader = PdfReader(pdf)
+    (picture,) = [i for i in reader.pages[0].images if i.image is not None and i.image.width > 200]
+    image = picture.image
+    assert image is not None
+    top = image.convert("RGB").crop((0, 0, image.width, image.height // 4))
+    return tuple(round(v) for v in ImageStat.Stat(top).mean)
+
+
+@pytest.mark.parametrize(("focus", "colour"), [("[0, 0.5]", 0), ("[1, 0.5]", 2), ("", None)])
+def test_a_focus_point_moves_the_cover_crop(tmp_path: Path, focus: str, colour: int | None) -> None:
+    full = _layout(tmp_path, "{style: full}")
+    mean = _cover_colour(_pdf(_halves_kit(tmp_path / "kit", focus), tmp_path / "out", full))
+    if colour is None:  # no focus: the centre, grey
+        assert max(mean) - min(mean) < 30
+    else:
+        assert mean[colour] > 150 and min(mean) < 60
+
+
+def test_a_sparse_kit_closes_with_the_distributors_block(
+    write_kit: Callable[[str], Path], tmp_path: Path
+) -> None:
+    kit = write_kit(
+        "title: Parallel Mothers\nsynopsis: Two mothers.\npresented_by: Sony Pictures Classics\n"
+        "crew: {Director: Pedro Almodóvar}\n"
+        "contacts:\n  - {role: us_press, name: Carmelo Pirrone, email: press@example.com}\n"
+    )
+    assert check(kit, formats=SCREEN_PDF).document.sections[-1] == "back_cover"
+    reader = PdfReader(_pdf(kit, tmp_path / "out"))
+    back = reader.pages[-1].extract_text()
+    assert "Sony Pictures Classics".upper() in back.upper()
+    assert "Carmelo Pirrone" in back and "press@example.com" in back
+    assert "A FILM BY PEDRO ALMODÓVAR" in back.upper()  # under the typeset title
+    alone = write_kit("title: Parallel Mothers\npresented_by: Sony Pictures Classics\n")
+    assert "back_cover" not in check(alone, formats=SCREEN_PDF).document.sections  # one page
+
+
+@pytest.mark.parametrize(
+    ("cover", "message"),
+    [
+        (
+            "{still: 4}",
+            "kit.yaml:2: cover.still: expected a whole number from 1 to 1, e.g. 1 (got '4')",
+        ),
+        (
+            "{focus: [1.5, 0.2]}",
+            "kit.yaml:2: cover.focus: expected two shares of the picture, across and down, from "
+            "0 to 1, e.g. [0.5, 0.3] (got '1.5, 0.2')",
+        ),
+        (
+            "{focal: [0.5, 0.5]}",
+            "kit.yaml:2: cover.focal: unknown key 'focal' (did you mean 'focus'?)",
+        ),
+    ],
+)
+def test_the_cover_choice_is_checked_as_located_lines(
+    write_kit: Callable[[str], Path], cover: str, message: str
+) -> None:
+    kit = write_kit(f"title: The Last Lock\ncover: {cover}\nstills:\n  - {{file: one.jpg}}\n")
+    make_still(kit / "one.jpg")
+    assert check_errors(kit) == [message]
+
+
+def test_the_cover_shows_the_still_kit_yaml_names(
+    write_kit: Callable[[str], Path],
+) -> None:
+    kit = write_kit(
+        "title: The Last Lock\ncover: {still: 2, focus: [0.3, 0.4]}\n"
+        "stills:\n  - {file: one.jpg}\n  - {file: two.jpg}\n"
+    )
+    make_still(kit / "one.jpg", (900, 600), 1)
+    make_still(kit / "two.jpg", (600, 900), 2)
+    cover = check(kit, formats=SCREEN_PDF).document.cover
+    assert cover is not None
+    assert (cover.source.name, cover.focus) == ("two.jpg", (0.3, 0.4))
+
+
+@pytest.mark.parametrize(("zone", "high"), [("top", True), ("bottom", False)])
+def test_the_text_zone_puts_the_title_where_the_layout_says(
+    tmp_path: Path, zone: str, high: bool
+) -> None:
+    layout = _layout(tmp_path, f"{{style: full, text_zone: {zone}}}")
+    pdf = _pdf(_laurel_kit(tmp_path / "kit", "Best Film"), tmp_path / "out", layout)
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (word,) = [w for w in page.extract_words() if w["text"] == "LOCK"]
+        laurel = [c for c in page.chars if c["text"] == "E" and c["size"] < 10]
+        assert (word["bottom"] < page.height * 0.42) is high
+        assert min(c["top"] for c in laurel) > page.height * 0.75  # the foot stays at the foot
+
+
+def test_a_display_title_fills_the_measure_in_tracked_capitals(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    pdf = _pdf(kit, tmp_path / "out")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        title = [c for c in page.chars if c["size"] > 46]  # larger than the style's own size
+    lines = {round(c["top"]) for c in title}
+    assert "".join(c["text"] for c in title) == "PARALLELMOTHERS" and len(lines) == 2
+    frame = page.width - 2 * 22 * 72 / 25.4  # the default layout's 22 mm margins
+    widest = max(
+        max(c["x1"] for c in title if round(c["top"]) == line)
+        - min(c["x0"] for c in title if round(c["top"]) == line)
+        for line in lines
+    )
+    assert widest > 0.9 * frame
+    size = title[0]["size"]
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(title) if round(a["top"]) == round(b["top"])]
+    assert 0.01 * size <= sorted(gaps)[len(gaps) // 2] <= 0.06 * size  # measured, not solid
+
+
+@pytest.mark.parametrize("style", ["poster", "full"])
+def test_a_cover_without_a_picture_sets_its_title_on_the_page(
+    write_kit: Callable[[str], Path], tmp_path: Path, style: str
+) -> None:
+    kit = write_kit("title: The Last Lock\nsynopsis: A lock keeper waits.\n")
+    pdf = _pdf(kit, tmp_path / "out", _layout(tmp_path, f"{{style: {style}}}"))
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (word,) = [w for w in page.extract_words() if w["text"] == "LOCK"]
+    assert page.height * 0.3 < word["top"] < word["bottom"] < page.height - 60  # above the foot
