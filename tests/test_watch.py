@@ -82,7 +82,7 @@ def test_watch_rebuilds_on_an_edit_and_keeps_the_last_good_pdf(small_kit: Path) 
         watching.wait_for(lambda: any(s.startswith("watching ") for s in watching.out), "start")
         assert watching.out == [
             f"PDF       {PDF.as_posix()}",
-            "6 pages, 3 stills",  # the back cover: the kit has a distributor and contacts
+            "5 pages, 3 stills",  # with a back cover: the kit has a distributor and contacts
             "watching ./ and the layout default for changes; Ctrl-C stops",
         ]
         assert "A strange family" in pdf_text(pdf)
