@@ -29,7 +29,7 @@ def render_document(
     document: PressDocument,
     profile: Profile,
     plan: DocumentPlan,
-    images: dict[str, bytes],
+    images: dict[str, Path],
     cover: CoverArt | None,
     work: Path,
 ) -> tuple[bytes, int]:
@@ -72,7 +72,7 @@ def fit_budget(
     document: PressDocument,
     screen: Profile,
     plan: DocumentPlan,
-    make_images: Callable[[Profile], tuple[dict[str, bytes], CoverArt | None]],
+    make_images: Callable[[Profile], tuple[dict[str, Path], CoverArt | None]],
     work: Path,
     budget: int,
     size: int,

@@ -110,7 +110,7 @@ class ScreenPdf(_ProfilePdf):
         if budget is None or len(pdf) <= budget:
             return pdf, pages, []
 
-        def images(step: Profile) -> tuple[dict[str, bytes], CoverArt | None]:
+        def images(step: Profile) -> tuple[dict[str, Path], CoverArt | None]:
             name = f"screen-{step.ppi}-{step.layout.stills.pdf_quality}"
             made = ctx.render(_pictures(ctx.document, plan, replace(step, name=name), ctx.work))
             return _read(made, f"pdf-{name}"), _cover_art(ctx.document, made, f"cover-{name}")
@@ -288,11 +288,9 @@ def _cover_art(document: PressDocument, renditions: Renditions, kind: str) -> Co
     return CoverArt(made.path.read_bytes(), made.size) if made is not None else None
 
 
-def _read(renditions: Renditions, kind: str) -> dict[str, bytes]:
-    """Each still's ``kind`` picture, by still id."""
-    return {
-        still: made[kind].path.read_bytes() for still, made in renditions.items() if kind in made
-    }
+def _read(renditions: Renditions, kind: str) -> dict[str, Path]:
+    """Each still's ``kind`` picture file, by still id (placed from its file, never held)."""
+    return {still: made[kind].path for still, made in renditions.items() if kind in made}
 
 
 def _png(image: Image.Image) -> bytes:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import io
+from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableStyle
 
 from ..arrange import GAP, HEADING_ALLOWANCE
+from .jpeg_files import jpeg_image
 
 MIN_CAPTION_WIDTH = 144.0  # points: under a very narrow photo, captions still read as lines
 MIN_PHOTO_HEIGHT = 72.0  # points: below this a long caption shrinks with its photo instead
@@ -117,7 +118,7 @@ class AtFoot(Flowable):  # type: ignore[misc]
         self.paragraph.drawOn(self.canv, 0, 0)
 
 
-def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights: Any) -> Flowable:
+def photo(ctx: Any, jpeg: Path, box: tuple[float, float], caption: Any, rights: Any) -> Flowable:
     """The photo at its planned box with caption and rights under it, as one unsplittable cell.
 
     A caption too long for the space the plan kept makes the photo smaller, so both still fit
@@ -139,9 +140,9 @@ def photo(ctx: Any, jpeg: bytes, box: tuple[float, float], caption: Any, rights:
 
 
 def _photo_table(
-    ctx: Any, jpeg: bytes, box: tuple[float, float], width: float, texts: list[Any]
+    ctx: Any, jpeg: Path, box: tuple[float, float], width: float, texts: list[Any]
 ) -> Table:
-    image = Image(io.BytesIO(jpeg), width=box[0], height=box[1])
+    image = jpeg_image(jpeg, box[0], box[1])
     rows = [[image]] + [[text] for text in texts if text is not None]
     table = Table(rows, colWidths=[width], hAlign="CENTER")
     table.setStyle(
