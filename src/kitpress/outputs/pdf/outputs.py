@@ -20,15 +20,16 @@ from kitpress.stills.renditions import Fade, Target, decode_for
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Renditions, Requests
 from .arrange import image_pixels
 from .art_resolution import art_warnings
-from .documents import V4_OUTPUT_INTENT, fit_budget, render_document
+from .documents import V4_OUTPUT_INTENT, fit_budget, render_document, stand_in_pdf
 from .glyphs import check_caption_glyphs, check_glyphs
-from .impose import impose_booklet, impose_two_up
+from .impose import impose_file
 from .plan import DocumentPlan, plan_document
 from .portraits import portrait_pixels, portrait_warnings
 from .preview import contact_sheet, render_pages
 from .profiles import Profile, make_profile, print_layout, print_ppi
 from .render.cover import FULL_TEXT_SHARE, CoverArt, cover_box
 from .resolution import print_warnings
+from .stand_ins import Pictures, pictures_of
 
 
 class _ProfilePdf(Output):
@@ -83,14 +84,14 @@ class _ProfilePdf(Output):
         pdf, pages = render_document(document, profile, plan, images, cover, ctx.work)
         pdf, pages, notes = self.finish(ctx, profile, plan, pdf, pages)
         name = self.file_name(document)
-        return Made((Product(self.role, name, pdf, label=self.label),), pages, tuple(notes))
+        return Made((Product(self.role, name, path=pdf, label=self.label),), pages, tuple(notes))
 
     def file_name(self, document: PressDocument) -> str:
         return f"{document.name}{self.suffix}.pdf"
 
     def finish(
-        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
-    ) -> tuple[bytes, int, list[Issue]]:
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: Path, pages: int
+    ) -> tuple[Path, int, list[Issue]]:
         return pdf, pages, []
 
 
@@ -103,11 +104,12 @@ class ScreenPdf(_ProfilePdf):
     placed_in = "in the PDF"
 
     def finish(
-        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
-    ) -> tuple[bytes, int, list[Issue]]:
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: Path, pages: int
+    ) -> tuple[Path, int, list[Issue]]:
         """Made again with smaller pictures, step by step, until it fits ``--max-size``."""
         budget = ctx.options.max_size
-        if budget is None or len(pdf) <= budget:
+        size = pdf.stat().st_size
+        if budget is None or size <= budget:
             return pdf, pages, []
 
         def images(step: Profile) -> tuple[dict[str, Path], CoverArt | None]:
@@ -116,7 +118,7 @@ class ScreenPdf(_ProfilePdf):
             return _read(made, f"pdf-{name}"), _cover_art(ctx.document, made, f"cover-{name}")
 
         fitted, pages, note = fit_budget(
-            ctx.document, profile, plan, images, ctx.work, budget, len(pdf)
+            ctx.document, profile, plan, images, ctx.work, budget, size
         )
         return fitted, pages, [note]
 
@@ -149,8 +151,8 @@ class PrintPdf(_ProfilePdf):
         return print_warnings(document, plan_document(document), options.print) + own
 
     def finish(
-        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
-    ) -> tuple[bytes, int, list[Issue]]:
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: Path, pages: int
+    ) -> tuple[Path, int, list[Issue]]:
         """A note naming the CMYK profile its colours went through (the system's, or the one
         given), so a print shop can be told; a warning when PDF/X-1a does not expect it."""
         icc, cmyk = ctx.options.print.icc, profile.cmyk
@@ -173,10 +175,18 @@ class _Imposed(Output):
 
     def make(self, ctx: BuildContext) -> Made:
         printed = ctx.made["print-pdf"]
-        source = printed.main().read()
-        sheets = impose_booklet(source) if self.name == "booklet" else impose_two_up(source)
         name = f"{ctx.document.name}_{self.name}.pdf"
-        return Made((Product("imposed", name, sheets, label=self.label),), printed.pages)
+        sheets = ctx.work / self.name / name
+        sheets.parent.mkdir(parents=True, exist_ok=True)
+        source, pictures = stand_in_pdf(ctx.work, "print"), {}  # type: Path, Pictures
+        if source.is_file():  # the print PDF made in this build: imposed without its pictures
+            pictures = pictures_of(
+                made["pdf-print"].path for made in ctx.renditions.values() if "pdf-print" in made
+            )
+        else:  # taken from the cache
+            source = printed.main().path or source
+        impose_file(source, sheets, self.name == "booklet", pictures)
+        return Made((Product("imposed", name, path=sheets, label=self.label),), printed.pages)
 
 
 class BookletPdf(_Imposed):
