@@ -178,7 +178,8 @@ class _Imposed(Output):
         name = f"{ctx.document.name}_{self.name}.pdf"
         sheets = ctx.work / self.name / name
         sheets.parent.mkdir(parents=True, exist_ok=True)
-        source, pictures = stand_in_pdf(ctx.work, "print"), {}  # type: Path, Pictures
+        source = stand_in_pdf(ctx.work, "print")
+        pictures: Pictures = {}
         if source.is_file():  # the print PDF made in this build: imposed without its pictures
             pictures = pictures_of(
                 made["pdf-print"].path for made in ctx.renditions.values() if "pdf-print" in made

@@ -12,7 +12,6 @@ depend on the file's content alone, so the PDF's bytes do too.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -83,7 +82,8 @@ class FileStream(StreamObject):
         del self["/Length"]
         stream.write(b"\nstream\n")
         with self.path.open("rb") as handle:
-            shutil.copyfileobj(handle, stream, _CHUNK)
+            while chunk := handle.read(_CHUNK):
+                stream.write(chunk)
         stream.write(b"\nendstream")
 
 
