@@ -258,8 +258,8 @@ def _make_outputs(
                     renditions = ctx.renditions = make_stills()
                 made = _make(output, ctx)
                 made_before.put(keys[name], made)
+                give_back()  # the PDF readers' and writers' cycles, before the next output
             progress(output.label, 1, 1)
-            give_back()  # the PDF readers' and writers' cycles, before the next output
             ctx.made[name] = made
             result.warnings += made.warnings
             result.timings[name] = clock.lap()

@@ -7,7 +7,7 @@ import io
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PIL import Image
 
@@ -20,16 +20,18 @@ from kitpress.stills.renditions import Fade, Target, decode_for
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Renditions, Requests
 from .arrange import image_pixels
 from .art_resolution import art_warnings
-from .documents import V4_OUTPUT_INTENT, fit_budget, render_document, stand_in_pdf
 from .glyphs import check_caption_glyphs, check_glyphs
-from .impose import impose_file
 from .plan import DocumentPlan, plan_document
 from .portraits import portrait_pixels, portrait_warnings
-from .preview import contact_sheet, render_pages
 from .profiles import Profile, make_profile, print_layout, print_ppi
 from .render.cover import FULL_TEXT_SHARE, CoverArt, cover_box
 from .resolution import print_warnings
-from .stand_ins import Pictures, pictures_of
+
+if TYPE_CHECKING:
+    from .stand_ins import Pictures
+
+# What makes, checks and imposes a PDF (pypdf, pypdfium2) is imported where a PDF is made: a
+# rebuild that takes every output from the cache never loads it.
 
 
 class _ProfilePdf(Output):
@@ -81,6 +83,8 @@ class _ProfilePdf(Output):
         plan = plan_document(document)
         images = _read(ctx.renditions, f"pdf-{profile.name}")
         cover = _cover_art(document, ctx.renditions, f"cover-{profile.name}")
+        from .documents import render_document
+
         pdf, pages = render_document(document, profile, plan, images, cover, ctx.work)
         pdf, pages, notes = self.finish(ctx, profile, plan, pdf, pages)
         name = self.file_name(document)
@@ -116,6 +120,8 @@ class ScreenPdf(_ProfilePdf):
             name = f"screen-{step.ppi}-{step.layout.stills.pdf_quality}"
             made = ctx.render(_pictures(ctx.document, plan, replace(step, name=name), ctx.work))
             return _read(made, f"pdf-{name}"), _cover_art(ctx.document, made, f"cover-{name}")
+
+        from .documents import fit_budget
 
         fitted, pages, note = fit_budget(
             ctx.document, profile, plan, images, ctx.work, budget, size
@@ -161,6 +167,8 @@ class PrintPdf(_ProfilePdf):
         note = used_profile_note(cmyk, icc is not None)
         notes = [Issue(self.file_name(ctx.document), None, "", note, "note")]
         if icc is not None and cmyk.version > 2:
+            from .documents import V4_OUTPUT_INTENT
+
             notes.append(Issue(str(icc), None, "", V4_OUTPUT_INTENT, "warning"))
         return pdf, pages, notes
 
@@ -178,6 +186,10 @@ class _Imposed(Output):
         name = f"{ctx.document.name}_{self.name}.pdf"
         sheets = ctx.work / self.name / name
         sheets.parent.mkdir(parents=True, exist_ok=True)
+        from .documents import stand_in_pdf
+        from .impose import impose_file
+        from .stand_ins import pictures_of
+
         source = stand_in_pdf(ctx.work, "print")
         pictures: Pictures = {}
         if source.is_file():  # the print PDF made in this build: imposed without its pictures
@@ -215,6 +227,8 @@ class PreviewPages(Output):
         pdf = ctx.work / "preview.pdf"
         pdf.write_bytes(screen.main().read())
         stem = ctx.document.name
+        from .preview import contact_sheet, render_pages
+
         pictures = render_pages(pdf, ctx.options.preview_dpi)
         products = [
             Product("page", f"preview/{stem}-page-{n:02d}.png", _png(image), label="page")
