@@ -4,7 +4,8 @@ not their sum.
 The PDF libraries leave reference cycles (a pypdf reader and its objects: a whole PDF or
 two) that Python frees only at its next full collection; the image engine's threads leave
 freed memory in the C allocator's per-thread arenas, which glibc returns to the system only
-when asked (``malloc_trim``). Both are done here, between stages; elsewhere it is a no-op.
+when asked (``malloc_trim``). Both are done here, between stages; elsewhere it is a no-op;
+and large blocks are kept out of the arenas, which the threads share (``keep_heap_small``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,26 @@ import gc
 import sys
 from functools import cache
 from typing import Any
+
+M_ARENA_MAX = -8  # glibc's mallopt parameters: how many allocator arenas threads may share,
+M_MMAP_THRESHOLD = -3  # and from what size a block is mapped on its own, returned when freed
+ARENAS = 2  # the stills' worker threads, each with a decode, in no more than these
+MAPPED_FROM = 128 << 10  # glibc's own starting threshold: rows of pixels and up
+
+
+def keep_heap_small() -> None:
+    """Have the C allocator give a picture's memory back once it is freed. glibc gives each
+    new thread an arena of its own (up to eight per core), and after the first large block
+    is freed it raises its mapping threshold (up to 32 MiB), so that every later picture is
+    carved from the arenas and what is freed stays there: peak memory grew with the stills
+    made, not with the stills in flight (one worker: 81 MiB before the first still, 195 MiB
+    after the fifth). A fixed threshold keeps every block of ``MAPPED_FROM`` or more mapped on
+    its own, and all threads share ``ARENAS`` arenas: a build of 12 or 48 camera stills,
+    `--format zip`, peaks at 207 MiB either way (255 MiB at 48 with a 1 MiB threshold)."""
+    libc = _glibc()
+    if libc is not None:
+        libc.mallopt(M_ARENA_MAX, ARENAS)
+        libc.mallopt(M_MMAP_THRESHOLD, MAPPED_FROM)
 
 
 def give_back() -> None:

@@ -316,7 +316,7 @@ def _make_outputs(
                             each_ctx.renditions = renditions
                     made = _make(output, ctx)
                     made_before.put(key, made)
-                give_back()  # the PDF readers' and writers' cycles, before the next output
+                    give_back()  # the PDF readers' and writers' cycles, before the next output
                 for other in contexts if not output.per_language else [ctx]:
                     other.made[name] = made
                 result.warnings += [w for w in made.warnings if w not in result.warnings]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Issue, Severity, StillError
+from ..memory import keep_heap_small
 from .cache import StillCache
 from .decode import DecodeProblem
 from .metadata import StillMetadata
@@ -58,6 +59,7 @@ def run_jobs(
     """Every job's renditions by job key, made by ``engine``; a source that cannot be decoded
     is the caller's located error (all of them at once)."""
     workers = min(len(jobs), _max_workers or os.cpu_count() or 1) or 1
+    keep_heap_small()  # before the threads start: each would take an arena of its own
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_one, job, cache, engine) for job in jobs]
         for done, _ in enumerate(as_completed(futures), 1):

@@ -122,9 +122,15 @@ def _decode(source: Path, need: tuple[int, int], background: str) -> Any:
 def _vips_jpeg(
     source: Path, shrink: int, orientation: int, icc: bytes | None, need: tuple[int, int]
 ) -> Any:
-    image = pyvips.Image.new_from_file(
-        str(source), shrink=shrink, autorotate=False, access="sequential"
-    )
+    try:
+        image = pyvips.Image.new_from_file(
+            str(source), shrink=shrink, autorotate=False, access="sequential"
+        )
+    except UnicodeEncodeError:  # a name in another encoding: libvips takes UTF-8 names only
+        data = source.read_bytes()  # the same decoder, from the bytes; held until copied below
+        image = pyvips.Image.new_from_buffer(
+            data, "", shrink=shrink, autorotate=False, access="sequential"
+        )
     if icc:
         image = image.icc_transform(
             _profile_file(srgb_icc_bytes()), input_profile=_profile_file(icc), intent="perceptual"

@@ -18,6 +18,7 @@ from .preflight import preflight_print
 from .profiles import Profile
 from .render.cover import CoverArt
 from .render.pdf import render_pdf
+from .stand_ins import stand_ins
 
 V4_OUTPUT_INTENT = (
     "an ICC version 4 profile: the print PDF's colours and pictures go through it, but "
@@ -30,22 +31,28 @@ def render_document(
     document: PressDocument,
     profile: Profile,
     plan: DocumentPlan,
-    images: dict[str, bytes],
+    images: dict[str, Path],
     cover: CoverArt | None,
     work: Path,
-) -> tuple[bytes, int]:
-    """The finished PDF of ``profile`` and its page count; ``images``: each still's picture
-    for this profile, by still id; ``cover``: the cover's picture."""
+) -> tuple[Path, int]:
+    """The finished PDF of ``profile`` (a file in ``work``) and its page count; ``images``:
+    each still's picture file for this profile, by still id; ``cover``: the cover's picture.
+    The stills go through ReportLab and pypdf as stand-ins (stand_ins.py), their files
+    written in only as the finished PDF is."""
     kit = document.kit
+    files, pictures = stand_ins(images, work / f"stand-ins-{profile.name}")
     raw = work / f"rendered-{profile.name}.pdf"
-    pages = render_pdf(raw, document, profile.layout, plan, images, cover, profile.cmyk)
+    pages = render_pdf(raw, document, profile.layout, plan, files, cover, profile.cmyk)
     finished = work / f"finished-{profile.name}.pdf"
     cmyk = profile.cmyk
     info = document_info(kit, document.dated, document.labels)
     if cmyk is None:
-        finish_pdf(raw, finished, kit, profile.name, dated=document.dated, info=info)
+        finish_pdf(
+            raw, finished, kit, profile.name, dated=document.dated, info=info, pictures=pictures
+        )
     else:
         page = profile.layout.page
+        checked = stand_in_pdf(work, profile.name)
         finish_pdf(
             raw,
             finished,
@@ -54,9 +61,16 @@ def render_document(
             lambda w: make_pdfx(w, cmyk, page),
             dated=document.dated,
             info=info,
+            pictures=pictures,
+            stand_in=checked,
         )
-        _preflight(finished, page.bleed)
-    return finished.read_bytes(), pages
+        _preflight(checked, page.bleed)  # the same structure, without the pictures' bytes
+    return finished, pages
+
+
+def stand_in_pdf(work: Path, profile: str) -> Path:
+    """Where a build writes the finished PDF of ``profile`` with its stills' stand-ins."""
+    return work / f"stand-in-{profile}.pdf"
 
 
 def _preflight(pdf: Path, bleed: float) -> None:
@@ -75,11 +89,11 @@ def fit_budget(
     document: PressDocument,
     screen: Profile,
     plan: DocumentPlan,
-    make_images: Callable[[Profile], tuple[dict[str, bytes], CoverArt | None]],
+    make_images: Callable[[Profile], tuple[dict[str, Path], CoverArt | None]],
     work: Path,
     budget: int,
     size: int,
-) -> tuple[bytes, int, Issue]:
+) -> tuple[Path, int, Issue]:
     """The screen PDF at the sharpest step that fits ``budget`` bytes, and a note saying
     which; a located error naming the budget and the best size reached when none fits."""
     settings = screen.layout.stills
@@ -91,7 +105,7 @@ def fit_budget(
         step = replace(screen, layout=replace(screen.layout, stills=stills))
         images, cover = make_images(step)
         pdf, pages = render_document(document, step, plan, images, cover, work)
-        tried = len(pdf)
+        tried = pdf.stat().st_size
         if tried <= budget:
             message = (
                 f"screen PDF fitted to {_megabytes(budget)}: pictures at {ppi} ppi, "

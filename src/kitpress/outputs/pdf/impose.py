@@ -1,6 +1,6 @@
 """Impose a press kit PDF for an office printer: a saddle-stitch booklet, or 2-up handouts.
 
-Pure functions, PDF bytes in and PDF bytes out. Every page is placed at its finished size
+Pure functions, PDF bytes in and PDF bytes out (or file to file). Every page is placed at
 (its TrimBox when it has one, else its MediaBox; bleed and crop marks are clipped away), never
 scaled, two to a landscape sheet side and against the sheet's centre line (the fold), so that
 the printed, folded and stapled stack is the booklet. A sheet is a standard size when one fits
@@ -15,6 +15,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
@@ -27,8 +29,11 @@ from pypdf.generic import (
     StreamObject,
 )
 
+from kitpress.commit import atomic_write
+
 from .pdf_metadata import PRODUCER
 from .post import fix_identity, write_pdf
+from .stand_ins import Pictures
 
 MM = 72 / 25.4
 INCH = 72.0
@@ -61,12 +66,23 @@ class Box:
 
 def impose_booklet(pdf: bytes) -> bytes:
     """A saddle-stitch booklet of ``pdf``: see :func:`booklet_order` for the page order."""
-    return _impose(pdf, booklet_order)
+    out = io.BytesIO()
+    _impose(PdfReader(io.BytesIO(pdf)), booklet_order, out)
+    return out.getvalue()
 
 
 def impose_two_up(pdf: bytes) -> bytes:
     """Two consecutive pages on each sheet side, in reading order (handouts, cut or not)."""
-    return _impose(pdf, two_up_order)
+    out = io.BytesIO()
+    _impose(PdfReader(io.BytesIO(pdf)), two_up_order, out)
+    return out.getvalue()
+
+
+def impose_file(source: Path, target: Path, booklet: bool, pictures: Pictures) -> None:
+    """The booklet (or 2-up sheets) of the PDF file ``source``, written to ``target``; a
+    source with stand-ins (stand_ins.py) gets its ``pictures`` spliced in as it is written."""
+    with atomic_write(target) as handle:
+        _impose(PdfReader(source), booklet_order if booklet else two_up_order, handle, pictures)
 
 
 def booklet_slots(count: int) -> list[Slot]:
@@ -129,8 +145,12 @@ def finished_box(page: PageObject) -> Box:
     return Box(float(rect.left), float(rect.bottom), float(rect.width), float(rect.height))
 
 
-def _impose(pdf: bytes, order: Callable[[int], list[Side]]) -> bytes:
-    reader = PdfReader(io.BytesIO(pdf))
+def _impose(
+    reader: PdfReader,
+    order: Callable[[int], list[Side]],
+    out: BinaryIO,
+    pictures: Pictures | None = None,
+) -> None:
     pages = list(reader.pages)
     for page in pages:
         if page.rotation:
@@ -160,7 +180,7 @@ def _impose(pdf: bytes, order: Callable[[int], list[Side]]) -> bytes:
         content = DecodedStreamObject()
         content.set_data("\n".join(drawing).encode("ascii"))
         sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode(level=9))
-    return _finished(writer, reader)
+    _finished(writer, reader, out, pictures)
 
 
 def page_form(writer: PdfWriter, page: PageObject, box: Box) -> StreamObject:
@@ -199,8 +219,10 @@ def _origin(width: float, height: float, box: Box, left_of_fold: bool) -> tuple[
     return x - box.left, y - box.bottom
 
 
-def _finished(writer: PdfWriter, reader: PdfReader) -> bytes:
-    """Bytes of the imposed document: the source's title and dates, an /ID from the content,
+def _finished(
+    writer: PdfWriter, reader: PdfReader, out: BinaryIO, pictures: Pictures | None
+) -> None:
+    """Write the imposed document: the source's title and dates, an /ID from the content,
     no extras."""
     source = reader.metadata
     for key in ("/Title", "/Author", "/Subject", "/CreationDate", "/ModDate"):
@@ -208,6 +230,4 @@ def _finished(writer: PdfWriter, reader: PdfReader) -> bytes:
             writer.add_metadata({key: str(source[key])})
     writer.add_metadata({"/Producer": PRODUCER})
     fix_identity(writer)
-    out = io.BytesIO()
-    write_pdf(writer, out)
-    return out.getvalue()
+    write_pdf(writer, out, pictures)

@@ -7,7 +7,7 @@ import io
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PIL import Image
 
@@ -20,15 +20,18 @@ from kitpress.stills.renditions import Target, decode_for
 from ..base import BuildContext, Made, Output, OutputOptions, Product, Renditions, Requests
 from .arrange import image_pixels
 from .art_resolution import art_warnings
-from .documents import V4_OUTPUT_INTENT, fit_budget, render_document
 from .glyphs import check_caption_glyphs, check_glyphs
-from .impose import impose_booklet, impose_two_up
 from .plan import DocumentPlan, plan_document
 from .portraits import portrait_pixels, portrait_warnings
-from .preview import contact_sheet, render_pages
 from .profiles import Profile, make_profile, print_layout, print_ppi
 from .render.cover import CoverArt, cover_box, cover_fade
 from .resolution import print_warnings
+
+if TYPE_CHECKING:
+    from .stand_ins import Pictures
+
+# What makes, checks and imposes a PDF (pypdf, pypdfium2) is imported where a PDF is made: a
+# rebuild that takes every output from the cache never loads it.
 
 
 class _ProfilePdf(Output):
@@ -80,17 +83,19 @@ class _ProfilePdf(Output):
         plan = plan_document(document)
         images = _read(ctx.renditions, f"pdf-{profile.name}")
         cover = _cover_art(document, ctx.renditions, f"cover-{profile.name}")
+        from .documents import render_document
+
         pdf, pages = render_document(document, profile, plan, images, cover, ctx.work)
         pdf, pages, notes = self.finish(ctx, profile, plan, pdf, pages)
         name = self.file_name(document)
-        return Made((Product(self.role, name, pdf, label=self.label),), pages, tuple(notes))
+        return Made((Product(self.role, name, path=pdf, label=self.label),), pages, tuple(notes))
 
     def file_name(self, document: PressDocument) -> str:
         return f"{document.name}{self.suffix}.pdf"
 
     def finish(
-        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
-    ) -> tuple[bytes, int, list[Issue]]:
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: Path, pages: int
+    ) -> tuple[Path, int, list[Issue]]:
         return pdf, pages, []
 
 
@@ -103,20 +108,23 @@ class ScreenPdf(_ProfilePdf):
     placed_in = "in the PDF"
 
     def finish(
-        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
-    ) -> tuple[bytes, int, list[Issue]]:
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: Path, pages: int
+    ) -> tuple[Path, int, list[Issue]]:
         """Made again with smaller pictures, step by step, until it fits ``--max-size``."""
         budget = ctx.options.max_size
-        if budget is None or len(pdf) <= budget:
+        size = pdf.stat().st_size
+        if budget is None or size <= budget:
             return pdf, pages, []
 
-        def images(step: Profile) -> tuple[dict[str, bytes], CoverArt | None]:
+        def images(step: Profile) -> tuple[dict[str, Path], CoverArt | None]:
             name = f"screen-{step.ppi}-{step.layout.stills.pdf_quality}"
             made = ctx.render(_pictures(ctx.document, plan, replace(step, name=name), ctx.work))
             return _read(made, f"pdf-{name}"), _cover_art(ctx.document, made, f"cover-{name}")
 
+        from .documents import fit_budget
+
         fitted, pages, note = fit_budget(
-            ctx.document, profile, plan, images, ctx.work, budget, len(pdf)
+            ctx.document, profile, plan, images, ctx.work, budget, size
         )
         return fitted, pages, [note]
 
@@ -149,8 +157,8 @@ class PrintPdf(_ProfilePdf):
         return print_warnings(document, plan_document(document), options.print) + own
 
     def finish(
-        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: bytes, pages: int
-    ) -> tuple[bytes, int, list[Issue]]:
+        self, ctx: BuildContext, profile: Profile, plan: DocumentPlan, pdf: Path, pages: int
+    ) -> tuple[Path, int, list[Issue]]:
         """A note naming the CMYK profile its colours went through (the system's, or the one
         given), so a print shop can be told; a warning when PDF/X-1a does not expect it."""
         icc, cmyk = ctx.options.print.icc, profile.cmyk
@@ -159,6 +167,8 @@ class PrintPdf(_ProfilePdf):
         note = used_profile_note(cmyk, icc is not None)
         notes = [Issue(self.file_name(ctx.document), None, "", note, "note")]
         if icc is not None and cmyk.version > 2:
+            from .documents import V4_OUTPUT_INTENT
+
             notes.append(Issue(str(icc), None, "", V4_OUTPUT_INTENT, "warning"))
         return pdf, pages, notes
 
@@ -173,10 +183,23 @@ class _Imposed(Output):
 
     def make(self, ctx: BuildContext) -> Made:
         printed = ctx.made["print-pdf"]
-        source = printed.main().read()
-        sheets = impose_booklet(source) if self.name == "booklet" else impose_two_up(source)
         name = f"{ctx.document.name}_{self.name}.pdf"
-        return Made((Product("imposed", name, sheets, label=self.label),), printed.pages)
+        sheets = ctx.work / self.name / name
+        sheets.parent.mkdir(parents=True, exist_ok=True)
+        from .documents import stand_in_pdf
+        from .impose import impose_file
+        from .stand_ins import pictures_of
+
+        source = stand_in_pdf(ctx.work, "print")
+        pictures: Pictures = {}
+        if source.is_file():  # the print PDF made in this build: imposed without its pictures
+            pictures = pictures_of(
+                made["pdf-print"].path for made in ctx.renditions.values() if "pdf-print" in made
+            )
+        else:  # taken from the cache
+            source = printed.main().path or source
+        impose_file(source, sheets, self.name == "booklet", pictures)
+        return Made((Product("imposed", name, path=sheets, label=self.label),), printed.pages)
 
 
 class BookletPdf(_Imposed):
@@ -204,6 +227,8 @@ class PreviewPages(Output):
         pdf = ctx.work / "preview.pdf"
         pdf.write_bytes(screen.main().read())
         stem = ctx.document.name
+        from .preview import contact_sheet, render_pages
+
         pictures = render_pages(pdf, ctx.options.preview_dpi)
         products = [
             Product("page", f"preview/{stem}-page-{n:02d}.png", _png(image), label="page")
@@ -288,11 +313,9 @@ def _cover_art(document: PressDocument, renditions: Renditions, kind: str) -> Co
     return CoverArt(made.path.read_bytes(), made.size) if made is not None else None
 
 
-def _read(renditions: Renditions, kind: str) -> dict[str, bytes]:
-    """Each still's ``kind`` picture, by still id."""
-    return {
-        still: made[kind].path.read_bytes() for still, made in renditions.items() if kind in made
-    }
+def _read(renditions: Renditions, kind: str) -> dict[str, Path]:
+    """Each still's ``kind`` picture file, by still id (placed from its file, never held)."""
+    return {still: made[kind].path for still, made in renditions.items() if kind in made}
 
 
 def _png(image: Image.Image) -> bytes:

@@ -22,6 +22,7 @@ from .pdf_metadata import DocumentInfo, write_metadata
 from .pdfa import make_pdfa
 from .pdfx import PDFX_CLAIM
 from .profiles import PROFILES
+from .stand_ins import Pictures, splice
 
 # The screen PDF is PDF/A-1b, based on PDF 1.4; the print PDF is PDF/X-1a:2001, on PDF 1.3
 # (no transparency, object streams or cross-reference streams, which pypdf does not write).
@@ -37,6 +38,8 @@ def finish_pdf(
     *,
     dated: datetime.datetime,
     info: DocumentInfo | None = None,
+    pictures: Pictures | None = None,
+    stand_in: Path | None = None,
 ) -> None:
     """Read ``rendered``, add what ReportLab cannot, write ``target`` atomically; Info and XMP
     both say it was created and last changed at ``dated``.
@@ -44,7 +47,9 @@ def finish_pdf(
     ``screen``: the e-mail PDF, made PDF/A-1b (Info and XMP metadata included).
     ``print``: the print-shop PDF; ``print_pass`` gives it its PDF/X structure (pdfx.py),
     and Info and XMP both say PDF/X-1a. ``info``: what a PDF that is no kit's press kit
-    (the line-up catalogue) says of itself.
+    (the line-up catalogue) says of itself. ``pictures``: the JPEG files the rendered PDF
+    holds stand-ins of (stand_ins.py), written into ``target`` from their files;
+    ``stand_in``: where to write the PDF with its stand-ins too (to check, or impose).
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown PDF profile {profile!r} (expected one of {PROFILES})")
@@ -59,15 +64,21 @@ def finish_pdf(
             print_pass(writer)
     fix_identity(writer)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    if stand_in is not None:
+        with atomic_write(stand_in) as handle:
+            write_pdf(writer, handle)
     with atomic_write(target) as handle:
-        write_pdf(writer, handle)
+        write_pdf(writer, handle, pictures or {})
 
 
-def write_pdf(writer: PdfWriter, handle: BinaryIO) -> None:
+def write_pdf(writer: PdfWriter, handle: BinaryIO, pictures: Pictures | None = None) -> None:
     """Write the document so that every reader opens it without a complaint: no string that
-    looks like file structure, shared objects written once (the replaced ones left out)."""
+    looks like file structure, shared objects written once (the replaced ones left out);
+    each stand-in of ``pictures`` written from its file."""
     guard_keywords(writer)
     writer.compress_identical_objects()
+    if pictures:
+        splice(writer, pictures)
     writer.write(handle)
 
 

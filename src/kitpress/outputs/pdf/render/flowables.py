@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import io
+from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Table, TableStyle
 
 from ..arrange import GAP, HEADING_ALLOWANCE
+from .jpeg_files import jpeg_image
 
 MIN_CAPTION_WIDTH = 144.0  # points: under a very narrow photo, captions still read as lines
 MIN_PHOTO_HEIGHT = 72.0  # points: below this a long caption shrinks with its photo instead
@@ -121,9 +122,9 @@ class CroppedImage(Flowable):  # type: ignore[misc]
     """A photo drawn at ``box`` and shown ``shown`` points high: cut evenly off its top and
     foot by a clipping path, so the image placed is the whole picture (what the plan sized)."""
 
-    def __init__(self, jpeg: bytes, box: tuple[float, float], shown: float) -> None:
+    def __init__(self, jpeg: Path, box: tuple[float, float], shown: float) -> None:
         super().__init__()
-        self.image = Image(io.BytesIO(jpeg), width=box[0], height=box[1])
+        self.image = jpeg_image(jpeg, box[0], box[1])
         self.box, self.width, self.height = box, box[0], shown
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -140,7 +141,7 @@ class CroppedImage(Flowable):  # type: ignore[misc]
 
 def photo(
     ctx: Any,
-    jpeg: bytes,
+    jpeg: Path,
     box: tuple[float, float],
     caption: Any,
     rights: Any,
@@ -171,8 +172,8 @@ def photo(
     return KeepInFrame(0, limit, [table], mode="shrink")
 
 
-def _image(jpeg: bytes, box: tuple[float, float]) -> Image:
-    return Image(io.BytesIO(jpeg), width=box[0], height=box[1])
+def _image(jpeg: Path, box: tuple[float, float]) -> Image:
+    return jpeg_image(jpeg, box[0], box[1])
 
 
 def _photo_table(ctx: Any, image: Flowable, width: float, texts: list[Any]) -> Table:

@@ -51,7 +51,7 @@ def render_pdf(
     document: PressDocument,
     layout: Layout,
     plan: DocumentPlan,
-    images: dict[str, bytes],
+    images: dict[str, Path],
     cover: CoverArt | None,
     cmyk: CmykProfile | None = None,
 ) -> int:

@@ -3,8 +3,6 @@ and filmmakers' biographies with portraits and filmographies, and the end credit
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -21,6 +19,7 @@ from kitpress.kit.model import FilmCredit
 
 from ..portraits import portrait_box
 from .flowables import Gap
+from .jpeg_files import jpeg_image
 from .paragraphs import paragraph
 from .sections import Context, heading, label_table, list_section, long_prose, markdown_flowables
 from .text import escape
@@ -99,7 +98,7 @@ def _person(ctx: Context, person: PersonEntry, cast: bool) -> list[Flowable]:
     if entry is None or entry.key not in ctx.images:
         return out + text
     width, height = portrait_box(ctx.layout, entry.pixels)
-    image = Image(io.BytesIO(ctx.images[entry.key]), width=width, height=height)
+    image = jpeg_image(ctx.images[entry.key], width, height)
     if not text:
         image.hAlign = "LEFT"
         return [KeepTogether([*out, image])]

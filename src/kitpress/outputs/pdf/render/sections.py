@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
@@ -46,7 +47,7 @@ class Context:
     layout: Layout  # the profile's: the document's own, or with bleed and print ppi
     plan: DocumentPlan
     styles: dict[str, ParagraphStyle]
-    images: dict[str, bytes]  # still id -> the PDF's JPEG for it
+    images: dict[str, Path]  # still id -> the PDF's JPEG for it
     cmyk: CmykProfile | None = None  # the print profile's: artwork goes through it
 
     @property
