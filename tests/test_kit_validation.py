@@ -196,3 +196,15 @@ def test_a_language_that_is_no_tag_is_a_located_error(tmp_path):
     assert "kit.yaml:2" in str(raised.value) and "'French' is not a language tag" in str(
         raised.value
     )
+
+
+def test_a_language_that_is_no_tag_is_the_only_error_its_translations_get(tmp_path):
+    # a French kit translated into English, its language written as a word: English is not
+    # 'the kit's own language' (the language kitpress would fall back to is none the user wrote)
+    (tmp_path / "kit.yaml").write_text("title: X\nlanguage: French\ntranslations: [en]\n")
+    (tmp_path / "kit.en.yaml").write_text("title: Y\n")
+    with pytest.raises(KitError) as raised:
+        load_kit(tmp_path)
+    assert raised.value.lines() == [
+        "kit.yaml:2: language: 'French' is not a language tag (e.g. en, en-GB, fr, pt-BR)"
+    ]

@@ -35,14 +35,16 @@ def read_languages(top: Obj) -> tuple[str, tuple[str, ...]]:
     """The kit's language (``en`` when not given) and its translations, each checked."""
     checker = top.checker
     language = DEFAULT_LANGUAGE
+    own: str | None = language  # None when `language:` is no tag: no translation is it
     written = top.text("language")
     if written is not None:
         tag = language_tag(written)
         if tag is None:
             message = f"'{written}' is not a language tag ({EXAMPLE})"
             checker.error(top.line_of("language"), top.sub("language"), message)
+            own = None
         else:
-            language = tag
+            language = own = tag
     translations: list[str] = []
     for i, text in enumerate(top.texts("translations")):
         tag = language_tag(text)
@@ -51,8 +53,8 @@ def read_languages(top: Obj) -> tuple[str, tuple[str, ...]]:
             checker.error(
                 top.line_of("translations"), path, f"'{text}' is not a language tag ({EXAMPLE})"
             )
-        elif tag == language or tag in translations:
-            said = "the kit's own language" if tag == language else "named twice"
+        elif tag == own or tag in translations:
+            said = "the kit's own language" if tag == own else "named twice"
             checker.error(top.line_of("translations"), path, f"'{tag}' is {said}")
         else:
             translations.append(tag)
