@@ -301,3 +301,13 @@ def test_a_still_listed_twice_is_translated_twice(tmp_path: Path) -> None:
     french = in_language(kit, "fr")
     assert [s.id for s in french.stills] == [s.id for s in kit.stills]
     assert [s.description for s in french.stills if s.file.name == "one.jpg"] == ["au jardin"] * 2
+
+
+def test_the_web_page_names_a_contact_role_in_its_language(tmp_path: Path) -> None:
+    # the French PDF says 'Relations presse' for `role: press`; its web page did say 'press'
+    out = tmp_path / "out"
+    build(bilingual(tmp_path / "kit"), BuildOptions(format="html", out=out, language="all"))
+    french = (out / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+    english = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="t-label">Relations presse</p>' in french
+    assert '<p class="t-label">Press</p>' in english
