@@ -206,5 +206,33 @@ def test_a_language_that_is_no_tag_is_the_only_error_its_translations_get(tmp_pa
     with pytest.raises(KitError) as raised:
         load_kit(tmp_path)
     assert raised.value.lines() == [
-        "kit.yaml:2: language: 'French' is not a language tag (e.g. en, en-GB, fr, pt-BR)"
+        "kit.yaml:2: language: 'French' is not a language tag (did you mean 'fr'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("French", "did you mean 'fr'?"),
+        ("français", "did you mean 'fr'?"),
+        ("Deutsch", "did you mean 'de'?"),
+        ("portuguese", "did you mean 'pt'?"),
+        ("Klingonish", "e.g. en, en-GB, fr, pt-BR"),
+    ],
+)
+def test_a_language_written_by_its_name_is_told_its_tag(tmp_path, written, hint):
+    (tmp_path / "kit.yaml").write_text(f"title: X\nlanguage: {written}\n", encoding="utf-8")
+    with pytest.raises(KitError) as raised:
+        load_kit(tmp_path)
+    assert raised.value.lines() == [
+        f"kit.yaml:2: language: '{written}' is not a language tag ({hint})"
+    ]
+
+
+def test_a_translation_written_by_its_name_is_told_its_tag(tmp_path):
+    (tmp_path / "kit.yaml").write_text("title: X\nlanguage: fr\ntranslations: [English]\n")
+    with pytest.raises(KitError) as raised:
+        load_kit(tmp_path)
+    assert raised.value.lines() == [
+        "kit.yaml:3: translations[0]: 'English' is not a language tag (did you mean 'en'?)"
     ]
