@@ -236,3 +236,25 @@ def test_a_translation_written_by_its_name_is_told_its_tag(tmp_path):
     assert raised.value.lines() == [
         "kit.yaml:3: translations[0]: 'English' is not a language tag (did you mean 'en'?)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "role"),
+    [
+        ("fr", "Réalisation"),
+        ("fr", "Scénario et réalisation"),
+        ("es", "Dirección"),
+        ("de", "Regie"),
+        ("it", "Regia"),
+        ("pt", "Realização"),
+    ],
+)
+def test_a_director_credited_in_the_kits_language_is_its_director(tmp_path, language, role):
+    # a French kit's `Réalisation: …` (as kitpress import keeps a French page's crew) is who
+    # 'Un film de …' names on the cover
+    (tmp_path / "kit.yaml").write_text(
+        f"title: X\nlanguage: {language}\ncrew:\n  Image: Ana Lens\n  {role}: Sophie Marchand\n",
+        encoding="utf-8",
+    )
+    kit, _ = load_kit(tmp_path)
+    assert kit.directors == ("Sophie Marchand",)

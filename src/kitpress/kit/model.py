@@ -290,7 +290,18 @@ class Kit:
         return tuple(text for text in texts if text is not None)
 
 
-DIRECTOR_ROLES = ("director", "directed by", "written and directed by")
+# English, then the role as the press of each language kitpress has words for writes it
+DIRECTOR_ROLES = frozenset(
+    (
+        *("director", "directed by", "written and directed by"),
+        *("réalisation", "réalisateur", "réalisatrice", "réalisé par"),
+        "scénario et réalisation",
+        *("dirección", "directora", "dirigida por", "guion y dirección"),
+        *("regie", "buch und regie", "drehbuch und regie"),
+        *("regia", "regista", "diretto da", "sceneggiatura e regia"),
+        *("realização", "direção", "realizador", "realizadora", "dirigido por"),
+    )
+)
 
 
 def is_director(role: str) -> bool:
