@@ -324,6 +324,28 @@ def test_a_description_goes_inside_a_behind_the_scenes_caption() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("description", "style", "expected"),
+    [
+        ("on the set", CaptionStyle(), "Director Pedro Almodóvar on the set of PARALLEL MOTHERS."),
+        ("On the set.", CaptionStyle(), "Director Pedro Almodóvar on the set of PARALLEL MOTHERS."),
+        (
+            "sur le tournage",
+            CaptionStyle(on_set="{people} sur le tournage de {title}."),
+            "Director Pedro Almodóvar sur le tournage de PARALLEL MOTHERS.",
+        ),
+    ],
+)
+def test_a_description_the_behind_the_scenes_form_says_already_is_not_said_twice(
+    description: str, style: CaptionStyle, expected: str
+) -> None:
+    # kitpress init's skeleton gives {crew: Director} the description 'on the set', which
+    # read 'on the set on the set of TITLE'
+    people = (StillPerson("Pedro Almodóvar", role="director", on_set=True),)
+    still = Still("s", 1, Path("s.jpg"), 1, people=people, description=description)
+    assert caption_text(still, "Parallel Mothers", style) == expected
+
+
 # Problems only the files themselves show: each one located line, exit status 2.
 ART_PROBLEMS = [
     (

@@ -270,3 +270,16 @@ def test_a_forbidden_output_folder_is_one_line(
     status, stderr = cli(str(kit), "--out", str(out))
     assert (status, stderr) == (1, f"error: permission denied while writing {out}\n")
     assert not out.exists()
+
+
+def test_a_full_disk_names_the_output_folder_not_a_file_in_the_work_folder(
+    tmp_path: Path,
+) -> None:
+    # a real full disk stopped a build while it wrote a cover picture in the work folder,
+    # and said '… while writing out/.kitpress-work-tq0o3vun/cover-screen/x_cover.jpg'
+    out = tmp_path / "out"
+    inside = out / f"{commit.WORK_PREFIX}tq0o3vun" / "cover-screen" / "x_cover.jpg"
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(inside))
+    assert commit.describe(full, out) == f"{ENOSPC} while writing in {out}"
+    product = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(out / "x.zip"))
+    assert commit.describe(product, out) == f"{ENOSPC} while writing {out / 'x.zip'}"

@@ -82,6 +82,10 @@ def test_the_page_has_every_section_of_the_document_with_its_labels(
     page = page_of(site)
     document = pipeline.check(small_kit, formats="html").document
     headings = [t for t in page.text if t in ENGLISH.sections.values()]
+    # a contact's role may read as a heading does ('Press'): not one of the section headings
+    contacts = len(headings) - headings[::-1].index(ENGLISH.sections["contacts"])
+    for contact in document.kit.contacts:
+        del headings[headings.index(document.labels.contact_role(contact.role), contacts)]
     # the covers are designed blocks without a heading (the kit's distributor gives it a back)
     titled = [k for k in document.sections if k not in ("cover", "back_cover")]
     assert document.sections[-1] == "back_cover"
@@ -566,3 +570,19 @@ def test_hostile_text_in_the_press_notes_fields_stays_text(small_kit: Path, tmp_
         assert typed in page.words
     assert len(page.all("script")) == 1 and page.all("img", src="x") == []
     assert page.all("b") == [] and page.all("i") == []
+
+
+def test_the_cover_names_the_original_title_only_where_it_differs(
+    small_kit: Path, tmp_path: Path
+) -> None:
+    # a French kit of a French film: its original title is its title, said once
+    cover_line = '<p class="t-cover-small">{}</p>'
+    page = (site_of(small_kit, tmp_path / "out") / "index.html").read_text(encoding="utf-8")
+    assert cover_line.format("Κυνόδοντας") in page
+    kit_yaml = small_kit / "kit.yaml"
+    same = kit_yaml.read_text(encoding="utf-8").replace(
+        "original_title: Κυνόδοντας", 'original_title: "Dogtooth & <Friends>"'
+    )
+    kit_yaml.write_text(same, encoding="utf-8")
+    page = (site_of(small_kit, tmp_path / "again") / "index.html").read_text(encoding="utf-8")
+    assert 't-cover-small">Dogtooth' not in page and "t-cover-title" in page

@@ -180,7 +180,9 @@ def test_an_english_page_writes_no_language(tmp_path: Path) -> None:
     ("language", "message"),
     [
         ("de", "--language: kitpress reads press pages in en, es, fr, not 'de'"),
-        ("français", "--language: 'français' is not a language tag (e.g. en, fr, es, fr-CA)"),
+        ("français", "--language: 'français' is not a language tag (did you mean 'fr'?)"),
+        ("Spanish", "--language: 'Spanish' is not a language tag (did you mean 'es'?)"),
+        ("frenchy", "--language: 'frenchy' is not a language tag (e.g. en, fr, es, fr-CA)"),
     ],
 )
 def test_a_language_it_cannot_read_is_one_line(tmp_path: Path, language: str, message: str) -> None:

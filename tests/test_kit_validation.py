@@ -196,3 +196,65 @@ def test_a_language_that_is_no_tag_is_a_located_error(tmp_path):
     assert "kit.yaml:2" in str(raised.value) and "'French' is not a language tag" in str(
         raised.value
     )
+
+
+def test_a_language_that_is_no_tag_is_the_only_error_its_translations_get(tmp_path):
+    # a French kit translated into English, its language written as a word: English is not
+    # 'the kit's own language' (the language kitpress would fall back to is none the user wrote)
+    (tmp_path / "kit.yaml").write_text("title: X\nlanguage: French\ntranslations: [en]\n")
+    (tmp_path / "kit.en.yaml").write_text("title: Y\n")
+    with pytest.raises(KitError) as raised:
+        load_kit(tmp_path)
+    assert raised.value.lines() == [
+        "kit.yaml:2: language: 'French' is not a language tag (did you mean 'fr'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("French", "did you mean 'fr'?"),
+        ("français", "did you mean 'fr'?"),
+        ("Deutsch", "did you mean 'de'?"),
+        ("portuguese", "did you mean 'pt'?"),
+        ("Klingonish", "e.g. en, en-GB, fr, pt-BR"),
+    ],
+)
+def test_a_language_written_by_its_name_is_told_its_tag(tmp_path, written, hint):
+    (tmp_path / "kit.yaml").write_text(f"title: X\nlanguage: {written}\n", encoding="utf-8")
+    with pytest.raises(KitError) as raised:
+        load_kit(tmp_path)
+    assert raised.value.lines() == [
+        f"kit.yaml:2: language: '{written}' is not a language tag ({hint})"
+    ]
+
+
+def test_a_translation_written_by_its_name_is_told_its_tag(tmp_path):
+    (tmp_path / "kit.yaml").write_text("title: X\nlanguage: fr\ntranslations: [English]\n")
+    with pytest.raises(KitError) as raised:
+        load_kit(tmp_path)
+    assert raised.value.lines() == [
+        "kit.yaml:3: translations[0]: 'English' is not a language tag (did you mean 'en'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "role"),
+    [
+        ("fr", "Réalisation"),
+        ("fr", "Scénario et réalisation"),
+        ("es", "Dirección"),
+        ("de", "Regie"),
+        ("it", "Regia"),
+        ("pt", "Realização"),
+    ],
+)
+def test_a_director_credited_in_the_kits_language_is_its_director(tmp_path, language, role):
+    # a French kit's `Réalisation: …` (as kitpress import keeps a French page's crew) is who
+    # 'Un film de …' names on the cover
+    (tmp_path / "kit.yaml").write_text(
+        f"title: X\nlanguage: {language}\ncrew:\n  Image: Ana Lens\n  {role}: Sophie Marchand\n",
+        encoding="utf-8",
+    )
+    kit, _ = load_kit(tmp_path)
+    assert kit.directors == ("Sophie Marchand",)

@@ -301,3 +301,24 @@ def test_a_still_listed_twice_is_translated_twice(tmp_path: Path) -> None:
     french = in_language(kit, "fr")
     assert [s.id for s in french.stills] == [s.id for s in kit.stills]
     assert [s.description for s in french.stills if s.file.name == "one.jpg"] == ["au jardin"] * 2
+
+
+def test_the_web_page_names_a_contact_role_in_its_language(tmp_path: Path) -> None:
+    # the French PDF says 'Relations presse' for `role: press`; its web page did say 'press'
+    out = tmp_path / "out"
+    build(bilingual(tmp_path / "kit"), BuildOptions(format="html", out=out, language="all"))
+    french = (out / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+    english = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="t-label">Relations presse</p>' in french
+    assert '<p class="t-label">Press</p>' in english
+
+
+def test_an_overlay_named_in_the_tags_case_as_written_is_read(tmp_path: Path) -> None:
+    # `translations: [fr-ca]` is fr-CA; its overlay named as the user wrote it, kit.fr-ca.yaml,
+    # was found on a Mac and Windows (names ignore case) and missing on Linux
+    kit = bilingual(tmp_path / "kit", translations="[fr-ca]")
+    (kit / "kit.fr.yaml").rename(kit / "kit.fr-ca.yaml")
+    checked = check(kit, formats="screen-pdf", language="all")
+    assert [d.kit.title for d in checked.documents] == ["Dogtooth & <Friends>", "Canine"]
+    loaded, _ = load_kit(kit)
+    assert in_language(loaded, "fr-CA").title == "Canine"

@@ -164,9 +164,15 @@ def output_folder(
 def describe(exc: OSError, folder: Path) -> str:
     """One line for what the operating system refused: 'no space left on device while
     writing output/x/x.zip'."""
-    named = exc.filename is not None and not Path(exc.filename).name.startswith(TEMP_PREFIX)
+    named = exc.filename is not None and not _temporary(Path(exc.filename), folder)
     where = exc.filename if named else f"in {folder}"
     return f"{reason(exc)} while writing {where}"
+
+
+def _temporary(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is a temporary of kitpress's or a file in its work folder."""
+    inside = path.relative_to(folder).parts if path.is_relative_to(folder) else (path.name,)
+    return any(part.startswith(TEMP_PREFIX) for part in inside)
 
 
 def reason(exc: OSError) -> str:

@@ -66,10 +66,18 @@ def _behind_the_scenes(still: Still, title: str, style: CaptionStyle) -> str:
     ]
     names[0] = _capitalise(names[0])  # "Director Pedro Almodóvar and Penélope Cruz …"
     people = names[0] if len(names) == 1 else ", ".join(names[:-1]) + style.last_person + names[-1]
-    if still.description:
+    if still.description and not _says_on_set(still.description, style.on_set):
         people = f"{people} {_after_names(still.description)}"
     prefix = style.left_to_right if len(names) >= 2 else ""
     return style.on_set.format(people=prefix + people, title=title)
+
+
+def _says_on_set(description: str, on_set: str) -> bool:
+    """Whether ``description`` only says what the behind-the-scenes form says already: 'on
+    the set' before '… on the set of TITLE.' (kitpress init's example), 'sur le tournage'."""
+    words = _after_names(description).casefold().split()
+    between = on_set.partition("{people}")[2].partition("{title}")[0].casefold().split()
+    return bool(words) and between[: len(words)] == words
 
 
 def _person(person: StillPerson, style: CaptionStyle) -> str:

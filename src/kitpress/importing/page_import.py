@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ImportProblem, Issue
-from ..kit.languages import language_tag
+from ..kit.languages import language_tag, tag_of_name
 from ..kit.load import load_kit
 from ..naming import printable
 from .assemble import KitPlan, plan_kit
@@ -76,7 +76,9 @@ def page_language(written: str) -> tuple[str, PageWords | None]:
     a located error."""
     tag = language_tag(written)
     if tag is None:
-        message = f"'{written}' is not a language tag (e.g. en, fr, es, fr-CA)"
+        named = tag_of_name(written)
+        hint = f"did you mean '{named}'?" if named else "e.g. en, fr, es, fr-CA"
+        message = f"'{written}' is not a language tag ({hint})"
         raise ImportProblem([Issue("--language", None, "", message)])
     words = page_words(tag)
     if words is None and tag.split("-")[0] != "en":

@@ -300,32 +300,16 @@ class Kit:
         return tuple(text for text in texts if text is not None)
 
 
-# The director's credit as kits write it in the languages kitpress has words for: a French
-# kit's crew says "Réalisation", a German one "Regie".
+# English, then the role as the press of each language kitpress has words for writes it
 DIRECTOR_ROLES = frozenset(
     (
-        "director",
-        "directed by",
-        "written and directed by",
-        "réalisation",
-        "réalisateur",
-        "réalisatrice",
+        *("director", "directed by", "written and directed by"),
+        *("réalisation", "réalisateur", "réalisatrice", "réalisé par", "un film de"),
         "scénario et réalisation",
-        "un film de",
-        "dirección",
-        "dirigida por",
-        "director y guionista",
-        "regie",
-        "regisseur",
-        "regisseurin",
-        "buch und regie",
-        "regia",
-        "diretto da",
-        "realizzazione",
-        "realização",
-        "direção",
-        "realizador",
-        "realizadora",
+        *("dirección", "directora", "dirigida por", "guion y dirección"),
+        *("regie", "regisseur", "regisseurin", "buch und regie", "drehbuch und regie"),
+        *("regia", "regista", "diretto da", "realizzazione", "sceneggiatura e regia"),
+        *("realização", "direção", "realizador", "realizadora", "dirigido por"),
     )
 )
 

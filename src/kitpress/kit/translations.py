@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..errors import Issue, KitError
 from ..reading.checker import Checker
@@ -24,6 +25,19 @@ from .overlay import LANGUAGE_NAMES, Overlay, language_name
 def overlay_name(tag: str) -> str:
     """The file a language's translation is in: ``kit.fr.yaml``."""
     return f"kit.{tag}.yaml"
+
+
+def overlay_file(root: Path, tag: str) -> Path:
+    """The file of a language's translation beside kit.yaml: ``kit.fr.yaml``; a tag in
+    another case (``kit.en-gb.yaml`` for ``en-GB``) is the same language on every system, not
+    only where file names ignore case. The usual name when there is none."""
+    usual = root / overlay_name(tag)
+    if usual.is_file():
+        return usual
+    for path in sorted(root.glob("kit.*.yaml")):
+        if language_tag(path.name.removeprefix("kit.").removesuffix(".yaml")) == tag:
+            return path
+    return usual
 
 
 @dataclass(frozen=True)
@@ -62,7 +76,7 @@ def read_translation(kit: Kit, tag: str) -> Translation:
         declared = ", ".join(kit.translations) or "none"
         message = f"'{tag}' is not a language of this kit (declared: {kit.language}, {declared})"
         raise KitError([Issue("--lang", None, "", message)])
-    path = kit.root / label
+    path = overlay_file(kit.root, tag)
     if not path.is_file():
         message = (
             f"no {label} beside kit.yaml: its translations name '{tag}', so the "
@@ -70,6 +84,7 @@ def read_translation(kit: Kit, tag: str) -> Translation:
         )
         line = kit.line_of("translations[0]") or kit.line_of("translations")
         raise KitError([Issue(kit.source.name, line, "translations", message)])
+    label = path.name
     checker = Checker(label)
     data = load_yaml(path, label, KitError)
     translated = Overlay(kit, tag, checker).apply(data)
