@@ -296,9 +296,16 @@ def _make_outputs(
 
         contexts = [
             BuildContext(
-                each, out_options, work, renditions or {}, {}, render, cache.folder, languages
+                each,
+                out_options,
+                _edition_work(work, each, index),
+                renditions or {},
+                {},
+                render,
+                cache.folder,
+                languages,
             )
-            for each in documents
+            for index, each in enumerate(documents)
         ]
         contexts[0].editions = contexts[1:]
         for name in checked.outputs:
@@ -308,7 +315,7 @@ def _make_outputs(
                 key = keys[key_of(name, ctx.document)]
                 several = len(languages) > 1 and output.per_language
                 shown = f"{name} ({ctx.document.language})" if several else name
-                made = made_before.get(shown, key, work)
+                made = made_before.get(shown, key, ctx.work)
                 if made is None:
                     if renditions is None:  # a stored output was damaged: make the stills
                         renditions = make_stills()
@@ -408,6 +415,16 @@ class _StillsPass:
             self.decode.get(portrait.key),
             portrait.issue,
         )
+
+
+def _edition_work(work: Path, document: PressDocument, index: int) -> Path:
+    """Where one language's outputs are made: the first language's in the work folder, each
+    other's in a folder of its own, so two languages' PDFs never share a file name there."""
+    if index == 0:
+        return work
+    folder = work / f"edition-{document.language}"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def _stills_document(documents: tuple[PressDocument, ...]) -> PressDocument:
