@@ -27,7 +27,7 @@ SMALL = (
     "a.jpg is 8×6 px, smaller than the 3508 px print rendition; delivered at its own size "
     "(never upsampled), 1 ppi on a full A4 page"
 )
-LOW_PPI = "a.jpg prints at 2 ppi in the print PDF (300 wanted); a larger source would print sharper"
+LOW_PPI = "a.jpg prints at 1 ppi in the print PDF (300 wanted); a larger source would print sharper"
 WARNING_LINES = [
     f"kit.yaml:4: stills[0]: warning: {NO_COPYRIGHT}",
     f"kit.yaml:4: stills[0].file: warning: {SMALL}",
