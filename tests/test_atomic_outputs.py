@@ -61,11 +61,15 @@ def digests(folder: Path) -> dict[str, str]:
 
 def snapshot(out: Path) -> dict[str, str]:
     """Every finished output (PDF, print PDF, ZIP, manifest) by name, as a digest."""
-    return {k: v for k, v in digests(out).items() if not k.startswith(".kitpress-")}
+    return {k: v for k, v in digests(out).items() if not _temporary(k)}
+
+
+def _temporary(name: str) -> bool:  # a build's temporary, in the folder or in site/
+    return any(part.startswith(".kitpress-") for part in name.split("/"))
 
 
 def strays(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.name.startswith(".kitpress-"))
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob(".kitpress-*"))
 
 
 def start_build(kit: Path, out: Path) -> subprocess.Popen[bytes]:
@@ -132,6 +136,20 @@ def test_stale_temporaries_are_removed_and_nothing_else(tmp_path: Path) -> None:
     remove_stale_temporaries(out)
     assert sorted(p.name for p in out.iterdir()) == [".kitpress-notes", "notes.tmp"]
     remove_stale_temporaries(tmp_path / "missing")  # a folder not made yet is fine
+
+
+def test_stale_temporaries_inside_the_web_pages_folders_are_removed_too(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "site" / "assets").mkdir(parents=True)
+    (out / "site" / "assets" / ".kitpress-a1b2c3.tmp").write_bytes(b"half a font")
+    (out / "site" / ".kitpress-d4e5f6.tmp").write_bytes(b"half a page")
+    (out / "site" / "index.html").write_text("kept", encoding="utf-8")
+    remove_stale_temporaries(out)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "site",
+        "site/assets",
+        "site/index.html",
+    ]
 
 
 def test_outputs_written_together_or_not_at_all(tmp_path: Path) -> None:

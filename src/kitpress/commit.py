@@ -235,6 +235,11 @@ def remove_stale_temporaries(folder: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
         elif stale.name.endswith(TEMP_SUFFIX) and not stale.is_dir():
             stale.unlink(missing_ok=True)
+    for inner in folder.iterdir():  # the web page's folders: site/, site/assets/, site/fr/…
+        if inner.is_dir() and not inner.is_symlink() and not inner.name.startswith(TEMP_PREFIX):
+            for stale in inner.rglob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+                if stale.is_file() and not stale.is_symlink():
+                    stale.unlink(missing_ok=True)
 
 
 def current_umask() -> int:
