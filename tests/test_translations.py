@@ -322,3 +322,11 @@ def test_an_overlay_named_in_the_tags_case_as_written_is_read(tmp_path: Path) ->
     assert [d.kit.title for d in checked.documents] == ["Dogtooth & <Friends>", "Canine"]
     loaded, _ = load_kit(kit)
     assert in_language(loaded, "fr-CA").title == "Canine"
+
+
+def test_contacts_roles_are_translated_by_their_place_in_kit_yaml_not_by_print_order() -> None:
+    kit, _ = load_kit(REPO / "assets" / "the-last-lock")  # printed in another order than listed
+    french = {c.company: c.role for c in in_language(kit, "fr").contacts}
+    assert french["Fenwick & Lowe PR"] == "Presse Royaume-Uni"
+    assert french["Studio Marée"] == "international_press"  # a known role: the catalogue's words
+    assert [c.company for c in in_language(kit, "fr").contacts] == [c.company for c in kit.contacts]

@@ -138,6 +138,7 @@ class Contact:
     phone: str | None = None
     url: str | None = None
     address: str | None = None
+    position: int = field(default=0, compare=False)  # its place in kit.yaml's list
 
 
 @dataclass(frozen=True)

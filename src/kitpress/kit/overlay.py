@@ -389,12 +389,14 @@ class Overlay:
         )
 
     def _contacts(self, top: Obj) -> tuple[Contact, ...]:
-        contacts = self.kit.contacts
+        contacts = self.kit.contacts  # in the order they print, which is not kit.yaml's
         entries = self._entries(top, "contacts", CONTACT, len(contacts))
-        return tuple(
-            replace(c, role=(e.text("role") if e else None) or c.role)
-            for c, e in zip(contacts, entries, strict=True)
-        )
+        in_yaml_order = sorted(contacts, key=lambda c: c.position)  # what the overlay follows
+        roles = {
+            id(c): (e.text("role") if e else None) or c.role
+            for c, e in zip(in_yaml_order, entries, strict=True)
+        }
+        return tuple(replace(c, role=roles[id(c)]) for c in contacts)
 
     # -- single mappings ---------------------------------------------------------------------
 

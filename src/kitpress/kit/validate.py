@@ -224,6 +224,7 @@ def read_contacts(top: Obj, checker: Checker) -> tuple[Contact, ...]:
             phone=entry.text("phone"),
             url=entry.url("url"),
             address=entry.text("address"),
+            position=i,
         )
         if not (contact.name or contact.company):
             checker.error(entry.line, entry.path, "a contact needs a name or a company")
