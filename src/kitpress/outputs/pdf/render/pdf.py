@@ -16,6 +16,7 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    Spacer,
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -61,13 +62,18 @@ def render_pdf(
     ctx = Context(document, layout, plan, styles, images, cmyk)
     pages = _render(target, ctx, cover, notes=0)
     blanks = -pages % 4  # a printed booklet's sheets take pages four at a time
-    if ctx.cmyk is not None and "back_cover" in plan.sections and blanks >= 2:
-        pages = _render(target, ctx, cover, notes=blanks - 1)  # at most one page left blank
+    if ctx.cmyk is not None and "back_cover" in plan.sections and blanks:
+        # the back cover on the last page of the last sheet, the outside back: the pages
+        # before it ruled for notes, the inside back cover alone left blank
+        pages = _render(target, ctx, cover, notes=blanks - 1, blank=True)
     return pages
 
 
-def _render(target: Path, ctx: Context, cover: CoverArt | None, notes: int) -> int:
-    """Write the PDF, with ``notes`` ruled notes pages before the back cover."""
+def _render(
+    target: Path, ctx: Context, cover: CoverArt | None, notes: int, blank: bool = False
+) -> int:
+    """Write the PDF, with ``notes`` ruled notes pages before the back cover, then a page left
+    blank (the inside back cover) when ``blank``."""
     document, layout, plan, styles = ctx.document, ctx.layout, ctx.plan, ctx.styles
     kit = document.kit
     doc = _document(target, kit, layout, document.labels, document.language)
@@ -88,6 +94,8 @@ def _render(target: Path, ctx: Context, cover: CoverArt | None, notes: int) -> i
         for _ in range(notes):
             story += [PageBreak(), ctx.p(escape(ctx.labels.notes), "heading")]
             story.append(NotesLines(layout.colour("rule")))
+        if blank:
+            story += [PageBreak(), Spacer(0, 0.1)]
         story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx)]
     elif kit.copyright_line and not only_cover:  # on the last page, without a back cover
         story.append(AtFoot(Paragraph(escape(kit.copyright_line), styles["rights"])))
