@@ -30,3 +30,23 @@ def test_a_french_colon_follows_a_no_break_space_in_the_pdf_text(french: str) ->
     assert f"photo{NBSP}: Ruth Amsel" in french
     assert f"saison{NBSP}: un bateau" in french  # the prose, through French typography
     assert re.findall(r"\w :(?!//)", french) == []  # no breakable space before a colon
+
+
+def test_a_french_role_contracts_and_elides_in_the_pdf(french: str) -> None:
+    assert "dans le rôle du Sacristain" in french and "de Le Sacristain" not in french
+    assert "dans le rôle d’Ada Veen" in french and "dans le rôle d’Isla" in french
+
+
+def test_crew_on_set_are_captioned_with_their_department(french: str) -> None:
+    assert "Hester Vale (réalisation) et Maren Oduya sur le tournage de" in french
+    assert "Jonah Pike (image) et Hester Vale (réalisation)" in french
+    assert "Réalisation Hester Vale" not in french
+
+
+def test_french_numbers_and_section_names(french: str) -> None:
+    assert "1,85:1" in french and "1.85:1" not in french
+    assert "1 h 44" in french
+    for heading in ("Fiche artistique", "Fiche technique", "Caractéristiques techniques"):
+        assert heading in french, heading
+    assert "Générique" not in french
+    assert "Entretien avec Hester Vale" in french

@@ -96,7 +96,7 @@ def test_a_label_the_layout_overrides_is_printed(tmp_path: Path) -> None:
     )
     text = _text(_kit(tmp_path, "fr"), tmp_path / "out", str(layout))
     assert "Story" in text and "Le film en bref" in text
-    assert "Fiche technique" not in text and "Dossier de presse" in text
+    assert "Caractéristiques techniques" not in text and "Dossier de presse" in text
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,7 @@ def test_english_words_are_those_kitpress_always_set() -> None:
 
 def test_the_nearest_catalogue_is_used() -> None:
     assert labels_for("pt-BR").press_kit == labels_for("pt").press_kit == "Dossier de imprensa"
-    assert labels_for("fr-CA").sections["details"] == "Fiche technique"
+    assert labels_for("fr-CA").sections["details"] == "Caractéristiques techniques"
     assert labels_for("en-US").facts["colour"] == "Color"
     assert labels_for("en-GB").facts["colour"] == "Colour"
     assert labels_for("nl").press_kit == "Press kit"  # no Dutch catalogue: English
@@ -98,7 +98,10 @@ def test_french_labels_are_french_press_usage() -> None:
     assert french.press_kit == "Dossier de presse"
     assert french.official_selection == "Sélection officielle"
     assert french.film_by.format(directors="Agnès Varda") == "Un film de Agnès Varda"
-    assert french.sections["details"] == "Fiche technique"
+    # the cast and crew lists as French press notes pair them, the specs box apart
+    assert french.sections["cast"] == "Fiche artistique"
+    assert french.sections["crew"] == french.sections["credits"] == "Fiche technique"
+    assert french.sections["details"] == "Caractéristiques techniques"
     assert french.captions["courtesy"] == "Avec l’aimable autorisation de {name}."
 
 
@@ -107,7 +110,7 @@ def test_overrides_stand_over_any_label() -> None:
     assert labels.sections["synopsis"] == "Histoire"
     assert labels.facts["runtime"] == "Longueur"
     assert labels.trailer == "BA"
-    assert labels.sections["details"] == "Fiche technique"
+    assert labels.sections["details"] == "Caractéristiques techniques"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..kit.model import Kit, Rights, Still, StillPerson
 from ..layout.caption_style import CaptionStyle
+from .contractions import fill
 
 
 @dataclass(frozen=True)
@@ -32,31 +33,34 @@ class Caption:
 def compose(still: Still, kit: Kit, style: CaptionStyle) -> Caption:
     rights = still.rights.over(kit.rights)
     return Caption(
-        text=caption_text(still, kit.title, style),
+        text=caption_text(still, kit.title, style, kit.language),
         rights=rights_line(rights, style),
         people=tuple(p.name for p in still.people),
         effective_rights=rights,
     )
 
 
-def caption_text(still: Still, title: str, style: CaptionStyle) -> str:
+def caption_text(still: Still, title: str, style: CaptionStyle, language: str = "en") -> str:
+    """The caption's sentence; a preposition of the house style meets the title's or a
+    character's article as ``language`` writes it ("sur le tournage du MÉPRIS")."""
     if still.verbatim_caption:
         return still.verbatim_caption
     shown_title = title.upper() if style.title_upper else title
     if any(p.on_set for p in still.people):
-        return _behind_the_scenes(still, shown_title, style)
+        return _behind_the_scenes(still, shown_title, style, language)
     if still.people:
-        names = ", ".join(_person(p, style) for p in still.people)
+        names = ", ".join(_person(p, style, language) for p in still.people)
         prefix = style.left_to_right if len(still.people) >= 2 else ""
         if still.description:  # where they are reads in the sentence, before the title
             names = f"{names} {_after_names(still.description)}"
-        return style.in_title.format(people=prefix + names, title=shown_title)
+        return fill(style.in_title, language, people=prefix + names, title=shown_title)
     if still.description:
-        return style.no_people.format(description=still.description.rstrip(". "), title=shown_title)
-    return style.bare.format(title=shown_title)
+        description = still.description.rstrip(". ")
+        return fill(style.no_people, language, description=description, title=shown_title)
+    return fill(style.bare, language, title=shown_title)
 
 
-def _behind_the_scenes(still: Still, title: str, style: CaptionStyle) -> str:
+def _behind_the_scenes(still: Still, title: str, style: CaptionStyle, language: str) -> str:
     """Crew or actors as themselves, as photo desks write it: "L to R: Penélope Cruz and
     director Pedro Almodóvar on the set of PARALLEL MOTHERS." Everyone by name (characters
     are not played between takes), crew with their role before the name."""
@@ -69,7 +73,7 @@ def _behind_the_scenes(still: Still, title: str, style: CaptionStyle) -> str:
     if still.description and not _says_on_set(still.description, style.on_set):
         people = f"{people} {_after_names(still.description)}"
     prefix = style.left_to_right if len(names) >= 2 else ""
-    return style.on_set.format(people=prefix + people, title=title)
+    return fill(style.on_set, language, people=prefix + people, title=title)
 
 
 def _says_on_set(description: str, on_set: str) -> bool:
@@ -80,9 +84,9 @@ def _says_on_set(description: str, on_set: str) -> bool:
     return bool(words) and between[: len(words)] == words
 
 
-def _person(person: StillPerson, style: CaptionStyle) -> str:
+def _person(person: StillPerson, style: CaptionStyle, language: str) -> str:
     if person.character:
-        return style.person.format(actor=person.name, character=person.character)
+        return fill(style.person, language, actor=person.name, character=person.character)
     if person.role:
         return style.other_person.format(name=person.name, role=person.role)
     return person.name

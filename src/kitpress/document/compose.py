@@ -4,7 +4,9 @@ technical facts, and say what is worth a warning before anything is made."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from types import MappingProxyType
 
 from ..errors import Issue, KitError, StillError
 from ..kit.files import unlisted_note
@@ -18,7 +20,7 @@ from .captions import Caption, compose
 from .dates import kit_date
 from .embedded_captions import adopt_embedded
 from .end_credits import crew_in_credits, end_credits
-from .formats import long_date, running_time
+from .formats import long_date, names, ratio, running_time
 from .labels import Labels, labels_for
 from .model import KEY_ART, CoverPicture, PressDocument, StillEntry
 from .people import about_people
@@ -41,6 +43,7 @@ def compose_document(
     (see `dates.kit_date`)."""
     if labels is None:
         labels = labels_for(kit.language, layout.labels)
+    labels = _interview_heading(kit, layout, labels)
     captions = labels.caption_style(layout.captions, layout.caption_words)
     probes, key_art = _probe(kit)
     art = read_artwork_files(kit)
@@ -100,6 +103,17 @@ def compose_document(
     if too_large:
         raise KitError(too_large)
     return document
+
+
+def _interview_heading(kit: Kit, layout: Layout, labels: Labels) -> Labels:
+    """``labels`` with the interview headed as press notes head one with the director:
+    "Entretien avec Hester Vale" (a layout's own ``interview`` label stands)."""
+    if kit.interview is None or not kit.directors or "interview" in layout.labels:
+        return labels
+    heading = labels.interview_with.format(name=names(kit.directors, labels.language))
+    return dataclasses.replace(
+        labels, sections=MappingProxyType({**labels.sections, "interview": heading})
+    )
 
 
 def _interview(kit: Kit) -> tuple[ProseBlock, ...]:
@@ -247,7 +261,7 @@ def technical_facts(kit: Kit, labels: Labels) -> tuple[tuple[str, str], ...]:
         "subtitles": ", ".join(kit.subtitles),
         "genres": ", ".join(kit.genres),
         "runtime": runtime,
-        "aspect_ratio": kit.aspect_ratio,
+        "aspect_ratio": ratio(kit.aspect_ratio, labels.language) if kit.aspect_ratio else None,
         "sound": kit.sound,
         "colour": kit.colour,
         "rating": kit.rating,

@@ -61,7 +61,7 @@ def _adopt_rights(
 
 
 def _same_caption(text: str, still: Still, kit: Kit, style: CaptionStyle) -> bool:
-    composed = caption_text(still, kit.title, style)
+    composed = caption_text(still, kit.title, style, kit.language)
     full = f"{composed} {rights_line(still.rights.over(kit.rights), style)}"
     return _norm(text) in (_norm(composed), _norm(full))
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Sequence
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol
 
 from .labels import Labels
 
@@ -62,3 +63,12 @@ def names(items: Sequence[str], language: str) -> str:
 def number(value: float, language: str) -> str:
     """A number with ``language``'s digit grouping and decimal mark: 1,234.5 / 1 234,5."""
     return format_decimal(value, locale=babel_locale(language))
+
+
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def ratio(written: str, language: str) -> str:
+    """An aspect ratio as kit.yaml writes it ('1.85:1') with ``language``'s decimal mark:
+    '1,85:1' in French, German, Spanish, Italian and Portuguese; '16:9' as it is."""
+    return _DECIMAL_POINT.sub(get_decimal_symbol(babel_locale(language)), written)

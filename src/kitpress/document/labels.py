@@ -16,6 +16,7 @@ from ..kit.fields import known_contact_role
 from ..kit.languages import language_tag
 from ..layout.caption_style import CaptionStyle
 from ..layout.label_catalogue import Word, catalogue, label_keys
+from .contractions import fill
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Labels:
     as_character: str
     selected_filmography: str
     interview_by: str
+    interview_with: str  # the interview's heading: 'Entretien avec Hester Vale'
     credit_and: str
     credit_by: str
     line_up: str
@@ -72,6 +74,11 @@ class Labels:
         'World sales'); any other label as the user wrote it."""
         known = known_contact_role(role)
         return self.contact_roles.get(known, role) if known else role
+
+    def as_role(self, character: str) -> str:
+        """``as_character`` for ``character``, the language's preposition and the character's
+        article joined as it writes them: "dans le rôle du Sacristain", "d’Ada Veen"."""
+        return fill(self.as_character, self.language, character=character)
 
     def festival_lines(self, award: str | None, section: str | None) -> list[str]:
         """As press notes print them: "Winner — Volpi Cup for Best Actress", then "Official

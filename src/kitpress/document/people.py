@@ -34,7 +34,7 @@ def about_people(
     cast = tuple(
         PersonEntry(
             m.actor,
-            labels.as_character.format(character=m.character) if m.character else "",
+            labels.as_role(m.character) if m.character else "",
             m.profile,
             entry(m.actor, m.profile.photo),
         )

@@ -155,7 +155,7 @@ def _film(ctx: Context, film: FilmCredit, cast: bool) -> Flowable:
     if film.director:
         line += f" — {escape(film.director)}"
     if film.role:
-        part = ctx.labels.as_character.format(character=film.role) if cast else film.role
+        part = ctx.labels.as_role(film.role) if cast else film.role
         line += f", {escape(part)}"
     year = str(film.year) if film.year else None
     return paragraph(line, hanging, year)
