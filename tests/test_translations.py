@@ -99,12 +99,74 @@ def test_the_overlay_translates_the_kit_and_keeps_what_is_the_same(tmp_path: Pat
     assert in_language(kit, "en") is kit
 
 
+def test_every_text_field_the_overlay_lacks_is_a_located_warning(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    bilingual(kit, FRENCH.replace("title: Canine\n", ""))
+    text = (kit / "kit.yaml").read_text(encoding="utf-8")
+    extra = "colour: Colour\ncopyright_line: © 2009 Boo Productions\nbilling_block: BOO presents\n"
+    text = text.replace("rights:\n", "rights:\n  usage: Editorial use only.\n") + extra
+    (kit / "kit.yaml").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    def line(key: str) -> int:
+        return next(n for n, written in enumerate(lines, 1) if written.startswith(key))
+
+    said = [str(w) for w in check(kit, formats="screen-pdf").warnings if w.source == "kit.fr.yaml"]
+    for key, where in (
+        ("title", line("title:")),
+        ("colour", line("colour:")),
+        ("copyright_line", line("copyright_line:")),
+        ("countries", line("countries:")),
+        ("billing_block", line("billing_block:")),
+        ("rights.usage", line("  usage:")),
+    ):
+        message = (
+            f"kit.fr.yaml: warning: no {key} (kit.yaml:{where} has one): the French press kit "
+            "prints it in English"
+        )
+        assert message in said, key
+    assert not any("no genres" in w for w in said)  # the overlay translates them
+
+
+def test_a_translated_title_makes_the_kits_own_the_original_title(tmp_path: Path) -> None:
+    french = FRENCH + "title_art: art/titre.svg\nkey_art: art/affiche.jpg\n"
+    kit_dir = bilingual(tmp_path / "kit", french.replace("title: Canine", "title: Canine, le film"))
+    text = (
+        (kit_dir / "kit.yaml")
+        .read_text(encoding="utf-8")
+        .replace("original_title: Κυνόδοντας\n", "")
+    )
+    text = text.replace(
+        FATHER + ", bio: A stage actor.",
+        FATHER + ", bio: A stage actor., filmography: [{year: 2009, title: "
+        "'Dogtooth & <Friends>'}, {year: 2005, title: Kinetta}]",
+    )
+    (kit_dir / "kit.yaml").write_text(text + "title_art: art/title.svg\n", encoding="utf-8")
+    (kit_dir / "art").mkdir()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10"/>'
+    for name in ("title.svg", "titre.svg"):
+        (kit_dir / "art" / name).write_text(svg, encoding="utf-8")
+    make_still(kit_dir / "art" / "affiche.jpg", (400, 600), 4)
+    kit, _ = load_kit(kit_dir)
+    french_kit = in_language(kit, "fr")
+    assert french_kit.original_title == "Dogtooth & <Friends>" and kit.original_title is None
+    assert french_kit.title_art is not None and french_kit.title_art.file.name == "titre.svg"
+    assert french_kit.key_art is not None and french_kit.key_art.name == "affiche.jpg"
+    films = [f.title for f in french_kit.cast[0].profile.filmography]
+    assert films == ["Canine, le film", "Kinetta"]  # the film's own title, translated
+    assert kit.title_art is not None and kit.title_art.file.name == "title.svg"
+
+
 def test_a_missing_translation_is_a_located_warning(tmp_path: Path) -> None:
     checked = check(bilingual(tmp_path / "kit"), formats="screen-pdf")
     said = [str(w) for w in checked.warnings if w.source == "kit.fr.yaml"]
     assert said == [
         f"kit.fr.yaml: warning: no long_synopsis (kit.yaml:{kit_line('long_synopsis:')} has "
         "one): the French press kit prints it in English",
+        f"kit.fr.yaml: warning: no countries (kit.yaml:{kit_line('countries:')} has one): the "
+        "French press kit prints it in English",
+        f"kit.fr.yaml: warning: no languages (kit.yaml:{kit_line('languages:')} has one): the "
+        "French press kit prints it in English",
         f"kit.fr.yaml: warning: no cast[0].bio (kit.yaml:{kit_line('id: father')} has one): "
         "the French press kit prints it in English",
     ]

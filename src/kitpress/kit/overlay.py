@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
+from typing import TypeVar
 
 from ..errors import Issue
 from ..reading.checker import Checker, Obj
 from ..reading.marked_yaml import Mapping, Value
 from . import fields
-from .back_matter import read_billing_block
+from .back_matter import read_billing_block, read_title_art
 from .files import resolve_in_kit
 from .model import (
     CastMember,
     Contact,
     CrewCredit,
     Festival,
+    FilmCredit,
     Filmmaker,
     Kit,
     Profile,
@@ -27,7 +29,7 @@ from .model import (
     Still,
 )
 from .profiles import read_profile
-from .prose_files import read_prose
+from .prose_files import read_file, read_prose
 from .quotes import without_outer_quotes
 
 PROSE_KEYS = (
@@ -42,6 +44,10 @@ LIST_KEYS = ("genres", "countries", "languages", "subtitles")
 TRANSLATABLE = {
     **{key: fields.TOP[key] for key in (*TEXT_KEYS, *PROSE_KEYS, *LIST_KEYS)},
     "billing_block": fields.TOP["billing_block"],
+    "title_art": "The title treatment in this language (a French logotype): a file, or "
+    "{file, on_dark}; without it the cover keeps kit.yaml's.",
+    "key_art": "The poster or key art in this language, relative to kit.yaml; without it the "
+    "cover keeps kit.yaml's.",
     "embargo": "The embargo's line in this language: {text: …} (its moment stays in kit.yaml).",
     "cast": "Translated cast entries, matched by id: a list of {id, character, bio, filmography}.",
     "filmmakers": "Translated filmmakers, matched by name: a list of {name, role, bio, "
@@ -67,6 +73,8 @@ CONTACT = {"role": fields.CONTACT["role"]}
 STILL = {key: fields.STILL[key] for key in ("file", "description", "alt")}
 RIGHTS = {key: fields.RIGHTS[key] for key in ("usage", "courtesy")}
 EMBARGO = {"text": fields.EMBARGO["text"]}
+
+Person = TypeVar("Person", CastMember, Filmmaker)
 
 # English names of the languages a kit is most often translated into, for warnings.
 LANGUAGE_NAMES = {
@@ -140,6 +148,16 @@ class Overlay:
                 changes[key] = prose
         if top.get("billing_block") is not None:
             changes["billing_block"] = read_billing_block(top, kit.root, checker)
+        if top.get("key_art") is not None:
+            changes["key_art"] = read_file(top, "key_art", kit.root, checker)
+        if top.get("title_art") is not None:
+            changes["title_art"], changes["title_art_on_dark"] = read_title_art(
+                top, kit.root, checker
+            )
+        title = changes.get("title")
+        retitled = isinstance(title, str) and title != kit.title
+        if retitled and kit.original_title is None:
+            changes["original_title"] = kit.title  # "Titre original : The Last Lock"
         changes["embargo"] = self._embargo(top)
         cast = self._cast(top)
         changes["cast"] = cast
@@ -154,6 +172,9 @@ class Overlay:
         stills = tuple(self._people_in(s, cast) for s in self._stills(top))
         changes["stills"] = stills
         changes["rights"] = self._rights(top)
+        if retitled:
+            changes["cast"] = tuple(_retitled(m, kit.title, str(title)) for m in cast)
+            changes["filmmakers"] = tuple(_retitled(f, kit.title, str(title)) for f in filmmakers)
         self._missing(changes, (*cast, *filmmakers), stills)
         return replace(kit, **changes)  # type: ignore[arg-type]
 
@@ -170,6 +191,18 @@ class Overlay:
         for key in ("logline", *PROSE_KEYS):
             if getattr(kit, key) is not None and key not in changes:
                 self._warn_missing(key, self._where(key, getattr(kit, key)))
+        for key in ("title", "colour", "copyright_line", *LIST_KEYS):
+            if getattr(kit, key) and key not in changes:  # a title the same in both: say so
+                self._warn_missing(key, self._where(key, None))
+        billing = kit.billing_block
+        if billing is not None and billing.text and "billing_block" not in changes:
+            self._warn_missing("billing_block", self._where("billing_block", None))
+        rights = changes.get("rights", kit.rights)
+        if kit.rights.usage and getattr(rights, "usage", None) == kit.rights.usage:
+            self._warn_missing("rights.usage", self._where("rights.usage", None))
+        embargo = changes.get("embargo", kit.embargo)
+        if kit.embargo is not None and kit.embargo.text and embargo == kit.embargo:
+            self._warn_missing("embargo.text", self._where("embargo.text", None))
         cast_count = len(kit.cast)
         own_people: tuple[CastMember | Filmmaker, ...] = (*kit.cast, *kit.filmmakers)
         pairs = zip(own_people, people, strict=True)
@@ -187,7 +220,7 @@ class Overlay:
             if value.file is not None and value.file.is_relative_to(root):
                 return value.file.relative_to(root).as_posix()  # bios/maren-oduya.md
             return value.source
-        line = self.kit.line_of(key)
+        line = self.kit.line_of(key) or self.kit.line_of(key.partition(".")[0])
         return self.kit.source.name if line is None else f"{self.kit.source.name}:{line}"
 
     def _warn_missing(self, key: str, where: str) -> None:
@@ -419,6 +452,18 @@ class Overlay:
             return None
         text = entry.text("text")
         return replace(embargo, text=text) if text else embargo
+
+
+def _retitled(person: Person, own: str, translated: str) -> Person:
+    """``person`` with the film's own title in their filmography translated: "The Last Lock"
+    is "La Dernière Écluse" in the French kit, as the cast's translated entries say."""
+    films = person.profile.filmography
+    if not any(f.title.casefold() == own.casefold() for f in films):
+        return person
+    retitled: tuple[FilmCredit, ...] = tuple(
+        replace(f, title=translated) if f.title.casefold() == own.casefold() else f for f in films
+    )
+    return replace(person, profile=replace(person.profile, filmography=retitled))
 
 
 def _profile(kit_own: Profile, translated: Profile) -> Profile:

@@ -4,8 +4,9 @@ kit.yaml's own keys; `in_language` is the kit with one of them laid over it.
 An overlay is read with the same machinery as kit.yaml, so every problem is located in it
 (`kit.fr.yaml:12: cast[0].id: …`). An overlay for a language kit.yaml does not declare, a
 declared language with no overlay, an unknown key or one that is the same in every language
-(`runtime`, `key_art`) are errors; a text the kit has but a translation lacks is a warning: that
-language's press kit prints it in the kit's own language.
+(`runtime`, `year`) are errors; a text the kit has but a translation lacks is a warning: that
+language's press kit prints it in the kit's own language. A translated title makes the kit's
+own the original title, when kit.yaml gives none.
 """
 
 from __future__ import annotations
