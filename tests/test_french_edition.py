@@ -50,3 +50,28 @@ def test_french_numbers_and_section_names(french: str) -> None:
         assert heading in french, heading
     assert "Générique" not in french
     assert "Entretien avec Hester Vale" in french
+
+
+# Words kitpress sets itself in an English press kit: none may reach the French one (the kit's
+# own names and untranslated titles are its data, not kitpress's words).
+ENGLISH_WORDS = (
+    "Press kit", "Technical details", "Running time", "Aspect ratio", "Original title",
+    "Release dates", "About the cast", "About the filmmakers", "Selected filmography",
+    "Interview", "Production notes", "Festivals and awards", "Contacts and", "Crew",
+    "Credits", "Cast", "Stills", "still", "as", "on the set of", "in", "Courtesy",
+    "photo by", "L to R", "A film by", "Presented by", "Embargoed until", "Winner",
+    "Official Selection", "out of 5 stars", "Trailer", "Scan for the trailer",
+)  # fmt: skip
+
+
+def test_no_english_word_kitpress_sets_is_left_in_the_french_pdf(french: str) -> None:
+    left = [w for w in ENGLISH_WORDS if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", french)]
+    assert left == []
+    assert not re.search(r"\d+ minutes", french)  # "1 h 44", not "104 minutes"
+
+
+def test_the_interview_and_the_other_prose_keep_the_overlays_text(french: str) -> None:
+    assert "Comment est né LA DERNIÈRE ÉCLUSE" in french
+    assert "Propos recueillis par Dara Fennimore" in french
+    assert "Une histoire née sur le chemin de halage" in french  # production notes
+    assert "Where did" not in french and "A story from the towpath" not in french
