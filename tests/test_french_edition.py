@@ -75,3 +75,11 @@ def test_the_interview_and_the_other_prose_keep_the_overlays_text(french: str) -
     assert "Propos recueillis par Dara Fennimore" in french
     assert "Une histoire née sur le chemin de halage" in french  # production notes
     assert "Where did" not in french and "A story from the towpath" not in french
+
+
+def test_the_translated_title_names_the_original_and_retitles_the_filmographies(
+    french: str,
+) -> None:
+    assert re.search(r"Titre original\s*The Last Lock", french, re.I)
+    assert "2026 The Last Lock" not in french  # Hester Vale's filmography names it in French
+    assert french.count("2026 La Dernière Écluse") >= 3
