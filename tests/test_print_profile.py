@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -271,23 +272,39 @@ def _text_fills(reader: PdfReader, stream: object, resources: object) -> list[tu
     return fills
 
 
+def _page_text_fills(pdf: Path) -> list[tuple[float, ...]]:
+    reader = PdfReader(pdf)
+    return [
+        fill
+        for page in reader.pages
+        for fill in _text_fills(reader, page.get_contents(), page.get("/Resources"))
+    ]
+
+
 @pytest.mark.parametrize("layout", sorted(available()))
-def test_every_text_fill_is_black_ink_or_a_real_colour(
+def test_every_text_fill_is_black_ink_only(
     small_kit_module: Path, tmp_path: Path, layout: str
 ) -> None:
-    """Black and near-black type is solid black ink alone, greys are tints of black, and only
-    type in a colour (a burgundy heading, a signal red) uses cyan, magenta or yellow."""
+    """Every character of the print PDF is black ink alone: solid black, or a tint of black
+    for the greys; no type in cyan, magenta or yellow, whatever its colour on screen."""
     options = BuildOptions(format="pdf", profile="print", out=tmp_path, layout=layout)
-    reader = PdfReader(build(small_kit_module, options).print_pdf)
-    fills: set[tuple[float, ...]] = set()
-    for page in reader.pages:
-        fills |= set(_text_fills(reader, page.get_contents(), page.get("/Resources")))
+    result = build(small_kit_module, options)
+    assert result.print_pdf is not None
+    fills = set(_page_text_fills(result.print_pdf))
     assert (0, 0, 0, 1) in fills  # the body type
     for fill in fills:
-        assert len(fill) in (1, 4), f"{layout}: text in {fill}, not CMYK or grey"
-        if len(fill) == 4 and any(fill[:3]):
-            balance = max(fill[:3]) - min(fill[:3])
-            assert balance > 0.25, f"{layout}: grey or black type in four inks: {fill}"
+        assert len(fill) == 4, f"{layout}: text in {fill}, not CMYK"
+        assert fill[:3] == (0, 0, 0), f"{layout}: type in colour inks: {fill}"
+
+
+def test_accent_type_on_screen_is_solid_black_in_print(printed: BuildResult) -> None:
+    """The accent red of a link (default layout, #9b2226) is red on screen, solid black in
+    print: 8.5 pt type in four inks fringes on press."""
+    assert printed.pdf is not None and printed.print_pdf is not None
+    accent = (0.6078, 0.1333, 0.149)
+    assert accent in set(_page_text_fills(printed.pdf))
+    fills = _page_text_fills(printed.print_pdf)
+    assert fills and all(len(f) == 4 and f[:3] == (0, 0, 0) for f in fills)
 
 
 def test_type_colours_by_chroma_and_black_by_lightness() -> None:
@@ -300,17 +317,31 @@ def test_type_colours_by_chroma_and_black_by_lightness() -> None:
     grey, greige = colour("#707070"), colour("#7a6a5d")  # a grey, a warm grey (chroma 10.5)
     assert grey[:3] == greige[:3] == (0, 0, 0) and 0.65 < greige[3] < grey[3] + 0.03 < 0.8
     assert colour("#ffffff") == (0, 0, 0, 0)
-    burgundy = colour("#7b1e2b")
-    assert burgundy == colour("#7b1e2b", text=False) and burgundy[1] > 0.9
-    assert colour("#1d1b19", text=False)[0] > 0.5  # a dark area keeps its rich black
+    for red in ("#7b1e2b", "#9b2226", "#d62828"):  # classic's, default's, festival's accent
+        assert colour(red) == (0, 0, 0, 1)
+    assert colour("#7b1e2b", text=False)[1] > 0.9  # a burgundy area keeps its colour
+    gold = colour("#e9c46a")  # light coloured type: a light tint of black, still legible
+    assert gold[:3] == (0, 0, 0) and 0 < gold[3] < 0.4
+    assert colour("#1d1b19", text=False)[0] > 0.5  # a small dark area (a still's frame)
+
+
+def test_black_areas_rich_when_large_solid_black_when_small() -> None:
+    profile = load_cmyk_profile(None)
+    for black in ((0.0, 0.0, 0.0), (0x14 / 255, 0x12 / 255, 0x11 / 255)):  # flat, warm
+        assert profile.fill(*black, large=True) == (0.6, 0.4, 0.4, 1.0)
+        assert profile.fill(*black, large=False) == (0, 0, 0, 1)
+    uncoated = replace(profile, ink_limit=2.2)
+    rich = uncoated.fill(0, 0, 0, large=True)
+    assert rich[3] == 1.0 and sum(rich) <= 2.2 and rich[0] / rich[1] == pytest.approx(1.5)
+    assert profile.fill(0.5, 0.5, 0.5, large=True) == profile.colour(0.5, 0.5, 0.5)
 
 
 @pytest.mark.parametrize("layout", sorted(available()))
-def test_rules_and_line_art_are_black_ink_or_a_real_colour(
+def test_rules_and_line_art_are_black_ink_only(
     small_kit_module: Path, tmp_path: Path, layout: str
 ) -> None:
-    """Table rules, the running foot's rule, laurels: a neutral line in three or four inks
-    misregisters on press, so every stroke is black ink alone unless it is a colour."""
+    """Table rules, the running foot's rule, laurels: a line in three or four inks
+    misregisters on press, so every stroke is black ink alone."""
     options = BuildOptions(format="pdf", profile="print", out=tmp_path, layout=layout)
     reader = PdfReader(build(small_kit_module, options).print_pdf)
     strokes = {
@@ -322,9 +353,7 @@ def test_rules_and_line_art_are_black_ink_or_a_real_colour(
     assert strokes, f"{layout}: no stroke colour at all"
     for stroke in strokes:
         assert len(stroke) == 4, f"{layout}: a stroke in {stroke}, not CMYK"
-        if any(stroke[:3]):
-            balance = max(stroke[:3]) - min(stroke[:3])
-            assert balance > 0.25, f"{layout}: a neutral line in several inks: {stroke}"
+        assert stroke[:3] == (0, 0, 0), f"{layout}: a line in colour inks: {stroke}"
 
 
 def _vector_fill_inks(pdf: Path) -> list[float]:
@@ -346,27 +375,55 @@ def test_within_ink_limit_keeps_black_and_cuts_the_colour_inks() -> None:
     assert within_ink_limit((0.6, 0.4, 0.4, 1.0), 2.6) == (0.6, 0.4, 0.4, 1.0)
 
 
+def _cover_band(pdf: Path) -> tuple[float, ...]:
+    """The fill colour of the cover's largest painted area."""
+    from kitpress.outputs.pdf.painted_sizes import painted_sizes
+
+    page = PdfReader(pdf).pages[0]
+    operations = ContentStream(page.get_contents(), page.pdf).operations
+    sizes = painted_sizes(operations)
+    largest = max(sizes, key=lambda index: sizes[index][0] * sizes[index][1])
+    return tuple(round(float(v), 4) for v in operations[largest][0])
+
+
 def test_the_rich_black_keeps_to_the_ink_limit_asked_for(
     small_kit_module: Path, tmp_path: Path
 ) -> None:
-    """The dark cover band's rich black: under 300 % by default; --ink-limit 260 (uncoated
-    paper) brings it under 260 %, and a layout's ink_limit does the same."""
+    """The dark cover band is the controlled rich black 60/40/40/100 (240 %), within 300 %
+    by default and 260 % (uncoated paper, --ink-limit or the layout's ink_limit); a limit
+    under 240 % cuts its colour inks and keeps the black."""
     default = build(small_kit_module, BuildOptions(format="print-pdf", out=tmp_path / "a"))
     assert default.print_pdf is not None
-    assert 260.5 < max(_vector_fill_inks(default.print_pdf)) <= 300.05
+    assert _cover_band(default.print_pdf) == (0.6, 0.4, 0.4, 1.0)
+    assert max(_vector_fill_inks(default.print_pdf)) <= 300.05
     options = BuildOptions(
         format="print-pdf", out=tmp_path / "b", print=PrintOptions(ink_limit=260)
     )
     uncoated = build(small_kit_module, options)
     assert uncoated.print_pdf is not None
+    assert _cover_band(uncoated.print_pdf) == (0.6, 0.4, 0.4, 1.0)
     assert max(_vector_fill_inks(uncoated.print_pdf)) <= 260.05
     layout = tmp_path / "uncoated"
     layout.mkdir()
-    (layout / "layout.yaml").write_text("extends: default\nink_limit: 260\n", encoding="utf-8")
+    (layout / "layout.yaml").write_text("extends: default\nink_limit: 220\n", encoding="utf-8")
     options = BuildOptions(format="print-pdf", out=tmp_path / "c", layout=str(layout))
     from_layout = build(small_kit_module, options)
     assert from_layout.print_pdf is not None
-    assert max(_vector_fill_inks(from_layout.print_pdf)) <= 260.05
+    band = _cover_band(from_layout.print_pdf)
+    assert band[3] == 1.0 and 0.5 < band[0] < 0.6 and sum(band) <= 2.2
+    assert max(_vector_fill_inks(from_layout.print_pdf)) <= 220.05
+
+
+def test_a_flat_black_cover_is_rich_black_and_its_type_black_ink(
+    small_kit_module: Path, tmp_path: Path
+) -> None:
+    """festival-letter's cover paper is #000000: flat solid black would print a dull grey
+    over the page, so it is the rich black; the type on it stays black ink alone."""
+    options = BuildOptions(format="print-pdf", out=tmp_path, layout="festival-letter")
+    result = build(small_kit_module, options)
+    assert result.print_pdf is not None
+    assert _cover_band(result.print_pdf) == (0.6, 0.4, 0.4, 1.0)
+    assert all(f[:3] == (0, 0, 0) for f in _page_text_fills(result.print_pdf))
 
 
 def test_an_ink_limit_out_of_range_is_a_located_error(tmp_path: Path) -> None:
