@@ -437,3 +437,78 @@ def test_an_ink_limit_out_of_range_is_a_located_error(tmp_path: Path) -> None:
         "layout.yaml:2: ink_limit: expected a whole number from 200 to 400, e.g. 300 (got '150')"
         in str(caught.value)
     )
+
+
+def _slug_runs(pdf: Path) -> list[tuple[int, str, float, float, float]]:
+    """Every 6.5 pt run of text: page index, text, size, and its x and y on the sheet."""
+    runs: list[tuple[int, str, float, float, float]] = []
+    for number, page in enumerate(PdfReader(pdf).pages):
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            if text.strip() and abs(size * tm[3] * cm[3] - 6.5) < 0.01:
+                x = tm[4] * cm[0] + cm[4]
+                y = tm[5] * cm[3] + cm[5]
+                runs.append((number, text, size * tm[3] * cm[3], x, y))  # noqa: B023
+
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_the_slug_line_sits_outside_the_trim_in_6_5_pt(
+    small_kit_module: Path, tmp_path: Path
+) -> None:
+    """--slug: the sheet grows by the slug beyond the bleed (MediaBox 24 pt past the
+    BleedBox), and each page carries a 6.5 pt line under the bleed naming the kit, its date,
+    the page and the print profile, in black ink alone; no crop marks unless asked."""
+    options = BuildOptions(format="print-pdf", out=tmp_path / "a", print=PrintOptions(slug=True))
+    result = build(small_kit_module, options)
+    assert result.print_pdf is not None
+    reader = PdfReader(result.print_pdf)
+    runs = _slug_runs(result.print_pdf)
+    assert [r[0] for r in runs] == list(range(len(reader.pages)))  # one line on every page
+    for number, text, _size, x, y in runs:
+        page = reader.pages[number]
+        assert float(page.bleedbox.left) - float(page.mediabox.left) == pytest.approx(24)
+        assert float(page.bleedbox.bottom) == pytest.approx(24)
+        assert y < float(page.bleedbox.bottom) - 6.5  # the whole line under the bleed
+        assert float(page.trimbox.left) < x < float(page.trimbox.right)
+        assert f"p. {number + 1} · PDF/X-1a:2001 · " in text and "ink limit 300 %" in text
+    assert all(f[:3] == (0, 0, 0) for f in _page_text_fills(result.print_pdf))
+    strokes = [
+        operator
+        for operands, operator in ContentStream(reader.pages[1].get_contents(), reader).operations
+        if operator == b"K" and [float(v) for v in operands] == [1, 1, 1, 1]
+    ]
+    assert not strokes  # no crop marks (registration colour) without --marks
+    plain = build(small_kit_module, BuildOptions(format="print-pdf", out=tmp_path / "b"))
+    assert plain.print_pdf is not None and not _slug_runs(plain.print_pdf)
+    page = PdfReader(plain.print_pdf).pages[0]
+    assert [float(v) for v in page.mediabox] == pytest.approx(
+        [float(v) for v in page.bleedbox], abs=0.01
+    )
+
+
+def test_a_layout_asks_for_the_slug_and_no_slug_overrides_it(
+    small_kit_module: Path, tmp_path: Path
+) -> None:
+    layout = tmp_path / "slugged"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text("extends: default\nprint: {slug: true}\n", encoding="utf-8")
+    options = BuildOptions(format="print-pdf", out=tmp_path / "a", layout=str(layout))
+    slugged = build(small_kit_module, options)
+    assert slugged.print_pdf is not None and _slug_runs(slugged.print_pdf)
+    options = replace(options, out=tmp_path / "b", print=PrintOptions(slug=False))
+    unslugged = build(small_kit_module, options)
+    assert unslugged.print_pdf is not None and not _slug_runs(unslugged.print_pdf)
+
+
+def test_an_unknown_print_setting_is_a_located_error(tmp_path: Path) -> None:
+    from kitpress.errors import LayoutError
+    from kitpress.layout.load import load_layout
+
+    (tmp_path / "layout.yaml").write_text(
+        "extends: default\nprint:\n  slugs: true\n", encoding="utf-8"
+    )
+    with pytest.raises(LayoutError) as caught:
+        load_layout(str(tmp_path))
+    assert "layout.yaml:3: print.slugs:" in str(caught.value)
