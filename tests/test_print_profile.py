@@ -3,6 +3,7 @@ PDF/X structure; and the preflight that fails a deliberately RGB or transparent 
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -512,3 +513,30 @@ def test_an_unknown_print_setting_is_a_located_error(tmp_path: Path) -> None:
     with pytest.raises(LayoutError) as caught:
         load_layout(str(tmp_path))
     assert "layout.yaml:3: print.slugs:" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["pillow", "vips"])
+def test_a_print_pictures_fade_ends_in_the_papers_rich_black(tmp_path: Path, name: str) -> None:
+    """A cover picture faded into a dark cover paper meets the paper drawn beside it: in print
+    its foot is the paper's rich black (60/40/40/100), not the profile's own near-black
+    (C73 M68 Y67 K89), or an edge would show between the picture and the band."""
+    from PIL import Image
+
+    from kitpress.stills import engine
+    from kitpress.stills.targets import Fade, Target
+
+    if name == "vips" and not engine.vips_usable():
+        pytest.skip("pyvips/libvips not installed")
+    source = tmp_path / "light.jpg"
+    Image.new("RGB", (200, 300), (200, 190, 170)).save(source, quality=95)
+    cmyk = load_cmyk_profile(None)
+    fade = Fade("#141211", start=0.5, length=0.3, strength=255)
+    target = Target("print", None, (200, 300), 95, tmp_path / "out.jpg", cmyk=cmyk, fade=fade)
+    (jpeg,) = engine.encoder(name)(source, [target], [(200, 300)], 1, (200, 300), "#ffffff")
+    picture = Image.open(io.BytesIO(jpeg))
+    assert picture.mode == "CMYK"
+    foot = picture.getpixel((100, 295))
+    assert cmyk.paper_pixel("#141211") == (153, 102, 102, 255)
+    assert all(abs(a - b) <= 3 for a, b in zip(foot, (153, 102, 102, 255), strict=True))
+    top = picture.getpixel((100, 10))
+    assert sum(top) < 300  # the picture itself still converted as a picture, a light grey

@@ -130,6 +130,13 @@ class CmykProfile:
             return self.rich_black if large else (0.0, 0.0, 0.0, 1.0)
         return self.colour(red, green, blue)
 
+    def paper_pixel(self, colour: str) -> tuple[int, ...]:
+        """A page's paper (#rrggbb, a large area) as a CMYK pixel (0-255 each): what a print
+        picture's fade melts into, so it meets the flat paper drawn beside it without an edge
+        (a converted near-black picture foot against the rich black band)."""
+        red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        return tuple(round(v * 255) for v in self.fill(red, green, blue, large=True))
+
     @property
     def rich_black(self) -> tuple[float, ...]:
         """`RICH_BLACK` within this profile's ink limit."""
