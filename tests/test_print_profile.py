@@ -169,6 +169,18 @@ def test_preflight_fails_a_deliberately_rgb_file(printed: BuildResult) -> None:
     assert any("annotation(s) (links are not allowed)" in p for p in problems)
 
 
+def test_preflight_fails_type_in_colour_inks(tmp_path: Path) -> None:
+    path = tmp_path / "red.pdf"
+    canvas = Canvas(str(path), pagesize=(200, 200))
+    canvas.setFillColorCMYK(0, 0, 0, 1)
+    canvas.drawString(20, 100, "Black")
+    canvas.setFillColorCMYK(0.24, 1, 1, 0.26)
+    canvas.drawString(20, 80, "A red question?")
+    canvas.save()
+    problems = preflight_print(path, MM3)
+    assert "page 1: type in colour inks (C24 M100 Y100 K26), not black ink alone" in problems
+
+
 def test_preflight_fails_a_transparent_file(tmp_path: Path) -> None:
     path = tmp_path / "alpha.pdf"
     canvas = Canvas(str(path), pagesize=(200, 200), trimBox=(10, 10, 190, 190))
