@@ -148,6 +148,12 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 )
 @click.option("--marks/--no-marks", default=False, help="Crop marks outside the bleed (print).")
 @click.option(
+    "--slug/--no-slug",
+    default=None,
+    help="A slug line outside the bleed (print): title, date, page, CMYK profile "
+    "[default: the layout's print: {slug: ...}, off].",
+)
+@click.option(
     "--icc",
     type=click.Path(dir_okay=False, path_type=Path),
     help="The printer's CMYK ICC profile [default: the system's Ghostscript CMYK profile].",

@@ -73,7 +73,9 @@ class PageSpec:
     columns_gap: float
     label_column: float = 160.0  # the grid's first column: every two-column list's labels
     bleed: float = 0.0  # print profile: paper beyond the trim that backgrounds run into
-    slug: float = 0.0  # print profile with crop marks: room for them beyond the bleed
+    slug: float = 0.0  # print profile with crop marks or a slug line: room beyond the bleed
+    crop_marks: bool = False  # print profile: crop marks drawn in that room
+    slug_line: bool = False  # print profile: the slug line (title, date, page...) in it
 
     @property
     def frame_width(self) -> float:
@@ -190,6 +192,7 @@ class Layout:
     caption_words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fallback_fonts: tuple[FallbackFont, ...] = ()  # fonts.fallback, in the layout's order
     ink_limit: int = 300  # percent of total ink the print PDF's colours may lay down
+    print_slug: bool = False  # `print: {slug: true}`: the print PDF carries a slug line
 
     def colour(self, name: str) -> str:
         return self.colours.get(name, name)

@@ -38,7 +38,9 @@ TOP = {
     "web": "What only the web page needs: site_url, logo, embed_trailer.",
     "labels": "Words kitpress sets, by key, over the kit language's (synopsis: Story).",
     "ink_limit": "Total ink in percent for the print PDF: 300 coated, 260 uncoated paper.",
+    "print": "What only the print PDF needs: slug (true for a slug line outside the trim).",
 }
+PRINT = {"slug": "true for a slug line (title, date, page, profile) outside the trim."}
 PAGE = dict.fromkeys(
     (
         "size",
@@ -78,9 +80,16 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         caption_words=caption_words,
         fallback_fonts=read_fallback_fonts(top, checker),
         ink_limit=top.integer("ink_limit", 200, 400, "300") or 300,
+        print_slug=_print_slug(top, checker),
     )
     _check_framed_cover(layout, top, checker)
     return None if checker.errors else layout
+
+
+def _print_slug(top: Obj, checker: Checker) -> bool:
+    value = top.get("print")
+    obj = checker.obj(value, "print", PRINT) if value is not None else None
+    return obj.boolean("slug", False) if obj is not None else False
 
 
 def _page(top: Obj, checker: Checker) -> PageSpec:

@@ -25,6 +25,7 @@ class PrintOptions:
     icc: Path | None = None  # the printer's CMYK profile; None: the system default
     bleed: str | None = None  # a length such as "5mm"; None: 3 mm, or 0.125 in on US sizes
     ink_limit: int | None = None  # total ink in percent; None: the layout's ``ink_limit``
+    slug: bool | None = None  # a slug line outside the trim; None: the layout's ``print.slug``
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,16 @@
 """CMYK for the print profile: a printer's ICC profile, and what it does to pictures and colours.
 
 Pictures go through the profile with perceptual intent (what photos want); flat colours with
-relative colorimetric, except that type in a grey or near-grey (a warm off-black, a greige:
-CIELAB chroma up to `NEUTRAL_CHROMA`) is set in black ink only, as light as the colour:
-small type in a rich black of four inks is what print shops call a registration problem.
-Type darker than the profile's solid black is solid black; coloured type (a burgundy
-heading) keeps its colour. Large dark areas keep the profile's rich black; exact greys are
-black ink only everywhere.
+relative colorimetric, except for type and rules and large blacks. Every character of type,
+and every rule, is black ink alone: small type in three or four inks is what print shops call
+a registration problem (it fringes). A grey or near-grey (a warm off-black, a greige: CIELAB
+chroma up to `NEUTRAL_CHROMA`) is a tint of black as light as the colour; type darker than
+the profile's solid black is solid black; coloured type (an accent red) darker than a
+mid-grey is solid black too, a lighter one a tint as light as it. A black area (near-black,
+at least as dark as solid black ink) is solid black when small (a star, a bullet) and the
+controlled rich black `RICH_BLACK` when large (a cover band), cut to the ink limit: solid
+black alone prints a dull grey over a large area, a converted near-black lays down close to
+300 %. Other flat colours go through the profile, within the ink limit.
 
 The default profile is the system's standard CMYK profile (`system_profiles`: Ghostscript's
 on Debian, the Generic CMYK Profile on macOS, RSWOP on Windows). It is not shipped with
@@ -30,6 +34,8 @@ from .decode import srgb_profile
 from .system_profiles import install_hint, system_cmyk_profile
 
 NEUTRAL_CHROMA = 12.0  # CIELAB chroma up to which type reads as black or grey, not a colour
+DARK_TYPE = 60.0  # CIELAB lightness under which coloured type is set in solid black
+RICH_BLACK = (0.60, 0.40, 0.40, 1.0)  # a large black area: 240 %, under any usual ink limit
 _SRGB_TO_XYZ = (
     (0.4124, 0.3576, 0.1805),
     (0.2126, 0.7152, 0.0722),
@@ -103,16 +109,38 @@ class CmykProfile:
     def colour(
         self, red: float, green: float, blue: float, text: bool = False
     ) -> tuple[float, ...]:
-        """An sRGB colour (0-1 each) as CMYK (0-1 each); an exact grey, and type in a
-        near-neutral colour, as black ink alone."""
+        """An sRGB colour (0-1 each) as CMYK (0-1 each); an exact grey, and type or a rule
+        in any colour, as black ink alone."""
         lightness, chroma = lightness_and_chroma(red, green, blue)
-        if max(red, green, blue) == min(red, green, blue) or (text and chroma <= NEUTRAL_CHROMA):
+        if text and chroma > NEUTRAL_CHROMA and lightness < DARK_TYPE:
+            return (0.0, 0.0, 0.0, 1.0)  # an accent red question: a solid black one
+        if max(red, green, blue) == min(red, green, blue) or text:
             return (0.0, 0.0, 0.0, self.black_for(lightness))
         pixel = Image.new("RGB", (1, 1), tuple(round(v * 255) for v in (red, green, blue)))
         converted = ImageCms.applyTransform(pixel, self._colours)
         assert converted is not None
         values: tuple[int, ...] = converted.getpixel((0, 0))  # type: ignore[assignment]
         return within_ink_limit(tuple(v / 255 for v in values), self.ink_limit)
+
+    def fill(self, red: float, green: float, blue: float, large: bool = False) -> tuple[float, ...]:
+        """A filled shape's colour: a black (near-neutral, at least as dark as solid black
+        ink) is the rich black when ``large``, solid black when not; others as `colour`."""
+        lightness, chroma = lightness_and_chroma(red, green, blue)
+        if chroma <= NEUTRAL_CHROMA and self.black_for(lightness) >= 1.0:
+            return self.rich_black if large else (0.0, 0.0, 0.0, 1.0)
+        return self.colour(red, green, blue)
+
+    def paper_pixel(self, colour: str) -> tuple[int, ...]:
+        """A page's paper (#rrggbb, a large area) as a CMYK pixel (0-255 each): what a print
+        picture's fade melts into, so it meets the flat paper drawn beside it without an edge
+        (a converted near-black picture foot against the rich black band)."""
+        red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        return tuple(round(v * 255) for v in self.fill(red, green, blue, large=True))
+
+    @property
+    def rich_black(self) -> tuple[float, ...]:
+        """`RICH_BLACK` within this profile's ink limit."""
+        return within_ink_limit(RICH_BLACK, self.ink_limit)
 
 
 def within_ink_limit(inks: tuple[float, ...], limit: float) -> tuple[float, ...]:

@@ -50,10 +50,12 @@ def encode_with_pillow(
                 current = _resize(current, size)
             picture = current
         subsampling = "4:4:4" if target.quality >= FULL_CHROMA_QUALITY else "4:2:0"
-        if target.fade is not None:
+        if target.fade is not None and target.cmyk is None:
             picture = _faded(picture, target.fade)
         if target.cmyk is not None:
             picture = target.cmyk.picture(picture)
+            if target.fade is not None:  # in ink: the fade ends in the paper's own CMYK
+                picture = _faded(picture, target.fade, target.cmyk.paper_pixel(target.fade.colour))
         jpeg = encode_jpeg(
             picture,
             quality=target.quality,
@@ -74,12 +76,15 @@ def _filled(image: Image.Image, size: tuple[int, int], focus: tuple[float, float
     return image.resize(size, Image.Resampling.LANCZOS, box=box)
 
 
-def _faded(image: Image.Image, fade: Fade) -> Image.Image:
+def _faded(
+    image: Image.Image, fade: Fade, paper_pixel: tuple[int, ...] | None = None
+) -> Image.Image:
+    """The lower part faded into ``fade.colour``; into ``paper_pixel`` (CMYK) in print."""
     height = image.height
     ramp = fade_ramp(height, fade)
     mask = Image.new("L", (1, height))
     mask.putdata(ramp)
-    paper = Image.new("RGB", image.size, fade.colour)
+    paper = Image.new(image.mode, image.size, paper_pixel or fade.colour)
     return Image.composite(paper, image, mask.resize(image.size))
 
 

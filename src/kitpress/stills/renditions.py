@@ -69,6 +69,7 @@ def make_renditions(
             fill=t.fill,
             fade=_fade_key(t.fade),
             **({"focus": list(t.focus)} if t.fill and t.focus != CENTRE else {}),
+            **({"fade_in": "cmyk"} if t.cmyk and t.fade else {}),  # print: faded in ink
         )
         for i, (t, size) in enumerate(zip(order, sizes, strict=True))
     ]

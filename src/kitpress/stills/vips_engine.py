@@ -88,7 +88,7 @@ def encode(
             if _size(current) != size:
                 current = _resize(current, size)
             picture = current
-        if target.fade is not None:
+        if target.fade is not None and target.cmyk is None:
             picture = _faded(picture, target.fade)
         profile = embedded_profile(target)
         if target.cmyk is not None:
@@ -97,6 +97,9 @@ def encode(
                 input_profile=_profile_file(srgb_icc_bytes()),
                 intent="perceptual",
             )
+            if target.fade is not None:  # in ink: the fade ends in the paper's own CMYK
+                paper = list(target.cmyk.paper_pixel(target.fade.colour))
+                picture = _faded(picture, target.fade, paper)
         encoded.append(_jpeg(picture, target.quality, profile, target.ppi))
     return encoded
 
@@ -199,16 +202,18 @@ def _filled(image: Any, size: tuple[int, int], focus: tuple[float, float] = CENT
     return cut if _size(cut) == size else _resize(cut, size)
 
 
-def _faded(image: Any, fade: Fade) -> Any:
-    """The lower part faded into ``fade.colour``, as `pillow_engine._faded` does."""
+def _faded(image: Any, fade: Fade, paper_pixel: list[int] | None = None) -> Any:
+    """The lower part faded into ``fade.colour`` (into ``paper_pixel``, CMYK, in print), as
+    `pillow_engine._faded` does."""
     height = int(image.height)
     ramp = fade_ramp(height, fade)
     mask = pyvips.Image.new_from_memory(bytes(ramp), 1, height, 1, "uchar").replicate(
         image.width, 1
     )
-    paper = _rgb(fade.colour)
+    paper = paper_pixel or _rgb(fade.colour)
     mixed = (image * (255 - mask) + mask * paper + 128) / 255
-    return mixed.floor().cast("uchar").copy(interpretation="srgb").copy_memory()
+    space = "cmyk" if paper_pixel is not None else "srgb"
+    return mixed.floor().cast("uchar").copy(interpretation=space).copy_memory()
 
 
 def _rgb(colour: str) -> list[int]:

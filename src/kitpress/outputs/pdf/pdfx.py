@@ -1,6 +1,7 @@
 """The print PDF's structure, PDF/X-1a style, added with pypdf after rendering: every colour
-in the printer's CMYK, trim and bleed boxes on every page, no annotations, and the output
-intent, version keys and trapping flag a print shop's preflight looks for."""
+in the printer's CMYK (type and rules in black ink alone, large blacks a rich black: see
+`CmykProfile`), trim and bleed boxes on every page, no annotations, and the output intent,
+version keys and trapping flag a print shop's preflight looks for."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pypdf.generic import (
 from kitpress.layout.model import PageSpec
 from kitpress.stills.cmyk import CmykProfile
 
+from .painted_sizes import painted_sizes
 from .pdf_metadata import xmp_description
 
 PDFX_VERSION = "PDF/X-1:2001"
@@ -33,6 +35,7 @@ PDFX_CLAIM = xmp_description(  # the same identification in XMP as in Info
 RGB_OPERATORS = {b"rg": b"k", b"RG": b"K"}
 FILL_COLOUR_OPERATORS = {b"rg", b"k", b"g", b"cs", b"sc", b"scn"}
 TEXT_SHOWING_OPERATORS = {b"Tj", b"TJ", b"'", b'"'}
+LARGE_AREA = 20 * 72 / 25.4  # points: a black area wider and taller than this is rich black
 
 
 def make_pdfx(writer: PdfWriter, profile: CmykProfile, page: PageSpec) -> None:
@@ -56,22 +59,26 @@ def make_pdfx(writer: PdfWriter, profile: CmykProfile, page: PageSpec) -> None:
 
 
 def _cmyk_colours(writer: PdfWriter, sheet: PageObject, profile: CmykProfile) -> None:
-    """Rewrite every RGB fill and stroke colour of the page's content as CMYK; a fill colour
-    that text is shown in, and every stroke colour, is converted as type (see
-    `CmykProfile.colour`)."""
+    """Rewrite every RGB fill and stroke colour of the page's content as CMYK: a fill colour
+    that text is shown in, and every stroke colour, is converted as type (black ink alone);
+    a fill colour that paints a black area larger than `LARGE_AREA` each way is the rich
+    black (see `CmykProfile.fill`)."""
     contents = sheet.get_contents()
     if contents is None:
         return
     stream = ContentStream(contents, writer)
     type_colours = text_fill_colours(stream.operations)
+    sizes = painted_sizes(stream.operations)
     changed = False
     for index, (operands, operator) in enumerate(stream.operations):
         if operator in RGB_OPERATORS and len(operands) == 3:
             red, green, blue = (float(v) for v in operands)
-            # type and rules (strokes) in a near-neutral colour take black ink alone: thin
-            # lines in three or four inks misregister on press
-            line_art = index in type_colours or operator == b"RG"
-            cmyk = profile.colour(red, green, blue, text=line_art)
+            if index in type_colours or operator == b"RG":
+                cmyk = profile.colour(red, green, blue, text=True)
+            else:
+                width, height = sizes.get(index, (0.0, 0.0))
+                large = min(width, height) >= LARGE_AREA
+                cmyk = profile.fill(red, green, blue, large=large)
             stream.operations[index] = ([FloatObject(v) for v in cmyk], RGB_OPERATORS[operator])
             changed = True
     if changed:

@@ -1,8 +1,9 @@
 """Check a print PDF the way a print shop's preflight would, before it leaves kitpress.
 
 No open PDF/X validator exists, so this reads the structure itself with pypdf: page boxes,
-colour spaces of content and images, transparency, annotations, fonts, the output intent and
-the PDF/X keys. It returns every problem found, one line each, naming the page.
+colour spaces of content and images, type in colour inks (every character is black ink
+alone), transparency, annotations, fonts, the output intent and the PDF/X keys. It returns
+every problem found, one line each, naming the page.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.generic import ContentStream, DictionaryObject, NameObject, PdfObject, TextStringObject
 
 RGB_COLOUR_OPERATORS = {b"rg", b"RG"}
+TEXT_SHOWING = {b"Tj", b"TJ", b"'", b'"'}
 BLEED_TOLERANCE = 0.5  # points
 TRAPPED_NAMES = ("/True", "/False")
 PDFX_HEADER = "%PDF-1.3"
@@ -67,15 +69,34 @@ def _page(reader: PdfReader, page: PageObject, bleed: float) -> list[str]:
         problems.append("a transparency group")
     contents = page.get_contents()
     if contents is not None:
-        operators = {op for _, op in ContentStream(contents, reader).operations}
-        if operators & RGB_COLOUR_OPERATORS:
+        operations = ContentStream(contents, reader).operations
+        if {op for _, op in operations} & RGB_COLOUR_OPERATORS:
             problems.append("RGB colour in the page content")
+        problems += _type_in_colour_inks(operations)
     resources: Any = (page.get("/Resources") or DictionaryObject()).get_object()
     problems += _images(resources)
     problems += _shadings(resources)
     problems += _graphics_states(resources)
     problems += _fonts(resources)
     return problems
+
+
+def _type_in_colour_inks(operations: list[tuple[Any, bytes]]) -> list[str]:
+    """Type shown in a CMYK fill with cyan, magenta or yellow in it: small type in several
+    inks fringes on press. Named once, by its first such colour."""
+    current: tuple[float, ...] = ()
+    saved: list[tuple[float, ...]] = []
+    for operands, operator in operations:
+        if operator == b"q":
+            saved.append(current)
+        elif operator == b"Q":
+            current = saved.pop() if saved else ()
+        elif operator == b"k" and len(operands) == 4:
+            current = tuple(float(v) for v in operands)
+        elif operator in TEXT_SHOWING and current and any(current[:3]):
+            inks = " ".join(f"{n}{round(v * 100)}" for n, v in zip("CMYK", current, strict=True))
+            return [f"type in colour inks ({inks}), not black ink alone"]
+    return []
 
 
 def _boxes(page: PageObject, bleed: float) -> list[str]:

@@ -2,8 +2,8 @@
 
 A profile is the layout adjusted for one of them. Screen: the layout as it is (its PDF ppi,
 sRGB, links). Print: the page grows by the bleed (3 mm; 0.125 in on US paper sizes) and, with
-crop marks, by a slug for them; pictures are placed at 300 ppi and every colour goes through
-the printer's CMYK profile.
+crop marks or a slug line, by a slug for them; pictures are placed at 300 ppi and every
+colour goes through the printer's CMYK profile.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from kitpress.stills.cmyk import CmykProfile, load_cmyk_profile
 
 PRINT_PPI = 300
 PRINT_QUALITY = 92
-SLUG = 24.0  # points of paper beyond the bleed that carry the crop marks
+SLUG = 24.0  # points of paper beyond the bleed that carry the crop marks and the slug line
 US_SIZES = ((612.0, 792.0), (612.0, 1008.0), (792.0, 1224.0))  # Letter, Legal, Tabloid
 METRIC_BLEED, US_BLEED = "3mm", "0.125in"
 MAX_BLEED = 20 * 72 / 25.4
@@ -52,7 +52,9 @@ def print_layout(layout: Layout, options: PrintOptions) -> Layout:
     if bleed is None or not 0 <= bleed <= MAX_BLEED:
         message = f"expected a bleed from 0 to 20mm, such as 3mm or 0.125in (got '{written}')"
         raise KitError([single("--bleed", message)])
-    page = replace(page, bleed=bleed, slug=SLUG if options.marks else 0.0)
+    slug_line = layout.print_slug if options.slug is None else options.slug
+    room = SLUG if options.marks or slug_line else 0.0
+    page = replace(page, bleed=bleed, slug=room, crop_marks=options.marks, slug_line=slug_line)
     stills = replace(
         layout.stills,
         pdf_ppi=print_ppi(layout),

@@ -105,9 +105,10 @@ def flattened(
 
 def paper_pixel(paper: str, cmyk: CmykProfile | None) -> tuple[int, ...]:
     """``paper`` (#rrggbb) as the pixel value a flattened PNG has where it is clear: RGB on
-    screen, the printer's CMYK (as the page's flat colour is converted) in print."""
+    screen, the printer's CMYK (as the page's flat colour, a large area, is converted) in
+    print."""
     red, green, blue = HexColor(paper).rgb()
-    values = cmyk.colour(red, green, blue) if cmyk is not None else (red, green, blue)
+    values = cmyk.fill(red, green, blue, large=True) if cmyk is not None else (red, green, blue)
     return tuple(round(v * 255) for v in values)
 
 

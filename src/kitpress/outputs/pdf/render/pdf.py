@@ -26,7 +26,7 @@ from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument
 from kitpress.document.title_art import title_art_on
 from kitpress.kit.model import Kit
-from kitpress.layout.model import Layout, PageSpec
+from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 
 from ..plan import DocumentPlan
@@ -40,6 +40,7 @@ from .press_notes import BUILDERS as PRESS_NOTES
 from .scripts import draw_string
 from .sections import BUILDERS as FACTS
 from .sections import Context
+from .slug_line import draw_slug_line, slug_text
 from .styles import paragraph_styles
 from .text import escape
 
@@ -196,15 +197,15 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
                 canvas, ctx.kit, ctx.layout, ctx.styles, cover, only_cover, ctx.labels, extras
             )
 
-        _on_trimmed_page(canvas, page, draw)
+        _on_trimmed_page(canvas, ctx, doc.page, draw)
 
     def on_body(canvas: Any, doc: Any) -> None:
         _paper(canvas, ctx)
-        _on_trimmed_page(canvas, page, lambda: _footer(canvas, ctx, doc.page))
+        _on_trimmed_page(canvas, ctx, doc.page, lambda: _footer(canvas, ctx, doc.page))
 
     def on_back(canvas: Any, doc: Any) -> None:  # a designed page: no folio, no running line
         _paper(canvas, ctx)
-        _on_trimmed_page(canvas, page, lambda: None)
+        _on_trimmed_page(canvas, ctx, doc.page, lambda: None)
 
     return [
         PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="body"),
@@ -228,14 +229,20 @@ def _paper(canvas: Any, ctx: Context) -> None:
     canvas.restoreState()
 
 
-def _on_trimmed_page(canvas: Any, page: PageSpec, draw: Callable[[], None]) -> None:
-    """Run ``draw`` in the trimmed page's coordinates, then add crop marks when asked for."""
+def _on_trimmed_page(canvas: Any, ctx: Context, number: int, draw: Callable[[], None]) -> None:
+    """Run ``draw`` in the trimmed page's coordinates, then add crop marks and the slug line
+    when asked for."""
+    page = ctx.layout.page
     canvas.saveState()
     canvas.translate(page.offset, page.offset)
     draw()
     canvas.restoreState()
-    if page.slug:
+    if page.crop_marks:
         draw_crop_marks(canvas, page)
+    if page.slug_line:
+        title = f"{ctx.kit.title} — {ctx.labels.press_kit}"
+        text = slug_text(title, ctx.document.dated, number, ctx.cmyk)
+        draw_slug_line(canvas, page, text, font_name(ctx.layout.styles["footer"].font))
 
 
 FOOTER_MARK_SCALE = 1.4  # the running title art, against the footer's type size
