@@ -270,3 +270,103 @@ def test_a_cover_without_a_picture_sets_its_title_on_the_page(
         page = document.pages[0]
         (word,) = [w for w in page.extract_words() if w["text"] == "LOCK"]
     assert page.height * 0.3 < word["top"] < word["bottom"] < page.height - 60  # above the foot
+
+
+BILLING_KIT = """\
+title: The Last Lock
+year: 2026
+presented_by: Northlight Releasing
+synopsis: A lock keeper waits.
+crew: {Director: Hester Vale}
+rights: {copyright: Lockside}
+stills:
+  - {file: one.jpg, rights: {copyright: Lockside Pictures Ltd.}}
+billing_block: >-
+  NORTHLIGHT RELEASING presents a LOCKSIDE PICTURES production MAREN ODUYA ILYA BRASK
+  SOFIE LINDQVIST “THE LAST LOCK” DEON ACHTERBERG music by CORA LIND edited by SAMI QUELL
+  produced by ANNA KORHONEN JOOST VEENHUIS written by HESTER VALE & TOBIAS WREN
+  directed by HESTER VALE
+"""
+
+
+def test_the_billing_block_is_set_as_billing(
+    write_kit: Callable[[str], Path], tmp_path: Path
+) -> None:
+    kit = write_kit(BILLING_KIT)
+    make_still(kit / "one.jpg")
+    pdf = _pdf(kit, tmp_path / "out")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[-1]
+        words = page.extract_words(extra_attrs=["size"])
+        text = page.extract_text()
+    sizes = {w["text"]: w["size"] for w in words if w["size"] <= 8}  # the block's words
+    assert sizes["NORTHLIGHT"] == sizes["VALE"] == 8  # the names small, all at one size
+    for role in ("presents", "directed", "produced", "music"):  # the role words smaller
+        assert sizes[role] < 0.8 * sizes["NORTHLIGHT"]
+    lines = [line for line in text.splitlines() if "NORTHLIGHT" in line or "by" in line]
+    assert not any(line.rstrip().endswith("“THE") for line in lines)  # the title in one piece
+    assert "“THE LAST LOCK”" in text.replace("\n", " ")
+    assert "PRESENTED BY" not in text.upper().replace("RELEASING PRESENTS", "")  # no repeat
+    top = min(w["top"] for w in words if w["text"] == "NORTHLIGHT")
+    rows: dict[int, list[float]] = {}
+    for w in words:  # the block's lines, by the names' baselines (role words sit on them)
+        if w["size"] <= 8 and w["top"] >= top - 1 and w["text"].isupper():
+            rows.setdefault(round(w["bottom"]), []).extend((w["x0"], w["x1"]))
+    widths = [max(r) - min(r) for r in rows.values()]
+    assert len(widths) >= 2 and min(widths) > 0.6 * max(widths)  # no short last line
+    assert "© 2026 Lockside Pictures Ltd." in text  # the stills' holder, its fuller name
+
+
+def test_the_back_cover_of_parallel_mothers_carries_its_copyright_line(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    back = PdfReader(_pdf(kit, tmp_path / "out")).pages[-1].extract_text()
+    assert "© 2021 El Deseo D.A. S.L.U." in back
+    assert "PRESENTED BY SONY PICTURES CLASSICS" in back.upper()
+
+
+LAUREL_ROW_KIT = """\
+title: The Last Lock
+festivals:
+  - {name: Northgate Film Festival, year: 2026, award: Best Actress (Maren Oduya)}
+  - {name: Lowland Film Days, year: 2026}
+  - {name: Estuary International Film Festival, year: 2026, award: Best Film,
+     laurel: laurel.png}
+stills:
+  - {file: stills/one.jpg}
+"""
+
+
+def test_the_cover_laurels_share_one_height_official_art_first(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    make_still(kit / "stills" / "one.jpg", (1200, 800), 1)
+    Image.new("RGB", (500, 430), (200, 160, 60)).save(kit / "laurel.png")
+    (kit / "kit.yaml").write_text(LAUREL_ROW_KIT, encoding="utf-8")
+    pdf = _pdf(kit, tmp_path / "out")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        wreaths = _wreaths(page)
+        (art,) = [i for i in page.images if i["width"] < page.width / 3]
+        said = [  # each drawn laurel's lines
+            page.within_bbox(
+                (
+                    min(b[0] for b in w),
+                    min(b[1] for b in w),
+                    max(b[2] for b in w),
+                    max(b[3] for b in w),
+                )
+            )
+            .extract_text()
+            .splitlines()
+            for w in wreaths
+        ]
+    assert len(wreaths) == 2
+    heights = [art["bottom"] - art["top"]]
+    for wreath in wreaths:
+        heights.append(max(b[3] for b in wreath) - min(b[1] for b in wreath))
+        assert art["x1"] < min(b[0] for b in wreath)  # the festival's own artwork first
+    # the drawn wreaths' leaves reach into their box's corners less than the art's pixels
+    assert max(heights[1:]) - min(heights[1:]) < 1
+    assert heights[0] == pytest.approx(heights[1], rel=0.25)
+    assert art["x1"] - art["x0"] >= 22 * 72 / 25.4 - 0.5  # legible: 22 mm wide at least
+    assert said[0][-2:] == ["NORTHGATE", "FILM FESTIVAL 2026"]  # broken before its kind
+    assert said[1][-2:] == ["LOWLAND", "FILM DAYS 2026"]

@@ -30,7 +30,7 @@ from kitpress.document.art import ArtFile
 from kitpress.document.labels import Labels
 from kitpress.document.praise import lead_quote
 from kitpress.document.typography import quotation
-from kitpress.kit.model import Kit
+from kitpress.kit.model import Festival, Kit
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 from kitpress.stills.targets import Fade
@@ -51,7 +51,7 @@ FOOT_SCRIM_FROM = 0.32  # of the page height, from the foot: the foot's own scri
 FOOT_SCRIM_TO = 0.1  # cover, from here down to here
 SCRIM_HALF = 0.5  # of a poster's picture height, from its foot: the scrim starts no higher
 LAUREL_SIZE = 66.0  # points: a festival's own laurel artwork is set this high at most
-LAUREL_ART_ASPECT = 1.3  # and this many times as wide
+MIN_LAUREL_ART_WIDTH = 62.0  # points (22 mm): narrower, its own small words are illegible
 TITLE_SHARE = 0.55  # of the cover's text space the title may take before it shrinks
 ART_SHARE = 0.75  # the title art's share: a logotype has one line, the names one more
 DISPLAY_GROWTH = 2.0  # a display title grows to fill the measure, to twice its style's size
@@ -297,19 +297,43 @@ def cover_laurels(kit: Kit, layout: Layout) -> int:
     return len(kit.festivals[:MAX_LAURELS]) if layout.cover.laurels else 0
 
 
+def cover_laurel_list(
+    kit: Kit, layout: Layout, extras: CoverExtras
+) -> list[tuple[Festival, ArtFile | None]]:
+    """The cover's festivals with their own laurel artwork (or None), the festivals' own
+    official artwork first, then the drawn laurels, each group in the kit's order."""
+    chosen = [
+        (festival, extras.laurels[i] if i < len(extras.laurels) else None)
+        for i, festival in enumerate(kit.festivals[: cover_laurels(kit, layout)])
+    ]
+    return [pair for pair in chosen if pair[1] is not None] + [
+        pair for pair in chosen if pair[1] is None
+    ]
+
+
 def laurel_sizes(
     kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
 ) -> list[tuple[float, float]]:
-    """Points: each cover laurel's width and height, in the kit's order: the festival's own
-    artwork at `LAUREL_SIZE` high, a drawn laurel sized to its lines."""
+    """Points: each cover laurel's width and height, in `cover_laurel_list`'s order, all at
+    one height: the tallest drawn laurel's, or the official artwork's `LAUREL_SIZE`; the
+    artwork never narrower than `MIN_LAUREL_ART_WIDTH`, so its own small words stay legible."""
+    laurels = cover_laurel_list(kit, layout, extras)
+    drawn = [laurel_size(f, styles["laurel"], labels)[1] for f, own in laurels if own is None]
+    height = max(drawn + ([LAUREL_SIZE] if any(own for _, own in laurels) else []), default=0.0)
     sizes = []
-    for i, festival in enumerate(kit.festivals[: cover_laurels(kit, layout)]):
-        own = extras.laurels[i] if i < len(extras.laurels) else None
+    for festival, own in laurels:
         if own is not None:
-            sizes.append(laurel_art_size(own))
+            sizes.append(laurel_art_size(own, height))
         else:
-            sizes.append(laurel_size(festival, styles["laurel"], labels))
+            sizes.append(laurel_size(festival, styles["laurel"], labels, height))
     return sizes
+
+
+def laurel_art_size(art: ArtFile, height: float = LAUREL_SIZE) -> tuple[float, float]:
+    """A festival's own laurel artwork in a row of laurels ``height`` high: at that height,
+    but never narrower than `MIN_LAUREL_ART_WIDTH`."""
+    width = max(MIN_LAUREL_ART_WIDTH, height * art.aspect)
+    return width, width / art.aspect
 
 
 def laurel_zone(sizes: list[tuple[float, float]]) -> float:
@@ -350,25 +374,19 @@ def _draw_laurels(
     the row's top (or the foot's)."""
     page = layout.page
     sizes = laurel_sizes(kit, layout, styles, labels, extras)
-    festivals = kit.festivals[: len(sizes)]
+    laurels = cover_laurel_list(kit, layout, extras)
     row = max((height for _, height in sizes), default=0.0)
     spot = page.width - page.margin_right - laurel_zone(sizes)
     paper = layout.colour("cover_paper")
-    for i, (festival, (width, height)) in enumerate(zip(festivals, sizes, strict=True)):
+    for (festival, own), (width, height) in zip(laurels, sizes, strict=True):
         at = (spot, foot + (row - height) / 2)
-        own = extras.laurels[i] if i < len(extras.laurels) else None
         if own is not None:  # the festival's own artwork, centred in the laurel's place
             under = extras.backdrop((*at, width, height))
             draw_art(canvas, own, at, (width, height), paper, extras.cmyk, under)
         else:
-            draw_laurel(canvas, festival, styles["laurel"], *at, labels)
+            draw_laurel(canvas, festival, styles["laurel"], *at, labels, height)
         spot += width + LAUREL_GAP
     return foot + row
-
-
-def laurel_art_size(art: ArtFile) -> tuple[float, float]:
-    """A festival's own laurel artwork in the place of a drawn laurel."""
-    return fit(art, LAUREL_SIZE * LAUREL_ART_ASPECT, LAUREL_SIZE)
 
 
 def display_style(markup: str, style: ParagraphStyle, width: float) -> ParagraphStyle:
