@@ -15,8 +15,9 @@ from reportlab.platypus import Paragraph
 from .paragraphs import paragraph
 from .text import escape
 
-ROLE_SHARE = 0.68  # a role word's size, of a name's
-SIZE = 8.0  # points: the names' size
+ROLE_SHARE = 0.7  # a role word's size, of a name's
+ROLE_LEAST = 7.0  # points: and never smaller (no type in the kit is)
+SIZE = 9.0  # points: the names' size
 LEADING = 1.3  # of the names' size
 TRACKING = -0.05  # points between letters: narrow, not solid
 STEP = 2.0  # points: the measures tried while balancing
@@ -49,10 +50,11 @@ def is_role_word(word: str) -> bool:
 
 
 def billing_markup(text: str, style: ParagraphStyle) -> str:
-    """The block's text as markup: role words at `ROLE_SHARE` of the names' size, the quoted
+    """The block's text as markup: role words at `ROLE_SHARE` of the names' size (`ROLE_LEAST`
+    at least), the quoted
     title's words held together."""
     text = _QUOTED.sub(lambda m: "“" + m.group(1).replace(" ", NBSP) + "”", text)
-    small = round(style.fontSize * ROLE_SHARE, 2)
+    small = round(max(ROLE_LEAST, style.fontSize * ROLE_SHARE), 2)
     runs: list[tuple[bool, list[str]]] = []
     for word in _SPACES.split(text.strip()):  # not str.split: it splits at the NBSP too
         role = is_role_word(word)

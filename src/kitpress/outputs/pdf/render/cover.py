@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from PIL import Image
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -263,7 +264,7 @@ def _draw_text(
         top = art_top - art_height
     else:
         top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
-    names = " · ".join(escape(m.actor) for m in kit.cast[:4])
+    names = cast_line(kit, styles["cover_line"], width)
     if names:
         top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
     if layout.cover.quote and kit.quotes:
@@ -274,6 +275,22 @@ def _draw_text(
                 quote.drawOn(canvas, x, top - 16 - height)
             top -= 16 + height
     return top
+
+
+def cast_line(kit: Kit, style: ParagraphStyle, width: float) -> str:
+    """The first four names of the cast, or as many of them as fit one line of ``width``:
+    a tracked line set too long would have its word spaces shrunk into its letters."""
+    actors = [m.actor for m in kit.cast[:4]]
+    while len(actors) > 1 and set_width(" · ".join(actors), style) > width:
+        actors.pop()
+    return " · ".join(escape(a) for a in actors)
+
+
+def set_width(text: str, style: ParagraphStyle) -> float:
+    """Points: ``text`` on one line in ``style``, in its case and tracking."""
+    shown = text.upper() if getattr(style, "textTransform", None) == "uppercase" else text
+    tracking = float(getattr(style, "charSpace", 0) or 0)
+    return float(stringWidth(shown, style.fontName, style.fontSize)) + tracking * len(shown)
 
 
 def _invisible_title(canvas: Canvas, title: str, style: ParagraphStyle, x: float, y: float) -> None:
