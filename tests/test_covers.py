@@ -15,6 +15,7 @@ import pytest
 from PIL import Image, ImageStat
 from pypdf import PdfReader
 
+from kitpress.errors import LayoutError
 from kitpress.pipeline import BuildOptions, build, check
 
 from .conftest import SCREEN_PDF, check_errors, make_still
@@ -299,18 +300,19 @@ def test_the_billing_block_is_set_as_billing(
         page = document.pages[-1]
         words = page.extract_words(extra_attrs=["size"])
         text = page.extract_text()
-    sizes = {w["text"]: w["size"] for w in words if w["size"] <= 8}  # the block's words
-    assert sizes["NORTHLIGHT"] == sizes["VALE"] == 8  # the names small, all at one size
+    top = min(w["top"] for w in words if w["text"] == "NORTHLIGHT")
+    block = [w for w in words if w["top"] >= top - 1 and w["size"] <= 9]  # the © line under
+    sizes = {w["text"]: w["size"] for w in block}
+    assert sizes["NORTHLIGHT"] == sizes["VALE"] == 9  # the names small, all at one size
     for role in ("presents", "directed", "produced", "music"):  # the role words smaller
         assert sizes[role] < 0.8 * sizes["NORTHLIGHT"]
     lines = [line for line in text.splitlines() if "NORTHLIGHT" in line or "by" in line]
     assert not any(line.rstrip().endswith("“THE") for line in lines)  # the title in one piece
     assert "“THE LAST LOCK”" in text.replace("\n", " ")
     assert "PRESENTED BY" not in text.upper().replace("RELEASING PRESENTS", "")  # no repeat
-    top = min(w["top"] for w in words if w["text"] == "NORTHLIGHT")
     rows: dict[int, list[float]] = {}
-    for w in words:  # the block's lines, by the names' baselines (role words sit on them)
-        if w["size"] <= 8 and w["top"] >= top - 1 and w["text"].isupper():
+    for w in block:  # the block's lines, by the names' baselines (role words sit on them)
+        if w["size"] == 9 and w["text"].isupper():
             rows.setdefault(round(w["bottom"]), []).extend((w["x0"], w["x1"]))
     widths = [max(r) - min(r) for r in rows.values()]
     assert len(widths) >= 2 and min(widths) > 0.6 * max(widths)  # no short last line
@@ -370,3 +372,24 @@ def test_the_cover_laurels_share_one_height_official_art_first(tmp_path: Path) -
     assert art["x1"] - art["x0"] >= 22 * 72 / 25.4 - 0.5  # legible: 22 mm wide at least
     assert said[0][-2:] == ["NORTHGATE", "FILM FESTIVAL 2026"]  # broken before its kind
     assert said[1][-2:] == ["LOWLAND", "FILM DAYS 2026"]
+
+
+def test_a_short_classic_kit_has_no_contents_page(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    pages = [p.extract_text() for p in PdfReader(_pdf(kit, tmp_path / "out", "classic")).pages]
+    assert len(pages) < 12 and not any("Contents" in page for page in pages)
+    assert "Synopsis" in pages[1]  # the notes begin straight after the cover
+
+
+def test_a_contents_page_asked_for_from_too_few_pages_is_a_located_line(
+    write_kit: Callable[[str], Path], tmp_path: Path
+) -> None:
+    kit = write_kit("title: The Last Lock\nsynopsis: A lock keeper waits.\n")
+    layout = tmp_path / "listed"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text("extends: classic\ncontents: {min_pages: -1}\n")
+    with pytest.raises(LayoutError) as raised:
+        _pdf(kit, tmp_path / "out", str(layout))
+    assert "layout.yaml:2: contents.min_pages: expected a whole number from 0 to 999" in str(
+        raised.value
+    )
