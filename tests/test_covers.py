@@ -393,3 +393,45 @@ def test_a_contents_page_asked_for_from_too_few_pages_is_a_located_line(
     assert "layout.yaml:2: contents.min_pages: expected a whole number from 0 to 999" in str(
         raised.value
     )
+
+
+def test_a_centred_cover_stands_on_one_axis(tmp_path: Path) -> None:
+    """The default cover's title art, lines and laurels are all centred on the page."""
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out")) as document:
+        page = document.pages[0]
+        words = page.extract_words(extra_attrs=["size"])
+        lines: dict[int, list[float]] = {}
+        for w in words:
+            if w["size"] < 7.5:  # a laurel's lines: centred in their wreath
+                continue
+            lines.setdefault(round(w["bottom"]), []).extend((w["x0"], w["x1"]))
+        wreaths = _wreaths(page)
+        (art,) = [i for i in page.images if i["width"] < page.width / 3]  # the Golden Heron
+    middle = page.width / 2
+    for xs in lines.values():  # every line of type, the cast, the embargo, the imprint
+        assert (min(xs) + max(xs)) / 2 == pytest.approx(middle, abs=2)
+    row = [art["x0"], max(b[2] for w in wreaths for b in w)]  # the laurels' row (the last
+    assert (row[0] + row[1]) / 2 == pytest.approx(middle, abs=4)  # leaf inside its box)
+
+
+def test_a_framed_cover_shows_a_portrait_poster_whole(tmp_path: Path) -> None:
+    kit = _poster_kit(tmp_path / "kit", (1100, 1500))
+    pdf = _pdf(kit, tmp_path / "out", "minimal")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (art,) = [i for i in page.images if i["width"] > page.width / 3]
+    aspect = (art["x1"] - art["x0"]) / (art["bottom"] - art["top"])
+    assert aspect == pytest.approx(1100 / 1500, rel=0.01)  # not cut to the frame's square
+    assert (art["x0"] + art["x1"]) / 2 == pytest.approx(page.width / 2, abs=1)
+
+
+@pytest.mark.parametrize("layout", ["default", "festival-letter"])
+def test_the_cast_line_stands_clear_under_a_large_title(tmp_path: Path, layout: str) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
+        page = document.pages[0]
+        title = [c for c in page.chars if c["size"] > 30]
+        names = [c for c in page.chars if c["text"] == "É" and c["size"] < 12]  # PENÉLOPE
+    foot = max(c["bottom"] for c in title)  # the title's last line, its descent included
+    assert min(c["top"] for c in names) - foot > 2 * 72 / 25.4  # 2 mm clear below it

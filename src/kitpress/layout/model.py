@@ -60,6 +60,7 @@ class CoverSpec:
     laurels: bool = True
     quote: bool = True
     title_mark: str = "back_cover"  # where the title art recurs small: back_cover, footer, none
+    align: str = "left"  # the text's and title art's one axis: left (the margin) or center
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import io
 from dataclasses import dataclass, replace
 
 from PIL import Image
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -58,6 +59,8 @@ ART_SHARE = 0.75  # the title art's share: a logotype has one line, the names on
 DISPLAY_GROWTH = 2.0  # a display title grows to fill the measure, to twice its style's size
 MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
+LINE_SLACK = 1.02  # a tracked line this much too long still fits, its spaces a little closer
+TITLE_GAP = 0.18  # of the typeset title's size: the space between it and the names under it
 LAUREL_GAP = 8.0  # points between laurels
 FOOT_GAP = 14.0  # points between the foot's lines and the laurels
 TEXT_GAP = 6.0  # points between the text over a picture and the laurels or foot
@@ -145,7 +148,11 @@ def cover_box(
     if cover.style == "framed":
         height -= page.margin_top
         top = page.height - page.margin_top
-        return page.margin_left, top - height, page.frame_width, height
+        width = page.frame_width
+        if pixels is not None and pixels[1] > pixels[0]:  # a portrait poster, whole: never
+            width = min(width, height * pixels[0] / pixels[1])  # cut to the frame's shape
+        left = page.margin_left + ((page.frame_width - width) / 2 if centred(layout) else 0.0)
+        return left, top - height, width, height
     return -bleed, page.height - height, page.width + 2 * bleed, height + bleed
 
 
@@ -191,6 +198,7 @@ def draw_cover(
     extras: CoverExtras = CoverExtras(),
 ) -> None:
     """The cover; ``only_page``: nothing follows it, so it also carries the copyright line."""
+    styles = cover_styles(styles, layout)
     page = layout.page
     canvas.saveState()
     canvas.setFillColor(layout.colour("cover_paper"))
@@ -221,6 +229,23 @@ def draw_cover(
         top -= max(0.0, bottom - floor - TEXT_GAP)
     _draw_text(canvas, kit, layout, styles, top, floor, labels, extras, room_top)
     canvas.restoreState()
+
+
+def centred(layout: Layout) -> bool:
+    """Whether the cover's title, lines and laurels stand on the page's centre line."""
+    return layout.cover.align == "center"
+
+
+def cover_styles(styles: Styles, layout: Layout) -> Styles:
+    """The layout's styles, with the cover's own centred when the cover is."""
+    if not centred(layout):
+        return styles
+    names = ("cover_line", "cover_title", "cover_small", "cover_quote")
+    made = {
+        name: ParagraphStyle(f"{name}-centred", parent=styles[name], alignment=TA_CENTER)
+        for name in names
+    }
+    return {**styles, **made}
 
 
 def cover_title_art_size(art: ArtFile, layout: Layout, room: float) -> tuple[float, float]:
@@ -254,9 +279,12 @@ def _draw_text(
         art_room = (top + shift - floor) * ART_SHARE
         art_width, art_height = cover_title_art_size(extras.title_art, layout, art_room)
         art_top = top - 10
-        at = (x, art_top - art_height)
+        left = x + (width - art_width) / 2 if centred(layout) else x
+        at = (left, art_top - art_height)
         if canvas is not None:
-            _invisible_title(canvas, kit.title, title_style, x, art_top - art_height)
+            said = float(stringWidth(kit.title, title_style.fontName, 12))
+            under_art = left + (art_width - said) / 2 if centred(layout) else left
+            _invisible_title(canvas, kit.title, title_style, under_art, art_top - art_height)
             paper = layout.colour("cover_paper")
             under = extras.backdrop((*at, art_width, art_height))
             size = (art_width, art_height)
@@ -265,14 +293,16 @@ def _draw_text(
     else:
         top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
     names = cast_line(kit, styles["cover_line"], width)
-    if names:
-        top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
+    gap = 10.0 if extras.title_art is not None else 10.0 + title_style.fontSize * TITLE_GAP
+    if names:  # a large title's capitals sit on its baseline: the names kept clear of them
+        top = _draw(canvas, names, styles["cover_line"], x, top - gap, width)
     if layout.cover.quote and kit.quotes:
         quote = paragraph(_quote(kit, labels.language), styles["cover_quote"])
         _, height = quote.wrap(width * 0.8, 1000)
         if top - 16 - height >= floor:
             if canvas is not None:
-                quote.drawOn(canvas, x, top - 16 - height)
+                left = x + width * 0.1 if centred(layout) else x
+                quote.drawOn(canvas, left, top - 16 - height)
             top -= 16 + height
     return top
 
@@ -281,7 +311,7 @@ def cast_line(kit: Kit, style: ParagraphStyle, width: float) -> str:
     """The first four names of the cast, or as many of them as fit one line of ``width``:
     a tracked line set too long would have its word spaces shrunk into its letters."""
     actors = [m.actor for m in kit.cast[:4]]
-    while len(actors) > 1 and set_width(" · ".join(actors), style) > width:
+    while len(actors) > 1 and set_width(" · ".join(actors), style) > width * LINE_SLACK:
         actors.pop()
     return " · ".join(escape(a) for a in actors)
 
@@ -371,6 +401,8 @@ def foot_zones(
     _, across = foot.wrap(full, 1000)
     if not zone:
         return (x, y, full, across), y
+    if centred(layout):  # the laurels on a row of their own, centred above the lines
+        return (x, y, full, across), y + across + FOOT_GAP
     _, height = foot.wrap(beside, 1000) if beside > 0 else (0.0, across + 1)
     if height <= across:  # no line had to break to make room for the laurels
         return (x, y, beside, height), y - LAUREL_DROP
@@ -394,6 +426,8 @@ def _draw_laurels(
     laurels = cover_laurel_list(kit, layout, extras)
     row = max((height for _, height in sizes), default=0.0)
     spot = page.width - page.margin_right - laurel_zone(sizes)
+    if centred(layout):
+        spot = (page.width - laurel_zone(sizes)) / 2
     paper = layout.colour("cover_paper")
     for (festival, own), (width, height) in zip(laurels, sizes, strict=True):
         at = (spot, foot + (row - height) / 2)
