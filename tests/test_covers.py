@@ -435,3 +435,20 @@ def test_the_cast_line_stands_clear_under_a_large_title(tmp_path: Path, layout: 
         names = [c for c in page.chars if c["text"] == "É" and c["size"] < 12]  # PENÉLOPE
     foot = max(c["bottom"] for c in title)  # the title's last line, its descent included
     assert min(c["top"] for c in names) - foot > 2 * 72 / 25.4  # 2 mm clear below it
+
+
+def test_classic_sets_its_rights_lines_and_billing_block_roman(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", "classic")) as document:
+        fonts: dict[str, set[str]] = {"rights": set(), "billing": set(), "cover": set()}
+        for page in document.pages[1:]:
+            for w in page.extract_words(extra_attrs=["fontname"]):
+                if w["text"] == "©":  # a rights line (on a stills page and the back cover)
+                    fonts["rights"].add(w["fontname"].split("+")[-1])
+        back = document.pages[-1].extract_words(extra_attrs=["fontname"])
+        fonts["billing"] = {w["fontname"].split("+")[-1] for w in back if w["text"] == "presents"}
+        cover = document.pages[0].extract_words(extra_attrs=["fontname", "size"])
+        fonts["cover"] = {w["fontname"].split("+")[-1] for w in cover if w["size"] >= 7.5}
+    assert fonts["rights"] and all("Italic" not in f for f in fonts["rights"])
+    assert fonts["billing"] == {"NotoSerif-Regular"}
+    assert {f.split("-")[0] for f in fonts["cover"]} == {"NotoSerif"}  # no sans on its cover
