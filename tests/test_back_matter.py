@@ -148,12 +148,13 @@ def test_the_back_cover_closes_the_notes_without_a_folio(built: BuildResult) -> 
         back = pages[-1]
         for text in (
             "LOCK DISTRIBUTION presents a LOCK FILMS production MILENA SMIT in THE LAST LOCK",
-            "PRESENTED BY LOCK DISTRIBUTION",  # the layout's label style: capitals
             "https://example.com/the-last-lock",
             "Press materials: https://press.example.com/the-last-lock",
             "© 2026 Lock Films Ltd.",
         ):
             assert text in back
+        # the billing block opens with who presents the film: not said again under it
+        assert "PRESENTED BY" not in back
         assert "Press kit" not in back and str(len(pages)) not in back.split()
         assert [i for i, page in enumerate(pages) if "© 2026 Lock Films Ltd." in page] == [
             len(pages) - 1

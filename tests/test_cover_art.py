@@ -152,7 +152,13 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 @pytest.mark.parametrize("festivals", [ONE_FESTIVAL, THREE_FESTIVALS], ids=["one", "three"])
 def test_the_foot_lines_and_the_laurels_never_share_a_point(festivals: str, tmp_path: Path) -> None:
-    pdf = _build(write_cover_kit(tmp_path / "kit", festivals=festivals), tmp_path / "out")
+    # on a cover aligned on its left margin (the default centres its cover, laurels on a
+    # row of their own above the lines): there the laurels may stand beside the lines
+    layout = tmp_path / "flush-left"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text("extends: default\ncover: {align: left}\n")
+    kit = write_cover_kit(tmp_path / "kit", festivals=festivals)
+    pdf = _build(kit, tmp_path / "out", str(layout))
     foot = _words(pdf, "Reviews", "18:00", "BST", "Press", "Netherlands", "104", "min", "Presented")
     foot_words = {w["text"] for w in foot}
     assert foot_words == {"Reviews", "18:00", "BST", "Press", "Netherlands", "104", "min"} | {

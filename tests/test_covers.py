@@ -15,6 +15,7 @@ import pytest
 from PIL import Image, ImageStat
 from pypdf import PdfReader
 
+from kitpress.errors import LayoutError
 from kitpress.pipeline import BuildOptions, build, check
 
 from .conftest import SCREEN_PDF, check_errors, make_still
@@ -270,3 +271,184 @@ def test_a_cover_without_a_picture_sets_its_title_on_the_page(
         page = document.pages[0]
         (word,) = [w for w in page.extract_words() if w["text"] == "LOCK"]
     assert page.height * 0.3 < word["top"] < word["bottom"] < page.height - 60  # above the foot
+
+
+BILLING_KIT = """\
+title: The Last Lock
+year: 2026
+presented_by: Northlight Releasing
+synopsis: A lock keeper waits.
+crew: {Director: Hester Vale}
+rights: {copyright: Lockside}
+stills:
+  - {file: one.jpg, rights: {copyright: Lockside Pictures Ltd.}}
+billing_block: >-
+  NORTHLIGHT RELEASING presents a LOCKSIDE PICTURES production MAREN ODUYA ILYA BRASK
+  SOFIE LINDQVIST “THE LAST LOCK” DEON ACHTERBERG music by CORA LIND edited by SAMI QUELL
+  produced by ANNA KORHONEN JOOST VEENHUIS written by HESTER VALE & TOBIAS WREN
+  directed by HESTER VALE
+"""
+
+
+def test_the_billing_block_is_set_as_billing(
+    write_kit: Callable[[str], Path], tmp_path: Path
+) -> None:
+    kit = write_kit(BILLING_KIT)
+    make_still(kit / "one.jpg")
+    pdf = _pdf(kit, tmp_path / "out")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[-1]
+        words = page.extract_words(extra_attrs=["size"])
+        text = page.extract_text()
+    top = min(w["top"] for w in words if w["text"] == "NORTHLIGHT")
+    block = [w for w in words if w["top"] >= top - 1 and w["size"] <= 9]  # the © line under
+    sizes = {w["text"]: w["size"] for w in block}
+    assert sizes["NORTHLIGHT"] == sizes["VALE"] == 9  # the names small, all at one size
+    for role in ("presents", "directed", "produced", "music"):  # the role words smaller
+        assert sizes[role] < 0.8 * sizes["NORTHLIGHT"]
+    lines = [line for line in text.splitlines() if "NORTHLIGHT" in line or "by" in line]
+    assert not any(line.rstrip().endswith("“THE") for line in lines)  # the title in one piece
+    assert "“THE LAST LOCK”" in text.replace("\n", " ")
+    assert "PRESENTED BY" not in text.upper().replace("RELEASING PRESENTS", "")  # no repeat
+    rows: dict[int, list[float]] = {}
+    for w in block:  # the block's lines, by the names' baselines (role words sit on them)
+        if w["size"] == 9 and w["text"].isupper():
+            rows.setdefault(round(w["bottom"]), []).extend((w["x0"], w["x1"]))
+    widths = [max(r) - min(r) for r in rows.values()]
+    assert len(widths) >= 2 and min(widths) > 0.6 * max(widths)  # no short last line
+    assert "© 2026 Lockside Pictures Ltd." in text  # the stills' holder, its fuller name
+
+
+def test_the_back_cover_of_parallel_mothers_carries_its_copyright_line(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    back = PdfReader(_pdf(kit, tmp_path / "out")).pages[-1].extract_text()
+    assert "© 2021 El Deseo D.A. S.L.U." in back
+    assert "PRESENTED BY SONY PICTURES CLASSICS" in back.upper()
+
+
+LAUREL_ROW_KIT = """\
+title: The Last Lock
+festivals:
+  - {name: Northgate Film Festival, year: 2026, award: Best Actress (Maren Oduya)}
+  - {name: Lowland Film Days, year: 2026}
+  - {name: Estuary International Film Festival, year: 2026, award: Best Film,
+     laurel: laurel.png}
+stills:
+  - {file: stills/one.jpg}
+"""
+
+
+def test_the_cover_laurels_share_one_height_official_art_first(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    make_still(kit / "stills" / "one.jpg", (1200, 800), 1)
+    Image.new("RGB", (500, 430), (200, 160, 60)).save(kit / "laurel.png")
+    (kit / "kit.yaml").write_text(LAUREL_ROW_KIT, encoding="utf-8")
+    pdf = _pdf(kit, tmp_path / "out")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        wreaths = _wreaths(page)
+        (art,) = [i for i in page.images if i["width"] < page.width / 3]
+        said = [  # each drawn laurel's lines
+            page.within_bbox(
+                (
+                    min(b[0] for b in w),
+                    min(b[1] for b in w),
+                    max(b[2] for b in w),
+                    max(b[3] for b in w),
+                )
+            )
+            .extract_text()
+            .splitlines()
+            for w in wreaths
+        ]
+    assert len(wreaths) == 2
+    heights = [art["bottom"] - art["top"]]
+    for wreath in wreaths:
+        heights.append(max(b[3] for b in wreath) - min(b[1] for b in wreath))
+        assert art["x1"] < min(b[0] for b in wreath)  # the festival's own artwork first
+    # the drawn wreaths' leaves reach into their box's corners less than the art's pixels
+    assert max(heights[1:]) - min(heights[1:]) < 1
+    assert heights[0] == pytest.approx(heights[1], rel=0.25)
+    assert art["x1"] - art["x0"] >= 22 * 72 / 25.4 - 0.5  # legible: 22 mm wide at least
+    assert said[0][-2:] == ["NORTHGATE", "FILM FESTIVAL 2026"]  # broken before its kind
+    assert said[1][-2:] == ["LOWLAND", "FILM DAYS 2026"]
+
+
+def test_a_short_classic_kit_has_no_contents_page(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    pages = [p.extract_text() for p in PdfReader(_pdf(kit, tmp_path / "out", "classic")).pages]
+    assert len(pages) < 12 and not any("Contents" in page for page in pages)
+    assert "Synopsis" in pages[1]  # the notes begin straight after the cover
+
+
+def test_a_contents_page_asked_for_from_too_few_pages_is_a_located_line(
+    write_kit: Callable[[str], Path], tmp_path: Path
+) -> None:
+    kit = write_kit("title: The Last Lock\nsynopsis: A lock keeper waits.\n")
+    layout = tmp_path / "listed"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text("extends: classic\ncontents: {min_pages: -1}\n")
+    with pytest.raises(LayoutError) as raised:
+        _pdf(kit, tmp_path / "out", str(layout))
+    assert "layout.yaml:2: contents.min_pages: expected a whole number from 0 to 999" in str(
+        raised.value
+    )
+
+
+def test_a_centred_cover_stands_on_one_axis(tmp_path: Path) -> None:
+    """The default cover's title art, lines and laurels are all centred on the page."""
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out")) as document:
+        page = document.pages[0]
+        words = page.extract_words(extra_attrs=["size"])
+        lines: dict[int, list[float]] = {}
+        for w in words:
+            if w["size"] < 7.5:  # a laurel's lines: centred in their wreath
+                continue
+            lines.setdefault(round(w["bottom"]), []).extend((w["x0"], w["x1"]))
+        wreaths = _wreaths(page)
+        (art,) = [i for i in page.images if i["width"] < page.width / 3]  # the Golden Heron
+    middle = page.width / 2
+    for xs in lines.values():  # every line of type, the cast, the embargo, the imprint
+        assert (min(xs) + max(xs)) / 2 == pytest.approx(middle, abs=2)
+    row = [art["x0"], max(b[2] for w in wreaths for b in w)]  # the laurels' row (the last
+    assert (row[0] + row[1]) / 2 == pytest.approx(middle, abs=4)  # leaf inside its box)
+
+
+def test_a_framed_cover_shows_a_portrait_poster_whole(tmp_path: Path) -> None:
+    kit = _poster_kit(tmp_path / "kit", (1100, 1500))
+    pdf = _pdf(kit, tmp_path / "out", "minimal")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (art,) = [i for i in page.images if i["width"] > page.width / 3]
+    aspect = (art["x1"] - art["x0"]) / (art["bottom"] - art["top"])
+    assert aspect == pytest.approx(1100 / 1500, rel=0.01)  # not cut to the frame's square
+    assert (art["x0"] + art["x1"]) / 2 == pytest.approx(page.width / 2, abs=1)
+
+
+@pytest.mark.parametrize("layout", ["default", "festival-letter"])
+def test_the_cast_line_stands_clear_under_a_large_title(tmp_path: Path, layout: str) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
+        page = document.pages[0]
+        title = [c for c in page.chars if c["size"] > 30]
+        names = [c for c in page.chars if c["text"] == "É" and c["size"] < 12]  # PENÉLOPE
+    foot = max(c["bottom"] for c in title)  # the title's last line, its descent included
+    assert min(c["top"] for c in names) - foot > 2 * 72 / 25.4  # 2 mm clear below it
+
+
+def test_classic_sets_its_rights_lines_and_billing_block_roman(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", "classic")) as document:
+        fonts: dict[str, set[str]] = {"rights": set(), "billing": set(), "cover": set()}
+        for page in document.pages[1:]:
+            for w in page.extract_words(extra_attrs=["fontname"]):
+                if w["text"] == "©":  # a rights line (on a stills page and the back cover)
+                    fonts["rights"].add(w["fontname"].split("+")[-1])
+        back = document.pages[-1].extract_words(extra_attrs=["fontname"])
+        fonts["billing"] = {w["fontname"].split("+")[-1] for w in back if w["text"] == "presents"}
+        cover = document.pages[0].extract_words(extra_attrs=["fontname", "size"])
+        fonts["cover"] = {w["fontname"].split("+")[-1] for w in cover if w["size"] >= 7.5}
+    assert fonts["rights"] and all("Italic" not in f for f in fonts["rights"])
+    assert fonts["billing"] == {"NotoSerif-Regular"}
+    assert {f.split("-")[0] for f in fonts["cover"]} == {"NotoSerif"}  # no sans on its cover

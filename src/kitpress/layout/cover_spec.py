@@ -24,12 +24,15 @@ COVER_KEYS = {
     "the cover_title style's size its smallest) or set (at the style's size).",
     "laurels": "true to draw festival laurels (from festivals) on the cover.",
     "quote": "true to print the first press quote on the cover.",
+    "align": "The one axis of the cover's title (or title art), lines and laurels: left (the "
+    "frame's left margin) or center (the page's centre).",
     "title_mark": "Where the kit's title art is repeated small: back_cover, footer (the folio "
     "line of every page) or none.",
 }
 TITLE_MARKS = ("back_cover", "footer", "none")
 TITLE_SETTINGS = ("display", "set")
 TEXT_ZONES = ("bottom", "top")
+ALIGNS = ("left", "center")
 
 
 def read_cover(top: Obj, checker: Checker) -> CoverSpec:
@@ -58,8 +61,14 @@ def read_cover(top: Obj, checker: Checker) -> CoverSpec:
         message = f"unknown text_zone '{zone}' (known: {', '.join(TEXT_ZONES)})"
         checker.error(obj.line_of("text_zone"), obj.sub("text_zone"), message)
         zone = default.text_zone
+    align = obj.text("align") or default.align
+    if align not in ALIGNS:
+        message = f"unknown align '{align}' (known: {', '.join(ALIGNS)})"
+        checker.error(obj.line_of("align"), obj.sub("align"), message)
+        align = default.align
     return CoverSpec(
         style=style,
+        align=align,
         title=title,
         text_zone=zone,
         title_mark=mark,

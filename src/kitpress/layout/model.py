@@ -60,6 +60,7 @@ class CoverSpec:
     laurels: bool = True
     quote: bool = True
     title_mark: str = "back_cover"  # where the title art recurs small: back_cover, footer, none
+    align: str = "left"  # the text's and title art's one axis: left (the margin) or center
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ class Layout:
     cover: CoverSpec = CoverSpec()
     new_page: tuple[str, ...] = NEW_PAGE  # sections that start on a fresh page
     contents: bool = False  # a table of contents after the cover
+    contents_min_pages: int = 12  # and only when the kit has this many inside pages or more
     web: WebSpec = WebSpec()
     # the layout's own words over the kit language's (`labels:`, by the keys of
     # label_catalogue.label_keys), and the caption words its `captions:` section sets

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..reading.checker import Checker, Obj
 from ..reading.marked_yaml import Mapping, Scalar, Sequence, Value
 from .caption_style import TEMPLATE_FIELDS, CaptionStyle
+from .contents_spec import read_contents
 from .cover_spec import read_cover
 from .fonts_spec import read_fallback_fonts, read_fonts
 from .labels_spec import read_labels
@@ -34,7 +35,8 @@ TOP = {
     "footer": "Running footer text.",
     "cover": "Cover style, art share, laurels and quote.",
     "new_page": "Sections that start on a fresh page.",
-    "contents": "true for a table of contents after the cover.",
+    "contents": "true for a table of contents after the cover (when the kit has 12 inside "
+    "pages or more), or {min_pages: N} for one from N inside pages.",
     "web": "What only the web page needs: site_url, logo, embed_trailer.",
     "labels": "Words kitpress sets, by key, over the kit language's (synopsis: Story).",
     "ink_limit": "Total ink in percent for the print PDF: 300 coated, 260 uncoated paper.",
@@ -60,6 +62,7 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
     colours = _colours(top, checker)
     fonts = read_fonts(top, checker)
     captions, caption_words = _captions(top, checker)
+    contents_min_pages = read_contents(top, checker)
     layout = Layout(
         name=top.text("name") or folder.name,
         description=top.text("description") or "",
@@ -74,7 +77,8 @@ def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
         footer=top.text("footer") or "",
         cover=read_cover(top, checker),
         new_page=_new_page(top, checker),
-        contents=top.boolean("contents", False),
+        contents=contents_min_pages is not None,
+        contents_min_pages=contents_min_pages or 0,
         web=read_web(top, checker, folder),
         labels=read_labels(top, checker),
         caption_words=caption_words,

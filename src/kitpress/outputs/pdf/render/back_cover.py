@@ -16,8 +16,10 @@ from reportlab.platypus import Flowable
 from kitpress.document.art import ArtFile
 from kitpress.document.model import PressDocument
 from kitpress.document.title_art import title_art_on
+from kitpress.kit.model import Kit
 
 from .artwork import draw_art, fit
+from .billing_block import billing_paragraph, billing_style, opens_with
 from .paragraphs import paragraph
 from .sections import Context
 from .text import escape, link
@@ -91,13 +93,28 @@ def back_styles(styles: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
     for name, parent in (
         ("back_small", "rights"),
         ("back_line", "label"),
-        ("billing", "rights"),
         ("back_title", "heading"),
     ):
         made[name] = ParagraphStyle(
             name, parent=styles[parent], alignment=TA_CENTER, spaceBefore=0, spaceAfter=0
         )
+    made["billing"] = billing_style(made["back_line"], styles["body"].textColor)
     return made
+
+
+def back_copyright(kit: Kit) -> str | None:
+    """The back cover's © line: the kit's own, else one made from the stills' rights holder
+    (the kit's, or the first still's that names one), with the film's year. A still's fuller
+    form of the kit's holder ("El Deseo D.A. S.L.U." for "El Deseo") is its legal name."""
+    if kit.copyright_line:
+        return kit.copyright_line
+    holders = [h for h in [kit.rights.copyright] + [s.rights.copyright for s in kit.stills] if h]
+    holder = holders[0] if holders else None
+    fuller = [h for h in holders if holder and h.startswith(holder)]
+    holder = max(fuller, key=len, default=holder)
+    if holder is None:
+        return None
+    return f"© {kit.year} {holder}" if kit.year else f"© {holder}"
 
 
 def contact_lines(ctx: Context) -> list[str]:
@@ -128,8 +145,9 @@ class BackCover(Flowable):  # type: ignore[misc]
         kit, labels, styles = ctx.kit, ctx.labels, self.styles
         accent = ctx.layout.colour("accent")
         y = 0.0
-        if kit.copyright_line:
-            y = self._para(escape(kit.copyright_line), "back_small", y) + 4
+        rights = back_copyright(kit)
+        if rights:
+            y = self._para(escape(rights), "back_small", y) + 4
         links = []
         if kit.website:
             links.append(link(kit.website, colour=accent))
@@ -146,12 +164,15 @@ class BackCover(Flowable):  # type: ignore[misc]
         contacts = contact_lines(ctx)
         if contacts:
             y = self._para("<br/>".join(contacts), "back_small", y) + GAP * 0.5
-        if kit.presented_by:
+        block = kit.billing_block
+        text = block.text if block else None
+        if kit.presented_by and not (text and opens_with(text, kit.presented_by)):
             line = escape(labels.presented_by.format(name=kit.presented_by))
             y = self._para(line, "back_line", y) + GAP
-        block = kit.billing_block
-        if block and block.text:
-            y = self._para(escape(block.text).replace("\n", "<br/>"), "billing", y) + GAP
+        if text:
+            para, measure = billing_paragraph(text, styles["billing"], width)
+            para.drawOn(self.canv, (width - measure) / 2, y)
+            y += para.height + GAP
         size = billing_image_size(ctx.document, width)
         if block and block.art and size:
             art = ctx.document.artwork(block.art)

@@ -20,8 +20,10 @@ import io
 from dataclasses import dataclass, replace
 
 from PIL import Image
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -30,7 +32,7 @@ from kitpress.document.art import ArtFile
 from kitpress.document.labels import Labels
 from kitpress.document.praise import lead_quote
 from kitpress.document.typography import quotation
-from kitpress.kit.model import Kit
+from kitpress.kit.model import Festival, Kit
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 from kitpress.stills.targets import Fade
@@ -51,12 +53,14 @@ FOOT_SCRIM_FROM = 0.32  # of the page height, from the foot: the foot's own scri
 FOOT_SCRIM_TO = 0.1  # cover, from here down to here
 SCRIM_HALF = 0.5  # of a poster's picture height, from its foot: the scrim starts no higher
 LAUREL_SIZE = 66.0  # points: a festival's own laurel artwork is set this high at most
-LAUREL_ART_ASPECT = 1.3  # and this many times as wide
+MIN_LAUREL_ART_WIDTH = 62.0  # points (22 mm): narrower, its own small words are illegible
 TITLE_SHARE = 0.55  # of the cover's text space the title may take before it shrinks
 ART_SHARE = 0.75  # the title art's share: a logotype has one line, the names one more
 DISPLAY_GROWTH = 2.0  # a display title grows to fill the measure, to twice its style's size
 MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
+LINE_SLACK = 1.02  # a tracked line this much too long still fits, its spaces a little closer
+TITLE_GAP = 0.18  # of the typeset title's size: the space between it and the names under it
 LAUREL_GAP = 8.0  # points between laurels
 FOOT_GAP = 14.0  # points between the foot's lines and the laurels
 TEXT_GAP = 6.0  # points between the text over a picture and the laurels or foot
@@ -144,7 +148,11 @@ def cover_box(
     if cover.style == "framed":
         height -= page.margin_top
         top = page.height - page.margin_top
-        return page.margin_left, top - height, page.frame_width, height
+        width = page.frame_width
+        if pixels is not None and pixels[1] > pixels[0]:  # a portrait poster, whole: never
+            width = min(width, height * pixels[0] / pixels[1])  # cut to the frame's shape
+        left = page.margin_left + ((page.frame_width - width) / 2 if centred(layout) else 0.0)
+        return left, top - height, width, height
     return -bleed, page.height - height, page.width + 2 * bleed, height + bleed
 
 
@@ -190,6 +198,7 @@ def draw_cover(
     extras: CoverExtras = CoverExtras(),
 ) -> None:
     """The cover; ``only_page``: nothing follows it, so it also carries the copyright line."""
+    styles = cover_styles(styles, layout)
     page = layout.page
     canvas.saveState()
     canvas.setFillColor(layout.colour("cover_paper"))
@@ -220,6 +229,23 @@ def draw_cover(
         top -= max(0.0, bottom - floor - TEXT_GAP)
     _draw_text(canvas, kit, layout, styles, top, floor, labels, extras, room_top)
     canvas.restoreState()
+
+
+def centred(layout: Layout) -> bool:
+    """Whether the cover's title, lines and laurels stand on the page's centre line."""
+    return layout.cover.align == "center"
+
+
+def cover_styles(styles: Styles, layout: Layout) -> Styles:
+    """The layout's styles, with the cover's own centred when the cover is."""
+    if not centred(layout):
+        return styles
+    names = ("cover_line", "cover_title", "cover_small", "cover_quote")
+    made = {
+        name: ParagraphStyle(f"{name}-centred", parent=styles[name], alignment=TA_CENTER)
+        for name in names
+    }
+    return {**styles, **made}
 
 
 def cover_title_art_size(art: ArtFile, layout: Layout, room: float) -> tuple[float, float]:
@@ -253,9 +279,12 @@ def _draw_text(
         art_room = (top + shift - floor) * ART_SHARE
         art_width, art_height = cover_title_art_size(extras.title_art, layout, art_room)
         art_top = top - 10
-        at = (x, art_top - art_height)
+        left = x + (width - art_width) / 2 if centred(layout) else x
+        at = (left, art_top - art_height)
         if canvas is not None:
-            _invisible_title(canvas, kit.title, title_style, x, art_top - art_height)
+            said = float(stringWidth(kit.title, title_style.fontName, 12))
+            under_art = left + (art_width - said) / 2 if centred(layout) else left
+            _invisible_title(canvas, kit.title, title_style, under_art, art_top - art_height)
             paper = layout.colour("cover_paper")
             under = extras.backdrop((*at, art_width, art_height))
             size = (art_width, art_height)
@@ -263,17 +292,35 @@ def _draw_text(
         top = art_top - art_height
     else:
         top = _draw(canvas, escape(kit.title), title_style, x, top - 6, width)
-    names = " · ".join(escape(m.actor) for m in kit.cast[:4])
-    if names:
-        top = _draw(canvas, names, styles["cover_line"], x, top - 10, width)
+    names = cast_line(kit, styles["cover_line"], width)
+    gap = 10.0 if extras.title_art is not None else 10.0 + title_style.fontSize * TITLE_GAP
+    if names:  # a large title's capitals sit on its baseline: the names kept clear of them
+        top = _draw(canvas, names, styles["cover_line"], x, top - gap, width)
     if layout.cover.quote and kit.quotes:
         quote = paragraph(_quote(kit, labels.language), styles["cover_quote"])
         _, height = quote.wrap(width * 0.8, 1000)
         if top - 16 - height >= floor:
             if canvas is not None:
-                quote.drawOn(canvas, x, top - 16 - height)
+                left = x + width * 0.1 if centred(layout) else x
+                quote.drawOn(canvas, left, top - 16 - height)
             top -= 16 + height
     return top
+
+
+def cast_line(kit: Kit, style: ParagraphStyle, width: float) -> str:
+    """The first four names of the cast, or as many of them as fit one line of ``width``:
+    a tracked line set too long would have its word spaces shrunk into its letters."""
+    actors = [m.actor for m in kit.cast[:4]]
+    while len(actors) > 1 and set_width(" · ".join(actors), style) > width * LINE_SLACK:
+        actors.pop()
+    return " · ".join(escape(a) for a in actors)
+
+
+def set_width(text: str, style: ParagraphStyle) -> float:
+    """Points: ``text`` on one line in ``style``, in its case and tracking."""
+    shown = text.upper() if getattr(style, "textTransform", None) == "uppercase" else text
+    tracking = float(getattr(style, "charSpace", 0) or 0)
+    return float(stringWidth(shown, style.fontName, style.fontSize)) + tracking * len(shown)
 
 
 def _invisible_title(canvas: Canvas, title: str, style: ParagraphStyle, x: float, y: float) -> None:
@@ -297,19 +344,43 @@ def cover_laurels(kit: Kit, layout: Layout) -> int:
     return len(kit.festivals[:MAX_LAURELS]) if layout.cover.laurels else 0
 
 
+def cover_laurel_list(
+    kit: Kit, layout: Layout, extras: CoverExtras
+) -> list[tuple[Festival, ArtFile | None]]:
+    """The cover's festivals with their own laurel artwork (or None), the festivals' own
+    official artwork first, then the drawn laurels, each group in the kit's order."""
+    chosen = [
+        (festival, extras.laurels[i] if i < len(extras.laurels) else None)
+        for i, festival in enumerate(kit.festivals[: cover_laurels(kit, layout)])
+    ]
+    return [pair for pair in chosen if pair[1] is not None] + [
+        pair for pair in chosen if pair[1] is None
+    ]
+
+
 def laurel_sizes(
     kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
 ) -> list[tuple[float, float]]:
-    """Points: each cover laurel's width and height, in the kit's order: the festival's own
-    artwork at `LAUREL_SIZE` high, a drawn laurel sized to its lines."""
+    """Points: each cover laurel's width and height, in `cover_laurel_list`'s order, all at
+    one height: the tallest drawn laurel's, or the official artwork's `LAUREL_SIZE`; the
+    artwork never narrower than `MIN_LAUREL_ART_WIDTH`, so its own small words stay legible."""
+    laurels = cover_laurel_list(kit, layout, extras)
+    drawn = [laurel_size(f, styles["laurel"], labels)[1] for f, own in laurels if own is None]
+    height = max(drawn + ([LAUREL_SIZE] if any(own for _, own in laurels) else []), default=0.0)
     sizes = []
-    for i, festival in enumerate(kit.festivals[: cover_laurels(kit, layout)]):
-        own = extras.laurels[i] if i < len(extras.laurels) else None
+    for festival, own in laurels:
         if own is not None:
-            sizes.append(laurel_art_size(own))
+            sizes.append(laurel_art_size(own, height))
         else:
-            sizes.append(laurel_size(festival, styles["laurel"], labels))
+            sizes.append(laurel_size(festival, styles["laurel"], labels, height))
     return sizes
+
+
+def laurel_art_size(art: ArtFile, height: float = LAUREL_SIZE) -> tuple[float, float]:
+    """A festival's own laurel artwork in a row of laurels ``height`` high: at that height,
+    but never narrower than `MIN_LAUREL_ART_WIDTH`."""
+    width = max(MIN_LAUREL_ART_WIDTH, height * art.aspect)
+    return width, width / art.aspect
 
 
 def laurel_zone(sizes: list[tuple[float, float]]) -> float:
@@ -330,6 +401,8 @@ def foot_zones(
     _, across = foot.wrap(full, 1000)
     if not zone:
         return (x, y, full, across), y
+    if centred(layout):  # the laurels on a row of their own, centred above the lines
+        return (x, y, full, across), y + across + FOOT_GAP
     _, height = foot.wrap(beside, 1000) if beside > 0 else (0.0, across + 1)
     if height <= across:  # no line had to break to make room for the laurels
         return (x, y, beside, height), y - LAUREL_DROP
@@ -350,25 +423,21 @@ def _draw_laurels(
     the row's top (or the foot's)."""
     page = layout.page
     sizes = laurel_sizes(kit, layout, styles, labels, extras)
-    festivals = kit.festivals[: len(sizes)]
+    laurels = cover_laurel_list(kit, layout, extras)
     row = max((height for _, height in sizes), default=0.0)
     spot = page.width - page.margin_right - laurel_zone(sizes)
+    if centred(layout):
+        spot = (page.width - laurel_zone(sizes)) / 2
     paper = layout.colour("cover_paper")
-    for i, (festival, (width, height)) in enumerate(zip(festivals, sizes, strict=True)):
+    for (festival, own), (width, height) in zip(laurels, sizes, strict=True):
         at = (spot, foot + (row - height) / 2)
-        own = extras.laurels[i] if i < len(extras.laurels) else None
         if own is not None:  # the festival's own artwork, centred in the laurel's place
             under = extras.backdrop((*at, width, height))
             draw_art(canvas, own, at, (width, height), paper, extras.cmyk, under)
         else:
-            draw_laurel(canvas, festival, styles["laurel"], *at, labels)
+            draw_laurel(canvas, festival, styles["laurel"], *at, labels, height)
         spot += width + LAUREL_GAP
     return foot + row
-
-
-def laurel_art_size(art: ArtFile) -> tuple[float, float]:
-    """A festival's own laurel artwork in the place of a drawn laurel."""
-    return fit(art, LAUREL_SIZE * LAUREL_ART_ASPECT, LAUREL_SIZE)
 
 
 def display_style(markup: str, style: ParagraphStyle, width: float) -> ParagraphStyle:

@@ -36,13 +36,26 @@ CLEAR_X = 1.6  # the ellipse's half-axes over the text block's, across and up
 CLEAR_Y = 1.6
 LEAF_SHARE = 0.2  # a leaf's length, of the wreath's height
 MIN_HEIGHT = 52.0  # points: a laurel of one short line is still a laurel
+NBSP = "\u00a0"
+KIND_WORDS = frozenset(  # the words that name a festival's kind, at the end of its name
+    ("film", "festival", "festivals", "days", "week", "weeks", "biennale", "fest", "cinema")
+)
 
 
 def laurel_lines(festival: Festival, labels: Labels) -> str:
+    """The award, then the festival's name and year. The name breaks before its kind, which
+    is held together with the year ("NORTHGATE / FILM FESTIVAL 2026", never "NORTHGATE FILM
+    / FESTIVAL 2026")."""
     top = escape(festival.award or labels.official_selection)
-    name = escape(festival.name)
-    year = f" {festival.year}" if festival.year else ""
-    return f"{top}<br/>{name}{year}"
+    words = festival.name.split()
+    kind = 0  # how many of the name's last words say what kind of festival it is
+    while kind < len(words) - 1 and words[-1 - kind].casefold() in KIND_WORDS:
+        kind += 1
+    tail = words[len(words) - kind :] + ([str(festival.year)] if festival.year else [])
+    head = escape(" ".join(words[: len(words) - kind]))
+    if not kind:  # no kind to break before: the year kept with the name's last word
+        return f"{top}<br/>{escape(NBSP.join([festival.name, *tail]))}"
+    return f"{top}<br/>{head}<br/>{escape(NBSP.join(tail))}"
 
 
 @dataclass(frozen=True)
@@ -55,12 +68,13 @@ class LaurelText:
 
 
 def laurel_style(style: ParagraphStyle) -> ParagraphStyle:
-    """The layout's laurel style, at ``MIN_TYPE`` points at least."""
-    if style.fontSize >= MIN_TYPE:
-        return style
-    scale = MIN_TYPE / style.fontSize
-    leading = style.leading * scale
-    return ParagraphStyle(f"{style.name}-min", parent=style, fontSize=MIN_TYPE, leading=leading)
+    """The layout's laurel style, at ``MIN_TYPE`` points at least; a word too long for the
+    measure runs past it (and the measure is widened) rather than breaking inside it."""
+    size = max(MIN_TYPE, style.fontSize)
+    leading = style.leading * size / style.fontSize
+    return ParagraphStyle(
+        f"{style.name}-laurel", parent=style, fontSize=size, leading=leading, splitLongWords=0
+    )
 
 
 def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels) -> LaurelText:
@@ -72,6 +86,7 @@ def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels) -> La
         parent=style,
         fontSize=MIN_TYPE,
         leading=style.leading * MIN_TYPE / style.fontSize,
+        splitLongWords=0,
     )
     tries = ((laurel_style(style), WIDEST), (smallest, WIDEST), (smallest, LONGEST_MEASURE))
     for chosen, widest in tries:
@@ -96,13 +111,16 @@ def _narrowest(markup: str, style: ParagraphStyle, widest: float) -> LaurelText 
     return None
 
 
-def laurel_size(festival: Festival, style: ParagraphStyle, labels: Labels) -> tuple[float, float]:
-    """Points: the laurel's width and height, from its lines."""
-    return _wreath(laurel_text(festival, style, labels))
+def laurel_size(
+    festival: Festival, style: ParagraphStyle, labels: Labels, height: float = 0.0
+) -> tuple[float, float]:
+    """Points: the laurel's width and height, from its lines (``height`` high at least, so
+    the laurels of a row stand at one height)."""
+    return _wreath(laurel_text(festival, style, labels), height)
 
 
-def _wreath(text: LaurelText) -> tuple[float, float]:
-    height = max(MIN_HEIGHT, (text.height * CLEAR_Y) / (1 - 2 * LEAF_SHARE * 0.5))
+def _wreath(text: LaurelText, least: float = 0.0) -> tuple[float, float]:
+    height = max(MIN_HEIGHT, least, (text.height * CLEAR_Y) / (1 - 2 * LEAF_SHARE * 0.5))
     leaf = height * LEAF_SHARE
     width = text.width * CLEAR_X + 2 * leaf
     return width, height
@@ -115,10 +133,12 @@ def draw_laurel(
     x: float,
     y: float,
     labels: Labels,
+    least: float = 0.0,
 ) -> tuple[float, float]:
-    """The laurel with its bottom-left corner at (x, y); returns its width and height."""
+    """The laurel with its bottom-left corner at (x, y), ``least`` high at least; returns its
+    width and height."""
     text = laurel_text(festival, style, labels)
-    width, height = _wreath(text)
+    width, height = _wreath(text, least)
     leaf = height * LEAF_SHARE
     centre_x, centre_y = x + width / 2, y + height / 2
     radii = (width / 2 - leaf, height / 2 - leaf * 0.5)

@@ -19,7 +19,6 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from kitpress.document.art import ArtFile
 from kitpress.document.labels import Labels
@@ -32,6 +31,7 @@ from kitpress.stills.cmyk import CmykProfile
 from ..plan import DocumentPlan
 from .artwork import draw_art, fit
 from .back_cover import BackCover
+from .contents import AlignedContents
 from .cover import CoverArt, CoverExtras, draw_cover
 from .flowables import AtFoot, Bookmark
 from .fonts import font_name, register_layout_fonts
@@ -61,31 +61,44 @@ def render_pdf(
     register_layout_fonts(layout)
     styles = paragraph_styles(layout, document.language)
     ctx = Context(document, layout, plan, styles, images, cmyk)
-    pages = _render(target, ctx, cover, notes=0)
+    contents = layout.contents and inside_pages(_render(target, ctx, cover, 0), plan) >= (
+        layout.contents_min_pages
+    )  # a short kit is read through without one: a contents page would only point on
+    pages = _render(target, ctx, cover, notes=0, contents=contents)
     blanks = -pages % 4  # a printed booklet's sheets take pages four at a time
     if ctx.cmyk is not None and "back_cover" in plan.sections and blanks:
         # the back cover on the last page of the last sheet, the outside back: the pages
         # before it ruled for notes, the inside back cover alone left blank
-        pages = _render(target, ctx, cover, notes=blanks - 1, blank=True)
+        pages = _render(target, ctx, cover, notes=blanks - 1, blank=True, contents=contents)
     return pages
 
 
+def inside_pages(pages: int, plan: DocumentPlan) -> int:
+    """The pages between the covers, of a PDF of ``pages`` pages."""
+    return pages - ("cover" in plan.sections) - ("back_cover" in plan.sections)
+
+
 def _render(
-    target: Path, ctx: Context, cover: CoverArt | None, notes: int, blank: bool = False
+    target: Path,
+    ctx: Context,
+    cover: CoverArt | None,
+    notes: int,
+    blank: bool = False,
+    contents: bool = False,
 ) -> int:
     """Write the PDF, with ``notes`` ruled notes pages before the back cover, then a page left
-    blank (the inside back cover) when ``blank``."""
+    blank (the inside back cover) when ``blank``, and a contents page when ``contents``."""
     document, layout, plan, styles = ctx.document, ctx.layout, ctx.plan, ctx.styles
     kit = document.kit
     doc = _document(target, kit, layout, document.labels, document.language)
     body = [section for section in plan.sections if section in BUILDERS]
     back = "back_cover" in plan.sections
-    only_cover = "cover" in plan.sections and not body and not layout.contents and not back
+    only_cover = "cover" in plan.sections and not body and not contents and not back
     doc.addPageTemplates(_templates(ctx, cover, only_cover))
     story: list[Any] = []
     start: list[Any] = [NextPageTemplate("body"), PageBreak()] if "cover" in plan.sections else []
     story += start
-    if layout.contents:
+    if contents:
         story += contents_page(ctx)
     for section in body:
         story += BUILDERS[section](ctx)
@@ -100,7 +113,7 @@ def _render(
         story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx)]
     elif kit.copyright_line and not only_cover:  # on the last page, without a back cover
         story.append(AtFoot(Paragraph(escape(kit.copyright_line), styles["rights"])))
-    if layout.contents:
+    if contents:
         doc.multiBuild(story)  # a second pass puts the page numbers in the contents
     else:
         doc.build(story)
@@ -138,7 +151,7 @@ class NotesLines(Flowable):  # type: ignore[misc]
 
 def contents_page(ctx: Context) -> list[Any]:
     heading, entry = ctx.styles["heading"], ctx.styles["value"]
-    toc = TableOfContents(dotsMinLevel=0)
+    toc = AlignedContents(dotsMinLevel=0)
     toc.tableStyle = TableStyle(  # name a layout font: ReportLab's default is Helvetica
         [("FONTNAME", (0, 0), (-1, -1), entry.fontName), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     )

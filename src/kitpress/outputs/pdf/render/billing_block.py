@@ -1,0 +1,92 @@
+"""The billing block typeset as a poster's credit block: the names in capitals at the block's
+size, the role words between them ("presents", "directed by") smaller, the title in quotes
+never broken, every line centred and the lines balanced to one measure, so none runs short
+and the last is never a name alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from .paragraphs import paragraph
+from .text import escape
+
+ROLE_SHARE = 0.7  # a role word's size, of a name's
+ROLE_LEAST = 7.0  # points: and never smaller (no type in the kit is)
+SIZE = 9.0  # points: the names' size
+LEADING = 1.3  # of the names' size
+TRACKING = -0.05  # points between letters: narrow, not solid
+STEP = 2.0  # points: the measures tried while balancing
+NBSP = "\u00a0"
+_SPACES = re.compile(r"[ \t\n\r]+")
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def billing_style(parent: ParagraphStyle, colour: object) -> ParagraphStyle:
+    """The block's names' style: ``parent``'s font in ``colour``, roman, centred, small,
+    narrow."""
+    return ParagraphStyle(
+        "billing",
+        parent=parent,
+        textColor=colour,
+        fontSize=SIZE,
+        leading=SIZE * LEADING,
+        alignment=TA_CENTER,
+        charSpace=TRACKING,
+        textTransform=None,
+        spaceBefore=0,
+        spaceAfter=0,
+    )
+
+
+def is_role_word(word: str) -> bool:
+    """A billing block writes its names in capitals and the words between them in lower
+    case: a word with a lower-case letter is a role word."""
+    return any(c.islower() for c in word)
+
+
+def billing_markup(text: str, style: ParagraphStyle) -> str:
+    """The block's text as markup: role words at `ROLE_SHARE` of the names' size (`ROLE_LEAST`
+    at least), the quoted
+    title's words held together."""
+    text = _QUOTED.sub(lambda m: "“" + m.group(1).replace(" ", NBSP) + "”", text)
+    small = round(max(ROLE_LEAST, style.fontSize * ROLE_SHARE), 2)
+    runs: list[tuple[bool, list[str]]] = []
+    for word in _SPACES.split(text.strip()):  # not str.split: it splits at the NBSP too
+        role = is_role_word(word)
+        if runs and runs[-1][0] == role:
+            runs[-1][1].append(word)
+        else:
+            runs.append((role, [word]))
+    parts = []
+    for role, words in runs:
+        said = escape(" ".join(words))
+        parts.append(f"<font size='{small}'>{said}</font>" if role else said)
+    return " ".join(parts)
+
+
+def billing_paragraph(text: str, style: ParagraphStyle, width: float) -> tuple[Paragraph, float]:
+    """The block and the measure it is set on: the narrowest at which it keeps the lines it
+    takes at ``width``, so every line is about as long as the others."""
+    markup = billing_markup(text, style)
+    para = paragraph(markup, style)
+    _, height = para.wrap(width, 10_000)
+    measure = width
+    while measure - STEP > width * 0.5:
+        narrower = paragraph(markup, style)
+        if narrower.wrap(measure - STEP, 10_000)[1] > height:
+            break
+        measure -= STEP
+    para = paragraph(markup, style)
+    para.wrap(measure, 10_000)
+    return para, measure
+
+
+def opens_with(text: str, name: str) -> bool:
+    """Whether the block opens with ``name`` (whatever its case): then it already says who
+    presents the film."""
+    return text.strip().casefold().startswith(name.strip().casefold())
