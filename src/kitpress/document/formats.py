@@ -19,6 +19,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, get_decimal_symbol
 
+from .contractions import fill
 from .labels import Labels
 
 ENGLISH_WITHOUT_REGION = "en_GB"
@@ -72,3 +73,9 @@ def ratio(written: str, language: str) -> str:
     """An aspect ratio as kit.yaml writes it ('1.85:1') with ``language``'s decimal mark:
     '1,85:1' in French, German, Spanish, Italian and Portuguese; '16:9' as it is."""
     return _DECIMAL_POINT.sub(get_decimal_symbol(babel_locale(language)), written)
+
+
+def film_by(labels: Labels, directors: Sequence[str]) -> str:
+    """ "A film by Pedro Almodóvar": the names joined as the language lists them, its
+    preposition contracted with the first name where it says so ("Un film d’Agnès Varda")."""
+    return fill(labels.film_by, labels.language, directors=names(directors, labels.language))

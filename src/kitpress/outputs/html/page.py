@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kitpress.document.formats import long_date, names, running_time
+from kitpress.document.formats import film_by, long_date, running_time
 from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument, StillEntry
 from kitpress.kit.model import Kit
@@ -74,7 +74,7 @@ def _detail(picture: Picture, labels: Labels) -> str:
 def credit_line(kit: Kit, labels: Labels) -> str:
     """The cover's "A film by …" (the PDF's words, from the same label)."""
     if kit.directors:
-        return labels.film_by.format(directors=names(kit.directors, labels.language))
+        return film_by(labels, kit.directors)
     return labels.press_kit
 
 

@@ -13,6 +13,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from kitpress.document import formats
 from kitpress.document.art import ArtFile
 from kitpress.document.model import PressDocument
 from kitpress.document.title_art import title_art_on
@@ -189,9 +190,8 @@ class BackCover(Flowable):  # type: ignore[misc]
             _, height = para.wrap(width, self.height)
             credit = None
             if kit.directors:
-                directors = " & ".join(kit.directors)
                 credit = paragraph(
-                    escape(labels.film_by.format(directors=directors)), styles["back_line"]
+                    escape(formats.film_by(labels, kit.directors)), styles["back_line"]
                 )
             below = credit.wrap(width, self.height)[1] + GAP * 0.5 if credit else 0.0
             para.drawOn(self.canv, 0, middle - (height - below) / 2)

@@ -487,8 +487,7 @@ def _quote(kit: Kit, language: str) -> str:
 
 def _credit_line(kit: Kit, labels: Labels) -> str:
     if kit.directors:
-        directors = formats.names(kit.directors, labels.language)
-        return escape(labels.film_by.format(directors=directors))
+        return escape(formats.film_by(labels, kit.directors))
     return escape(labels.press_kit)
 
 
