@@ -32,7 +32,7 @@ use_shaping_by_font()
 MAX_SPACE_STRETCH = 1.55
 TIE_LONGEST = 24  # characters: two last words longer than this together are not tied
 TIE_FILL = 0.6  # of the measure: the line above a tied last line runs at least this far
-EARLIER = (0.95, 0.9, 0.85, 0.8)  # the line before it tried this much narrower, to give it words
+EARLIER = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)  # of the line before it, to give words
 TIE_FROM = 4  # words: a shorter line (a name, a label) never wraps, and keeps plain spaces
 TRACKING_PASSES = 6  # line breakings at most, for a tracked paragraph's lines to fit
 _TAG = re.compile(r"(<[^>]*>)")
