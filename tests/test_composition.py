@@ -188,20 +188,21 @@ def test_stacked_landscape_stills_run_the_full_measure_from_the_margin(
     assert len(pairs) in (0, 2), pairs
 
 
-def test_a_list_never_splits_one_row_off_either_end() -> None:
+def test_a_list_splits_three_rows_a_side_or_moves_whole() -> None:
     from reportlab.platypus import Table, TableStyle
 
     from kitpress.outputs.pdf.render.sections import no_lone_rows
 
-    def parts(room_rows: float) -> list[int]:
-        table = Table([[f"label {i}", f"value {i}"] for i in range(8)], rowHeights=[20] * 8)
-        table.setStyle(TableStyle(no_lone_rows(8)))
+    def parts(rows: int, room_rows: float) -> list[int]:
+        table = Table([[f"label {i}", f"value {i}"] for i in range(rows)], rowHeights=[20] * rows)
+        table.setStyle(TableStyle(no_lone_rows(rows)))
         table.wrap(400, 1000)
         return [len(part._cellvalues) for part in table.split(400, room_rows * 20 + 1)]
 
-    assert parts(1) == []  # the first row alone at a page's foot: the list moves whole
-    assert parts(2) == [2, 6]
-    assert parts(7) == [6, 2]  # the last row alone on the next page: two go over
+    assert parts(12, 2) == []  # two rows at a page's foot: the list moves whole
+    assert parts(12, 3) == [3, 9]
+    assert parts(12, 10) == [9, 3]  # two rows alone on the next page: three go over
+    assert parts(8, 7) == []  # a short list never splits
 
 
 def _runs_under_a_portrait(page: pdfplumber.page.Page, margin: float) -> list[str]:
