@@ -297,9 +297,16 @@ def details(ctx: Context) -> list[Flowable]:
             ctx.p(escape(ctx.labels.scan_for_trailer), "label"),
         ]
         column = value_column(ctx)  # the code stands under the values, after the whole list
-        scan = [Indenter(left=column), KeepTogether(code), Indenter(left=-column)]
-    out = list_section(ctx, "details", grid_table(ctx, cells, rules=True))
-    out += scan
+        scan = [Indenter(left=column), *code, Indenter(left=-column)]
+    if not scan:
+        out = list_section(ctx, "details", grid_table(ctx, cells, rules=True))
+    elif len(cells) < 2 * MIN_ROWS_APART:  # the list and its code move as one
+        together = KeepTogether([grid_table(ctx, cells, rules=True), *scan])
+        out = [*heading(ctx, "details"), together]
+    else:  # the code goes with the list's last rows: never alone over a page, never inside it
+        head, tail = cells[:-MIN_ROWS_APART], cells[-MIN_ROWS_APART:]
+        out = list_section(ctx, "details", grid_table(ctx, head, rules=True))
+        out.append(KeepTogether([grid_table(ctx, tail, rules=True), *scan]))
     if "festivals" in merged:
         out += _laurel_row(ctx)
     return out
