@@ -371,3 +371,14 @@ def test_contacts_sit_side_by_side_and_the_trailer_code_under_its_list(
                 ]
                 assert rows == [], (number, ["".join(c["text"] for c in r) for r in rows])
     assert roles and all(abs(w["x0"] - values) < 1 for w in roles), roles  # beside the first
+
+
+def test_the_inside_front_says_the_running_time_certificate_and_first_release(
+    pdfs: dict[tuple[str, str], Path],
+) -> None:
+    inside = _page_texts(pdfs["the-last-lock", "default"])[0]
+    lines = inside.splitlines()
+    embargo = next(i for i, line in enumerate(lines) if line.startswith("Reviews embargoed"))
+    assert (
+        lines[embargo + 1] == "104 minutes · 12A (BBFC) · UK & Ireland · Theatrical 16 October 2026"
+    )

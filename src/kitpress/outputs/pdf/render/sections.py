@@ -552,7 +552,9 @@ def contacts(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "contacts")
     accent = ctx.layout.colour("accent")
     if ctx.document.embargo:  # the inside front says it before anything else
-        out += [embargo_line(ctx), Gap(10)]
+        out += [embargo_line(ctx), Gap(4 if at_a_glance(ctx) else 10)]
+    if at_a_glance(ctx):
+        out += [ctx.p(escape(" · ".join(at_a_glance(ctx))), "value"), Gap(10)]
     blocks: list[tuple[str, list[str]]] = []
     for contact in ctx.kit.contacts:
         lines = [escape(x) for x in (contact.name, contact.company, contact.address) if x]
@@ -568,6 +570,19 @@ def contacts(ctx: Context) -> list[Flowable]:
     if blocks:
         out.append(contact_grid(ctx, blocks))
     return out
+
+
+def at_a_glance(ctx: Context) -> list[str]:
+    """What a journalist asks first, on one line of the inside front: the running time, the
+    certificate and the first release date ('104 min · 12A (BBFC) · UK & Ireland ·
+    theatrical 16 October 2026')."""
+    wanted = {ctx.labels.facts["runtime"], ctx.labels.facts["rating"]}
+    found = [value for label, value in ctx.document.facts if label in wanted]
+    if ctx.kit.releases:
+        first = min(ctx.kit.releases, key=lambda r: r.date)
+        when = long_date(first.date, ctx.labels.language)
+        found.append(f"{first.territory} · {first.window} {when}")
+    return found
 
 
 def contact_grid(ctx: Context, blocks: list[tuple[str, list[str]]]) -> Table:
