@@ -188,20 +188,21 @@ def test_stacked_landscape_stills_run_the_full_measure_from_the_margin(
     assert len(pairs) in (0, 2), pairs
 
 
-def test_a_list_never_splits_one_row_off_either_end() -> None:
+def test_a_list_splits_three_rows_a_side_or_moves_whole() -> None:
     from reportlab.platypus import Table, TableStyle
 
     from kitpress.outputs.pdf.render.sections import no_lone_rows
 
-    def parts(room_rows: float) -> list[int]:
-        table = Table([[f"label {i}", f"value {i}"] for i in range(8)], rowHeights=[20] * 8)
-        table.setStyle(TableStyle(no_lone_rows(8)))
+    def parts(rows: int, room_rows: float) -> list[int]:
+        table = Table([[f"label {i}", f"value {i}"] for i in range(rows)], rowHeights=[20] * rows)
+        table.setStyle(TableStyle(no_lone_rows(rows)))
         table.wrap(400, 1000)
         return [len(part._cellvalues) for part in table.split(400, room_rows * 20 + 1)]
 
-    assert parts(1) == []  # the first row alone at a page's foot: the list moves whole
-    assert parts(2) == [2, 6]
-    assert parts(7) == [6, 2]  # the last row alone on the next page: two go over
+    assert parts(12, 2) == []  # two rows at a page's foot: the list moves whole
+    assert parts(12, 3) == [3, 9]
+    assert parts(12, 10) == [9, 3]  # two rows alone on the next page: three go over
+    assert parts(8, 7) == []  # a short list never splits
 
 
 def _runs_under_a_portrait(page: pdfplumber.page.Page, margin: float) -> list[str]:
@@ -283,3 +284,101 @@ def test_a_printed_kit_leaves_at_most_one_page_of_its_booklet_blank(tmp_path: Pa
     assert [t.split("\n")[0] for t in texts[-4:-2]] == ["Notes", "Notes"]
     assert "Notes" not in texts[-2] and len(texts[-2].split("\n")) <= 1  # the folio line only
     assert not any(w["text"] == str(count) for w in foot)
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    with pdfplumber.open(pdf) as document:
+        return [page.extract_text() or "" for page in document.pages[1:-1]]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_short_kits_one_row_lists_are_rows_of_its_technical_details(
+    pdfs: dict[tuple[str, str], Path], layout: str
+) -> None:
+    """Parallel Mothers has one release date, a crew of one and one festival: no heading
+    stands over one row; they are rows of the technical details, under its heading."""
+    text = "\n".join(_page_texts(pdfs["parallel-mothers", layout]))
+    lines = text.splitlines()
+    assert not {"Release dates", "Crew", "Festivals and awards"} & {x.title() for x in lines}
+    start = next(i for i, x in enumerate(lines) if x.casefold() == "technical details")
+    box = "\n".join(lines[start : start + 12])
+    for row in ("DIRECTOR Pedro Almodóvar", "US · HOME ENTERTAINMENT 5 April 2022", "VENICE"):
+        assert row in box, box
+
+
+@pytest.fixture(scope="module")
+def french(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("the-last-lock-fr")
+    options = BuildOptions(format="screen-pdf", out=out, layout="default", language="fr")
+    result = build(KITS["the-last-lock"], options)
+    assert result.pdf is not None
+    return result.pdf
+
+
+def test_common_labels_keep_to_one_line_in_english_and_french(
+    pdfs: dict[tuple[str, str], Path], french: Path
+) -> None:
+    english = _page_texts(pdfs["the-last-lock", "default"])
+    for label in ("DIRECTOR OF PHOTOGRAPHY", "HAIR AND MAKE-UP DESIGNER"):
+        assert any(line.startswith(label + " ") for t in english for line in t.splitlines())
+    french_lines = [line for t in _page_texts(french) for line in t.splitlines()]
+    for label in ("PAYS-BAS · SORTIE EN SALLES", "PREMIER ASSISTANT RÉALISATEUR"):
+        assert any(line.startswith(label + " ") for line in french_lines), label
+
+
+def _text_starts_beside_portraits(page: pdfplumber.page.Page) -> set[float]:
+    portraits = [i for i in page.images if 20 * MM < i["width"] < 80 * MM]
+    return {
+        round(line[0]["x0"] / MM, 1)
+        for line in _lines(page)
+        if any(
+            p["top"] <= line[0]["top"] <= p["bottom"] and line[0]["x0"] > p["x1"] for p in portraits
+        )
+    }
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_bios_beside_portraits_start_on_the_lists_value_column(
+    pdfs: dict[tuple[str, str], Path], layout: str
+) -> None:
+    spec = load_layout(layout).page
+    values = round((spec.margin_left + spec.label_column) / MM, 1)
+    with pdfplumber.open(pdfs["the-last-lock", layout]) as document:
+        starts = set().union(*(_text_starts_beside_portraits(p) for p in document.pages[1:-1]))
+    # Every bio line starts there; a filmography's titles hang past its years' column.
+    assert starts and min(starts) == values, (starts, values)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_contacts_sit_side_by_side_and_the_trailer_code_under_its_list(
+    pdfs: dict[tuple[str, str], Path], layout: str
+) -> None:
+    spec = load_layout(layout).page
+    values = spec.margin_left + spec.label_column
+    with pdfplumber.open(pdfs["the-last-lock", layout]) as document:
+        words = [w for page in document.pages[1:3] for w in page.extract_words()]
+        roles = [w for w in words if w["text"] == "WORLD"]  # the second block
+        for number, page in enumerate(document.pages[1:-1], start=2):
+            codes = [i for i in page.images if abs(i["width"] - 62) < 2]
+            for code in codes:  # no row of a list goes on below the code on its page
+                below = [line for line in _lines(page) if line[0]["top"] > code["bottom"] + 20]
+                rows = [
+                    line
+                    for line in below
+                    if abs(line[0]["x0"] - spec.margin_left) < 1
+                    and any(abs(c["x0"] - values) < 1 for c in line)
+                    and line[0]["size"] < 9
+                ]
+                assert rows == [], (number, ["".join(c["text"] for c in r) for r in rows])
+    assert roles and all(abs(w["x0"] - values) < 1 for w in roles), roles  # beside the first
+
+
+def test_the_inside_front_says_the_running_time_certificate_and_first_release(
+    pdfs: dict[tuple[str, str], Path],
+) -> None:
+    inside = _page_texts(pdfs["the-last-lock", "default"])[0]
+    lines = inside.splitlines()
+    embargo = next(i for i, line in enumerate(lines) if line.startswith("Reviews embargoed"))
+    assert (
+        lines[embargo + 1] == "104 minutes · 12A (BBFC) · UK & Ireland · Theatrical 16 October 2026"
+    )

@@ -46,7 +46,7 @@ def test_a_french_kit_prints_french_labels(french: str) -> None:
     for words in (
         "Dossier de presse",
         "Fiche technique",
-        "Dates de sortie",
+        "BANDE-ANNONCE",  # (one release date is a row of the technical details: no heading)
         "DURÉE",  # the technical details' labels are set in capitals
         "Sélection officielle — Un Certain Regard",
         "Kino Lorber présente",

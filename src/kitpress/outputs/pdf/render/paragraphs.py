@@ -14,7 +14,7 @@ import html
 import re
 from typing import Any
 
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
@@ -31,11 +31,15 @@ use_shaping_by_font()
 # a line that would need more is set ragged (short of the edge) rather than gappy.
 MAX_SPACE_STRETCH = 1.55
 TIE_LONGEST = 24  # characters: two last words longer than this together are not tied
+TIE_FILL = 0.6  # of the measure: the line above a tied last line runs at least this far
+EARLIER = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)  # of the line before it, to give words
 TIE_FROM = 4  # words: a shorter line (a name, a label) never wraps, and keeps plain spaces
 TRACKING_PASSES = 6  # line breakings at most, for a tracked paragraph's lines to fit
 _TAG = re.compile(r"(<[^>]*>)")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _SPACES = re.compile(r"[ \t\n]+")
+# A number and its unit are one word to the reader: "35 mm", "104 min", "19 h", "24 fps".
+_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:mm|cm|min|h|fps|kHz|Hz|dB|ppi|K)(?![\w-]))")
 no_break_spaces.install()
 
 
@@ -46,10 +50,14 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> 
     in the layout's fallback font for it, wrapped and ordered as its script needs."""
     language = getattr(style, "language", "en")
     styled = script_style(markup, style)
-    text = quoted(markup, language)
+    text = tie_units(quoted(markup, language))
+    tied = False
     if styled.wordWrap != "RTL":  # a tie would make two words one run, shaped as one
-        text = tie_last_words(text)
-    return StyledParagraph(with_fallback_runs(text, style.fontName), styled, bulletText=bullet)
+        untied, text = text, tie_last_words(text)
+        tied = text != untied
+    made = StyledParagraph(with_fallback_runs(text, style.fontName), styled, bulletText=bullet)
+    made.tied = tied
+    return made
 
 
 def quoted(markup: str, language: str) -> str:
@@ -71,8 +79,33 @@ class StyledParagraph(Paragraph):  # type: ignore[misc]
         measure = getattr(self.style, "measure", 0) or avail_width
         return super().wrap(min(avail_width, measure), avail_height)  # type: ignore[no-any-return]
 
+    tied = False  # its last two words tied by `paragraph`
+
     def breakLines(self, width: float | list[float]) -> Any:
         widths = list(width) if isinstance(width, list | tuple) else [width]
+        lines = self._broken(widths)
+        if self.tied and self.style.alignment == TA_LEFT:
+            lines = self._penultimate_full(lines, widths)
+        return lines
+
+    def _penultimate_full(self, lines: Any, widths: list[float]) -> Any:
+        """A tie pulls a word down to the last line, and can leave the line above it short
+        ("to be / over quietly."): then the line before that one is broken earlier, so its
+        last words run on and fill it, when that leaves both lines ``TIE_FILL`` full."""
+        count = len(lines.lines)
+        full = widths + [widths[-1]] * (count + 1 - len(widths))
+        if count < 3 or _fill(lines, count - 2, full, full) >= TIE_FILL:
+            return lines
+        for factor in EARLIER:
+            narrower = [*full[: count - 3], full[count - 3] * factor, *full[count - 2 :]]
+            trial = self._broken(narrower)
+            if len(trial.lines) != count:
+                continue
+            if all(_fill(trial, i, narrower, full) >= TIE_FILL for i in (count - 3, count - 2)):
+                return trial
+        return lines
+
+    def _broken(self, widths: list[float]) -> Any:
         lines = super().breakLines(widths)
         if self.style.charSpace:
             lines = self._tracked(lines, widths, self.style.charSpace)
@@ -113,6 +146,13 @@ class StyledParagraph(Paragraph):  # type: ignore[misc]
         return text
 
 
+def longest_line(made: Paragraph) -> float:
+    """Points: the longest line of ``made`` (its line breaks kept) set without wrapping."""
+    room = 100_000.0
+    made.wrap(room, room)
+    return max((room - _free(made.blPara, line) for line in made.blPara.lines), default=0.0)
+
+
 def _chars(lines: Any, line: Any) -> int:
     if lines.kind == 0:
         return len(" ".join(line[1]))
@@ -130,11 +170,27 @@ def _free(lines: Any, line: Any) -> float:
     return float(line[0] if lines.kind == 0 else line.extraSpace)
 
 
+def _fill(lines: Any, index: int, broken: list[float], measure: list[float]) -> float:
+    """How far line ``index``, broken to ``broken``'s width for it, runs across its
+    ``measure``: 0 to 1."""
+    width = measure[min(index, len(measure) - 1)]
+    used = broken[min(index, len(broken) - 1)] - _free(lines, lines.lines[index])
+    return float(used / width) if width > 0 else 1.0
+
+
 def _with_free(lines: Any, line: Any, free: float) -> Any:
     if lines.kind == 0:
         return (free, *line[1:])
     line.extraSpace = free
     return line
+
+
+def tie_units(markup: str) -> str:
+    """``markup`` with the space between a number and its unit a no-break space (in its
+    text, not its tags), so "35 mm" never breaks across two lines."""
+    parts = _TAG.split(markup)
+    parts[::2] = [_NUMBER_UNIT.sub("\xa0", text) for text in parts[::2]]
+    return "".join(parts)
 
 
 def tie_last_words(markup: str) -> str:

@@ -21,8 +21,15 @@ from ..portraits import portrait_box
 from .flowables import Gap
 from .jpeg_files import jpeg_image
 from .paragraphs import paragraph
-from .sections import Context, heading, label_table, list_section, long_prose, markdown_flowables
-from .text import escape
+from .sections import (
+    Context,
+    heading,
+    label_table,
+    list_section,
+    long_prose,
+    value_column,
+)
+from .text import escape, markdown_blocks
 
 PORTRAIT_GUTTER = 14.0  # points between a portrait and the bio beside it
 YEAR_COLUMN = 2.9  # ems: a filmography's years hang in a column of their own
@@ -92,7 +99,7 @@ def _person(ctx: Context, person: PersonEntry, cast: bool) -> list[Flowable]:
         label.keepWithNext = True
         text.append(label)
         if profile.filmography_text:
-            text += markdown_flowables(ctx, profile.filmography_text.markdown, "filmography")
+            text += _written_filmography(ctx, profile.filmography_text.markdown)
         text += [_film(ctx, film, cast) for film in profile.filmography]
     entry = person.portrait
     if entry is None or entry.key not in ctx.images:
@@ -103,7 +110,9 @@ def _person(ctx: Context, person: PersonEntry, cast: bool) -> list[Flowable]:
         image.hAlign = "LEFT"
         return [KeepTogether([*out, image])]
     portrait = Portrait(image)
-    column = width + PORTRAIT_GUTTER  # the bio and filmography keep to their own column
+    # The bio and filmography keep to their own column, on the grid's value column (where
+    # every list sets its values) unless the portrait needs more.
+    column = max(width + PORTRAIT_GUTTER, value_column(ctx))
     return [*out, portrait, Indenter(left=column), *text, Indenter(left=-column), Below(portrait)]
 
 
@@ -143,14 +152,26 @@ class Below(Flowable):  # type: ignore[misc]
         pass
 
 
+def _filmography_style(ctx: Context) -> ParagraphStyle:
+    """The filmography's style with its titles indented past the year column."""
+    style = ctx.styles["filmography"]
+    column = style.fontSize * YEAR_COLUMN
+    return ParagraphStyle(f"{style.name}-hanging", parent=style, leftIndent=column, bulletIndent=0)
+
+
+def _written_filmography(ctx: Context, markdown: str) -> list[Flowable]:
+    """A filmography the user wrote as a Markdown list, in their words, set as the listed
+    ones are: one film a line in the filmography's type, on the titles' indent, no bullets;
+    so every person's filmography reads in one format."""
+    accent = ctx.layout.colour("accent")
+    hanging = _filmography_style(ctx)
+    return [paragraph(block.markup, hanging) for block in markdown_blocks(markdown, accent)]
+
+
 def _film(ctx: Context, film: FilmCredit, cast: bool) -> Flowable:
     """'2021  *Parallel Mothers* — Pedro Almodóvar, as Janis': the year hanging in its
     column, the title in italics, the director after a dash, then the person's part."""
-    style = ctx.styles["filmography"]
-    column = style.fontSize * YEAR_COLUMN
-    hanging = ParagraphStyle(
-        f"{style.name}-hanging", parent=style, leftIndent=column, bulletIndent=0
-    )
+    hanging = _filmography_style(ctx)
     line = f"<i>{escape(film.title)}</i>"
     if film.director:
         line += f" — {escape(film.director)}"

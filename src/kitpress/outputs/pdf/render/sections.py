@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Indenter,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -32,9 +33,9 @@ from kitpress.stills.cmyk import CmykProfile
 from ..arrange import GAP, HEADING_ALLOWANCE, MAX_CROP
 from ..plan import DocumentPlan, StillSlot
 from .artwork import draw_art, fit
-from .flowables import Bookmark, Gap, PullQuote, Rule, photo, photo_grid
+from .flowables import Bookmark, Gap, PullQuote, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
-from .paragraphs import paragraph
+from .paragraphs import longest_line, paragraph
 from .qr import qr_code
 from .stars import Stars
 from .styles import list_item_style
@@ -83,7 +84,9 @@ def list_section(ctx: Context, key: str, table: Table) -> list[Flowable]:
     out = heading(ctx, key)
     if key not in ctx.layout.new_page:
         out[0] = CondPageBreak(LIST_START)
-    out[-1].keepWithNext = False  # the list's own first rows hold the heading off the foot
+    # The list's own first rows hold the heading off the foot; a list that moves whole takes
+    # its heading with it.
+    out[-1].keepWithNext = len(table._cellvalues) <= MOVES_WHOLE
     return [*out, table]
 
 
@@ -172,7 +175,7 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
     where every other list of the kit sets its values. Each row's two first lines share a
     baseline: the cell in the smaller type drops by the difference in size."""
     page = ctx.layout.page
-    label_column = min(page.label_column, page.frame_width / 2)
+    label_column = value_column(ctx)
     table = Table(
         [list(row) for row in rows], colWidths=[label_column, page.frame_width - label_column]
     )
@@ -197,15 +200,25 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
     return table
 
 
-MIN_ROWS_APART = 2  # rows a list keeps together on each side of a page break
+def value_column(ctx: Context) -> float:
+    """Points from the frame's left edge to where every list sets its values (and the bios
+    beside portraits their text): the layout's ``page.label_column``, at most half the frame."""
+    page = ctx.layout.page
+    return float(min(page.label_column, page.frame_width / 2))
+
+
+MIN_ROWS_APART = 3  # rows a list keeps together on each side of a page break
+MOVES_WHOLE = 8  # rows: a list this short never splits; it moves to the next page whole
 
 
 def no_lone_rows(count: int) -> list[tuple[object, ...]]:
-    """A list split between pages leaves at least two rows on each page: its first rows and
-    its last rows never part (a shorter list moves whole)."""
-    keep = MIN_ROWS_APART - 1
+    """A list split between pages leaves at least three rows on each page: its first rows
+    and its last rows never part, and a list of eight rows or fewer moves whole."""
     if count < 2:
         return []
+    if count <= MOVES_WHOLE:
+        return [("NOSPLIT", (0, 0), (-1, -1))]
+    keep = MIN_ROWS_APART - 1
     return [("NOSPLIT", (0, 0), (-1, keep)), ("NOSPLIT", (0, -1 - keep), (-1, -1))]
 
 
@@ -214,29 +227,95 @@ def _first_size(cell: Cell) -> float:
     return float(first.style.fontSize)
 
 
-def details(ctx: Context) -> list[Flowable]:
-    rows = [(label, escape(value)) for label, value in ctx.document.facts]
-    cells: list[tuple[Cell, Cell]] = [
-        (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
-    ]
-    if ctx.kit.trailer:  # the code in the trailer's row: a printed kit's reader scans it
-        accent, ink = ctx.layout.colour("accent"), ctx.layout.colour("ink")
-        scan = [
-            ctx.p(link(ctx.kit.trailer, colour=accent), "value"),
-            Gap(6),
-            qr_code(ctx.kit.trailer, 62, ink),
-            ctx.p(escape(ctx.labels.scan_for_trailer), "label"),
-        ]
-        cells.append((_grid_label(ctx, ctx.labels.trailer), scan))
-    return list_section(ctx, "details", grid_table(ctx, cells, rules=True))
+MERGED_CREW = 2  # rows: a crew list this short is set in the technical details
+MERGED_RELEASES = 2  # rows: and so are as few release dates, and a single festival
 
 
-def releases(ctx: Context) -> list[Flowable]:
-    rows = [
+def merged_into_details(ctx: Context) -> tuple[str, ...]:
+    """The short lists set as rows of the technical details instead of under a heading of
+    their own: release dates and crew of one or two rows, a single festival. A heading over
+    one row is louder than the row; one compact specs box reads as one."""
+    sections = ctx.document.sections
+    if "details" not in sections:
+        return ()
+    kit = ctx.kit
+    short = {
+        "releases": len(kit.releases) <= MERGED_RELEASES,
+        "crew": len(kit.crew) <= MERGED_CREW,
+        "festivals": len(kit.festivals) == 1,
+    }
+    return tuple(key for key, fits in short.items() if fits and key in sections)
+
+
+def _release_rows(ctx: Context) -> list[tuple[str, str]]:
+    return [
         (f"{r.territory} · {r.window}", escape(long_date(r.date, ctx.labels.language)))
         for r in ctx.kit.releases
     ]
-    return list_section(ctx, "releases", label_table(ctx, rows))
+
+
+def _crew_rows(ctx: Context) -> list[tuple[str, str]]:
+    return [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
+
+
+def _festival_rows(ctx: Context) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for fest in ctx.kit.festivals:
+        label = f"{fest.name} {fest.year}" if fest.year else fest.name
+        lines = ctx.labels.festival_lines(fest.award, fest.section)
+        what = "<br/>".join(
+            f"<b>{escape(line)}</b>" if i == 0 and fest.award else escape(line)
+            for i, line in enumerate(lines)
+        )
+        rows.append((label, what))
+    return rows
+
+
+MERGED_ROWS: dict[str, Callable[[Context], list[tuple[str, str]]]] = {
+    "releases": _release_rows,
+    "crew": _crew_rows,
+    "festivals": _festival_rows,
+}
+
+
+def details(ctx: Context) -> list[Flowable]:
+    rows = [(label, escape(value)) for label, value in ctx.document.facts]
+    merged = merged_into_details(ctx)
+    for key in merged:
+        rows += MERGED_ROWS[key](ctx)
+    cells: list[tuple[Cell, Cell]] = [
+        (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
+    ]
+    scan: list[Flowable] = []
+    if ctx.kit.trailer:  # the trailer's row, and its code under the list: a reader scans it
+        accent, ink = ctx.layout.colour("accent"), ctx.layout.colour("ink")
+        link_cell = ctx.p(link(ctx.kit.trailer, colour=accent), "value")
+        cells.append((_grid_label(ctx, ctx.labels.trailer), link_cell))
+        code = [
+            Gap(8),
+            qr_code(ctx.kit.trailer, 62, ink),
+            ctx.p(escape(ctx.labels.scan_for_trailer), "label"),
+        ]
+        column = value_column(ctx)  # the code stands under the values, after the whole list
+        scan = [Indenter(left=column), *code, Indenter(left=-column)]
+    if not scan:
+        out = list_section(ctx, "details", grid_table(ctx, cells, rules=True))
+    elif len(cells) < 2 * MIN_ROWS_APART:  # the list and its code move as one
+        together = KeepTogether([grid_table(ctx, cells, rules=True), *scan])
+        out = [*heading(ctx, "details"), together]
+    else:  # the code goes with the list's last rows: never alone over a page, never inside it
+        head, tail = cells[:-MIN_ROWS_APART], cells[-MIN_ROWS_APART:]
+        out = list_section(ctx, "details", grid_table(ctx, head, rules=True))
+        out.append(KeepTogether([grid_table(ctx, tail, rules=True), *scan]))
+    if "festivals" in merged:
+        out += _laurel_row(ctx)
+    return out
+
+
+def releases(ctx: Context) -> list[Flowable]:
+    if "releases" in merged_into_details(ctx):
+        return []
+    return list_section(ctx, "releases", label_table(ctx, _release_rows(ctx)))
 
 
 def cast(ctx: Context) -> list[Flowable]:
@@ -249,27 +328,26 @@ def cast(ctx: Context) -> list[Flowable]:
 
 
 def crew(ctx: Context) -> list[Flowable]:
-    rows = [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
-    return list_section(ctx, "crew", label_table(ctx, rows))
+    if "crew" in merged_into_details(ctx):
+        return []
+    return list_section(ctx, "crew", label_table(ctx, _crew_rows(ctx)))
 
 
 def festivals(ctx: Context) -> list[Flowable]:
-    rows: list[tuple[str, str]] = []
-    for fest in ctx.kit.festivals:
-        label = f"{fest.name} {fest.year}" if fest.year else fest.name
-        lines = ctx.labels.festival_lines(fest.award, fest.section)
-        what = "<br/>".join(
-            f"<b>{escape(line)}</b>" if i == 0 and fest.award else escape(line)
-            for i, line in enumerate(lines)
-        )
-        rows.append((label, what))
-    out = list_section(ctx, "festivals", label_table(ctx, rows))
-    own = [(f, art) for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
-    if own:  # the festivals' own laurels in a row under the heading, never parted from it
-        out[-1:-1] = [LaurelRow([art for _, art in own], ctx), Gap(14)]
+    if "festivals" in merged_into_details(ctx):
+        return []
+    out = list_section(ctx, "festivals", label_table(ctx, _festival_rows(ctx)))
+    laurels = _laurel_row(ctx)
+    if laurels:  # the festivals' own laurels in a row under the heading, never parted from it
+        out[-1:-1] = laurels
         if "festivals" not in ctx.layout.new_page:
             out[0] = CondPageBreak(LIST_START + LAUREL_ROW_HEIGHT + 14)
     return out
+
+
+def _laurel_row(ctx: Context) -> list[Flowable]:
+    own = [art for f in ctx.kit.festivals if (art := ctx.document.artwork(f.laurel))]
+    return [LaurelRow(own, ctx), Gap(14)] if own else []
 
 
 LAUREL_ROW_HEIGHT = 72.0  # points: the festivals' own laurels under their list
@@ -298,23 +376,33 @@ def laurel_row_size(art: ArtFile) -> tuple[float, float]:
     return fit(art, LAUREL_ROW_HEIGHT * 1.6, LAUREL_ROW_HEIGHT)
 
 
+PRAISE_APART = 2  # quotes: the praise parts between pages only with this many on each side
+
+
 def quotes(ctx: Context) -> list[Flowable]:
     out = heading(ctx, "quotes")
     lead, praise = out[:-3], out[-3:]  # the heading's marks go with the praise they head
     colour = ctx.layout.colour("accent")
     if ctx.document.embargo and "contacts" not in ctx.document.sections:
         praise += [embargo_line(ctx), Gap(10)]  # no contacts: the praise opens the inside front
+    each: list[list[Flowable]] = []
     for i, quote in enumerate(in_order(ctx.kit.quotes)):
         style = "hero_quote" if i == 0 and len(ctx.kit.quotes) > 1 else "lead"
-        praise.append(ctx.p(quotation(escape(quote.text), ctx.labels.language), style))
+        said = [ctx.p(quotation(escape(quote.text), ctx.labels.language), style)]
         if quote.stars is not None:
-            said = ctx.labels.stars.format(n=quote.stars)
-            praise += [Gap(3), Stars(quote.stars, colour, said, ctx.styles["label"].fontName)]
+            words = ctx.labels.stars.format(n=quote.stars)
+            said += [Gap(3), Stars(quote.stars, colour, words, ctx.styles["label"].fontName)]
         source = ", ".join(x for x in (quote.author, quote.source) if x)
         if source:
-            praise.append(ctx.p(escape(f"— {source}"), "label"))
-        praise.append(Gap(14 if i == 0 else 10))
-    return [*lead, KeepTogether(praise)]  # the praise reads as one block: never a lone quote
+            said.append(ctx.p(escape(f"— {source}"), "label"))
+        each.append([*said, Gap(14 if i == 0 else 10)])
+    # The praise reads as one block, never a lone quote: a long one may go on over a page
+    # after its first two quotes, with at least two following them.
+    if len(each) >= 2 * PRAISE_APART:
+        first = [f for said in each[:PRAISE_APART] for f in said]
+        rest = [f for said in each[PRAISE_APART:] for f in said]
+        return [*lead, KeepTogether(praise + first), KeepTogether(rest)]
+    return [*lead, KeepTogether(praise + [f for said in each for f in said])]
 
 
 def stills(ctx: Context) -> list[Flowable]:
@@ -459,12 +547,16 @@ def embargo_line(ctx: Context) -> Paragraph:
 
 
 def contacts(ctx: Context) -> list[Flowable]:
+    """Whom to call, as a grid of blocks across the page (each a role over its lines, in the
+    kit's order along the rows), not one narrow stack down its left side."""
     out = heading(ctx, "contacts")
     accent = ctx.layout.colour("accent")
     if ctx.document.embargo:  # the inside front says it before anything else
-        out += [embargo_line(ctx), Gap(10)]
+        out += [embargo_line(ctx), Gap(4 if at_a_glance(ctx) else 10)]
+    if at_a_glance(ctx):
+        out += [ctx.p(escape(" · ".join(at_a_glance(ctx))), "value"), Gap(10)]
+    blocks: list[tuple[str, list[str]]] = []
     for contact in ctx.kit.contacts:
-        out.append(ctx.p(escape(ctx.labels.contact_role(contact.role)), "label"))
         lines = [escape(x) for x in (contact.name, contact.company, contact.address) if x]
         if contact.phone:
             lines.append(escape(contact.phone))
@@ -472,11 +564,62 @@ def contacts(ctx: Context) -> list[Flowable]:
             lines.append(link(f"mailto:{contact.email}", contact.email, accent))
         if contact.url:
             lines.append(link(contact.url, colour=accent))
-        out += [ctx.p("<br/>".join(lines), "value"), Rule(ctx.layout.colour("rule"))]
+        blocks.append((ctx.labels.contact_role(contact.role), lines))
     if ctx.kit.press_materials:
-        out.append(ctx.p(escape(ctx.labels.press_materials), "label"))
-        out.append(ctx.p(link(ctx.kit.press_materials, colour=accent), "value"))
+        blocks.append((ctx.labels.press_materials, [link(ctx.kit.press_materials, colour=accent)]))
+    if blocks:
+        out.append(contact_grid(ctx, blocks))
     return out
+
+
+def at_a_glance(ctx: Context) -> list[str]:
+    """What a journalist asks first, on one line of the inside front: the running time, the
+    certificate and the first release date ('104 min · 12A (BBFC) · UK & Ireland ·
+    theatrical 16 October 2026')."""
+    wanted = {ctx.labels.facts["runtime"], ctx.labels.facts["rating"]}
+    found = [value for label, value in ctx.document.facts if label in wanted]
+    if ctx.kit.releases:
+        first = min(ctx.kit.releases, key=lambda r: r.date)
+        when = long_date(first.date, ctx.labels.language)
+        found.append(f"{first.territory} · {first.window} {when}")
+    return found
+
+
+def contact_grid(ctx: Context, blocks: list[tuple[str, list[str]]]) -> Table:
+    """The blocks in rows on the kit's grid: the second column on the value column every
+    list sets its values on, a third (where the lines fit) halfway across the rest."""
+    page = ctx.layout.page
+    gap, values = page.columns_gap, value_column(ctx)
+    cells = [
+        [ctx.p(escape(role), "label"), ctx.p("<br/>".join(lines), "value")]
+        for role, lines in blocks
+    ]
+    widest = max(longest_line(cell[1]) for cell in cells)
+    rest = page.frame_width - values
+    three = [values, rest / 2, rest / 2]
+    widths = three if min(three) - gap >= widest else [values, rest]
+    if len(cells) < len(widths):
+        widths = [page.frame_width] if len(cells) == 1 else [values, rest]
+    columns = len(widths)
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [[]] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=widths)
+    table.hAlign = "LEFT"
+    rule = ctx.layout.colour("rule")
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), gap),
+        ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+    ]
+    for number, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            if cell:  # a rule over each block, its own column's width
+                commands.append(("LINEABOVE", (column, number), (column, number), 0.5, rule))
+    table.setStyle(_table_style(ctx, *commands))
+    return table
 
 
 BUILDERS: dict[str, Callable[[Context], list[Flowable]]] = {

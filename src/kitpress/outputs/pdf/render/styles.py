@@ -30,6 +30,12 @@ STAND_INS = {
     "credit_names": "value",
 }
 
+# Display styles: a word broken across two lines of large type reads as a mistake, so these
+# are never hyphenated, whatever style they inherit from (the lead from the body).
+DISPLAY = frozenset(
+    {"lead", "pull_quote", "hero_quote", "heading", "subheading", "bio_name", "cover_title"}
+)
+
 HERO_SCALE = 1.4  # the lead press quote, against the layout's lead style
 
 
@@ -66,6 +72,7 @@ def list_item_style(style: ParagraphStyle, depth: int) -> ParagraphStyle:
 
 def _paragraph_style(style: TextStyle, language: str) -> ParagraphStyle:
     font = font_name(style.font, style.bold, style.italic)
+    hyphenate = style.hyphenate and style.name not in DISPLAY
     return ParagraphStyle(
         name=style.name,
         fontName=font,
@@ -86,10 +93,10 @@ def _paragraph_style(style: TextStyle, language: str) -> ParagraphStyle:
         splitLongWords=1,
         # ReportLab hyphenates through pyphen's dictionaries: a word at the line's end is
         # broken where the language allows, and an existing hyphen is a break too.
-        hyphenationLang=hyphenation_language(language) if style.hyphenate else None,
-        embeddedHyphenation=1 if style.hyphenate else 0,
+        hyphenationLang=hyphenation_language(language) if hyphenate else None,
+        embeddedHyphenation=1 if hyphenate else 0,
         hyphenationMinWordLength=HYPHENATE_FROM,
-        uriWasteReduce=0.3 if style.hyphenate else 0,  # a long web address breaks too
+        uriWasteReduce=0.3 if hyphenate else 0,  # a long web address breaks too
     )
 
 
