@@ -45,7 +45,7 @@ def french(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_a_french_kit_prints_french_labels(french: str) -> None:
     for words in (
         "Dossier de presse",
-        "Fiche technique",
+        "Caractéristiques techniques",  # the specs box, the one crew row merged into it
         "BANDE-ANNONCE",  # (one release date is a row of the technical details: no heading)
         "DURÉE",  # the technical details' labels are set in capitals
         "Sélection officielle — Un Certain Regard",
@@ -106,7 +106,7 @@ def test_a_label_the_layout_overrides_is_printed(tmp_path: Path) -> None:
             "es",
             (
                 "Dossier de prensa",
-                "Ficha técnica",
+                "Datos técnicos",
                 "29 de octubre de 2009",
                 "97 minutos",
                 "«Startling.»",
@@ -128,7 +128,7 @@ def test_a_label_the_layout_overrides_is_printed(tmp_path: Path) -> None:
             "pt",
             (
                 "Dossier de imprensa",
-                "Ficha técnica",
+                "Dados técnicos",
                 "29 de outubro de 2009",
                 "97 minutos",
                 "“Startling.”",
