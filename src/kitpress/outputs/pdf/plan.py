@@ -15,7 +15,16 @@ from kitpress.kit.model import Still
 from kitpress.layout.discover import LAYOUT_FILE
 from kitpress.layout.model import Layout
 
-from .arrange import Grid, cell_size, fit_box, group_stills, image_pixels, measure_box
+from .arrange import (
+    Grid,
+    PageGroup,
+    cell_size,
+    fit_box,
+    group_stills,
+    image_pixels,
+    measure_box,
+    row_boxes,
+)
 
 
 @dataclass(frozen=True)
@@ -66,12 +75,17 @@ def plan_document(document: PressDocument) -> DocumentPlan:
         _check_room(layout, cell)
         pages.append(StillPage(1, (_slot(layout, entries[0], cell, True),)))
         first = 1
-    for group in group_stills(sizes[first:], layout.stills, whole_pages=whole_pages):
+    groups = group_stills(sizes[first:], layout.stills, whole_pages=whole_pages)
+    for number, group in enumerate(groups):
         cell = cell_size(group.grid, layout.page)
         _check_room(layout, cell)
-        stacked = layout.stills.arrangement == "stacked" and group.grid.columns == 1
         chosen = [entries[first + i] for i in group.members]
-        members = tuple(_slot(layout, entry, cell, stacked) for entry in chosen)
+        if group.grid.columns == 1:
+            stacked = layout.stills.arrangement == "stacked"
+            members = tuple(_slot(layout, entry, cell, stacked) for entry in chosen)
+        else:
+            closing = not whole_pages and number == len(groups) - 1
+            members = _justified(layout, chosen, group, cell, closing)
         pages.append(StillPage(group.grid.columns, members))
     slots = tuple(slot for page in pages for slot in page.slots)
     return DocumentPlan(document.sections, slots, tuple(pages))
@@ -97,6 +111,33 @@ def _check_room(layout: Layout, cell: tuple[float, float]) -> None:
         f"fewer stills.per_page"
     )
     raise LayoutError([Issue(f"{layout.folder.name}/{LAYOUT_FILE}", None, "page", message)])
+
+
+def _justified(
+    layout: Layout,
+    entries: list[StillEntry],
+    group: PageGroup,
+    cell: tuple[float, float],
+    closing: bool,
+) -> tuple[StillSlot, ...]:
+    """Rows of ``group.grid.columns`` photos at one height across the measure, each row no
+    taller than the cell. ``closing``: the group ends flowing stills; its last row may be drawn
+    one a row across the measure (at the top of a page of its own), so its pictures are
+    made for that width."""
+    columns = group.grid.columns
+    out: list[StillSlot] = []
+    for i in range(0, len(entries), columns):
+        row = entries[i : i + columns]
+        if len(row) < columns:  # a grid's last photo alone: its cell, as before
+            out += [_slot(layout, entry, cell, False) for entry in row]
+            continue
+        boxes = row_boxes([entry.pixels for entry in row], layout.page.frame_width, cell[1])
+        for entry, box in zip(row, boxes, strict=True):
+            widest = (layout.page.frame_width, layout.page.frame_width * box[1] / box[0])
+            made = widest if closing and i + columns >= len(entries) else box
+            pixels = image_pixels(made, entry.pixels, layout.stills.pdf_ppi)
+            out.append(StillSlot(entry.still, entry.caption, box, pixels, entry.pixels))
+    return tuple(out)
 
 
 def _slot(layout: Layout, entry: StillEntry, cell: tuple[float, float], stacked: bool) -> StillSlot:
