@@ -342,3 +342,21 @@ def test_a_printed_kit_leaves_at_most_one_page_of_its_booklet_blank(tmp_path: Pa
     assert count - stills - 1 <= 4  # notes, inside back and back cover fill one sheet at most
     assert "Notes" not in texts[-2] and len(texts[-2].split("\n")) <= 1  # the folio line only
     assert not any(w["text"] == str(count) for w in foot)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("kit", KITS)
+def test_every_still_is_placed_at_the_layouts_ppi_whichever_way_its_row_is_set(
+    pdfs: dict[tuple[str, str], Path], kit: str, layout: str
+) -> None:
+    """The closing pair's pictures are made for the full measure, so drawn one above the
+    other (or side by side) they keep the layout's ppi; the example stills are large enough."""
+    wanted = load_layout(layout).stills.pdf_ppi
+    with pdfplumber.open(pdfs[kit, layout]) as document:
+        ppis = [
+            (number, round(image["srcsize"][0] / (image["width"] / 72)))
+            for number, page in enumerate(document.pages[1:-1], start=2)
+            for image in page.images
+            if image["width"] > 40 * MM
+        ]
+    assert [p for p in ppis if p[1] < wanted - 1] == [], ppis

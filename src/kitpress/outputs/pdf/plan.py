@@ -6,7 +6,7 @@ Pure: the composed press document in, a `DocumentPlan` out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kitpress.document.captions import Caption
 from kitpress.document.model import PressDocument, StillEntry
@@ -35,6 +35,12 @@ class StillSlot:
     pixels: tuple[int, int]  # the PDF image's pixel size at the layout's ppi
     source_pixels: tuple[int, int]
     shown: float = 0.0  # points of the box's height shown (cropped evenly); 0: all of it
+    made_for: tuple[float, float] | None = None  # the largest box it may be drawn at, if not box
+
+    @property
+    def picture_box(self) -> tuple[float, float]:
+        """Points: the box the PDF's picture is made for (at the layout's ppi)."""
+        return self.made_for or self.box
 
     @property
     def shown_height(self) -> float:
@@ -136,7 +142,8 @@ def _justified(
             widest = (layout.page.frame_width, layout.page.frame_width * box[1] / box[0])
             made = widest if closing and i + columns >= len(entries) else box
             pixels = image_pixels(made, entry.pixels, layout.stills.pdf_ppi)
-            out.append(StillSlot(entry.still, entry.caption, box, pixels, entry.pixels))
+            slot = StillSlot(entry.still, entry.caption, box, pixels, entry.pixels)
+            out.append(replace(slot, made_for=made) if made != box else slot)
     return tuple(out)
 
 
