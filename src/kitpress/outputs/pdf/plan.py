@@ -127,9 +127,9 @@ def _justified(
     closing: bool,
 ) -> tuple[StillSlot, ...]:
     """Rows of ``group.grid.columns`` photos at one height across the measure, each row no
-    taller than the cell. ``closing``: the group ends flowing stills; its last row may be drawn
-    one a row across the measure (at the top of a page of its own), so its pictures are
-    made for that width."""
+    taller than the cell. ``closing``: the group ends flowing stills; its last row, two
+    landscapes, may be drawn one a row across the measure (at the top of a page of its own),
+    so its pictures are made for that width."""
     columns = group.grid.columns
     out: list[StillSlot] = []
     for i in range(0, len(entries), columns):
@@ -138,9 +138,11 @@ def _justified(
             out += [_slot(layout, entry, cell, False) for entry in row]
             continue
         boxes = row_boxes([entry.pixels for entry in row], layout.page.frame_width, cell[1])
+        landscapes = all(entry.pixels[0] >= entry.pixels[1] for entry in row)
+        last = closing and landscapes and i + columns >= len(entries)  # may be set stacked
         for entry, box in zip(row, boxes, strict=True):
             widest = (layout.page.frame_width, layout.page.frame_width * box[1] / box[0])
-            made = widest if closing and i + columns >= len(entries) else box
+            made = widest if last else box
             pixels = image_pixels(made, entry.pixels, layout.stills.pdf_ppi)
             slot = StillSlot(entry.still, entry.caption, box, pixels, entry.pixels)
             out.append(replace(slot, made_for=made) if made != box else slot)

@@ -154,10 +154,12 @@ def photo(
     A caption too long for the space the plan kept makes the photo smaller, so both still fit
     one page; only a caption taller than a page is shrunk with it. Never a layout error.
     """
+    limit = ctx.layout.page.frame_height - HEADING_ALLOWANCE
     if shown is not None and shown < box[1]:
         image = CroppedImage(jpeg, box, shown)
-        return _photo_table(ctx, image, box[0], [caption, rights])
-    limit = ctx.layout.page.frame_height - HEADING_ALLOWANCE
+        cropped = _photo_table(ctx, image, box[0], [caption, rights])
+        if cropped.wrap(ctx.layout.page.frame_width, limit)[1] <= limit:
+            return cropped  # else a caption too long for a page: the photo gives way below
     width = max(box[0], MIN_CAPTION_WIDTH)  # a narrow or shrunk photo: its caption keeps room
     table = _photo_table(ctx, _image(jpeg, box), width, [caption, rights])
     for _ in range(3):
