@@ -30,7 +30,7 @@ ARRANGEMENTS = ("stacked", "grid")
 PER_PAGE = {"stacked": (1, 2, 3), "grid": (2, 4, 6)}
 
 LAYOUT_KEYS = {
-    "arrangement": "stacked (landscapes full width, portraits in pairs) or grid (2 columns).",
+    "arrangement": "stacked (one across the measure, then two a row) or grid (2 columns).",
     **{key: spec[3] for key, spec in INTEGERS.items()},
     "background": "Colour transparent pixels are flattened onto.",
     "opener": "Stacked stills open with the first across the measure (true) or a row (false).",
