@@ -9,7 +9,16 @@ import pytest
 from kitpress.errors import LayoutError
 from kitpress.layout.load import load_layout
 from kitpress.layout.model import StillSettings
-from kitpress.outputs.pdf.arrange import Grid, cell_size, fit_box, group_stills
+from kitpress.outputs.pdf.arrange import (
+    GAP,
+    MAX_CROP,
+    Grid,
+    cell_size,
+    fit_box,
+    group_stills,
+    measure_box,
+    row_boxes,
+)
 
 L, P = (3000, 2000), (2000, 3000)
 
@@ -90,12 +99,40 @@ def test_a_lone_last_landscape_joins_a_stacked_pair_as_a_third_row() -> None:
     assert _groups([L] * 5, per_page=2) == [(Grid(1, 2), (0, 1)), (Grid(1, 3), (2, 3, 4))]
 
 
-def test_flowing_stills_keep_their_groups_and_give_a_lone_portrait_a_row() -> None:
-    settings = StillSettings(per_page=2)  # type: ignore[call-arg]
-    pages = group_stills([L, L, L, P, L], settings, whole_pages=False)
-    assert [(page.grid, page.members) for page in pages] == [
-        (Grid(1, 2), (0, 1)),
-        (Grid(1, 2), (2,)),
-        (Grid(1, 2), (3,)),
-        (Grid(1, 2), (4,)),
+def _rows(sizes: list[tuple[int, int]], opener: bool = True) -> list[tuple[Grid, tuple[int, ...]]]:
+    settings = StillSettings(per_page=2, opener=opener)  # type: ignore[call-arg]
+    pages = group_stills(sizes, settings, whole_pages=False)
+    return [(page.grid, page.members) for page in pages]
+
+
+def test_flowing_stills_open_across_the_measure_then_pair_a_portrait_in_a_row() -> None:
+    assert _rows([L, L, L, P, L]) == [
+        (Grid(1, 2), (0,)),
+        (Grid(2, 1), (1, 2)),
+        (Grid(2, 1), (3, 4)),
     ]
+
+
+def test_an_odd_one_out_runs_the_measure_after_the_first_row_never_last() -> None:
+    assert _rows([L] * 5, opener=False) == [
+        (Grid(2, 1), (0, 1)),
+        (Grid(1, 2), (2,)),
+        (Grid(2, 1), (3, 4)),
+    ]
+    assert _rows([P, P, P]) == [(Grid(2, 1), (0, 1)), (Grid(1, 1), (2,))]  # no landscape
+
+
+def test_a_row_is_justified_across_the_measure_at_one_height() -> None:
+    boxes = row_boxes([P, L], 470.0, 400.0)
+    assert boxes[0][1] == boxes[1][1]  # one height: the captions start on one line
+    assert sum(w for w, _ in boxes) + GAP == pytest.approx(470.0)
+    assert boxes[0][0] / boxes[0][1] == pytest.approx(2 / 3)
+    short = row_boxes([P, P], 470.0, 100.0)  # never taller than the cell: narrower instead
+    assert [h for _, h in short] == [100.0, 100.0]
+
+
+def test_a_still_across_the_measure_loses_a_tenth_of_its_frame_at_most() -> None:
+    box, shown = measure_box(L, (470.0, 200.0))
+    assert box == (470.0, pytest.approx(313.33, abs=0.01))
+    assert shown == pytest.approx(box[1] * (1 - MAX_CROP))
+    assert measure_box(L, (470.0, 300.0))[1] == pytest.approx(300.0)

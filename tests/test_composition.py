@@ -24,6 +24,7 @@ COLUMN_GAP = 12.0  # points of white between a label's end and its value's start
 BASELINE = 0.5  # points: glyphs this close in baseline share a line
 MM = 72 / 25.4
 FOOTER_BAND = 0.08  # of the page height: the running footer, not content
+CAPTION_SIZE = 8.5  # points: every layout's stills captions, smaller than any list's values
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +65,8 @@ def _second_columns(pdf: Path, margin: float) -> Counter[float]:
                     continue
                 for left, right in itertools.pairwise(line):
                     if right["x0"] - left["x1"] > COLUMN_GAP:
+                        if right["size"] <= CAPTION_SIZE:  # captions of stills side by side
+                            break
                         found[round(right["x0"] / MM)] += 1
                         break
     return found
@@ -153,39 +156,93 @@ def test_a_list_split_between_pages_leaves_no_row_alone(
                 if abs(line[0]["x0"] - margin) > 1 or line[0]["bottom"] > foot:
                     continue
                 pairs = itertools.pairwise(line)
-                rows += any(right["x0"] - left["x1"] > COLUMN_GAP for left, right in pairs)
+                rows += any(
+                    right["x0"] - left["x1"] > COLUMN_GAP and right["size"] > CAPTION_SIZE
+                    for left, right in pairs  # not the captions of stills side by side
+                )
             assert rows != 1, f"page {number} holds one row of a list alone"
 
 
-@pytest.mark.parametrize(
-    "layout", [x for x in LAYOUTS if load_layout(x).stills.arrangement == "stacked"]
-)
+def _photo_rows(page: pdfplumber.page.Page) -> list[list[dict[str, float]]]:
+    """The page's photos (wider than 40 mm) grouped by their top, each row left to right."""
+    photos = sorted((i for i in page.images if i["width"] > 40 * MM), key=lambda i: i["top"])
+    rows: list[list[dict[str, float]]] = []
+    for image in photos:
+        if rows and abs(rows[-1][0]["top"] - image["top"]) < 1:
+            rows[-1].append(image)
+        else:
+            rows.append([image])
+    return [sorted(row, key=lambda i: i["x0"]) for row in rows]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("kit", KITS)
-def test_stacked_landscape_stills_run_the_full_measure_from_the_margin(
+def test_every_row_of_stills_runs_the_full_measure_from_the_margin(
     pdfs: dict[tuple[str, str], Path], kit: str, layout: str
 ) -> None:
+    """A still alone in its row runs the full measure; stills side by side share their top
+    (so their captions start on one line), the first at the left margin, the last at the
+    right: no portrait centred alone between landscapes, no row narrower than the text."""
     page_spec = load_layout(layout).page
-    with pdfplumber.open(pdfs[kit, layout]) as document:
-        photos = [
-            image
-            for page in document.pages[1:-1]
-            for image in page.images
-            if image["width"] > 40 * MM and image["width"] > image["height"] * 1.2
-        ]
-    assert len(photos) >= 5
     right = page_spec.margin_left + page_spec.frame_width
-    for image in photos:
-        left_aligned = abs(image["x0"] - page_spec.margin_left) < 1
-        if image["width"] >= 0.95 * page_spec.frame_width:
-            assert left_aligned, image["x0"] / MM
-        else:  # the closing pair side by side: each against one margin
-            assert image["width"] >= 0.45 * page_spec.frame_width, image["width"] / MM
-            assert left_aligned or abs(image["x1"] - right) < 1, (
-                image["x0"] / MM,
-                image["x1"] / MM,
-            )
-    pairs = [image for image in photos if image["width"] < 0.95 * page_spec.frame_width]
-    assert len(pairs) in (0, 2), pairs
+    rows = []
+    with pdfplumber.open(pdfs[kit, layout]) as document:
+        for page in document.pages[1:-1]:
+            rows += [row for row in _photo_rows(page) if row[0]["width"] > 0.3 * right]
+    stills = [row for row in rows if len(row) > 1 or row[0]["width"] > 0.9 * page_spec.frame_width]
+    assert sum(len(row) for row in stills) >= 8, rows
+    for row in stills:
+        assert abs(row[0]["x0"] - page_spec.margin_left) < 1, [i["x0"] / MM for i in row]
+        assert abs(row[-1]["x1"] - right) < 1, [i["x1"] / MM for i in row]
+
+
+MAX_STILL_CROP = 0.10  # of a still's frame height, hidden by its clip at most
+
+
+def _clipped_images(pdf: Path) -> list[tuple[int, float, float]]:
+    """(page, placed height, shown height) of every photo, as MuPDF draws the inside pages
+    (``mutool trace``): the image's placed height, and the height of the clipping paths
+    around it."""
+    import re
+    import subprocess
+
+    pages = len(pdfplumber.open(pdf).pages)
+    trace = subprocess.run(
+        ["mutool", "trace", str(pdf), f"2-{pages - 1}"], capture_output=True, text=True
+    ).stdout
+    found, page, clips, path = [], 1, [], []  # clips: the heights of the open clip paths
+    for line in trace.splitlines():
+        line = line.strip()
+        if line.startswith("<page "):
+            page += 1
+        elif line.startswith("<clip_path"):
+            scale = abs(float(re.findall(r'transform="([^"]+)"', line)[0].split()[3]))
+            path = [scale]
+        elif line.startswith(("<moveto", "<lineto")) and path:
+            path.append(float(re.findall(r'y="([^"]+)"', line)[0]))
+        elif line.startswith("</clip_path>") and path:
+            ys = path[1:]
+            clips.append(path[0] * (max(ys) - min(ys)) if ys else float("inf"))
+            path = []
+        elif line.startswith("<pop_clip") and clips:
+            clips.pop()
+        elif line.startswith("<fill_image"):
+            matrix = [float(x) for x in re.findall(r'transform="([^"]+)"', line)[0].split()]
+            width, height = abs(matrix[0]), abs(matrix[3])
+            if width > 40 * MM:
+                found.append((page, height, min([height, *clips])))
+    return found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("kit", KITS)
+def test_no_still_loses_more_than_a_tenth_of_its_frame(
+    pdfs: dict[tuple[str, str], Path], kit: str, layout: str
+) -> None:
+    images = _clipped_images(pdfs[kit, layout])
+    assert len(images) >= 8
+    cropped = [(page, round(1 - shown / placed, 3)) for page, placed, shown in images]
+    assert [c for c in cropped if c[1] > MAX_STILL_CROP] == [], cropped
 
 
 def test_a_list_splits_three_rows_a_side_or_moves_whole() -> None:
@@ -269,9 +326,9 @@ def test_printed_folios_sit_on_the_outer_edge(tmp_path: Path) -> None:
 
 
 def test_a_printed_kit_leaves_at_most_one_page_of_its_booklet_blank(tmp_path: Path) -> None:
-    """The Last Lock's 17 pages would leave three blank in a booklet of 20: the print PDF
-    takes two ruled notes pages and a blank inside back cover before its back cover, which
-    keeps no folio and is the last page of the last sheet."""
+    """The Last Lock's 15 pages would leave one blank in a booklet of 16: the print PDF
+    takes a blank inside back cover (and ruled notes pages before it, had it more to fill)
+    before its back cover, which keeps no folio and is the last page of the last sheet."""
     kit = KITS["the-last-lock"]
     result = build(kit, BuildOptions(format="print-pdf", out=tmp_path, layout="default"))
     assert result.print_pdf is not None
@@ -281,7 +338,9 @@ def test_a_printed_kit_leaves_at_most_one_page_of_its_booklet_blank(tmp_path: Pa
         back = document.pages[-1]
         foot = [w for w in back.extract_words() if w["top"] > back.height * (1 - FOOTER_BAND)]
     assert count % 4 == 0, count  # the back cover is the outside back, not a page inside
-    assert [t.split("\n")[0] for t in texts[-4:-2]] == ["Notes", "Notes"]
+    stills = max(n for n, t in enumerate(texts) if "THE LAST LOCK." in t)  # the last content
+    assert all(t.split("\n")[0] == "Notes" for t in texts[stills + 1 : -2]), texts[stills:]
+    assert count - stills - 1 <= 4  # notes, inside back and back cover fill one sheet at most
     assert "Notes" not in texts[-2] and len(texts[-2].split("\n")) <= 1  # the folio line only
     assert not any(w["text"] == str(count) for w in foot)
 
@@ -382,3 +441,21 @@ def test_the_inside_front_says_the_running_time_certificate_and_first_release(
     assert (
         lines[embargo + 1] == "104 minutes · 12A (BBFC) · UK & Ireland · Theatrical 16 October 2026"
     )
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("kit", KITS)
+def test_every_still_is_placed_at_the_layouts_ppi_whichever_way_its_row_is_set(
+    pdfs: dict[tuple[str, str], Path], kit: str, layout: str
+) -> None:
+    """The closing pair's pictures are made for the full measure, so drawn one above the
+    other (or side by side) they keep the layout's ppi; the example stills are large enough."""
+    wanted = load_layout(layout).stills.pdf_ppi
+    with pdfplumber.open(pdfs[kit, layout]) as document:
+        ppis = [
+            (number, round(image["srcsize"][0] / (image["width"] / 72)))
+            for number, page in enumerate(document.pages[1:-1], start=2)
+            for image in page.images
+            if image["width"] > 40 * MM
+        ]
+    assert [p for p in ppis if p[1] < wanted - 1] == [], ppis

@@ -85,7 +85,8 @@ def test_short_sections_follow_on_and_headings_never_end_a_page(kit: Path, tmp_p
 def test_grid_layout_puts_four_stills_a_page(kit: Path, tmp_path: Path) -> None:
     pages = _pages(kit, "minimal", tmp_path)
     still_pages = [p for p in pages if "L to R" in p or "in DOGTOOTH" in p]
-    assert [p.count("© Boo Productions") for p in still_pages] == [4, 2]
+    assert [p.count("DOGTOOTH") for p in still_pages] == [4, 2]
+    assert sum(p.count("© Boo Productions") for p in pages) == 1  # shared: set once
 
 
 def test_stacked_layout_pairs_the_two_portraits(kit: Path, tmp_path: Path) -> None:

@@ -79,11 +79,10 @@ def test_only_cmyk_images_at_300_ppi_or_a_warning(printed: BuildResult) -> None:
     assert rows and all(row[5] == "cmyk" for row in rows)
     low = [row for row in rows if int(row[12]) < 295]
     warned = [w.message for w in printed.warnings if "print PDF" in w.message]
-    assert len(low) == 1  # the 600×900 portrait is too small for a page at 300 ppi
-    assert len(warned) == 1 and warned[0].startswith("Two Still.JPG prints at ")
-    assert warned[0].endswith(
-        "ppi in the print PDF (300 wanted); a larger source would print sharper"
-    )
+    # The 600×900 portrait shares a row with three.jpg at one height, 51 mm wide: 300 ppi,
+    # so nothing prints soft and nothing is warned of (test_check_agrees_with_build has a
+    # still too small for its box, and its warning).
+    assert low == [] and warned == [], (low, warned)
 
 
 @needs_poppler

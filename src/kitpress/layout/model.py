@@ -145,6 +145,7 @@ class TextStyle:
 class StillSettings:
     arrangement: str = "stacked"  # or "grid" (see arrange.py)
     per_page: int = 2
+    opener: bool = True  # flowing stacked stills open with the first across the measure
     pdf_ppi: int = 200
     pdf_quality: int = 85
     print_long_edge: int = 3508

@@ -30,9 +30,10 @@ ARRANGEMENTS = ("stacked", "grid")
 PER_PAGE = {"stacked": (1, 2, 3), "grid": (2, 4, 6)}
 
 LAYOUT_KEYS = {
-    "arrangement": "stacked (landscapes full width, portraits in pairs) or grid (2 columns).",
+    "arrangement": "stacked (one across the measure, then two a row) or grid (2 columns).",
     **{key: spec[3] for key, spec in INTEGERS.items()},
     "background": "Colour transparent pixels are flattened onto.",
+    "opener": "Stacked stills open with the first across the measure (true) or a row (false).",
 }
 KIT_KEYS = {key: INTEGERS[key][3] for key in RENDITION_KEYS}
 
@@ -65,4 +66,5 @@ def read_still_settings(obj: Obj, colours: dict[str, str]) -> StillSettings:
         message = f"{arrangement} takes {allowed} stills a page (got {per_page})"
         obj.checker.error(obj.line_of("per_page"), obj.sub("per_page"), message)
         values.pop("per_page", None)
-    return replace(base, arrangement=arrangement, background=background, **values)
+    opener = obj.boolean("opener", base.opener)
+    return replace(base, arrangement=arrangement, background=background, opener=opener, **values)

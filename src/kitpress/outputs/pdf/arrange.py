@@ -2,16 +2,21 @@
 
 Two arrangements, chosen by the layout:
 
-- ``stacked``: landscape stills full width, ``per_page`` (1–3) above one another; two portrait
-  stills in a row side by side; a portrait alone between landscapes gets a page to itself.
-- ``grid``: two columns, ``per_page`` (2, 4 or 6) stills a page, any orientation.
+- ``stacked``: flowing on from the section before, the first landscape still opens the
+  section across the full measure and the others follow two to a row, each row justified
+  across the measure (its photos at one height, so their captions start on one line; a
+  portrait shares its row with a neighbour, never alone between landscapes). An odd one out
+  runs the full measure after the first row (``opener: false``: the section opens with a
+  row). On whole pages (``new_page``): landscape
+  stills full width, ``per_page`` (1–3) above one another; two portraits side by side.
+- ``grid``: two columns, ``per_page`` (2, 4 or 6) stills a page, any orientation; each row
+  justified across the measure as above, never taller than its cell.
 
-A landscape stacked alone in its row runs the full measure, cropped top and foot to its cell
-(``measure_box``) when it is taller. Every page of one kind has the same cells, so photos
-line up from page to page. Stills keep
-the kit's order. The last page never holds one still alone when the page before it can share:
-a full page gives it a still (four, four, one become four, three, two), and a stacked pair
-takes it as a third row. Pure: sizes and settings in, pages out.
+A landscape alone in its row runs the full measure, cropped top and foot to its cell
+(``measure_box``) when it is taller, by MAX_CROP of its frame at most. Stills keep the kit's
+order. The last page never holds one still alone when the page before it can share: a full
+page gives it a still (four, four, one become four, three, two), and a stacked pair takes it
+as a third row. Pure: sizes and settings in, pages out.
 """
 
 from __future__ import annotations
@@ -50,12 +55,34 @@ def group_stills(
             for i in range(0, len(sizes), step)
         ]
         return _balance(pages, stacked=False) if whole_pages else pages
-    pages = _stacked(sizes, settings.per_page)
     if whole_pages:
-        return _balance(pages, stacked=True)
-    # Flowing, a lone portrait takes a landscape's row height and can share its page.
-    row = Grid(1, settings.per_page)
-    return [PageGroup(row, p.members) if p.grid == Grid(1, 1) else p for p in pages]
+        return _balance(_stacked(sizes, settings.per_page), stacked=True)
+    return _rows(sizes, settings.per_page, settings.opener)
+
+
+def _rows(sizes: list[tuple[int, int]], per_page: int, opener: bool) -> list[PageGroup]:
+    """Flowing stacked rows: a landscape opener alone (``opener``), then pairs; an odd one
+    out is a landscape alone across the measure, the first after a row of two that leaves
+    pairs on both sides of it (so it never ends the section alone on a page), or, with no
+    such landscape, the last still alone."""
+    single, pair = Grid(1, per_page), Grid(2, 1)
+    start = 1 if opener and sizes and _is_landscape(sizes[0]) else 0
+    rows = [PageGroup(single, (0,))] if start else []
+    rest = list(range(start, len(sizes)))
+    alone = -1
+    if len(rest) % 2:
+        even = [i for n, i in enumerate(rest) if n % 2 == 0 and _is_landscape(sizes[i])]
+        alone = (even[1:] or even or rest[-1:])[0]  # after the first row: never last alone
+    run: list[int] = []
+    for i in rest:
+        if i == alone:
+            rows.append(PageGroup(single if _is_landscape(sizes[i]) else Grid(1, 1), (i,)))
+            continue
+        run.append(i)
+        if len(run) == 2:
+            rows.append(PageGroup(pair, tuple(run)))
+            run = []
+    return rows
 
 
 MAX_STACKED = 3  # landscape stills one stacked page can hold
@@ -119,23 +146,30 @@ def fit_box(size: tuple[int, int], cell: tuple[float, float]) -> tuple[float, fl
     return width * scale, height * scale
 
 
-MAX_CROP = 0.3  # of a stacked photo's height, cut evenly off its top and foot at most
+MAX_CROP = 0.10  # of a photo's height, cut evenly off its top and foot at most: the
+# photographer's frame stays whole but for a trim (the cell's caption room is generous)
 
 
 def measure_box(
     size: tuple[int, int], cell: tuple[float, float]
 ) -> tuple[tuple[float, float], float]:
-    """Points: a stacked photo across the full measure, and the height of it shown (the
-    cell's, the photo cropped evenly top and foot); a photo that would lose more than
-    MAX_CROP of its height is fitted inside the cell instead, uncropped."""
+    """Points: a photo across the full measure, and the height of it shown: the cell's, the
+    photo cropped evenly top and foot, but never by more than MAX_CROP of its height."""
     width, height = size
     box = (cell[0], cell[0] * height / width)
     if box[1] <= cell[1]:
         return box, box[1]
-    if cell[1] >= box[1] * (1 - MAX_CROP):
-        return box, cell[1]
-    fitted = fit_box(size, cell)
-    return fitted, fitted[1]
+    return box, max(cell[1], box[1] * (1 - MAX_CROP))
+
+
+def row_boxes(
+    sizes: list[tuple[int, int]], width: float, height: float
+) -> list[tuple[float, float]]:
+    """Points: photos side by side at one height, GAP apart, together exactly ``width``
+    wide (a justified row), or ``height`` high and narrower when that would be taller."""
+    ratios = [w / h for w, h in sizes]
+    common = min(height, (width - GAP * (len(sizes) - 1)) / sum(ratios))
+    return [(common * ratio, common) for ratio in ratios]
 
 
 def image_pixels(box: tuple[float, float], size: tuple[int, int], ppi: int) -> tuple[int, int]:

@@ -63,7 +63,7 @@ class _ProfilePdf(Output):
     ) -> Mapping[str, list[tuple[int, int]]]:
         ppi = self.ppi(document)
         sizes = {
-            slot.still.id: [image_pixels(slot.box, slot.source_pixels, ppi)]
+            slot.still.id: [image_pixels(slot.picture_box, slot.source_pixels, ppi)]
             for slot in plan_document(document).slots
         }
         cover = document.cover
@@ -253,7 +253,7 @@ def _pictures(
             Target(
                 kind,
                 None,
-                image_pixels(slot.box, slot.source_pixels, profile.ppi),
+                image_pixels(slot.picture_box, slot.source_pixels, profile.ppi),
                 quality,
                 work / kind / f"{document.entry(slot.still.id).stem}.jpg",
                 embed=False,

@@ -6,7 +6,7 @@ Pure: the composed press document in, a `DocumentPlan` out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kitpress.document.captions import Caption
 from kitpress.document.model import PressDocument, StillEntry
@@ -15,7 +15,16 @@ from kitpress.kit.model import Still
 from kitpress.layout.discover import LAYOUT_FILE
 from kitpress.layout.model import Layout
 
-from .arrange import Grid, cell_size, fit_box, group_stills, image_pixels, measure_box
+from .arrange import (
+    Grid,
+    PageGroup,
+    cell_size,
+    fit_box,
+    group_stills,
+    image_pixels,
+    measure_box,
+    row_boxes,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,12 @@ class StillSlot:
     pixels: tuple[int, int]  # the PDF image's pixel size at the layout's ppi
     source_pixels: tuple[int, int]
     shown: float = 0.0  # points of the box's height shown (cropped evenly); 0: all of it
+    made_for: tuple[float, float] | None = None  # the largest box it may be drawn at, if not box
+
+    @property
+    def picture_box(self) -> tuple[float, float]:
+        """Points: the box the PDF's picture is made for (at the layout's ppi)."""
+        return self.made_for or self.box
 
     @property
     def shown_height(self) -> float:
@@ -66,12 +81,17 @@ def plan_document(document: PressDocument) -> DocumentPlan:
         _check_room(layout, cell)
         pages.append(StillPage(1, (_slot(layout, entries[0], cell, True),)))
         first = 1
-    for group in group_stills(sizes[first:], layout.stills, whole_pages=whole_pages):
+    groups = group_stills(sizes[first:], layout.stills, whole_pages=whole_pages)
+    for number, group in enumerate(groups):
         cell = cell_size(group.grid, layout.page)
         _check_room(layout, cell)
-        stacked = layout.stills.arrangement == "stacked" and group.grid.columns == 1
         chosen = [entries[first + i] for i in group.members]
-        members = tuple(_slot(layout, entry, cell, stacked) for entry in chosen)
+        if group.grid.columns == 1:
+            stacked = layout.stills.arrangement == "stacked"
+            members = tuple(_slot(layout, entry, cell, stacked) for entry in chosen)
+        else:
+            closing = not whole_pages and number == len(groups) - 1
+            members = _justified(layout, chosen, group, cell, closing)
         pages.append(StillPage(group.grid.columns, members))
     slots = tuple(slot for page in pages for slot in page.slots)
     return DocumentPlan(document.sections, slots, tuple(pages))
@@ -97,6 +117,36 @@ def _check_room(layout: Layout, cell: tuple[float, float]) -> None:
         f"fewer stills.per_page"
     )
     raise LayoutError([Issue(f"{layout.folder.name}/{LAYOUT_FILE}", None, "page", message)])
+
+
+def _justified(
+    layout: Layout,
+    entries: list[StillEntry],
+    group: PageGroup,
+    cell: tuple[float, float],
+    closing: bool,
+) -> tuple[StillSlot, ...]:
+    """Rows of ``group.grid.columns`` photos at one height across the measure, each row no
+    taller than the cell. ``closing``: the group ends flowing stills; its last row, two
+    landscapes, may be drawn one a row across the measure (at the top of a page of its own),
+    so its pictures are made for that width."""
+    columns = group.grid.columns
+    out: list[StillSlot] = []
+    for i in range(0, len(entries), columns):
+        row = entries[i : i + columns]
+        if len(row) < columns:  # a grid's last photo alone: its cell, as before
+            out += [_slot(layout, entry, cell, False) for entry in row]
+            continue
+        boxes = row_boxes([entry.pixels for entry in row], layout.page.frame_width, cell[1])
+        landscapes = all(entry.pixels[0] >= entry.pixels[1] for entry in row)
+        last = closing and landscapes and i + columns >= len(entries)  # may be set stacked
+        for entry, box in zip(row, boxes, strict=True):
+            widest = (layout.page.frame_width, layout.page.frame_width * box[1] / box[0])
+            made = widest if last else box
+            pixels = image_pixels(made, entry.pixels, layout.stills.pdf_ppi)
+            slot = StillSlot(entry.still, entry.caption, box, pixels, entry.pixels)
+            out.append(replace(slot, made_for=made) if made != box else slot)
+    return tuple(out)
 
 
 def _slot(layout: Layout, entry: StillEntry, cell: tuple[float, float], stacked: bool) -> StillSlot:

@@ -54,7 +54,7 @@ def cover_ppi(source: tuple[int, int], box: tuple[float, float], ppi: int) -> fl
 
 
 def _print_ppi(slot: StillSlot) -> str | None:
-    ppi = placed_ppi(slot.box, slot.source_pixels, PRINT_PPI)
+    ppi = placed_ppi(slot.picture_box, slot.source_pixels, PRINT_PPI)
     if ppi >= PRINT_PPI - 0.5:
         return None
     return (

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Table, T
 from ..arrange import GAP, HEADING_ALLOWANCE
 from .jpeg_files import jpeg_image
 
-MIN_CAPTION_WIDTH = 144.0  # points: under a very narrow photo, captions still read as lines
+MIN_CAPTION_WIDTH = 120.0  # points: under a very narrow photo, captions still read as lines
 MIN_PHOTO_HEIGHT = 72.0  # points: below this a long caption shrinks with its photo instead
 
 
@@ -154,10 +154,12 @@ def photo(
     A caption too long for the space the plan kept makes the photo smaller, so both still fit
     one page; only a caption taller than a page is shrunk with it. Never a layout error.
     """
+    limit = ctx.layout.page.frame_height - HEADING_ALLOWANCE
     if shown is not None and shown < box[1]:
         image = CroppedImage(jpeg, box, shown)
-        return _photo_table(ctx, image, box[0], [caption, rights])
-    limit = ctx.layout.page.frame_height - HEADING_ALLOWANCE
+        cropped = _photo_table(ctx, image, box[0], [caption, rights])
+        if cropped.wrap(ctx.layout.page.frame_width, limit)[1] <= limit:
+            return cropped  # else a caption too long for a page: the photo gives way below
     width = max(box[0], MIN_CAPTION_WIDTH)  # a narrow or shrunk photo: its caption keeps room
     table = _photo_table(ctx, _image(jpeg, box), width, [caption, rights])
     for _ in range(3):
@@ -195,14 +197,18 @@ def _photo_table(ctx: Any, image: Flowable, width: float, texts: list[Any]) -> T
     return table
 
 
-def photo_grid(ctx: Any, cells: list[Any], columns: int) -> Table:
+def photo_grid(
+    ctx: Any, cells: list[Any], columns: int, widths: list[float] | None = None
+) -> Table:
     """Photos (from ``photo``) in rows of ``columns``, top-aligned, GAP apart; a page that
-    cannot hold them all splits between rows, never inside a photo and its caption."""
+    cannot hold them all splits between rows, never inside a photo and its caption.
+    ``widths``: one row's photos' own widths (a justified row), else equal columns."""
     width = ctx.layout.page.frame_width
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
     column = (width - GAP * (columns - 1)) / columns
-    widths = [column + GAP] * (columns - 1) + [column]  # the gap is the right padding
+    own = widths or [column] * columns
+    widths = [w + GAP for w in own[:-1]] + own[-1:]  # the gap is the right padding
     table = Table(rows, colWidths=widths, hAlign="CENTER")
     table.setStyle(
         TableStyle(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 
 from ..arrange import GAP, HEADING_ALLOWANCE, MAX_CROP
-from ..plan import DocumentPlan, StillSlot
+from ..plan import DocumentPlan, StillPage, StillSlot
 from .artwork import draw_art, fit
 from .flowables import Bookmark, Gap, PullQuote, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
@@ -54,6 +55,12 @@ class Context:
     @property
     def kit(self) -> Kit:
         return self.document.kit
+
+    @property
+    def shared_rights(self) -> str:
+        """The rights line most of the planned stills share, set once under the stills
+        heading: a caption repeats only a rights line of its own (none: no two share one)."""
+        return shared_rights([slot.caption.rights for slot in self.plan.slots])
 
     @property
     def labels(self) -> Labels:
@@ -406,22 +413,29 @@ def quotes(ctx: Context) -> list[Flowable]:
 
 
 def stills(ctx: Context) -> list[Flowable]:
-    """The planned groups in their grids, each photo with its caption. On a fresh page (the
-    layout's ``new_page``), one page per group; else the stills follow the section before
-    them, starting on its page when the heading and a first row fit, one row after another."""
+    """The planned groups, each photo with its caption, a table a row (a justified row's
+    columns at its photos' widths). On a fresh page (the layout's ``new_page``), one page per
+    group; else the stills follow the section before them, starting on its page when the
+    heading and a first row fit, one row after another."""
     out = heading(ctx, "stills")
     fresh = "stills" in ctx.layout.new_page
-    grids = []
-    for page in ctx.plan.still_pages:
-        grids.append(photo_grid(ctx, [_photo(ctx, slot) for slot in page.slots], page.columns))
+    credit = [ctx.p(escape(ctx.shared_rights), "rights"), Gap(8)] if ctx.shared_rights else []
+    frame = ctx.layout.page
+    credit_height = sum(float(f.wrap(frame.frame_width, frame.frame_height)[1]) for f in credit)
+    grids = [_page_rows(ctx, page) for page in ctx.plan.still_pages]
     if fresh:
-        for number, grid in enumerate(grids):
-            out += [PageBreak(), grid] if number else [grid]
+        out += credit
+        for number, rows in enumerate(grids):
+            out += [PageBreak(), *rows] if number else rows
         return out
     if not grids:
         return out
+    last = ctx.plan.still_pages[-1]
+    closing = list(last.slots[-2:]) if len(last.slots) % 2 == 0 else []
+    landscapes = all(slot.box[0] >= slot.box[1] for slot in closing)
+    if len(grids) > 1 and last.columns == 2 and closing and landscapes:
+        grids[-1][-1] = ClosingRow(ctx, closing, grids[-1][-1])
     first = ctx.plan.still_pages[0]
-    frame = ctx.layout.page
     if first.columns == 1 and first.slots[0].box[0] >= first.slots[0].box[1]:
         opener = FirstStill(ctx, first.slots[0])
         rest = [_photo(ctx, slot) for slot in first.slots[1:]]
@@ -432,17 +446,74 @@ def stills(ctx: Context) -> list[Flowable]:
             rows = [photo_grid(ctx, [_photo(ctx, slot)], 1) for slot in slots]
             flow += [*rows[:-3], ClosingStills(ctx, rows[-3:], slots[-3:])]
         else:
-            flow += grids[1:]
+            flow += [row for page_rows in grids[1:] for row in page_rows]
         title = out[-1]
         title_height = title.wrap(frame.frame_width, frame.frame_height)[1] + title.style.spaceAfter
-        out[0] = CondPageBreak(opener.least_height() + title_height + 22 + 1)
-        out[-1].keepWithNext = False  # the first still holds the heading off the page's foot
-        return out + flow
-    first_row = grids[0].wrap(frame.frame_width, frame.frame_height)[1]
-    first_row /= max(1, len(grids[0]._cellvalues))
-    out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + 22)
-    out[-1].keepWithNext = False  # the first row holds the heading off the page's foot
-    return out + grids
+        out[0] = CondPageBreak(opener.least_height() + title_height + credit_height + 22 + 1)
+        out[-1].keepWithNext = bool(credit)  # the heading with its credit line, and then
+        return out + credit + flow  # the first still holds them off the page's foot
+    first_row = grids[0][0].wrap(frame.frame_width, frame.frame_height)[1]
+    if len(grids[0]) == 1:
+        first_row /= max(1, len(grids[0][0]._cellvalues))
+    out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + credit_height + 22)
+    out[-1].keepWithNext = bool(credit)  # the first row holds the heading (and its credit
+    return out + credit + [row for rows in grids for row in rows]  # line) off the page's foot
+
+
+def _page_rows(ctx: Context, page: StillPage) -> list[Flowable]:
+    """A planned group's photos: one table for a single column (it splits between rows),
+    else a table a row, each at its photos' own widths when the row is full."""
+    cells = [_photo(ctx, slot) for slot in page.slots]
+    if page.columns == 1:
+        return [photo_grid(ctx, cells, 1)]
+    rows: list[Flowable] = []
+    for i in range(0, len(cells), page.columns):
+        row = page.slots[i : i + page.columns]
+        widths = [slot.box[0] for slot in row] if len(row) == page.columns else None
+        rows.append(photo_grid(ctx, cells[i : i + page.columns], page.columns, widths))
+    return rows
+
+
+class ClosingRow(Flowable):  # type: ignore[misc]
+    """The last row of flowing stills, two landscapes side by side; where it would open a
+    page of its own, the two run the measure one above the other instead (trimmed by up to
+    MAX_CROP to fit), so the last stills page is not one short row."""
+
+    def __init__(self, ctx: Context, slots: list[StillSlot], row: Flowable) -> None:
+        super().__init__()
+        self.ctx, self.slots, self.row = ctx, slots, row
+        self.chosen: Flowable = row
+
+    def _stacked(self, trim: float) -> Flowable:
+        width = self.ctx.layout.page.frame_width
+        cells = []
+        for slot in self.slots:
+            box = (width, width * slot.box[1] / slot.box[0])
+            caption = self.ctx.p(escape(slot.caption.text), "caption")
+            image = self.ctx.images[slot.still.id]
+            rights = _rights(self.ctx, slot)
+            cells.append(photo(self.ctx, image, box, caption, rights, box[1] - trim))
+        return photo_grid(self.ctx, cells, 1)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        self.chosen = self.row
+        if frame is not None and getattr(frame, "_atTop", False):
+            stacked = self._stacked(0.0)
+            over = stacked.wrap(avail_width, avail_height)[1] - GAP - avail_height
+            width = self.ctx.layout.page.frame_width
+            least = min(width * slot.box[1] / slot.box[0] for slot in self.slots)
+            if over / 2 <= MAX_CROP * least:
+                self.chosen = self._stacked(max(0.0, over / 2)) if over > 0 else stacked
+                self.chosen.setStyle(TableStyle([("BOTTOMPADDING", (0, -1), (-1, -1), 0)]))
+        self.width, self.height = self.chosen.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # whole, here or on the next page
+
+    def draw(self) -> None:
+        self.chosen.drawOn(self.canv, 0, 0)
 
 
 class ClosingStills(Flowable):  # type: ignore[misc]
@@ -460,7 +531,7 @@ class ClosingStills(Flowable):  # type: ignore[misc]
                 ctx.images[slot.still.id],
                 (half, half * slot.box[1] / slot.box[0]),
                 ctx.p(escape(slot.caption.text), "caption"),
-                ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None,
+                _rights(ctx, slot),
             )
             for slot in slots[1:]
         ]
@@ -493,24 +564,21 @@ class ClosingStills(Flowable):  # type: ignore[misc]
             row.drawOn(self.canv, 0, y)
 
 
-SCOPE = 2.39  # width to height: the widest frame of cinema, the widest an opening still is cut
-
-
 class FirstStill(Flowable):  # type: ignore[misc]
     """The first of flowing stacked stills: at its planned crop where the page has room for
-    it, else cropped further (to MAX_CROP of its height, or to scope, at most) to fill the foot
+    it, else cropped further (to MAX_CROP of its height at most) to fill the foot
     of the page the section before it ends on, instead of leaving that page part-empty."""
 
     def __init__(self, ctx: Context, slot: StillSlot) -> None:
         super().__init__()
         self.ctx, self.slot = ctx, slot
-        self.least = min(slot.box[1] * (1 - MAX_CROP), slot.box[0] / SCOPE)
+        self.least = slot.box[1] * (1 - MAX_CROP)
         self.chosen = self._row(slot.shown_height)
 
     def _row(self, shown: float) -> Flowable:
         slot = self.slot
         caption = self.ctx.p(escape(slot.caption.text), "caption")
-        rights = self.ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
+        rights = _rights(self.ctx, slot)
         cell = photo(self.ctx, self.ctx.images[slot.still.id], slot.box, caption, rights, shown)
         row = photo_grid(self.ctx, [cell], 1)
         row.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))  # a Gap follows
@@ -536,9 +604,26 @@ class FirstStill(Flowable):  # type: ignore[misc]
         self.chosen.drawOn(self.canv, 0, 0)
 
 
+def shared_rights(lines: list[str]) -> str:
+    """The rights line two or more stills have and more have than any other; "" if none."""
+    counts = Counter(line for line in lines if line)
+    if not counts:
+        return ""
+    line, count = max(counts.items(), key=lambda item: (item[1], -lines.index(item[0])))
+    return line if count >= 2 else ""
+
+
+def _rights(ctx: Context, slot: StillSlot) -> Paragraph | None:
+    """A still's own rights line under its caption; none when it is the section's shared one."""
+    own = slot.caption.rights
+    if not own or own == ctx.shared_rights:
+        return None
+    return ctx.p(escape(own), "rights")
+
+
 def _photo(ctx: Context, slot: StillSlot) -> Flowable:
     caption = ctx.p(escape(slot.caption.text), "caption")
-    rights = ctx.p(escape(slot.caption.rights), "rights") if slot.caption.rights else None
+    rights = _rights(ctx, slot)
     return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights, slot.shown_height)
 
 
