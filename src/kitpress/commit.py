@@ -39,7 +39,10 @@ _umask_lock = threading.Lock()
 
 
 @contextlib.contextmanager
-def atomic_write(target: Path) -> Iterator[BinaryIO]:
+def atomic_write(target: Path, durable: bool = True) -> Iterator[BinaryIO]:
+    """A file written beside ``target`` and renamed into place. ``durable=False`` skips the
+    flush to disk, for files a crash may lose: a build's work files, which the finished
+    outputs are made from, and checked cache entries (a torn one is a miss)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
@@ -50,7 +53,8 @@ def atomic_write(target: Path) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         place(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -253,6 +257,15 @@ def current_umask() -> int:
         mask = os.umask(0o022)
         os.umask(mask)
     return mask
+
+
+def flush_to_disk(path: Path) -> None:
+    """Make sure a file written with ``durable=False`` is on disk before it is delivered."""
+    try:
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise_naming(exc, path)
 
 
 def place(finished: Path, target: Path) -> None:

@@ -19,6 +19,7 @@ from .commit import (
     atomic_write,
     committed_together,
     describe,
+    flush_to_disk,
     output_folder,
     place,
     remove_stale_temporaries,
@@ -464,6 +465,7 @@ def _commit(product: Product, out_dir: Path) -> tuple[Product, Path]:
     target = out_dir / product.name
     if product.path is not None:
         target.parent.mkdir(parents=True, exist_ok=True)  # a product in a folder (the site's)
+        flush_to_disk(product.path)  # a work file (the site's stills): written without it
         place(product.path, target)
     else:
         with atomic_write(target) as handle:
