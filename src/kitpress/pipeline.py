@@ -340,6 +340,8 @@ def _make_outputs(
             if registered[name].per_language or ctx is contexts[0]
         ]
         result.pages = next((m.pages for _, m in kept if m.pages), 0)
+        # work files delivered as they are (the web page's stills) were written without it
+        flush_to_disk([p.path for _, made in kept for p in made.products if p.path is not None])
         with committed_together():  # renamed into place together: never a new PDF, old ZIP
             for _, made in kept:
                 result.written += [_commit(p, result.out_dir) for p in made.products]
@@ -465,7 +467,6 @@ def _commit(product: Product, out_dir: Path) -> tuple[Product, Path]:
     target = out_dir / product.name
     if product.path is not None:
         target.parent.mkdir(parents=True, exist_ok=True)  # a product in a folder (the site's)
-        flush_to_disk(product.path)  # a work file (the site's stills): written without it
         place(product.path, target)
     else:
         with atomic_write(target) as handle:
