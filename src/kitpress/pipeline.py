@@ -340,8 +340,10 @@ def _make_outputs(
             if registered[name].per_language or ctx is contexts[0]
         ]
         result.pages = next((m.pages for _, m in kept if m.pages), 0)
-        # work files delivered as they are (the web page's stills) were written without it
-        flush_to_disk([p.path for _, made in kept for p in made.products if p.path is not None])
+        # the web page's stills are work files, written without it; the PDFs and ZIP were not
+        flush_to_disk(
+            [p.path for _, m in kept for p in m.products if p.path and p.role == "site-file"]
+        )
         with committed_together():  # renamed into place together: never a new PDF, old ZIP
             for _, made in kept:
                 result.written += [_commit(p, result.out_dir) for p in made.products]
