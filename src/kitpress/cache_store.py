@@ -163,7 +163,7 @@ class CacheStore:
         if entry is None or self._unwritable is not None:
             return
         try:
-            with atomic_write(entry) as handle:
+            with atomic_write(entry, durable=False) as handle:  # checked: torn is a miss
                 fill(handle)
         except OSError as exc:  # a read-only, shared or full cache slows builds; never fails
             with self._lock:

@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO, NoReturn
@@ -39,7 +40,10 @@ _umask_lock = threading.Lock()
 
 
 @contextlib.contextmanager
-def atomic_write(target: Path) -> Iterator[BinaryIO]:
+def atomic_write(target: Path, durable: bool = True) -> Iterator[BinaryIO]:
+    """A file written beside ``target`` and renamed into place. ``durable=False`` skips the
+    flush to disk, for files a crash may lose: a build's work files, which the finished
+    outputs are made from, and checked cache entries (a torn one is a miss)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
@@ -50,7 +54,8 @@ def atomic_write(target: Path) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         place(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -253,6 +258,21 @@ def current_umask() -> int:
         mask = os.umask(0o022)
         os.umask(mask)
     return mask
+
+
+def flush_to_disk(paths: list[Path]) -> None:
+    """Make sure files written with ``durable=False`` are on disk before they are delivered:
+    side by side, so the file system commits them together, not one journal write each."""
+
+    def flush(path: Path) -> None:
+        try:
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise_naming(exc, path)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(flush, paths))
 
 
 def place(finished: Path, target: Path) -> None:

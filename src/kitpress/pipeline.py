@@ -19,6 +19,7 @@ from .commit import (
     atomic_write,
     committed_together,
     describe,
+    flush_to_disk,
     output_folder,
     place,
     remove_stale_temporaries,
@@ -339,6 +340,10 @@ def _make_outputs(
             if registered[name].per_language or ctx is contexts[0]
         ]
         result.pages = next((m.pages for _, m in kept if m.pages), 0)
+        # the web page's stills are work files, written without it; the PDFs and ZIP were not
+        flush_to_disk(
+            [p.path for _, m in kept for p in m.products if p.path and p.role == "site-file"]
+        )
         with committed_together():  # renamed into place together: never a new PDF, old ZIP
             for _, made in kept:
                 result.written += [_commit(p, result.out_dir) for p in made.products]

@@ -92,7 +92,8 @@ def make_renditions(
 
 
 def _write(path: Path, data: bytes) -> None:
-    with atomic_write(path) as out:
+    """Into the build's work folder: the outputs made from it are flushed to disk, not it."""
+    with atomic_write(path, durable=False) as out:
         out.write(data)
 
 
