@@ -80,30 +80,33 @@ def read_cover(top: Obj, checker: Checker) -> CoverSpec:
 
 
 def _share(obj: Obj, checker: Checker, default: float) -> float:
-    text = obj.text("art_share")
-    if text is None:
-        return default
-    try:
-        share = float(text)
-    except ValueError:
-        share = -1.0
-    if not 0.3 <= share <= 0.8:
-        message = f"expected a share of the page from 0.3 to 0.8, e.g. 0.52 (got '{text}')"
-        checker.error(obj.line_of("art_share"), obj.sub("art_share"), message)
-        return default
-    return share
+    return _fraction(obj, checker, "art_share", default, (0.3, 0.8), "a share of the page", 0.52)
 
 
 def _scrim(obj: Obj, checker: Checker, default: float) -> float:
-    text = obj.text("scrim")
+    return _fraction(obj, checker, "scrim", default, (0.0, 1.0), "a strength", 0.9)
+
+
+def _fraction(
+    obj: Obj,
+    checker: Checker,
+    key: str,
+    default: float,
+    bounds: tuple[float, float],
+    what: str,
+    example: float,
+) -> float:
+    """``key`` as a number within ``bounds``; a located error (and the default) otherwise."""
+    text = obj.text(key)
     if text is None:
         return default
     try:
-        scrim = float(text)
+        value = float(text)
     except ValueError:
-        scrim = -1.0
-    if not 0.0 <= scrim <= 1.0:
-        message = f"expected a strength from 0 to 1, e.g. 0.9 (got '{text}')"
-        checker.error(obj.line_of("scrim"), obj.sub("scrim"), message)
+        value = -1.0
+    low, high = bounds
+    if not low <= value <= high:
+        message = f"expected {what} from {low:g} to {high:g}, e.g. {example:g} (got '{text}')"
+        checker.error(obj.line_of(key), obj.sub(key), message)
         return default
-    return scrim
+    return value
