@@ -69,12 +69,14 @@ def mostly_cjk(text: str) -> bool:
 
 
 def script_style(markup: str, style: ParagraphStyle) -> ParagraphStyle:
-    """``style`` as ``markup`` needs it: CJK prose wraps between characters, right-to-left
-    text is shaped and set from the right (a left-aligned style aligns right)."""
+    """``style`` as ``markup`` needs it: CJK prose wraps between characters and is set solid;
+    right-to-left text is shaped and set from the right (a left-aligned style aligns right)."""
     text = html.unescape(_TAG.sub("", markup))
     changes: dict[str, object] = {}
     if mostly_cjk(text):
         changes["wordWrap"] = "CJK"
+        changes["charSpace"] = 0  # set solid: tracking is for Latin capitals, and the CJK
+        # line breaking would not count it (a tracked display title ran past the measure)
     if needs_shaping(text) and rtl_available():
         changes["shaping"] = 1
         if right_to_left(text):
