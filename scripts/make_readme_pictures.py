@@ -44,7 +44,10 @@ def picture(kit: str, layout: str, work: Path, columns: int) -> bytes:
     return data.getvalue()
 
 
-FRENCH_PAGES = ("Fiche technique", "Entretien")  # the pages shown: labels, dates, quotes
+FRENCH_PAGES = (
+    "Caractéristiques techniques",
+    "Entretien avec",
+)  # the pages shown: labels, dates, quotes
 
 
 def french_picture(work: Path) -> bytes:
@@ -54,7 +57,7 @@ def french_picture(work: Path) -> bytes:
     result = build(folder, BuildOptions(format="pdf", out=work / "fr", language="fr"))
     assert result.pdf is not None
     texts = [page.extract_text() for page in PdfReader(result.pdf).pages]
-    wanted = [next(i for i, t in enumerate(texts) if heading in t) for heading in FRENCH_PAGES]
+    wanted = sorted({next(i for i, t in enumerate(texts) if h in t) for h in FRENCH_PAGES})
     pages = render_pages(result.pdf, dpi=60)
     sheet = contact_sheet([pages[i] for i in wanted], WIDTH, columns=len(wanted))
     data = io.BytesIO()
