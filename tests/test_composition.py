@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from pypdf import PdfReader
 
 from kitpress.layout.discover import available
 from kitpress.layout.load import load_layout
@@ -343,6 +344,24 @@ def test_a_printed_kit_leaves_at_most_one_page_of_its_booklet_blank(tmp_path: Pa
     assert count - stills - 1 <= 4  # notes, inside back and back cover fill one sheet at most
     assert "Notes" not in texts[-2] and len(texts[-2].split("\n")) <= 1  # the folio line only
     assert not any(w["text"] == str(count) for w in foot)
+
+
+def test_a_print_pdf_not_made_into_a_booklet_takes_one_blank_page_at_most(
+    tmp_path: Path,
+) -> None:
+    """Printed on both sides of loose sheets, a kit needs its back cover on an even page, no
+    more: Parallel Mothers' five pages take one blank inside back cover, no notes pages; made
+    into a booklet they fill two sheets of four."""
+    kit = KITS["parallel-mothers"]
+    result = build(kit, BuildOptions(format="print-pdf", out=tmp_path / "print"))
+    assert result.print_pdf is not None
+    with pdfplumber.open(result.print_pdf) as document:
+        texts = [page.extract_text() or "" for page in document.pages]
+    assert len(texts) % 2 == 0 and len(texts) <= 6, len(texts)
+    assert not any(t.split("\n")[0] == "Notes" for t in texts)
+    booklet = build(kit, BuildOptions(format="booklet", out=tmp_path / "booklet"))
+    (sheets,) = [where for _, where in booklet.written if where.suffix == ".pdf"]
+    assert len(PdfReader(sheets).pages) == 4  # 8 pages, two on each side of two sheets
 
 
 def _page_texts(pdf: Path) -> list[str]:

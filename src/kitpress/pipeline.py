@@ -83,7 +83,8 @@ class BuildOptions:
         return parse_formats(self.format)
 
     def for_outputs(self) -> OutputOptions:
-        return OutputOptions(self.profile, self.max_size, self.preview_dpi, self.print)
+        printed = replace(self.print, booklet="booklet" in self.formats)
+        return OutputOptions(self.profile, self.max_size, self.preview_dpi, printed)
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ class PageSpec:
     bleed: float = 0.0  # print profile: paper beyond the trim that backgrounds run into
     slug: float = 0.0  # print profile with crop marks or a slug line: room beyond the bleed
     crop_marks: bool = False  # print profile: crop marks drawn in that room
+    pages_a_sheet: int = 0  # print: 2 (both sides of a sheet), 4 (a booklet); 0: not printed
     slug_line: bool = False  # print profile: the slug line (title, date, page...) in it
 
     @property

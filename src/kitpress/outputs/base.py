@@ -26,6 +26,7 @@ class PrintOptions:
     bleed: str | None = None  # a length such as "5mm"; None: 3 mm, or 0.125 in on US sizes
     ink_limit: int | None = None  # total ink in percent; None: the layout's ``ink_limit``
     slug: bool | None = None  # a slug line outside the trim; None: the layout's ``print.slug``
+    booklet: bool = False  # a booklet is made of it: its pages fill sheets of four
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,14 @@ def print_layout(layout: Layout, options: PrintOptions) -> Layout:
         raise KitError([single("--bleed", message)])
     slug_line = layout.print_slug if options.slug is None else options.slug
     room = SLUG if options.marks or slug_line else 0.0
-    page = replace(page, bleed=bleed, slug=room, crop_marks=options.marks, slug_line=slug_line)
+    page = replace(
+        page,
+        bleed=bleed,
+        slug=room,
+        crop_marks=options.marks,
+        slug_line=slug_line,
+        pages_a_sheet=4 if options.booklet else 2,
+    )
     stills = replace(
         layout.stills,
         pdf_ppi=print_ppi(layout),

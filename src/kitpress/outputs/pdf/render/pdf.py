@@ -65,8 +65,9 @@ def render_pdf(
         layout.contents_min_pages
     )  # a short kit is read through without one: a contents page would only point on
     pages = _render(target, ctx, cover, notes=0, contents=contents)
-    blanks = -pages % 4  # a printed booklet's sheets take pages four at a time
-    if ctx.cmyk is not None and "back_cover" in plan.sections and blanks:
+    sheet = layout.page.pages_a_sheet  # printed: 2 a sheet, both sides; a booklet: 4
+    blanks = -pages % sheet if sheet else 0
+    if "back_cover" in plan.sections and blanks:
         # the back cover on the last page of the last sheet, the outside back: the pages
         # before it ruled for notes, the inside back cover alone left blank
         pages = _render(target, ctx, cover, notes=blanks - 1, blank=True, contents=contents)
