@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..reading.checker import Checker, Obj
 from ..reading.marked_yaml import Mapping, Value
 from .model import CoverSpec
@@ -41,31 +43,11 @@ def read_cover(top: Obj, checker: Checker) -> CoverSpec:
     default = CoverSpec()
     if obj is None:
         return default
-    style = obj.text("style") or default.style
-    if style not in COVER_STYLES:
-        message = f"unknown cover style '{style}' (known: {', '.join(COVER_STYLES)})"
-        checker.error(obj.line_of("style"), obj.sub("style"), message)
-        style = default.style
-    mark = obj.text("title_mark") or default.title_mark
-    if mark not in TITLE_MARKS:
-        message = f"unknown title_mark '{mark}' (known: {', '.join(TITLE_MARKS)})"
-        checker.error(obj.line_of("title_mark"), obj.sub("title_mark"), message)
-        mark = default.title_mark
-    title = obj.text("title") or default.title
-    if title not in TITLE_SETTINGS:
-        message = f"unknown title setting '{title}' (known: {', '.join(TITLE_SETTINGS)})"
-        checker.error(obj.line_of("title"), obj.sub("title"), message)
-        title = default.title
-    zone = obj.text("text_zone") or default.text_zone
-    if zone not in TEXT_ZONES:
-        message = f"unknown text_zone '{zone}' (known: {', '.join(TEXT_ZONES)})"
-        checker.error(obj.line_of("text_zone"), obj.sub("text_zone"), message)
-        zone = default.text_zone
-    align = obj.text("align") or default.align
-    if align not in ALIGNS:
-        message = f"unknown align '{align}' (known: {', '.join(ALIGNS)})"
-        checker.error(obj.line_of("align"), obj.sub("align"), message)
-        align = default.align
+    style = _choice(obj, "style", COVER_STYLES, default.style, "cover style")
+    mark = _choice(obj, "title_mark", TITLE_MARKS, default.title_mark, "title_mark")
+    title = _choice(obj, "title", TITLE_SETTINGS, default.title, "title setting")
+    zone = _choice(obj, "text_zone", TEXT_ZONES, default.text_zone, "text_zone")
+    align = _choice(obj, "align", ALIGNS, default.align, "align")
     return CoverSpec(
         style=style,
         align=align,
@@ -77,6 +59,16 @@ def read_cover(top: Obj, checker: Checker) -> CoverSpec:
         laurels=obj.boolean("laurels", default.laurels),
         quote=obj.boolean("quote", default.quote),
     )
+
+
+def _choice(obj: Obj, key: str, known: Collection[str], default: str, what: str) -> str:
+    """``key``, one of ``known``; a located error (and the default) for anything else."""
+    value = obj.text(key) or default
+    if value not in known:
+        message = f"unknown {what} '{value}' (known: {', '.join(known)})"
+        obj.checker.error(obj.line_of(key), obj.sub(key), message)
+        return default
+    return value
 
 
 def _share(obj: Obj, checker: Checker, default: float) -> float:
