@@ -83,7 +83,8 @@ class BuildOptions:
         return parse_formats(self.format)
 
     def for_outputs(self) -> OutputOptions:
-        printed = replace(self.print, booklet="booklet" in self.formats)
+        named = {name.strip() for name in self.format.split(",")}  # not checked yet: check does
+        printed = replace(self.print, booklet="booklet" in named)
         return OutputOptions(self.profile, self.max_size, self.preview_dpi, printed)
 
 
