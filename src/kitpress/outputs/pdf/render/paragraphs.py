@@ -43,17 +43,21 @@ _NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:mm|cm|min|h|fps|kHz|Hz|dB|ppi|K)(?![\w
 no_break_spaces.install()
 
 
-def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+def paragraph(
+    markup: str, style: ParagraphStyle, bullet: str | None = None, tie_from: int = 0
+) -> Paragraph:
     """``markup`` set in ``style``: its quotes typographic, by the style's ``language``, and
     its last two words tied, so no paragraph ends with one word alone on its last line (a
     runt), in prose, captions, headings or lists. Text the style's font cannot draw is set
-    in the layout's fallback font for it, wrapped and ordered as its script needs."""
+    in the layout's fallback font for it, wrapped and ordered as its script needs.
+    ``tie_from``: the fewest words a text is tied in (`TIE_FROM` unless given); a label or
+    a side heading, which may wrap in its narrow column, is tied from two."""
     language = getattr(style, "language", "en")
     styled = script_style(markup, style)
     text = tie_units(quoted(markup, language))
     tied = False
     if styled.wordWrap != "RTL":  # a tie would make two words one run, shaped as one
-        untied, text = text, tie_last_words(text)
+        untied, text = text, tie_last_words(text, tie_from or TIE_FROM)
         tied = text != untied
     made = StyledParagraph(with_fallback_runs(text, style.fontName), styled, bulletText=bullet)
     made.tied = tied
@@ -118,17 +122,24 @@ class StyledParagraph(Paragraph):  # type: ignore[misc]
 
     def _tracked(self, lines: Any, widths: list[float], track: float) -> Any:
         """``lines`` broken again, each line narrower by the tracking it ran long with, until
-        every line fits; each line's free space is then what its tracking leaves."""
+        every line fits; each line's free space is then what its tracking leaves of the full
+        width. A line's width only narrows from one pass to the next, so the breaking
+        settles instead of swinging between two breaks."""
+        broken_at = list(widths)  # the widths the lines were last broken to
+
+        def room(index: int, line: Any) -> float:  # free space across the full width
+            return _free(lines, line) + _at(widths, index) - _at(broken_at, index)
+
         for _ in range(TRACKING_PASSES):
             extra = [track * max(_chars(lines, line) - 1, 0) for line in lines.lines]
-            if all(_free(lines, ln) >= e - 1e-6 for ln, e in zip(lines.lines, extra, strict=True)):
+            if all(room(i, ln) >= extra[i] - 1e-6 for i, ln in enumerate(lines.lines)):
                 break
-            base = widths + [widths[-1]] * (len(extra) - len(widths))
-            narrower = [w - e for w, e in zip(base, extra, strict=False)]
-            lines = super().breakLines([*narrower, widths[-1] - max(extra)])
+            extra.append(max(extra))  # for any line past the last: the most any line needs
+            broken_at = [min(_at(broken_at, i), _at(widths, i) - e) for i, e in enumerate(extra)]
+            lines = super().breakLines(broken_at)
         for i, line in enumerate(lines.lines):
             added = track * max(_chars(lines, line) - 1, 0)
-            lines.lines[i] = _with_free(lines, line, _free(lines, line) - added)
+            lines.lines[i] = _with_free(lines, line, room(i, line) - added)
         return lines
 
     def _limit_stretch(self, lines: Any) -> None:
@@ -158,6 +169,11 @@ def _chars(lines: Any, line: Any) -> int:
         return len(" ".join(line[1]))
     text = "".join(getattr(f, "text", "") for f in line.words)
     return len(text.rstrip())
+
+
+def _at(widths: list[float], index: int) -> float:
+    """The width of line ``index``: the last width given stands for every line after it."""
+    return widths[min(index, len(widths) - 1)]
 
 
 def _spaces(lines: Any, line: Any) -> int:
@@ -193,14 +209,14 @@ def tie_units(markup: str) -> str:
     return "".join(parts)
 
 
-def tie_last_words(markup: str) -> str:
+def tie_last_words(markup: str, least: int = TIE_FROM) -> str:
     """``markup`` with the space before its last word a no-break space (outside tags, after
     its last line break), so its last line holds at least two words; two words longer than
     ``TIE_LONGEST`` together stay free to break, and so do texts of fewer than ``TIE_FROM``
     words (which a reader may copy, such as a name)."""
     breaks = list(_BREAK.finditer(markup))
     start = breaks[-1].end() if breaks else 0
-    if len(_words(markup[start:])) < TIE_FROM:
+    if len(_words(markup[start:])) < least:
         return markup
     parts = _TAG.split(markup[start:])  # text at even indexes, tags between
     for index in range(len(parts) - 1, -1, -2):
