@@ -10,13 +10,14 @@ from kitpress.layout.model import Layout
 
 from .arrange import fit_box, image_pixels, placed_ppi
 
-PORTRAIT_SHARE = 0.3  # of the frame's width: the portrait's column, the bio running beside it
 PORTRAIT_TALLEST = 1.4  # a portrait is at most this many times as tall as its column is wide
 
 
 def portrait_box(layout: Layout, pixels: tuple[int, int]) -> tuple[float, float]:
-    """Points: the portrait at its own aspect ratio in its column beside the bio."""
-    width = layout.page.frame_width * PORTRAIT_SHARE
+    """Points: the portrait at its own aspect ratio in the grid's side column, the bio
+    beside it in the text column."""
+    page = layout.page
+    width = min(page.label_column, page.frame_width / 2) - page.columns_gap
     return fit_box(pixels, (width, width * PORTRAIT_TALLEST))
 
 

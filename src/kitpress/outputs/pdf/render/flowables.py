@@ -5,7 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    FrameBreak,
+    Image,
+    KeepInFrame,
+    KeepTogether,
+    NullActionFlowable,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from ..arrange import GAP, HEADING_ALLOWANCE
 from .jpeg_files import jpeg_image
@@ -225,3 +235,40 @@ def photo_grid(
         )
     )
     return table
+
+
+THIN_PAGE = 0.6  # of the frame's height: a page filled less than this is thin
+
+
+class KeptUnlessThin(KeepTogether):  # type: ignore[misc]
+    """Groups of flowables kept on one page, as a box a reader takes in at once (the praise,
+    its quotes the groups; the technical details, one group), unless moving them would
+    leave the page they start on thin. Then a single group flows on over the break as it
+    would unkept, and several part after as many groups as fit here, with ``apart`` groups
+    at least on each side (never a lone quote over the page)."""
+
+    def __init__(self, groups: list[list[Flowable]], frame_height: float, apart: int = 2) -> None:
+        super().__init__([f for group in groups for f in group])
+        self.groups, self.frame_height, self.apart = groups, frame_height, apart
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        if at_top or avail_height - SLACK >= self._H:
+            # all of it fits here, or it fits no page whole; the frame adds a split's first
+            return [NullActionFlowable(), *self._content]  # flowable as it is, unsplit
+        if (self.frame_height - avail_height) / self.frame_height >= THIN_PAGE:
+            return [FrameBreak(), *self._content]  # the page is full enough: all over
+        if len(self.groups) == 1:
+            return [NullActionFlowable(), *self._content]
+        for count in range(len(self.groups) - self.apart, self.apart - 1, -1):
+            here = KeepTogether([f for group in self.groups[:count] for f in group])
+            here.canv = self.canv  # measured as the frame measures it, spaces between included
+            here.wrap(avail_width, avail_height)
+            if avail_height - SLACK >= here._H:
+                rest = [f for group in self.groups[count:] for f in group]
+                return [NullActionFlowable(), *here._content, KeepTogether(rest)]
+        return [FrameBreak(), *self._content]
+
+
+SLACK = 12.0  # points: KeepTogether measures a little short of what the frame then takes

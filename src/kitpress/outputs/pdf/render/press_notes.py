@@ -27,6 +27,8 @@ from .sections import (
     label_table,
     list_section,
     long_prose,
+    prose_column,
+    prose_section,
     value_column,
 )
 from .text import escape, markdown_blocks
@@ -39,17 +41,19 @@ NAME_ROOM = 60.0  # points a person's name and part take above their portrait
 
 
 def interview(ctx: Context) -> list[Flowable]:
-    out = heading(ctx, "interview")
+    text: list[Flowable] = []
     if ctx.kit.interviewer:
         byline = ctx.labels.interview_by.format(name=ctx.kit.interviewer)
         by = ctx.p(escape(byline), "byline")
         by.keepWithNext = True  # with the first question, never alone under the heading
-        out.append(by)
-    return out + long_prose(ctx, ctx.document.interview)
+        text.append(by)
+    text += long_prose(ctx, ctx.document.interview, hang=value_column(ctx))
+    return prose_section(ctx, "interview", text)
 
 
 def production_notes(ctx: Context) -> list[Flowable]:
-    return heading(ctx, "production_notes") + long_prose(ctx, ctx.document.production_notes)
+    notes = long_prose(ctx, ctx.document.production_notes, hang=value_column(ctx))
+    return prose_section(ctx, "production_notes", notes)
 
 
 def about_cast(ctx: Context) -> list[Flowable]:
@@ -103,7 +107,7 @@ def _person(ctx: Context, person: PersonEntry, cast: bool) -> list[Flowable]:
         text += [_film(ctx, film, cast) for film in profile.filmography]
     entry = person.portrait
     if entry is None or entry.key not in ctx.images:
-        return out + text
+        return out + prose_column(ctx, text)  # no portrait: the text where it would stand
     width, height = portrait_box(ctx.layout, entry.pixels)
     image = jpeg_image(ctx.images[entry.key], width, height)
     if not text:

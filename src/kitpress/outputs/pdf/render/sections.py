@@ -34,10 +34,11 @@ from kitpress.stills.cmyk import CmykProfile
 from ..arrange import GAP, HEADING_ALLOWANCE, MAX_CROP
 from ..plan import DocumentPlan, StillPage, StillSlot
 from .artwork import draw_art, fit
-from .flowables import Bookmark, Gap, PullQuote, photo, photo_grid
+from .flowables import Bookmark, Gap, KeptUnlessThin, PullQuote, photo, photo_grid
 from .long_paragraphs import paragraph_flowables
 from .paragraphs import longest_line, paragraph
 from .qr import qr_code
+from .side_column import Hanging, Outdented, in_text_column
 from .stars import Stars
 from .styles import list_item_style
 from .text import escape, link, markdown_blocks
@@ -98,13 +99,20 @@ def list_section(ctx: Context, key: str, table: Table) -> list[Flowable]:
 
 
 def prose(ctx: Context, text: Prose) -> list[Flowable]:
-    """Markdown prose: its `##` headings as subheadings, its `>` quotes as pull quotes."""
-    return long_prose(ctx, prose_blocks(text.markdown))
+    """Markdown prose for the text column: its `##` headings as subheadings and its `>`
+    quotes as pull quotes, both hung in the side column."""
+    return long_prose(ctx, prose_blocks(text.markdown), hang=value_column(ctx))
 
 
-def long_prose(ctx: Context, blocks: tuple[ProseBlock, ...], text: str = "body") -> list[Flowable]:
+def long_prose(
+    ctx: Context, blocks: tuple[ProseBlock, ...], text: str = "body", hang: float = 0
+) -> list[Flowable]:
     """Blocks of the document's long prose, each kind in its own style: questions apart
-    from answers, chapter headings as subheadings, pull quotes larger behind an accent rule."""
+    from answers, chapter headings as subheadings, pull quotes larger behind an accent rule.
+    Set in the text column (``hang``: its distance from the frame's left edge), a chapter's
+    heading and its pull quotes hang in the side column beside the chapter's text."""
+    if hang:
+        return _hung_prose(ctx, blocks, text, hang)
     out: list[Flowable] = []
     for block in blocks:
         if block.kind == "heading":
@@ -115,17 +123,71 @@ def long_prose(ctx: Context, blocks: tuple[ProseBlock, ...], text: str = "body")
             quote = [ctx.p(b.markup, "pull_quote") for b in markdown_blocks(block.markdown)]
             out.append(PullQuote(quote, ctx.layout.colour("accent")))
         else:
-            style = "question" if block.kind == "question" else text
-            out += markdown_flowables(ctx, block.markdown, style)
-            if block.kind == "question":
-                out[-1].keepWithNext = True
+            out += _text_block(ctx, block, text, ctx.layout.page.frame_width)
     return out
 
 
-def markdown_flowables(ctx: Context, markdown: str, style_name: str) -> list[Flowable]:
+def _text_block(ctx: Context, block: ProseBlock, text: str, width: float) -> list[Flowable]:
+    style = "question" if block.kind == "question" else text
+    out = markdown_flowables(ctx, block.markdown, style, width)
+    if block.kind == "question" and out:
+        out[-1].keepWithNext = True
+    return out
+
+
+def _hung_prose(
+    ctx: Context, blocks: tuple[ProseBlock, ...], text: str, hang: float
+) -> list[Flowable]:
+    """The prose in chapters, each its text beside its heading and pull quotes."""
+    chapters: list[tuple[list[Flowable], list[Flowable]]] = [([], [])]
+    width = ctx.layout.page.frame_width - hang
+    for block in blocks:
+        side, body = chapters[-1]
+        if block.kind == "heading":
+            if side or body:
+                chapters.append(([], []))
+                side, body = chapters[-1]
+            markup = markdown_blocks(block.markdown)[0].markup
+            side.append(paragraph(markup, ctx.styles["subheading"], tie_from=2))
+        elif block.kind == "quote":
+            side += [ctx.p(b.markup, "side_quote") for b in markdown_blocks(block.markdown)]
+        else:
+            body += _text_block(ctx, block, text, width)
+    out: list[Flowable] = []
+    gap = ctx.layout.page.columns_gap
+    for side, body in chapters:
+        if side and body:
+            out.append(Hanging(side, body, hang, gap))
+        elif body:
+            out += body
+        elif side:  # a heading or a quote with no text after it: in the text column
+            out += side
+    return out
+
+
+def prose_column(ctx: Context, flowables: list[Flowable]) -> list[Flowable]:
+    """Prose in the text column: from the grid's value column to the frame's right edge."""
+    return in_text_column(flowables, value_column(ctx))
+
+
+def prose_section(ctx: Context, key: str, text: list[Flowable]) -> list[Flowable]:
+    """A section of prose: its heading at the margin, its text in the text column, the two
+    kept together over a page break."""
+    column = value_column(ctx)
+    marks = heading(ctx, key)
+    lead = [f for f in marks if isinstance(f, (CondPageBreak, Gap))]
+    held = [Outdented(f, column) if isinstance(f, Paragraph) else f for f in marks[len(lead) :]]
+    return [*lead, *in_text_column([*held, *text], column)]
+
+
+def markdown_flowables(
+    ctx: Context, markdown: str, style_name: str, width: float | None = None
+) -> list[Flowable]:
+    """``markdown`` in ``style_name``, its paragraphs set ``width`` points wide (the frame's)."""
     accent = ctx.layout.colour("accent")
     out: list[Flowable] = []
-    style, width = ctx.styles[style_name], ctx.layout.page.frame_width
+    style = ctx.styles[style_name]
+    width = ctx.layout.page.frame_width if width is None else width
     for block in markdown_blocks(markdown, accent):
         item = list_item_style(style, block.depth) if block.depth else style
         out += paragraph_flowables(block.markup, item, width, block.bullet)
@@ -133,23 +195,24 @@ def markdown_flowables(ctx: Context, markdown: str, style_name: str) -> list[Flo
 
 
 def synopsis(ctx: Context) -> list[Flowable]:
-    out = heading(ctx, "synopsis")
+    text: list[Flowable] = []
+    column = value_column(ctx)
     if ctx.kit.logline:
-        lead, width = ctx.styles["lead"], ctx.layout.page.frame_width
-        out += [*paragraph_flowables(escape(ctx.kit.logline), lead, width), Gap(6)]
+        lead, width = ctx.styles["lead"], ctx.layout.page.frame_width - column
+        text += [*paragraph_flowables(escape(ctx.kit.logline), lead, width), Gap(6)]
     if ctx.kit.synopsis:
-        out += prose(ctx, ctx.kit.synopsis)
-    return out
+        text += prose(ctx, ctx.kit.synopsis)
+    return prose_section(ctx, "synopsis", text)
 
 
 def long_synopsis(ctx: Context) -> list[Flowable]:
     assert ctx.kit.long_synopsis is not None
-    return heading(ctx, "long_synopsis") + prose(ctx, ctx.kit.long_synopsis)
+    return prose_section(ctx, "long_synopsis", prose(ctx, ctx.kit.long_synopsis))
 
 
 def directors_statement(ctx: Context) -> list[Flowable]:
     assert ctx.kit.directors_statement is not None
-    return heading(ctx, "directors_statement") + prose(ctx, ctx.kit.directors_statement)
+    return prose_section(ctx, "directors_statement", prose(ctx, ctx.kit.directors_statement))
 
 
 def _table_style(ctx: Context, *commands: tuple[object, ...]) -> TableStyle:
@@ -171,7 +234,9 @@ def _grid_label(ctx: Context, label: str) -> Paragraph:
     style = ctx.styles["label"]
     leading = ctx.styles["value"].leading
     lined = ParagraphStyle(f"{style.name}-on-value", parent=style, leading=leading)
-    return paragraph(escape(label), lined)
+    if " · " in label:  # "UK & IRELAND · / THEATRICAL": a line breaks after the dot
+        return paragraph(escape(label.replace(" · ", "\u00a0· ")), lined, tie_from=99)
+    return paragraph(escape(label), lined, tie_from=2)  # "DIRECTOR OF / PHOTOGRAPHY" never
 
 
 Cell: TypeAlias = Paragraph | list[Flowable]  # a table cell: a paragraph, or flowables led by one
@@ -256,7 +321,7 @@ def merged_into_details(ctx: Context) -> tuple[str, ...]:
 
 def _release_rows(ctx: Context) -> list[tuple[str, str]]:
     return [
-        (f"{r.territory} · {r.window}", escape(long_date(r.date, ctx.labels.language)))
+        (r.territory, escape(f"{long_date(r.date, ctx.labels.language)} · {r.window}"))
         for r in ctx.kit.releases
     ]
 
@@ -305,11 +370,12 @@ def details(ctx: Context) -> list[Flowable]:
         ]
         column = value_column(ctx)  # the code stands under the values, after the whole list
         scan = [Indenter(left=column), *code, Indenter(left=-column)]
-    if not scan:
+    frame = ctx.layout.page.frame_height
+    if len(cells) <= SPECS_BOX:  # one box, read at a glance: on one page unless that
+        box = KeptUnlessThin([[grid_table(ctx, cells, rules=True), *scan]], frame)  # leaves
+        out = [*heading(ctx, "details"), box]  # the page before it thin
+    elif not scan:
         out = list_section(ctx, "details", grid_table(ctx, cells, rules=True))
-    elif len(cells) < 2 * MIN_ROWS_APART:  # the list and its code move as one
-        together = KeepTogether([grid_table(ctx, cells, rules=True), *scan])
-        out = [*heading(ctx, "details"), together]
     else:  # the code goes with the list's last rows: never alone over a page, never inside it
         head, tail = cells[:-MIN_ROWS_APART], cells[-MIN_ROWS_APART:]
         out = list_section(ctx, "details", grid_table(ctx, head, rules=True))
@@ -317,6 +383,9 @@ def details(ctx: Context) -> list[Flowable]:
     if "festivals" in merged:
         out += _laurel_row(ctx)
     return out
+
+
+SPECS_BOX = 20  # rows: technical details this long are one box, kept on one page
 
 
 def releases(ctx: Context) -> list[Flowable]:
@@ -384,32 +453,43 @@ def laurel_row_size(art: ArtFile) -> tuple[float, float]:
 
 
 PRAISE_APART = 2  # quotes: the praise parts between pages only with this many on each side
+PRAISE_BOX = 8  # quotes: praise this long is one block
 
 
 def quotes(ctx: Context) -> list[Flowable]:
+    """The praise on the grid: each quote in the text column, who said it (and the stars)
+    beside it in the side column."""
     out = heading(ctx, "quotes")
-    lead, praise = out[:-3], out[-3:]  # the heading's marks go with the praise they head
+    column, gap = value_column(ctx), ctx.layout.page.columns_gap
+    lead = out[:-2]
+    praise = [Outdented(f, column) if isinstance(f, Paragraph) else f for f in out[-2:]]
     colour = ctx.layout.colour("accent")
     if ctx.document.embargo and "contacts" not in ctx.document.sections:
         praise += [embargo_line(ctx), Gap(10)]  # no contacts: the praise opens the inside front
     each: list[list[Flowable]] = []
     for i, quote in enumerate(in_order(ctx.kit.quotes)):
         style = "hero_quote" if i == 0 and len(ctx.kit.quotes) > 1 else "lead"
-        said = [ctx.p(quotation(escape(quote.text), ctx.labels.language), style)]
-        if quote.stars is not None:
-            words = ctx.labels.stars.format(n=quote.stars)
-            said += [Gap(3), Stars(quote.stars, colour, words, ctx.styles["label"].fontName)]
+        said = ctx.p(quotation(escape(quote.text), ctx.labels.language), style)
+        side: list[Flowable] = []
         source = ", ".join(x for x in (quote.author, quote.source) if x)
         if source:
-            said.append(ctx.p(escape(f"— {source}"), "label"))
-        each.append([*said, Gap(14 if i == 0 else 10)])
-    # The praise reads as one block, never a lone quote: a long one may go on over a page
-    # after its first two quotes, with at least two following them.
-    if len(each) >= 2 * PRAISE_APART:
+            side.append(ctx.p(escape(source), "label"))
+        if quote.stars is not None:
+            words = ctx.labels.stars.format(n=quote.stars)
+            stars = Stars(quote.stars, colour, words, ctx.styles["label"].fontName)
+            side += [Gap(4), stars] if side else [stars]
+        shown: Flowable = Hanging(side, [said], column, gap) if side else said
+        each.append([shown, Gap(14 if i == 0 else 10)])
+    # The praise reads as one block: it moves to the next page whole unless that would leave
+    # this one thin; a very long one may go on over a page after its first two quotes.
+    frame = ctx.layout.page.frame_height
+    if len(each) > PRAISE_BOX:
         first = [f for said in each[:PRAISE_APART] for f in said]
         rest = [f for said in each[PRAISE_APART:] for f in said]
-        return [*lead, KeepTogether(praise + first), KeepTogether(rest)]
-    return [*lead, KeepTogether(praise + [f for said in each for f in said])]
+        blocks = [KeepTogether(praise + first), KeepTogether(rest)]
+    else:  # on one page, unless moving it would leave the page before it thin
+        blocks = [KeptUnlessThin([praise + each[0], *each[1:]], frame, PRAISE_APART)]
+    return [*lead, *in_text_column(blocks, column)]
 
 
 def stills(ctx: Context) -> list[Flowable]:
@@ -431,7 +511,9 @@ def stills(ctx: Context) -> list[Flowable]:
     if not grids:
         return out
     last = ctx.plan.still_pages[-1]
-    closing = list(last.slots[-2:]) if len(last.slots) % 2 == 0 else []
+    rows_start = (len(last.slots) - 1) // max(1, last.columns) * max(1, last.columns)
+    closing = list(last.slots[rows_start:])  # the last row of the last group
+    closing = closing if len(closing) == 2 else []
     landscapes = all(slot.box[0] >= slot.box[1] for slot in closing)
     if len(grids) > 1 and last.columns == 2 and closing and landscapes:
         grids[-1][-1] = ClosingRow(ctx, closing, grids[-1][-1])
@@ -474,10 +556,14 @@ def _page_rows(ctx: Context, page: StillPage) -> list[Flowable]:
     return rows
 
 
+CLOSING_CROP = 0.25  # of a closing still's height: cut from the pair that would otherwise sit
+# alone in one short row on the last stills page (a 4:3 still shown at 16:9 at most)
+
+
 class ClosingRow(Flowable):  # type: ignore[misc]
     """The last row of flowing stills, two landscapes side by side; where it would open a
     page of its own, the two run the measure one above the other instead (trimmed by up to
-    MAX_CROP to fit), so the last stills page is not one short row."""
+    CLOSING_CROP to fit), so the last stills page is not one short row."""
 
     def __init__(self, ctx: Context, slots: list[StillSlot], row: Flowable) -> None:
         super().__init__()
@@ -503,7 +589,7 @@ class ClosingRow(Flowable):  # type: ignore[misc]
             over = stacked.wrap(avail_width, avail_height)[1] - GAP - avail_height
             width = self.ctx.layout.page.frame_width
             least = min(width * slot.box[1] / slot.box[0] for slot in self.slots)
-            if over / 2 <= MAX_CROP * least:
+            if over / 2 <= CLOSING_CROP * least:
                 self.chosen = self._stacked(max(0.0, over / 2)) if over > 0 else stacked
                 self.chosen.setStyle(TableStyle([("BOTTOMPADDING", (0, -1), (-1, -1), 0)]))
         self.width, self.height = self.chosen.wrap(avail_width, avail_height)
@@ -671,20 +757,21 @@ def at_a_glance(ctx: Context) -> list[str]:
 
 
 def contact_grid(ctx: Context, blocks: list[tuple[str, list[str]]]) -> Table:
-    """The blocks in rows on the kit's grid: the second column on the value column every
-    list sets its values on, a third (where the lines fit) halfway across the rest."""
+    """The blocks in rows across the frame: three columns where the longest line fits a
+    third, else two halves, in the kit's order along the rows."""
     page = ctx.layout.page
-    gap, values = page.columns_gap, value_column(ctx)
+    gap = page.columns_gap
     cells = [
         [ctx.p(escape(role), "label"), ctx.p("<br/>".join(lines), "value")]
         for role, lines in blocks
     ]
     widest = max(longest_line(cell[1]) for cell in cells)
-    rest = page.frame_width - values
-    three = [values, rest / 2, rest / 2]
-    widths = three if min(three) - gap >= widest else [values, rest]
+    three = [(page.frame_width + gap) / 3] * 3
+    three[-1] -= gap  # the last column has no gutter after it
+    halves = [(page.frame_width + gap) / 2, (page.frame_width - gap) / 2]
+    widths = three if three[-1] >= widest else halves
     if len(cells) < len(widths):
-        widths = [page.frame_width] if len(cells) == 1 else [values, rest]
+        widths = [page.frame_width] if len(cells) == 1 else widths[:2]
     columns = len(widths)
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [[]] * (columns - len(rows[-1]))

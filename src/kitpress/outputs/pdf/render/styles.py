@@ -28,15 +28,23 @@ STAND_INS = {
     "filmography": "value",
     "credit_role": "label",
     "credit_names": "value",
+    "side_quote": "pull_quote",
 }
 
 # Display styles: a word broken across two lines of large type reads as a mistake, so these
 # are never hyphenated, whatever style they inherit from (the lead from the body).
 DISPLAY = frozenset(
-    {"lead", "pull_quote", "hero_quote", "heading", "subheading", "bio_name", "cover_title"}
+    {
+        "lead",
+        "pull_quote",
+        "side_quote",
+        "hero_quote",
+        "heading",
+        "subheading",
+        "bio_name",
+        "cover_title",
+    }
 )
-
-HERO_SCALE = 1.4  # the lead press quote, against the layout's lead style
 
 
 def paragraph_styles(layout: Layout, language: str = "en") -> dict[str, ParagraphStyle]:
@@ -46,12 +54,12 @@ def paragraph_styles(layout: Layout, language: str = "en") -> dict[str, Paragrap
     for name, stand_in in STAND_INS.items():
         if name not in styles and stand_in in styles:
             styles[name] = ParagraphStyle(name, parent=styles[stand_in])
-    lead = styles["lead"]
-    styles["hero_quote"] = ParagraphStyle(  # the quote that leads the press page
-        "hero_quote",
+    lead, size = styles["lead"], styles["heading"].fontSize
+    styles["hero_quote"] = ParagraphStyle(  # the quote that leads the press page: the lead
+        "hero_quote",  # at the headings' size, one step up the layout's few sizes
         parent=lead,
-        fontSize=lead.fontSize * HERO_SCALE,
-        leading=lead.leading * HERO_SCALE,
+        fontSize=size,
+        leading=lead.leading * size / lead.fontSize,
     )
     return styles
 
