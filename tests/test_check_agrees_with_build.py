@@ -31,7 +31,7 @@ SMALL_FILE = (
     "print rendition; delivered at its own size (never upsampled), 103 ppi on a full A4 page"
 )
 SMALL_PPI = (
-    "kit.yaml:5: stills[0].file: warning: small.jpg prints at 184 ppi in the print PDF "
+    "kit.yaml:5: stills[0].file: warning: small.jpg prints at 179 ppi in the print PDF "
     "(300 wanted); a larger source would print sharper"
 )
 KEY_ART = (

@@ -82,7 +82,7 @@ def test_a_layout_leaving_no_room_for_a_photo_is_a_located_error(tmp_path: Path)
         check(kit, str(layout))
     assert caught.value.lines() == [
         "cramped/layout.yaml: page: the page leaves no room for 3 stills a page: a photo "
-        "would get 166×23 mm (25 mm each way is the least); use smaller margins or fewer "
+        "would get 170×23 mm (25 mm each way is the least); use smaller margins or fewer "
         "stills.per_page"
     ]
     assert caught.value.exit_code == 2

@@ -377,7 +377,7 @@ def test_fonts_are_the_layouts_subset_to_the_page(small_kit: Path, tmp_path: Pat
     css = next((site / "assets").glob("style.*.css")).read_text(encoding="utf-8")
     assert css.count("@font-face") == 6
     assert ".t-heading{font-family:kp-sans,sans-serif;font-weight:700" in css
-    assert ".t-kicker{" in css and "letter-spacing:0.188em;text-transform:uppercase" in css
+    assert ".t-kicker{" in css and "letter-spacing:0.176em;text-transform:uppercase" in css
 
 
 def test_all_makes_the_page_and_the_cli_names_it_once(small_kit: Path, tmp_path: Path) -> None:

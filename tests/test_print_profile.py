@@ -47,7 +47,7 @@ def small_kit_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (kit / "kit.yaml").write_text(SMALL_KIT, encoding="utf-8")
     (kit / "synopsis.md").write_text(SYNOPSIS, encoding="utf-8")
     make_still(kit / "stills" / "one.jpg", (3000, 2000), 1)
-    make_still(kit / "stills" / "Two Still.JPG", (600, 900), 2)
+    make_still(kit / "stills" / "Two Still.JPG", (620, 930), 2)
     make_still(kit / "stills" / "three.jpg", (3000, 2100), 3)
     return kit
 
@@ -79,7 +79,7 @@ def test_only_cmyk_images_at_300_ppi_or_a_warning(printed: BuildResult) -> None:
     assert rows and all(row[5] == "cmyk" for row in rows)
     low = [row for row in rows if int(row[12]) < 295]
     warned = [w.message for w in printed.warnings if "print PDF" in w.message]
-    # The 600×900 portrait shares a row with three.jpg at one height, 51 mm wide: 300 ppi,
+    # The 620×930 portrait shares a row with three.jpg at one height, 52 mm wide: 300 ppi,
     # so nothing prints soft and nothing is warned of (test_check_agrees_with_build has a
     # still too small for its box, and its warning).
     assert low == [] and warned == [], (low, warned)

@@ -3,6 +3,7 @@ with poppler and pypdf."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -150,4 +151,5 @@ def test_a_very_long_paragraph_is_broken_into_lines_once_and_prints_whole(
         text=True,
         check=True,
     ).stdout
+    printed = re.sub(r"(?<=\w)-\s+(?=\w)", "", printed)  # a word hyphenated at a line's end
     assert " ".join(text.replace("*", "").split()) in " ".join(printed.split())

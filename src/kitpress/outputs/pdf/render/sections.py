@@ -473,10 +473,11 @@ def quotes(ctx: Context) -> list[Flowable]:
         side: list[Flowable] = []
         source = ", ".join(x for x in (quote.author, quote.source) if x)
         if source:
-            side.append(ctx.p(escape(source), "label"))
+            side.append(paragraph(escape(source), ctx.styles["label"], tie_from=2))
         if quote.stars is not None:
             words = ctx.labels.stars.format(n=quote.stars)
-            stars = Stars(quote.stars, colour, words, ctx.styles["label"].fontName)
+            label = ctx.styles["label"]
+            stars = Stars(quote.stars, colour, words, label.fontName, label.fontSize)
             side += [Gap(4), stars] if side else [stars]
         shown: Flowable = Hanging(side, [said], column, gap) if side else said
         each.append([shown, Gap(14 if i == 0 else 10)])

@@ -48,14 +48,15 @@ class Hanging(Flowable):  # type: ignore[misc]
 
     @property
     def drop(self) -> float:
-        """How far the side note starts below the text's top: their first baselines level."""
-        return max(0.0, first_size(self.text[0]) - first_size(self.side[0]))
+        """How far the side note starts below the text's top (above it, for a note in larger
+        type): their first baselines level."""
+        return first_size(self.text[0]) - first_size(self.side[0])
 
     def _side_height(self, avail_height: float) -> float:
         width = self.column - self.gap
         self.side_heights = [float(f.wrap(width, avail_height)[1]) for f in self.side]
         spaces = sum(float(f.getSpaceAfter()) for f in self.side[:-1])
-        return self.drop + sum(self.side_heights) + spaces
+        return max(0.0, self.drop + sum(self.side_heights) + spaces)
 
     def _between(self, index: int) -> float:
         """The space above ``text[index]``: the one before's space after, and its own before."""

@@ -11,15 +11,17 @@ from reportlab.platypus import Flowable
 STAR_SIZE = 9.0  # points across one star
 STAR_GAP = 2.5
 MAX_STARS = 5
-SAID_SIZE = 7.0  # points: the invisible rating, at the smallest size kitpress sets
 
 
 class Stars(Flowable):  # type: ignore[misc]
     """``count`` filled stars out of five (the rest outlined), left-aligned."""
 
-    def __init__(self, count: int, colour: str, said: str, font: str) -> None:
+    def __init__(self, count: int, colour: str, said: str, font: str, size: float) -> None:
+        """``said``: the rating in words, set invisibly in ``font`` at ``size`` (the labels'
+        type, so it adds no size of its own to the page)."""
         super().__init__()
         self.count, self.colour, self.said, self.font = count, colour, said, font
+        self.size = size
         self.width = MAX_STARS * STAR_SIZE + (MAX_STARS - 1) * STAR_GAP
         self.height = STAR_SIZE + 3
 
@@ -41,7 +43,7 @@ class Stars(Flowable):  # type: ignore[misc]
             )
         text = canvas.beginText(0, 3)
         text.setTextRenderMode(3)  # invisible: "4 out of 5 stars" for search and readers
-        text.setFont(self.font, SAID_SIZE)
+        text.setFont(self.font, self.size)
         text.textLine(self.said)
         canvas.drawText(text)
         canvas.restoreState()

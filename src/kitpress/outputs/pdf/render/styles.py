@@ -85,6 +85,7 @@ def _paragraph_style(style: TextStyle, language: str) -> ParagraphStyle:
         name=style.name,
         fontName=font,
         bulletFontName=font,  # ReportLab's default is Helvetica, which is never embedded
+        bulletFontSize=style.size,  # and its 10 pt: a filmography's years in the titles' size
         fontSize=style.size,
         leading=style.leading,
         textColor=style.colour,
