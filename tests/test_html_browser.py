@@ -140,6 +140,94 @@ def test_nothing_scrolls_sideways_on_a_phone_and_screenshots(
                 small.save(REPO / "docs" / f"web-page-{kit}-{width}.png", optimize=True)
 
 
+NAV_LINES = """const list = document.querySelector('nav .nav');
+  const links = [...list.querySelectorAll('a')];
+  const rows = {};
+  for (const a of links) {
+    const top = Math.round(a.getBoundingClientRect().top);
+    rows[top] = (rows[top] || 0) + 1;
+  }
+  return {rows: Object.values(rows), height: list.getBoundingClientRect().height,
+          link: Math.max(...links.map(a => a.getBoundingClientRect().height)),
+          size: parseFloat(getComputedStyle(links[0]).fontSize)};"""
+
+
+@pytest.mark.parametrize("kit", ["example", "last-lock", "small"])
+def test_on_a_phone_the_sections_take_one_line_and_each_is_reached_from_it(
+    driver: Any, sites: dict[str, Path], kit: str
+) -> None:
+    """At 360 px the section links stay on one line (a row that scrolls sideways, no
+    script), not a dozen lines before the film; every link can be scrolled to and lands
+    on its section below the row, which stays at the top of the window."""
+    open_page(driver, sites[kit], 360, 740)
+    nav = driver.execute_script(NAV_LINES)
+    assert len(nav["rows"]) <= 2, nav
+    assert nav["height"] <= 2 * nav["link"], nav
+    assert nav["size"] >= 12
+    links = driver.find_elements("css selector", "nav .nav a")
+    assert len(links) >= 4
+    for link in links:
+        box = driver.execute_script(
+            """const a = arguments[0]; a.scrollIntoView({block: "nearest", inline: "nearest"});
+            const r = a.getBoundingClientRect(), target = document.querySelector(a.hash);
+            return [r.left, r.right, innerWidth, target !== null];""",
+            link,
+        )
+        assert box[0] >= 0 and box[1] <= box[2] and box[3], (link.text, box)
+    links[-1].click()
+    landed = driver.execute_script(
+        """const nav = document.querySelector('nav .nav').closest('nav').getBoundingClientRect();
+        const target = document.querySelector(location.hash).getBoundingClientRect();
+        return [nav.top, nav.bottom, target.top, innerHeight,
+                document.documentElement.scrollWidth, scrollY];"""
+    )
+    nav_top, nav_bottom, target_top, window_height, scroll_width, scrolled = landed
+    assert scrolled > 0 and nav_top == 0, landed
+    assert nav_bottom <= target_top < window_height, landed
+    assert scroll_width <= 360
+
+
+@pytest.mark.parametrize("kit", ["example", "last-lock", "small", "hostile"])
+def test_on_a_phone_everything_fits_the_window_and_reads_at_16_px(
+    driver: Any, sites: dict[str, Path], kit: str
+) -> None:
+    """At 360 px no picture, table row or line of text reaches past the window's edges
+    (only the row of section links runs on, inside its own scroller), and the text that is
+    read (prose, technical details, cast, crew, contacts) is set at 16 px or more."""
+    open_page(driver, sites[kit], 360, 740)
+    load_every_image(driver)
+    outside = driver.execute_script(
+        """return [...document.body.querySelectorAll('*')]
+          .filter(e => !e.closest('.nav, .skip'))
+          .filter(e => { const r = e.getBoundingClientRect();
+                         return r.width && (r.left < -0.5 || r.right > innerWidth + 0.5); })
+          .map(e => e.tagName + '.' + e.className)"""
+    )
+    assert outside == []
+    pictures = driver.execute_script(
+        """return [...document.images].map(i => [i.getBoundingClientRect().width,
+                                                i.parentElement.getBoundingClientRect().width])"""
+    )
+    assert pictures and all(0 < width <= box + 0.5 for width, box in pictures), pictures
+    sizes = driver.execute_script(
+        """return [...document.querySelectorAll('body, .prose p, .row dt, .row dd, .contact p')]
+          .filter(e => !e.matches('.t-label'))
+          .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+    )
+    assert len(sizes) > 5 and min(sizes) >= 16, sizes
+
+
+@pytest.mark.parametrize("kit", ["example", "last-lock"])
+def test_on_a_desktop_the_sections_wrap_into_even_lines(
+    driver: Any, sites: dict[str, Path], kit: str
+) -> None:
+    """At 1280 px every section link shows at once, on no more than three lines and with no
+    link left alone on a line of its own."""
+    open_page(driver, sites[kit], 1280)
+    nav = driver.execute_script(NAV_LINES)
+    assert len(nav["rows"]) <= 3 and min(nav["rows"]) >= 2, nav
+
+
 def test_the_first_view_loads_little_more_than_a_megabyte(
     driver: Any, sites: dict[str, Path]
 ) -> None:

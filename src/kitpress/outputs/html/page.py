@@ -79,13 +79,16 @@ def credit_line(kit: Kit, labels: Labels) -> str:
 
 
 def cover_facts(kit: Kit, labels: Labels) -> list[str]:
-    """The cover's small line: year, countries, running time."""
-    facts = [
-        str(kit.year) if kit.year else "",
-        ", ".join(kit.countries),
-        running_time(kit.runtime, labels.minutes_short, labels) if kit.runtime else "",
-    ]
+    """The cover's small line: year, countries, running time (kept on one line: a narrow
+    window breaks before "104 min", not inside it)."""
+    runtime = running_time(kit.runtime, labels.minutes_short, labels) if kit.runtime else ""
+    facts = [str(kit.year) if kit.year else "", ", ".join(kit.countries), no_break(runtime)]
     return [f for f in facts if f]
+
+
+def no_break(words: str) -> str:
+    """``words`` with no-break spaces, so that they stay on one line."""
+    return words.replace(" ", "\u00a0")
 
 
 def dates_in(language: str) -> Callable[[datetime.date], str]:
