@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
 from kitpress.outputs.pdf.preflight import preflight_print
 from kitpress.outputs.pdf.profiles import PrintOptions
+from kitpress.outputs.pdf.render.artwork import flattened
 from kitpress.pipeline import BuildOptions, build
-from kitpress.stills.cmyk import load_cmyk_profile
+from kitpress.stills.cmyk import load_cmyk_profile, picture_within_ink_limit
 from kitpress.stills.system_profiles import system_cmyk_profile
 
 from .conftest import REPO
@@ -76,3 +78,42 @@ def test_the_preflight_names_a_colour_over_the_ink_limit(tmp_path: Path) -> None
     assert problems == [
         "page 1: a colour of 330 % total ink (C90 M80 Y70 K90) over the 300 % ink limit"
     ]
+
+
+def _most_ink(image: Image.Image) -> float:
+    """The largest total of the four inks of any pixel of a CMYK picture, 1 each."""
+    return max(sum(pixel) for pixel in image.get_flattened_data()) / 255
+
+
+def test_a_png_logo_keeps_to_the_ink_limit(tmp_path: Path) -> None:
+    """A PNG logo in the same dark navy goes through the profile as a picture: the profile
+    alone lays it down at about 290 %; flattened for print, its black is kept and its colour
+    inks cut until every pixel fits the limit, its clear parts the paper."""
+    logo = tmp_path / "logo.png"
+    picture = Image.new("RGBA", (40, 20), (0, 0, 0, 0))
+    picture.paste((0x1B, 0x2A, 0x3A, 255), (0, 0, 30, 20))
+    picture.save(logo)
+    profile = replace(load_cmyk_profile(None), ink_limit=2.6)
+    through_profile = profile.picture(Image.new("RGB", (1, 1), (0x1B, 0x2A, 0x3A)))
+    assert _most_ink(through_profile) > 2.8
+    flat = flattened(logo, "#ffffff", profile)
+    assert flat.mode == "CMYK" and _most_ink(flat) <= 2.6
+    navy, paper = flat.getpixel((5, 5)), flat.getpixel((35, 5))
+    full = through_profile.getpixel((0, 0))
+    assert isinstance(navy, tuple) and isinstance(full, tuple)
+    assert navy[3] == full[3] and navy[0] < full[0] and sum(navy) >= 2.6 * 255 - 3
+    assert paper == (0, 0, 0, 0)
+
+
+def test_pixels_within_the_limit_are_left_as_they_are() -> None:
+    picture = Image.new("CMYK", (3, 1))
+    picture.putdata([(230, 200, 180, 230), (10, 20, 30, 40), (255, 255, 255, 255)])
+    cut = picture_within_ink_limit(picture, 2.6)
+    heavy, light, registration = cut.get_flattened_data()
+    assert (
+        heavy[3] == 230
+        and sum(heavy) <= 663
+        and heavy[0] / heavy[1] == pytest.approx(1.15, abs=0.01)
+    )
+    assert light == (10, 20, 30, 40)
+    assert registration == (136, 136, 136, 255)
