@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -317,18 +318,20 @@ def test_a_kit_with_full_credits_names_its_crew_once(pdfs: dict[tuple[str, str],
 
 def test_printed_folios_sit_on_the_outer_edge(tmp_path: Path) -> None:
     """In the print PDF (and so the booklet) a left-hand page's folio is at its left margin,
-    a right-hand page's at its right; the screen PDF keeps every folio at the right."""
+    a right-hand page's at its right, each page's own margins (mirrored: the outside ones);
+    the screen PDF keeps every folio at the right."""
     result = build(EXAMPLE_KIT, BuildOptions(format="print-pdf", out=tmp_path, layout="default"))
     assert result.print_pdf is not None
-    page_spec = load_layout("default").page
+    page_spec = replace(load_layout("default").page, pages_a_sheet=2)  # printed: facing pages
     with pdfplumber.open(result.print_pdf) as document:
         bleed = float(document.pages[0].trimbox[0])
         sides = []
         for number, page in enumerate(document.pages[1:-1], start=2):
             foot = [w for w in page.extract_words() if w["top"] > page.height * (1 - FOOTER_BAND)]
             folio = next(w for w in foot if w["text"] == str(number))
-            left = abs(folio["x0"] - bleed - page_spec.margin_left) < 1
-            right = abs(folio["x1"] - bleed - (page_spec.width - page_spec.margin_right)) < 1
+            left = abs(folio["x0"] - bleed - page_spec.left_margin(number)) < 1
+            right = folio["x1"] - bleed - (page_spec.width - page_spec.right_margin(number))
+            right = abs(right) < 1
             sides.append((number, "left" if left else "right" if right else "elsewhere"))
     assert sides == [(n, "left" if n % 2 == 0 else "right") for n, _ in sides]
 

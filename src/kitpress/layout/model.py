@@ -73,6 +73,7 @@ class PageSpec:
     margin_right: float
     columns_gap: float
     label_column: float = 160.0  # the grid's first column: every two-column list's labels
+    binding: float = 0.0  # printed double-sided: how far the text block moves off the fold
     bleed: float = 0.0  # print profile: paper beyond the trim that backgrounds run into
     slug: float = 0.0  # print profile with crop marks or a slug line: room beyond the bleed
     crop_marks: bool = False  # print profile: crop marks drawn in that room
@@ -82,6 +83,37 @@ class PageSpec:
     @property
     def frame_width(self) -> float:
         return self.width - self.margin_left - self.margin_right
+
+    @property
+    def facing(self) -> bool:
+        """Printed on both sides of the sheet (the print PDF, a booklet made from it): the
+        pages face each other in pairs, so their margins mirror."""
+        return self.pages_a_sheet > 0
+
+    @property
+    def margin_inside(self) -> float:
+        """The margin at the fold of a printed page: ``margin_left`` and the binding."""
+        return self.margin_left + self.binding
+
+    @property
+    def margin_outside(self) -> float:
+        """The margin at the fore edge of a printed page: ``margin_right`` less the binding."""
+        return self.margin_right - self.binding
+
+    def left_margin(self, number: int) -> float:
+        """The margin left of the text block on page ``number`` (1 is the cover). Facing
+        pages mirror: a right-hand (odd) page has its inside margin at the left, a left-hand
+        (even) page its outside one; the width of the text block is the same on both, only
+        its place moves. A page read alone (the screen PDF) keeps ``margin_left``."""
+        if not self.facing:
+            return self.margin_left
+        return self.margin_inside if number % 2 else self.margin_outside
+
+    def right_margin(self, number: int) -> float:
+        """The margin right of the text block on page ``number`` (see `left_margin`)."""
+        if not self.facing:
+            return self.margin_right
+        return self.margin_outside if number % 2 else self.margin_inside
 
     @property
     def frame_height(self) -> float:

@@ -52,9 +52,11 @@ PAGE = dict.fromkeys(
         "margin_right",
         "columns_gap",
         "label_column",
+        "binding",
     ),
     "",
 )
+MIN_OUTSIDE = 5 * 72 / 25.4  # points: a printed page keeps type 5 mm off its edge (safe zone)
 
 
 def build_layout(raw: Mapping, folder: Path, checker: Checker) -> Layout | None:
@@ -110,7 +112,9 @@ def _page(top: Obj, checker: Checker) -> PageSpec:
         length(page, "margin_right", 60),
         length(page, "columns_gap", 20),
         length(page, "label_column", 160),
+        length(page, "binding", 0),
     )
+    _check_binding(spec, page, checker)
     if spec.frame_width < width * MIN_FRAME or spec.frame_height < height * MIN_FRAME:
         frame = f"{_mm(spec.frame_width)}×{_mm(spec.frame_height)} mm"
         page_size = f"{_mm(width)}×{_mm(height)} mm"
@@ -120,6 +124,22 @@ def _page(top: Obj, checker: Checker) -> PageSpec:
         )
         checker.error(page.line, "page", message)
     return spec
+
+
+def _check_binding(spec: PageSpec, page: Obj, checker: Checker) -> None:
+    """Printed double-sided, the binding moves the text block away from the fold: the
+    outside margin (``margin_right`` less the binding) must still keep type off the edge."""
+    if not spec.binding or spec.margin_outside >= MIN_OUTSIDE:
+        return
+    message = (
+        f"{_mm(spec.binding)} mm leaves a printed page an outside margin of "
+        f"{_mm(spec.margin_outside)} mm (margin_right {_mm(spec.margin_right)} mm less the "
+        f"binding; at least {_mm(MIN_OUTSIDE)} mm is needed); make it smaller or margin_right "
+        "larger"
+    )
+    # at the page block, as the text area's check: binding and margin_right may come from
+    # different layouts, the page block is always the one being read
+    checker.error(page.line, page.sub("binding"), message)
 
 
 def _mm(points: float) -> int:

@@ -26,8 +26,9 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, ImageMath
 
 from ..errors import KitError, single
 from .decode import srgb_profile
@@ -81,6 +82,12 @@ class CmykProfile:
         converted = ImageCms.applyTransform(image.convert("RGB"), self._pictures)
         assert converted is not None
         return converted
+
+    def artwork(self, image: Image.Image) -> Image.Image:
+        """An sRGB piece of artwork (a PNG logo, a laurel) in the printer's CMYK, every pixel
+        within the ink limit as the flat colours are (`picture_within_ink_limit`): the profile
+        itself lets a dark colour lay down as much as its own total, 300 % or so."""
+        return picture_within_ink_limit(self.picture(image), self.ink_limit)
 
     @cached_property
     def _black_ramp(self) -> list[float]:
@@ -154,6 +161,33 @@ def within_ink_limit(inks: tuple[float, ...], limit: float) -> tuple[float, ...]
     scale = max(0.0, limit - black) / colour
     cut = [math.floor(v * scale * 10000) / 10000 for v in (cyan, magenta, yellow)]
     return (*cut, round(black, 4))
+
+
+def picture_within_ink_limit(image: Image.Image, limit: float) -> Image.Image:
+    """A CMYK picture whose every pixel keeps within ``limit`` (the four inks' total, 1
+    each), as `within_ink_limit` does a colour: where a pixel lays down more, its black is
+    kept and its cyan, magenta and yellow are cut in proportion (rounded down)."""
+    most = math.floor(limit * 255)
+    cyan, magenta, yellow, black = image.split()
+    inks = {"c": cyan, "m": magenta, "y": yellow, "k": black}
+
+    def scale(a: dict[str, Any]) -> Any:
+        colour = a["float"](a["c"]) + a["m"] + a["y"]
+        room = a["float"](a["k"]) * -1 + most
+        over = (colour + a["k"]) > most
+        cut = room / (colour + (colour == 0)) * (room > 0)
+        return over * cut + (over == 0) * 1.0
+
+    factor = ImageMath.lambda_eval(scale, **inks)
+
+    def channel(name: str) -> Image.Image:
+        result = ImageMath.lambda_eval(
+            lambda a: a["convert"](a["float"](a[name]) * a["f"], "L"), f=factor, **inks
+        )
+        assert isinstance(result, Image.Image)
+        return result
+
+    return Image.merge("CMYK", [channel("c"), channel("m"), channel("y"), black])
 
 
 def lightness_and_chroma(red: float, green: float, blue: float) -> tuple[float, float]:

@@ -64,7 +64,8 @@ def render_document(
             pictures=pictures,
             stand_in=checked,
         )
-        _preflight(checked, page.bleed)  # the same structure, without the pictures' bytes
+        # the same structure, without the pictures' bytes
+        _preflight(checked, page.bleed, cmyk.ink_limit)
     return finished, pages
 
 
@@ -73,10 +74,10 @@ def stand_in_pdf(work: Path, profile: str) -> Path:
     return work / f"stand-in-{profile}.pdf"
 
 
-def _preflight(pdf: Path, bleed: float) -> None:
+def _preflight(pdf: Path, bleed: float, ink_limit: float) -> None:
     """A print PDF that would not pass a print shop's preflight is a failure of kitpress,
     never handed to a print shop."""
-    problems = preflight_print(pdf, bleed)
+    problems = preflight_print(pdf, bleed, ink_limit)
     if problems:
         raise BuildError(f"the print PDF fails its preflight: {'; '.join(problems)}")
 

@@ -2,8 +2,9 @@
 
 No open PDF/X validator exists, so this reads the structure itself with pypdf: page boxes,
 colour spaces of content and images, type in colour inks (every character is black ink
-alone), transparency, annotations, fonts, the output intent and the PDF/X keys. It returns
-every problem found, one line each, naming the page.
+alone), fill colours and shadings over the total-ink limit, transparency, annotations, fonts,
+the output intent and the PDF/X keys. It returns every problem found, one line each, naming
+the page.
 """
 
 from __future__ import annotations
@@ -15,17 +16,22 @@ from pypdf import PageObject, PdfReader
 from pypdf.generic import ContentStream, DictionaryObject, NameObject, PdfObject, TextStringObject
 
 RGB_COLOUR_OPERATORS = {b"rg", b"RG"}
+CMYK_FILL = b"k"  # strokes are black ink alone, or the crop marks' registration colour
 TEXT_SHOWING = {b"Tj", b"TJ", b"'", b'"'}
 BLEED_TOLERANCE = 0.5  # points
 TRAPPED_NAMES = ("/True", "/False")
 PDFX_HEADER = "%PDF-1.3"
+INK_TOLERANCE = 0.001  # of one ink: rounding in the colour values written, not ink
 
 
-def preflight_print(pdf: Path, bleed: float) -> list[str]:
+def preflight_print(pdf: Path, bleed: float, ink_limit: float | None = None) -> list[str]:
+    """Every problem of the print PDF ``pdf``; with ``ink_limit`` (the four inks' total, 1
+    each: 3.0 for 300 %) every fill colour and shading stop must keep within it too (the
+    crop marks' registration colour, a stroke outside the bleed, is no area of ink)."""
     reader = PdfReader(pdf)
     problems = _document(reader)
     for number, page in enumerate(reader.pages, 1):
-        problems += [f"page {number}: {p}" for p in _page(reader, page, bleed)]
+        problems += [f"page {number}: {p}" for p in _page(reader, page, bleed, ink_limit)]
     return problems
 
 
@@ -60,7 +66,7 @@ def _written(value: PdfObject | None) -> str:
     return str(value)
 
 
-def _page(reader: PdfReader, page: PageObject, bleed: float) -> list[str]:
+def _page(reader: PdfReader, page: PageObject, bleed: float, ink_limit: float | None) -> list[str]:
     problems = _boxes(page, bleed)
     annotations: Any = page.get("/Annots")
     if annotations:
@@ -74,6 +80,9 @@ def _page(reader: PdfReader, page: PageObject, bleed: float) -> list[str]:
             problems.append("RGB colour in the page content")
         problems += _type_in_colour_inks(operations)
     resources: Any = (page.get("/Resources") or DictionaryObject()).get_object()
+    if ink_limit is not None:
+        colours = [tuple(float(v) for v in o) for o, op in operations if op == CMYK_FILL]
+        problems += _over_ink_limit(colours + _shading_stops(resources), ink_limit)
     problems += _images(resources)
     problems += _shadings(resources)
     problems += _graphics_states(resources)
@@ -97,6 +106,34 @@ def _type_in_colour_inks(operations: list[tuple[Any, bytes]]) -> list[str]:
             inks = " ".join(f"{n}{round(v * 100)}" for n, v in zip("CMYK", current, strict=True))
             return [f"type in colour inks ({inks}), not black ink alone"]
     return []
+
+
+def _over_ink_limit(colours: list[tuple[float, ...]], limit: float) -> list[str]:
+    """A CMYK colour whose four inks lay down more than ``limit`` in all: it would not dry
+    on the press. Named once, by the page's heaviest."""
+    heaviest = max((c for c in colours if len(c) == 4), key=sum, default=None)
+    if heaviest is None or sum(heaviest) <= limit + INK_TOLERANCE:
+        return []
+    inks = " ".join(f"{n}{round(v * 100)}" for n, v in zip("CMYK", heaviest, strict=True))
+    total, most = round(sum(heaviest) * 100, 1), round(limit * 100)
+    return [f"a colour of {total:g} % total ink ({inks}) over the {most} % ink limit"]
+
+
+def _shading_stops(resources: DictionaryObject) -> list[tuple[float, ...]]:
+    """The colour stops of the page's CMYK shadings' interpolation functions."""
+    found: Any = (resources.get("/Shading") or DictionaryObject()).get_object()
+    stops = []
+    for ref in found.values():
+        shading = ref.get_object()
+        function = shading.get("/Function")
+        if shading.get("/ColorSpace") != "/DeviceCMYK" or function is None:
+            continue
+        parts = [function.get_object()]
+        if parts[0].get("/FunctionType") == 3:
+            parts = [f.get_object() for f in parts[0]["/Functions"]]
+        for part in parts:
+            stops += [tuple(float(v) for v in part[k]) for k in ("/C0", "/C1") if k in part]
+    return stops
 
 
 def _boxes(page: PageObject, bleed: float) -> list[str]:

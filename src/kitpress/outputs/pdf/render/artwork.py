@@ -4,9 +4,10 @@ SVG goes in as vector paths through svglib (sharp at any size, and its colours a
 colours, which the print profile turns into CMYK like every other colour); its transparency
 is dropped, since neither PDF/A-1 nor PDF/X-1a allows it. PNG goes in as pixels, flattened
 onto the paper it sits on (no soft mask for the same reason) and, in print, converted to the
-printer's CMYK like the stills. On screen, on a flat paper, the pixels of exactly the paper's
-colour are left out by a colour-key mask (PDF/A-1 allows it; the print preflight allows no
-mask), so the page's own ground shows there and no box can.
+printer's CMYK like the stills and kept within the ink limit like the flat colours. On
+screen, on a flat paper, the pixels of exactly the paper's colour are left out by a
+colour-key mask (PDF/A-1 allows it; the print preflight allows no mask), so the page's own
+ground shows there and no box can.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def flattened(
         image = source.convert("RGBA")
     alpha = image.getchannel("A")
     rgb = image.convert("RGB")  # the ink's own colour: the alpha is applied once, below
-    art = cmyk.picture(rgb) if cmyk is not None else rgb
+    art = cmyk.artwork(rgb) if cmyk is not None else rgb
     if backdrop is not None:
         under = backdrop.convert(art.mode).resize(image.size, Image.Resampling.LANCZOS)
     else:

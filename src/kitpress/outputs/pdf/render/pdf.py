@@ -25,7 +25,7 @@ from kitpress.document.labels import Labels
 from kitpress.document.model import PressDocument
 from kitpress.document.title_art import title_art_on
 from kitpress.kit.model import Kit
-from kitpress.layout.model import Layout
+from kitpress.layout.model import Layout, PageSpec
 from kitpress.stills.cmyk import CmykProfile
 
 from ..plan import DocumentPlan
@@ -183,10 +183,10 @@ def _document(
     )
 
 
-def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[PageTemplate]:
-    page = ctx.layout.page
-    frame = Frame(
-        page.margin_left + page.offset,
+def _body_frame(page: PageSpec, left: float) -> Frame:
+    """The text block, ``left`` points from the trimmed page's left edge."""
+    return Frame(
+        left + page.offset,
         page.margin_bottom + page.offset,
         page.frame_width,
         page.frame_height,
@@ -196,6 +196,27 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
         bottomPadding=0,
         id="body",
     )
+
+
+class FacingPages(PageTemplate):  # type: ignore[misc]
+    """The inside pages' template: its text block at the page's own left margin, so on
+    facing pages (printed double-sided) a right-hand page has it off the fold at the left
+    and a left-hand page off the fold at the right. One template for both, chosen by the
+    page's number as each page begins, so the sides stay right whatever page the body starts
+    on (after a cover or not, a notes page, a blank one)."""
+
+    def __init__(self, id: str, page: PageSpec, on_page: Callable[[Any, Any], None]) -> None:
+        self.recto = _body_frame(page, page.left_margin(1))
+        self.verso = _body_frame(page, page.left_margin(2))
+        super().__init__(id, [self.recto], onPage=on_page)
+
+    def beforeDrawPage(self, canvas: Any, doc: Any) -> None:
+        self.frames = [self.recto if doc.page % 2 else self.verso]
+
+
+def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[PageTemplate]:
+    page = ctx.layout.page
+    frame = _body_frame(page, page.margin_left)  # the back cover: a designed page, centred
     cover_frame = Frame(0, 0, *page.media, id="cover")
     document = ctx.document
     extras = CoverExtras(
@@ -223,7 +244,7 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
 
     return [
         PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="body"),
-        PageTemplate("body", [frame], onPage=on_body),
+        FacingPages("body", page, on_body),
         PageTemplate("back", [frame], onPage=on_back),
     ]
 
@@ -272,12 +293,11 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
     page, layout = ctx.layout.page, ctx.layout
     style = layout.styles["footer"]
     y = page.margin_bottom * 0.45
+    left, right = page.left_margin(number), page.width - page.right_margin(number)
     canvas.saveState()
     canvas.setStrokeColor(layout.colour("rule"))
     canvas.setLineWidth(0.5)
-    canvas.line(
-        page.margin_left, y + style.size + 5, page.width - page.margin_right, y + style.size + 5
-    )
+    canvas.line(left, y + style.size + 5, right, y + style.size + 5)  # the text block's width
     canvas.setFillColor(style.colour)
     font = font_name(style.font, style.bold, style.italic)
     canvas.setFont(font, style.size)
@@ -286,13 +306,12 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
     mark_width = 0.0
     if mark is not None and layout.cover.title_mark == "footer":  # the title art, running
         mark_width = footer_mark_size(mark, style.size)[0] + style.size
-    right = page.width - page.margin_right
     if folio_outside_left(ctx, number):  # a left-hand page of a printed kit: folio outside
-        canvas.drawString(page.margin_left, y, str(number))
+        canvas.drawString(left, y, str(number))
         x = right - canvas.stringWidth(running, font, style.size) - mark_width
         draw_string(canvas, right, y, running, right=True)
     else:
-        x = page.margin_left
+        x = left
         draw_string(canvas, x + mark_width, y, running)
         canvas.drawRightString(right, y, str(number))
     if mark is not None and mark_width:
@@ -304,4 +323,4 @@ def _footer(canvas: Any, ctx: Context, number: int) -> None:
 def folio_outside_left(ctx: Context, number: int) -> bool:
     """Printed double-sided (the print profile, and the booklet made from it), an even page is
     a left-hand page: its folio goes on its outer edge, the left. On screen, always right."""
-    return ctx.cmyk is not None and number % 2 == 0
+    return ctx.layout.page.facing and number % 2 == 0
