@@ -18,11 +18,29 @@ NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
-def french(tmp_path_factory: pytest.TempPathFactory) -> str:
+def french_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out: Path = tmp_path_factory.mktemp("fr")
     result = build(KIT, BuildOptions(format="pdf", out=out, language="fr"))
-    pdf = next(path for _, path in result.written if path.suffix == ".pdf")
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    return next(path for _, path in result.written if path.suffix == ".pdf")
+
+
+@pytest.fixture(scope="module")
+def french(french_pdf: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(french_pdf).pages)
+
+
+def _italic_text(pdf: Path, page_text: str) -> tuple[str, str]:
+    """The text set in an italic font and all the text, of the pages holding ``page_text``."""
+    italic: list[str] = []
+
+    def visit(text: str, cm: object, tm: object, font: object, size: object) -> None:
+        name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+        if "Italic" in name:
+            italic.append(text)
+
+    pages = [p for p in PdfReader(pdf).pages if page_text in _words(p.extract_text())]
+    text = " ".join(p.extract_text(visitor_text=visit) for p in pages)
+    return _words(" ".join(italic)), _words(text)
 
 
 def _words(text: str) -> str:  # lines joined: a phrase may be broken across two
@@ -47,6 +65,15 @@ def test_crew_on_set_are_captioned_with_their_department(french: str) -> None:
     assert "Hester Vale (réalisation) et Maren Oduya sur le tournage de" in words
     assert "Jonah Pike (image) et Hester Vale (réalisation)" in words
     assert "Réalisation Hester Vale" not in words
+    assert "De gauche à droite : Hester Vale" not in words  # no line-up on the set
+
+
+def test_captions_set_the_film_title_in_italics_not_capitals(french_pdf: Path) -> None:
+    italic, text = _italic_text(french_pdf, "sur le tournage de")
+    assert "sur le tournage de La Dernière Écluse." in text
+    assert "LA DERNIÈRE ÉCLUSE" not in text
+    assert italic.count("Écluse") >= 2  # each caption's title, in the italic face
+    assert "tournage" not in italic  # the caption's own words stay upright
 
 
 def test_french_numbers_and_section_names(french: str) -> None:

@@ -205,7 +205,7 @@ def test_build_all_languages(tmp_path: Path) -> None:
         "manifest.json",
     ]
     assert len([n for n in names if n.startswith("stills-web/")]) == 3
-    assert "(Le Père) au jardin dans CANINE." in captions  # French words around the French
+    assert "(Le Père) au jardin dans Canine." in captions  # French words around the French
     # a site per language, each linking to every language's page
     main_page = (out / "site" / "index.html").read_text(encoding="utf-8")
     french_page = (out / "site" / "fr" / "index.html").read_text(encoding="utf-8")
