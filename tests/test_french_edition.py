@@ -3,17 +3,23 @@ it: the PDF's own text, read back with pypdf, holds French usage and no English 
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from pypdf import PdfReader
 
+from kitpress.kit.load import load_kit
+from kitpress.kit.translations import read_translation
 from kitpress.pipeline import BuildOptions, build
 
 from .conftest import REPO
 
 KIT = REPO / "assets" / "the-last-lock"
+SCRIPT = REPO / "scripts" / "make_example_art.py"
 NBSP = "\u00a0"
 
 
@@ -116,3 +122,32 @@ def test_the_translated_title_names_the_original_and_retitles_the_filmographies(
     assert re.search(r"Titre original\s*The Last Lock", french, re.I)
     assert "2026 The Last Lock" not in french  # Hester Vale's filmography names it in French
     assert french.count("2026 La Dernière Écluse") >= 3
+
+
+def _example_art() -> ModuleType:
+    """scripts/make_example_art.py, which drew the example kit's title art (needs fontTools)."""
+    pytest.importorskip("fontTools")
+    spec = importlib.util.spec_from_file_location("make_example_art", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_french_cover_sets_the_french_title_art_made_as_the_english_one() -> None:
+    kit, _ = load_kit(KIT)
+    translation = read_translation(kit, "fr")
+    french = translation.kit
+    assert french.title_art is not None and french.title_art_on_dark is not None
+    names = (french.title_art.file.name, french.title_art_on_dark.file.name)
+    assert names == ("title.fr.svg", "title-on-dark.fr.svg")
+    assert not [w for w in translation.warnings if w.path == "title"]  # its logotype is given
+    art = _example_art()
+    for name, made in (
+        ("title.fr.svg", art.title_art(**art.FRENCH)),
+        ("title-on-dark.fr.svg", art.title_art(art.LIGHT_INK, "#141211", **art.FRENCH)),
+        ("title.svg", art.title_art()),  # the English one's bytes, as they were
+    ):
+        assert (KIT / "art" / name).read_text(encoding="utf-8") == made, name
+    assert "<title>La Dernière Écluse</title>" in art.title_art(**art.FRENCH)
