@@ -99,7 +99,7 @@ ENGLISH_WORDS = (
     "Interview", "Production notes", "Festivals and awards", "Contacts and", "Crew",
     "Credits", "Cast", "Stills", "still", "as", "on the set of", "in", "Courtesy",
     "photo by", "L to R", "A film by", "Presented by", "Embargoed until", "Winner",
-    "Official Selection", "out of 5 stars", "Trailer", "Scan for the trailer",
+    "Official Selection", "out of 5 stars", "Trailer", "Scan for the trailer", "(short)",
 )  # fmt: skip
 
 
@@ -110,10 +110,13 @@ def test_no_english_word_kitpress_sets_is_left_in_the_french_pdf(french: str) ->
 
 
 def test_the_interview_and_the_other_prose_keep_the_overlays_text(french: str) -> None:
-    assert "Comment est né LA DERNIÈRE ÉCLUSE" in french
+    assert "Comment est né La Dernière Écluse" in french
     assert "Propos recueillis par Dara Fennimore" in french
     assert "Une histoire née sur le chemin de halage" in french  # production notes
     assert "Where did" not in french and "A story from the towpath" not in french
+    # French sets a film's title in italics: in capitals only in the billing block
+    assert _words(french).count("LA DERNIÈRE ÉCLUSE") == 1
+    assert "SALT ROADS" not in french and "Salt Roads" in french
 
 
 def test_the_translated_title_names_the_original_and_retitles_the_filmographies(
