@@ -118,3 +118,4 @@ def test_styled_text_reads_as_plain_text_and_escapes_its_markup() -> None:
     )
     copied = pickle.loads(pickle.dumps(text))
     assert copied == text and copied.italic == text.italic
+    assert repr(text) != repr(str(text))  # a cache key over the document tells them apart

@@ -26,6 +26,9 @@ class StyledText(str):
     def __reduce__(self) -> tuple[type[StyledText], tuple[str, tuple[Span, ...]]]:
         return (StyledText, (str(self), self.italic))
 
+    def __repr__(self) -> str:  # what the outputs' cache keys hold: the spans count too
+        return f"StyledText({str(self)!r}, {self.italic!r})"
+
     def markup(self) -> str:
         """The text as paragraph markup (XML-escaped, as ReportLab and HTML read it), each
         italic span inside ``<i>…</i>``."""
