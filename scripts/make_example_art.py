@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
@@ -33,6 +34,8 @@ DEFAULT_OUT = REPO / "assets" / "the-last-lock"
 INK = "#1d2a2e"  # the title's deep canal green-black
 LIGHT_INK = "#f1ece2"  # the light version's ink, for dark grounds: fog over the water
 OCHRE = "#b07a34"  # the accent: lamplight on the water
+WORD_WIDTH = 1100  # the title's big word keeps within the waterline under it …
+WORD_TOP = 160  # … and its top (an accent too) 10 px below the rule over it, as LOCK's is
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,17 @@ class Outlines:
         scale = size / self.upem
         total = sum(self.advances[self.cmap[ord(c)]][0] * scale for c in text)
         return total + tracking * size * (len(text) - 1)
+
+    def top(self, text: str, size: float) -> float:
+        """How far above the baseline the tallest glyph of ``text`` reaches at ``size``."""
+        scale = size / self.upem
+        tops = []
+        for char in text:
+            pen = BoundsPen(self.glyphs)
+            self.glyphs[self.cmap[ord(char)]].draw(pen)
+            if pen.bounds is not None:
+                tops.append(pen.bounds[3] * scale)
+        return max(tops, default=0.0)
 
     def path(self, text: str, size: float, left: float, baseline: float, tracking: float) -> str:
         scale = size / self.upem
@@ -105,24 +119,34 @@ def _mix(colour: str, ground: str, share: float) -> str:
     return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
-def title_art(ink: str = INK, ground: str = "#ffffff") -> str:
-    """THE LAST over LOCK, a waterline through the foot of the capitals and their reflection
-    broken into ripples below it; in ``ink``, for a ``ground`` of about that colour (the dark
-    version for light grounds, the light one for dark grounds)."""
+def title_art(
+    ink: str = INK,
+    ground: str = "#ffffff",
+    over: str = "THE LAST",
+    word: str = "LOCK",
+    label: str = "The Last Lock",
+) -> str:
+    """``over`` (THE LAST) over ``word`` (LOCK), a waterline through the foot of the capitals
+    and their reflection broken into ripples below it; in ``ink``, for a ``ground`` of about
+    that colour (the dark version for light grounds, the light one for dark grounds). A word
+    longer than LOCK (ÉCLUSE, for the French title) is set smaller, to keep within the
+    waterline and its accents under the rule above it."""
     w, h = 1400, 560
-    lock = Run("LOCK", "NotoSerif-Bold.ttf", 330, w / 2, 400, tracking=0.02, fill=ink)
+    big = _FONTS.setdefault("NotoSerif-Bold.ttf", Outlines("NotoSerif-Bold.ttf"))
+    size = min(330.0, WORD_WIDTH / (big.width(word, 1.0, 0.02)))
+    while 400 - big.top(word, size) < WORD_TOP:  # an accent (É) would touch the rule
+        size -= 1.0
+    size = 330 if size == 330.0 else round(size, 1)
+    lock = Run(word, "NotoSerif-Bold.ttf", size, w / 2, 400, tracking=0.02, fill=ink)
     body = [
-        lettering(
-            Run("THE LAST", "NotoSerif-Regular.ttf", 64, w / 2, 118, tracking=0.42, fill=ink)
-        ),
+        lettering(Run(over, "NotoSerif-Regular.ttf", 64, w / 2, 118, tracking=0.42, fill=ink)),
         f'<rect x="{w / 2 - 70}" y="146" width="140" height="4" fill="{OCHRE}"/>',
         lettering(lock),
         f'<rect x="150" y="412" width="{w - 300}" height="5" fill="{OCHRE}"/>',
     ]
-    # The reflection: LOCK mirrored in the water, fading in bands, as ripples break it up.
-    outlines = _FONTS["NotoSerif-Bold.ttf"]
-    width = outlines.width(lock.text, lock.size, lock.tracking)
-    mirrored = outlines.path(lock.text, lock.size, (w - width) / 2, 0, lock.tracking)
+    # The reflection: the word mirrored in the water, fading in bands, as ripples break it up.
+    width = big.width(lock.text, lock.size, lock.tracking)
+    mirrored = big.path(lock.text, lock.size, (w - width) / 2, 0, lock.tracking)
     body.append('<clipPath id="ripples">')
     for band in range(9):
         top = 424 + band * 15
@@ -132,7 +156,7 @@ def title_art(ink: str = INK, ground: str = "#ffffff") -> str:
         f'<g clip-path="url(#ripples)"><path fill="{_mix(ink, ground, 0.28)}" '
         f'transform="matrix(1 0 0 -0.42 0 424)" d="{mirrored}"/></g>'
     )
-    return svg(w, h, body, "The Last Lock")
+    return svg(w, h, body, label)
 
 
 def northlight() -> str:
@@ -265,6 +289,9 @@ def _leaf(x: float, y: float, heading: float, length: float) -> list[tuple[float
     return [(x + px * cos - py * sin, y + px * sin + py * cos) for px, py in outline]
 
 
+FRENCH = {"over": "LA DERNIÈRE", "word": "ÉCLUSE", "label": "La Dernière Écluse"}
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the kit folder")
@@ -272,6 +299,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     files = {
         "art/title.svg": title_art(),
         "art/title-on-dark.svg": title_art(LIGHT_INK, "#141211"),
+        "art/title.fr.svg": title_art(**FRENCH),  # La Dernière Écluse, for kit.fr.yaml
+        "art/title-on-dark.fr.svg": title_art(LIGHT_INK, "#141211", **FRENCH),
         "logos/northlight-releasing.svg": northlight(),
         "logos/harbourline-sales.svg": harbourline(),
         "logos/canal-river-film-fund.svg": fund(),

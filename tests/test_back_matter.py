@@ -258,7 +258,7 @@ def test_the_zip_carries_the_embargo_in_files_sheet_and_manifest(
         "text": "Reviews embargoed until 1 September 2026",
     }
     caption = "Milena Smit and director Pat Director at the lock gates on the set of THE LAST LOCK."
-    assert tags["XMP-dc:Description"].startswith("L to R: " + caption)
+    assert tags["XMP-dc:Description"].startswith(caption)  # no "L to R:" on set
 
 
 @needs_cmyk_profile
@@ -282,14 +282,14 @@ def test_every_layout_builds_the_back_matter_without_warnings(
                 StillPerson("Penélope Cruz", cast_id="janis", on_set=True),
                 StillPerson("Pedro Almodóvar", role="director", on_set=True),
             ),
-            "L to R: Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
+            "Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
         ),
         (
             (
                 StillPerson("Pedro Almodóvar", role="director", on_set=True),
                 StillPerson("Penélope Cruz", cast_id="janis", on_set=True),
             ),
-            "L to R: Director Pedro Almodóvar and Penélope Cruz on the set of PARALLEL MOTHERS.",
+            "Director Pedro Almodóvar and Penélope Cruz on the set of PARALLEL MOTHERS.",
         ),
         (
             (
@@ -297,7 +297,7 @@ def test_every_layout_builds_the_back_matter_without_warnings(
                 StillPerson("Penélope Cruz", character="Janis", cast_id="janis"),
                 StillPerson("Pedro Almodóvar", role="director", on_set=True),
             ),
-            "L to R: Milena Smit, Penélope Cruz and director Pedro Almodóvar on the set of "
+            "Milena Smit, Penélope Cruz and director Pedro Almodóvar on the set of "
             "PARALLEL MOTHERS.",
         ),
         (

@@ -38,11 +38,10 @@ EXPECTED_CAPTIONS = [
     "L to R: Rossy de Palma as Elena, Israel Elejalde as Arturo, Penélope Cruz as Janis, "
     "Milena Smit as Ana in PARALLEL MOTHERS.",
     # behind the scenes (the director in the picture): names only, "on the set of"
-    "L to R: Milena Smit, Penélope Cruz and director Pedro Almodóvar on the set of "
-    "PARALLEL MOTHERS.",
+    "Milena Smit, Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
     "L to R: Penélope Cruz as Janis, Milena Smit as Ana in PARALLEL MOTHERS.",
     "L to R: Milena Smit as Ana, Aitana Sánchez-Gijón as Teresa in PARALLEL MOTHERS.",
-    "L to R: Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
+    "Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
 ]
 RIGHTS = "© El Deseo, photo by Iglesias Más. Courtesy of Sony Pictures Classics."
 RIGHTS_9 = "© El Deseo D.A. S.L.U., photo by Iglesias Más. Courtesy of Sony Pictures Classics."
@@ -212,8 +211,7 @@ def test_zip_stills_carry_caption_and_credits(example_build: object, tmp_path: P
     ).stdout
     tags = json.loads(out)[0]
     caption = (
-        "L to R: Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS. "
-        + RIGHTS_9
+        "Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS. " + RIGHTS_9
     )
     assert tags["XMP-dc:Description"] == caption
     assert tags["IPTC:Caption-Abstract"] == caption

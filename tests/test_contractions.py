@@ -82,18 +82,14 @@ def _on_set(style: CaptionStyle, language: str) -> str:
 @pytest.mark.parametrize(
     ("tag", "written"),
     [
-        ("fr", "De gauche à droite\u00a0: Hester Vale (réalisation) et Maren Oduya sur le "
-         "tournage de LA DERNIÈRE ÉCLUSE."),
-        ("de", "V. l. n. r.: Hester Vale (réalisation) und Maren Oduya bei den Dreharbeiten "
-         "zu LA DERNIÈRE ÉCLUSE."),
-        ("es", "De izquierda a derecha: Hester Vale (réalisation) y Maren Oduya en el rodaje "
-         "de LA DERNIÈRE ÉCLUSE."),
-        ("it", "Da sinistra: Hester Vale (réalisation) e Maren Oduya sul set di LA DERNIÈRE "
-         "ÉCLUSE."),
-        ("pt", "Da esquerda para a direita: Hester Vale (réalisation) e Maren Oduya nas "
-         "filmagens de LA DERNIÈRE ÉCLUSE."),
-        ("en", "L to R: Réalisation Hester Vale and Maren Oduya on the set of LA DERNIÈRE "
-         "ÉCLUSE."),
+        ("fr", "Hester Vale (réalisation) et Maren Oduya sur le tournage de La Dernière "
+         "Écluse."),
+        ("de", "Hester Vale (réalisation) und Maren Oduya bei den Dreharbeiten zu La Dernière "
+         "Écluse."),
+        ("es", "Hester Vale (réalisation) y Maren Oduya en el rodaje de La Dernière Écluse."),
+        ("it", "Hester Vale (réalisation) e Maren Oduya sul set di La Dernière Écluse."),
+        ("pt", "Hester Vale (réalisation) e Maren Oduya nas filmagens de La Dernière Écluse."),
+        ("en", "Réalisation Hester Vale and Maren Oduya on the set of LA DERNIÈRE ÉCLUSE."),
     ],
 )  # fmt: skip
 def test_crew_on_set_are_named_with_their_department_not_a_gendered_title(

@@ -18,11 +18,11 @@ KIT = REPO / "assets" / "the-last-lock"
 OVERLAY_TEXT = {
     "title", "logline", "synopsis", "long_synopsis", "directors_statement", "interview",
     "production_notes", "genres", "countries", "languages", "subtitles", "colour",
-    "billing_block", "copyright_line", "embargo", "rights", "crew",
+    "billing_block", "copyright_line", "embargo", "rights", "crew", "title_art",
 }  # fmt: skip
 OVERLAY_LISTS = {
     "cast": {"id", "character", "bio", "filmography"},
-    "filmmakers": {"name", "role", "bio"},
+    "filmmakers": {"name", "role", "bio", "filmography"},
     "credits": {"role"},
     "festivals": {"section", "award"},
     "quotes": {"text"},
@@ -51,6 +51,10 @@ def _texts(node: object) -> list[str]:
 
 def _french_files() -> list[Path]:
     return sorted(KIT.rglob("*.fr.md"))
+
+
+def _french_art() -> list[Path]:
+    return sorted(KIT.rglob("*.fr.svg"))  # the French title art
 
 
 def test_the_kit_declares_french_and_still_loads() -> None:
@@ -82,9 +86,11 @@ def test_every_french_file_is_named_and_there() -> None:
         if isinstance(node, dict) and "file" in node
     ]
     named += [f["bio"]["file"] for f in _yaml("kit.fr.yaml")["filmmakers"]]
-    assert sorted(named) == sorted(p.relative_to(KIT).as_posix() for p in _french_files())
+    named += [_yaml("kit.fr.yaml")["title_art"]["on_dark"]]
+    found = [*_french_files(), *_french_art()]
+    assert sorted(named) == sorted(p.relative_to(KIT).as_posix() for p in found)
     for name in named:  # each beside its English original
-        assert (KIT / name.replace(".fr.md", ".md")).is_file(), name
+        assert (KIT / name.replace(".fr.", ".")).is_file(), name
 
 
 def test_the_french_is_set_in_french_typography() -> None:

@@ -94,5 +94,6 @@ def test_one_still_carries_both_languages_captions_in_its_xmp(built: Path, tmp_p
         ).stdout
     )[0]
     assert "on the balance beam of Harrow\u2019s Lock at dawn" in found["Description-en"]
-    assert "sur le balancier de l\u2019écluse Harrow, à l\u2019aube" in found["Description-fr"]
+    assert "sur le balancier de l\u2019écluse Harrow au petit jour" in found["Description-fr"]
+    assert "dans La Dernière Écluse." in found["Description-fr"]  # the title, no capitals
     assert found["Description"] == found["Description-en"] == found["Caption-Abstract"]

@@ -77,13 +77,12 @@ SEED_CAPTIONS = [
     "Milena Smit as Ana in PARALLEL MOTHERS.",
     PAIR,
     # behind the scenes (the director in the picture): names only, "on the set of"
-    "L to R: Milena Smit, Penélope Cruz and director Pedro Almodóvar on the set of "
-    "PARALLEL MOTHERS.",
+    "Milena Smit, Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
     "L to R: Penélope Cruz as Janis, Milena Smit as Ana in PARALLEL MOTHERS.",
     PAIR,
     "L to R: Milena Smit as Ana, Aitana Sánchez-Gijón as Teresa in PARALLEL MOTHERS.",
     PAIR,
-    "L to R: Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
+    "Penélope Cruz and director Pedro Almodóvar on the set of PARALLEL MOTHERS.",
 ]
 RIGHTS = "© El Deseo, photo by Iglesias Más. Courtesy of Sony Pictures Classics."
 RIGHTS_9 = "© El Deseo D.A. S.L.U., photo by Iglesias Mas. Courtesy of Sony Pictures Classics."

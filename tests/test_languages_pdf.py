@@ -69,7 +69,7 @@ def test_a_french_kit_prints_french_quotation_marks(french: str) -> None:
 
 def test_a_french_kit_captions_its_stills_in_french(french: str) -> None:
     flat = " ".join(french.split())
-    assert "De gauche à droite" in flat and "dans DOGTOOTH" in flat
+    assert "De gauche à droite" in flat and "dans Dogtooth & <Friends>." in flat  # italic
     assert "Avec l’aimable autorisation de Kino Lorber." in flat
 
 

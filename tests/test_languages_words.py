@@ -271,8 +271,9 @@ def test_a_kit_in_german_captions_its_stills_in_german(write_kit: Callable[[str]
     make_still(kit / "stills" / "a.jpg")
     caption = check(kit, formats=SCREEN_PDF).document.stills[0].caption
     assert (
-        caption.text == "V. l. n. r.: Maren Holt als Ilse, Piet Aalders als Joost in DIE SCHLEUSE."
+        caption.text == "V. l. n. r.: Maren Holt als Ilse, Piet Aalders als Joost in Die Schleuse."
     )
+    assert caption.markup.endswith(" in <i>Die Schleuse</i>.")  # a work's title in italics
     assert caption.rights == (
         "© Kanaal Films, Foto: Lotte Smit. Mit freundlicher Genehmigung von Verleih X."
     )

@@ -143,6 +143,9 @@ def test_exiftool_reads_every_languages_caption_from_the_xmp(
     english = one.metadata.caption
     assert "Une cuisine, la nuit : la famille attend" in found["Description-fr"]
     assert found["Description-fr"].startswith("De gauche à droite")  # the French house words
+    # the title as written (French sets it in italics, which plain text cannot carry)
+    assert "attend dans Canine, le film. ©" in found["Description-fr"]
+    assert "in DOGTOOTH & <FRIENDS>." in found["Description-en"]  # English: in capitals
     assert found["Description-en"] == found["Description"] == english
     assert found["Title-fr"] == "Canine, le film – photo 01"
     assert found["Rights-fr"] == "© Boo Productions, tous droits"

@@ -157,6 +157,39 @@ def test_a_translated_title_makes_the_kits_own_the_original_title(tmp_path: Path
     assert kit.title_art is not None and kit.title_art.file.name == "title.svg"
 
 
+def test_a_translated_title_without_its_title_art_is_set_as_type_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    kit_dir = bilingual(tmp_path / "kit")  # kit.fr.yaml: title: Canine, and no title_art
+    text = (kit_dir / "kit.yaml").read_text(encoding="utf-8")
+    (kit_dir / "kit.yaml").write_text(text + "title_art: art/title.svg\n", encoding="utf-8")
+    (kit_dir / "art").mkdir()
+    svg = (  # light ink, for the cover's dark ground
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100">'
+        '<path fill="#f1ece2" d="M0 0H400V100H0Z"/></svg>'
+    )
+    (kit_dir / "art" / "title.svg").write_text(svg, encoding="utf-8")
+    kit, _ = load_kit(kit_dir)
+    assert in_language(kit, "fr").title_art is None and kit.title_art is not None
+    checked = check(kit_dir, formats="screen-pdf")
+    said = [str(w) for w in checked.warnings if "title_art" in w.message]
+    assert said == [
+        "kit.fr.yaml:1: title: warning: translated, but no title_art: the French cover sets "
+        "'Canine' as type, not kit.yaml's title art of 'Dogtooth & <Friends>' (art/title.svg); "
+        "give this language's logotype as title_art (or kit.yaml's file, to keep it)"
+    ]
+    out = tmp_path / "out"
+    build(kit_dir, BuildOptions(format="pdf", out=out, language="all"))
+    english, french = (
+        PdfReader(out / f"dogtooth-friends_press-kit_{tag}.pdf").pages[0].extract_text()
+        for tag in ("en", "fr")
+    )
+    # The French title typeset on the French cover (in capitals), no English title there …
+    assert "CANINE" in french and "Dogtooth" not in french
+    # … where the English cover sets the title art, the title as invisible text under it
+    assert "Dogtooth & <Friends>" in english and "DOGTOOTH" not in english
+
+
 def test_a_missing_translation_is_a_located_warning(tmp_path: Path) -> None:
     checked = check(bilingual(tmp_path / "kit"), formats="screen-pdf")
     said = [str(w) for w in checked.warnings if w.source == "kit.fr.yaml"]
@@ -205,7 +238,7 @@ def test_build_all_languages(tmp_path: Path) -> None:
         "manifest.json",
     ]
     assert len([n for n in names if n.startswith("stills-web/")]) == 3
-    assert "(Le Père) au jardin dans CANINE." in captions  # French words around the French
+    assert "(Le Père) au jardin dans Canine." in captions  # French words around the French
     # a site per language, each linking to every language's page
     main_page = (out / "site" / "index.html").read_text(encoding="utf-8")
     french_page = (out / "site" / "fr" / "index.html").read_text(encoding="utf-8")

@@ -2,10 +2,14 @@
 
     L to R: Milena Smit as Ana, Penélope Cruz as Janis in PARALLEL MOTHERS.
     L to R: Milena Smit as Ana, Penélope Cruz as Janis at the hospital in PARALLEL MOTHERS.
+    Director Pedro Almodóvar and Penélope Cruz on the set of PARALLEL MOTHERS.
     © El Deseo, photo by Iglesias Más. Courtesy of Sony Pictures Classics.
 
 The facts (who, which character, which rights) come from the kit; the wording comes from a
-`CaptionStyle`, which layouts can change.
+`CaptionStyle`, which layouts can change. The title is set as the language's press usage
+sets it (`title_style`): in capitals in English, in italics in French ("dans *Madres
+paralelas*."), where the caption text is a `StyledText` that keeps the plain title for every
+reader of plain text.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from dataclasses import dataclass
 
 from ..kit.model import Kit, Rights, Still, StillPerson
 from ..layout.caption_style import CaptionStyle
-from .contractions import fill
+from .contractions import fill, fill_marking
+from .styled_text import StyledText
 
 
 @dataclass(frozen=True)
@@ -25,9 +30,19 @@ class Caption:
     effective_rights: Rights
 
     @property
+    def markup(self) -> str:
+        """The caption as paragraph markup: escaped, an italic title inside <i>…</i>."""
+        return as_markup(self.text)
+
+    @property
     def full(self) -> str:
         """Caption and rights as one line, the way picture desks store it."""
         return f"{self.text} {self.rights}".strip()
+
+
+def as_markup(text: str) -> str:
+    """``text`` as paragraph markup: a `StyledText`'s italic spans in <i>…</i>."""
+    return text.markup() if isinstance(text, StyledText) else StyledText(text).markup()
 
 
 def compose(still: Still, kit: Kit, style: CaptionStyle) -> Caption:
@@ -42,38 +57,47 @@ def compose(still: Still, kit: Kit, style: CaptionStyle) -> Caption:
 
 def caption_text(still: Still, title: str, style: CaptionStyle, language: str = "en") -> str:
     """The caption's sentence; a preposition of the house style meets the title's or a
-    character's article as ``language`` writes it ("sur le tournage du MÉPRIS")."""
+    character's article as ``language`` writes it ("sur le tournage du MÉPRIS"). It starts
+    with a capital letter in every language; an italic title is marked (a `StyledText`)."""
     if still.verbatim_caption:
         return still.verbatim_caption
-    shown_title = title.upper() if style.title_upper else title
+    shown_title = title.upper() if style.title_style == "upper" and style.title_upper else title
+    template, values = _sentence_parts(still, style, language)
+    text, span = fill_marking(template, language, "title", **values, title=shown_title)
+    text = _capitalise(text)
+    if style.title_style == "italic" and span is not None:
+        return StyledText(text, (span,))
+    return text
+
+
+def _sentence_parts(still: Still, style: CaptionStyle, language: str) -> tuple[str, dict[str, str]]:
+    """The house style's template for ``still`` and its fields other than the title."""
     if any(p.on_set for p in still.people):
-        return _behind_the_scenes(still, shown_title, style, language)
+        return style.on_set, {"people": _behind_the_scenes(still, style)}
     if still.people:
         names = ", ".join(_person(p, style, language) for p in still.people)
         prefix = style.left_to_right if len(still.people) >= 2 else ""
         if still.description:  # where they are reads in the sentence, before the title
             names = f"{names} {_after_names(still.description)}"
-        return fill(style.in_title, language, people=prefix + names, title=shown_title)
+        return style.in_title, {"people": prefix + names}
     if still.description:
-        description = still.description.rstrip(". ")
-        return fill(style.no_people, language, description=description, title=shown_title)
-    return fill(style.bare, language, title=shown_title)
+        return style.no_people, {"description": still.description.rstrip(". ")}
+    return style.bare, {}
 
 
-def _behind_the_scenes(still: Still, title: str, style: CaptionStyle, language: str) -> str:
-    """Crew or actors as themselves, as photo desks write it: "L to R: Penélope Cruz and
-    director Pedro Almodóvar on the set of PARALLEL MOTHERS." Everyone by name (characters
-    are not played between takes), crew with their role before the name."""
+def _behind_the_scenes(still: Still, style: CaptionStyle) -> str:
+    """Crew or actors as themselves, as photo desks write it: "Director Pedro Almodóvar and
+    Penélope Cruz on the set of PARALLEL MOTHERS." Everyone by name (characters are not
+    played between takes), crew with their role before the name, and no "L to R:": a
+    behind-the-scenes still names who is at work, not a line-up to tell apart."""
     names = [
         style.crew_person.format(role=p.role, name=p.name) if p.role and p.on_set else p.name
         for p in still.people
     ]
-    names[0] = _capitalise(names[0])  # "Director Pedro Almodóvar and Penélope Cruz …"
     people = names[0] if len(names) == 1 else ", ".join(names[:-1]) + style.last_person + names[-1]
     if still.description and not _says_on_set(still.description, style.on_set):
         people = f"{people} {_after_names(still.description)}"
-    prefix = style.left_to_right if len(names) >= 2 else ""
-    return fill(style.on_set, language, people=prefix + people, title=title)
+    return people
 
 
 def _says_on_set(description: str, on_set: str) -> bool:

@@ -47,23 +47,30 @@ _PREPOSITION = re.compile(r"(?:^|(?<=\s))(\w+) $")
 def fill(template: str, language: str, **values: object) -> str:
     """``template`` with its fields filled by ``values`` (as `str.format` does), each
     preposition before a field contracted with the value's article in ``language``."""
+    return fill_marking(template, language, "", **values)[0]
+
+
+def fill_marking(
+    template: str, language: str, marked: str, **values: object
+) -> tuple[str, tuple[int, int] | None]:
+    """`fill`, and where the value of the field ``marked`` stands in the text it returns
+    (start, end), as contracted: "du MÉPRIS" marks "MÉPRIS"; None where it is not filled."""
     base = language.replace("_", "-").split("-")[0].lower()
     rules = CONTRACTIONS.get(base)
-    if rules is None:
-        return template.format(**values)
     out = ""
+    span: tuple[int, int] | None = None
     for literal, field, spec, conversion in string.Formatter().parse(template):
         out += literal
         if field is None:
             continue
         one = "{" + field + ("!" + conversion if conversion else "") + ":" + (spec or "") + "}"
         value = one.format(**values)
-        if field in KEEPS_ARTICLE.get(base, ()):
-            out += value
-            continue
-        out, value = _contract(out, value, rules, base == "fr")
+        if rules is not None and field not in KEEPS_ARTICLE.get(base, ()):
+            out, value = _contract(out, value, rules, base == "fr")
+        if field == marked and span is None:
+            span = (len(out), len(out) + len(value))
         out += value
-    return out
+    return out, span
 
 
 def _contract(

@@ -13,7 +13,8 @@ TOP = {
     "de, it, pt-BR): the words kitpress sets, the dates, the quotation marks and the "
     "hyphenation follow it. Default: en.",
     "translations": "The other languages the kit's text is translated into, e.g. [fr, es].",
-    "title": "The film's title as marketed (required). Captions print it in capitals.",
+    "title": "The film's title as marketed (required). Captions set it as the language's press "
+    "does: in capitals in English, in italics in French, Spanish, Italian, Portuguese and German.",
     "original_title": "Title in the original language, in any script.",
     "year": "Year of production, e.g. 2021.",
     "countries": "Production countries: one name or a list.",

@@ -45,7 +45,8 @@ TRANSLATABLE = {
     **{key: fields.TOP[key] for key in (*TEXT_KEYS, *PROSE_KEYS, *LIST_KEYS)},
     "billing_block": fields.TOP["billing_block"],
     "title_art": "The title treatment in this language (a French logotype): a file, or "
-    "{file, on_dark}; without it the cover keeps kit.yaml's.",
+    "{file, on_dark}; without it a translated title is typeset (a warning), the same one "
+    "keeps kit.yaml's.",
     "key_art": "The poster or key art in this language, relative to kit.yaml; without it the "
     "cover keeps kit.yaml's.",
     "embargo": "The embargo's line in this language: {text: …} (its moment stays in kit.yaml).",
@@ -158,6 +159,9 @@ class Overlay:
         retitled = isinstance(title, str) and title != kit.title
         if retitled and kit.original_title is None:
             changes["original_title"] = kit.title  # "Titre original : The Last Lock"
+        if retitled and kit.title_art is not None and "title_art" not in changes:
+            changes["title_art"] = changes["title_art_on_dark"] = None
+            self._untitled_art(data.key_lines["title"], str(title))
         changes["embargo"] = self._embargo(top)
         cast = self._cast(top)
         changes["cast"] = cast
@@ -213,6 +217,19 @@ class Overlay:
         for i, (still, translated) in enumerate(zip(kit.stills, stills, strict=True)):
             if still.description and translated.description == still.description:
                 self._warn_missing(f"stills[{i}].description", f"{kit.source.name}:{still.line}")
+
+    def _untitled_art(self, line: int, title: str) -> None:
+        """A warning: the translated title is set as type, not kit.yaml's logotype of the
+        title in another language."""
+        art, root = self.kit.title_art, self.kit.root.resolve()
+        file = art.file if art is not None else root
+        shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.name
+        message = (
+            f"translated, but no title_art: the {language_name(self.tag)} cover sets '{title}' "
+            f"as type, not kit.yaml's title art of '{self.kit.title}' ({shown}); give this "
+            "language's logotype as title_art (or kit.yaml's file, to keep it)"
+        )
+        self.checker.warn(line, "title", message)
 
     def _where(self, key: str, value: object) -> str:
         if isinstance(value, Prose) and value.source != self.kit.source.name:

@@ -17,11 +17,18 @@ class CaptionStyle:
     on_set: str = "{people} on the set of {title}."
     no_people: str = "{description} in {title}."
     bare: str = "Still from {title}."
-    title_upper: bool = True
+    title_style: str = "upper"  # the film's title: upper (English press), italic or plain
+    title_upper: bool = True  # the layout's: false never sets the title in capitals
     copyright: str = "© {holder}"
     photographer: str = "photo by {name}"
     courtesy: str = "Courtesy of {name}."
 
+
+# How a caption sets the film's title: in capitals (English press notes: "in PARALLEL
+# MOTHERS."), in italics (French, Spanish, Italian, Portuguese, German usage: "dans *Madres
+# paralelas*."), or as written. The caption sheets and the stills' embedded captions, which
+# are plain text, take an italic title as written.
+TITLE_STYLES = ("upper", "italic", "plain")
 
 TEMPLATE_FIELDS = {
     "left_to_right": (),

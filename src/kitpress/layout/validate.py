@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..reading.checker import Checker, Obj
 from ..reading.marked_yaml import Mapping, Scalar, Sequence, Value
-from .caption_style import TEMPLATE_FIELDS, CaptionStyle
+from .caption_style import TEMPLATE_FIELDS, TITLE_STYLES, CaptionStyle
 from .contents_spec import read_contents
 from .cover_spec import read_cover
 from .fonts_spec import read_fallback_fonts, read_fonts
@@ -218,7 +218,7 @@ def _captions(top: Obj, checker: Checker) -> tuple[CaptionStyle, dict[str, str]]
     """The caption house style (English where the layout says nothing) and the words the
     layout itself sets, which stand over the kit language's."""
     value: Value = top.get("captions") or Mapping({}, {}, top.line)
-    known = {**dict.fromkeys(TEMPLATE_FIELDS, ""), "title_upper": ""}
+    known = {**dict.fromkeys(TEMPLATE_FIELDS, ""), "title_upper": "", "title_style": ""}
     obj = checker.obj(value, "captions", known)
     if obj is None:
         return CaptionStyle(), {}
@@ -237,4 +237,11 @@ def _captions(top: Obj, checker: Checker) -> tuple[CaptionStyle, dict[str, str]]
         if isinstance(raw, Scalar):
             written[key] = text
     upper = obj.boolean("title_upper", True)
+    style = obj.text("title_style")
+    if style is not None and style not in TITLE_STYLES:
+        choices = ", ".join(TITLE_STYLES)
+        message = f"expected one of {choices} (got '{style}')"
+        checker.error(obj.line_of("title_style"), obj.sub("title_style"), message)
+    elif style is not None:  # over the kit language's, as the layout's words are
+        texts["title_style"] = written["title_style"] = style
     return CaptionStyle(**texts, title_upper=upper), written

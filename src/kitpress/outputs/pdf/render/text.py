@@ -14,12 +14,16 @@ from html import escape as _html_escape
 from markdown_it.token import Token
 
 from kitpress.document.markdown import PROSE, SAFE_SCHEMES, safe_href
+from kitpress.document.styled_text import StyledText
 
 __all__ = ["SAFE_SCHEMES", "Block", "escape", "link", "markdown_blocks", "safe_href"]
 
 
 def escape(text: str) -> str:
-    """Plain text as paragraph markup that means exactly that text."""
+    """Plain text as paragraph markup that means exactly that text; a `StyledText` (a
+    caption whose film title the language sets in italics) with its italic spans."""
+    if isinstance(text, StyledText):
+        return text.markup()
     return _html_escape(text, quote=True)
 
 
