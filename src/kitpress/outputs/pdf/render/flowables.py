@@ -247,11 +247,22 @@ class KeptUnlessThin(KeepTogether):  # type: ignore[misc]
     would unkept, and several part after as many groups as fit here, with ``apart`` groups
     at least on each side (never a lone quote over the page)."""
 
-    def __init__(self, groups: list[list[Flowable]], frame_height: float, apart: int = 2) -> None:
+    def __init__(
+        self,
+        groups: list[list[Flowable]],
+        frame_height: float,
+        apart: int = 2,
+        flowing: list[Flowable] | None = None,
+    ) -> None:
+        """``flowing``: a single group as it flows on a thin page (its own keeps inside)."""
         super().__init__([f for group in groups for f in group])
         self.groups, self.frame_height, self.apart = groups, frame_height, apart
+        self.flowing = flowing
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        # A frame asks for a split at its whole width, past an Indenter's indent: measured
+        # at the width it was set to (its last wrap's), as a Paragraph is.
+        avail_width = getattr(self, "_wrapInfo", (avail_width,))[0]
         self.wrap(avail_width, avail_height)
         at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
         if at_top or avail_height - SLACK >= self._H:
@@ -260,7 +271,7 @@ class KeptUnlessThin(KeepTogether):  # type: ignore[misc]
         if (self.frame_height - avail_height) / self.frame_height >= THIN_PAGE:
             return [FrameBreak(), *self._content]  # the page is full enough: all over
         if len(self.groups) == 1:
-            return [NullActionFlowable(), *self._content]
+            return [NullActionFlowable(), *(self.flowing or self._content)]
         for count in range(len(self.groups) - self.apart, self.apart - 1, -1):
             here = KeepTogether([f for group in self.groups[:count] for f in group])
             here.canv = self.canv  # measured as the frame measures it, spaces between included
@@ -271,4 +282,4 @@ class KeptUnlessThin(KeepTogether):  # type: ignore[misc]
         return [FrameBreak(), *self._content]
 
 
-SLACK = 12.0  # points: KeepTogether measures a little short of what the frame then takes
+SLACK = 1.0  # points: rounding between KeepTogether's measure and the frame's

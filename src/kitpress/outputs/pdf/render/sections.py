@@ -31,10 +31,17 @@ from kitpress.kit.model import Kit, Prose
 from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 
-from ..arrange import GAP, HEADING_ALLOWANCE, MAX_CROP
+from ..arrange import GAP, MAX_CROP
 from ..plan import DocumentPlan, StillPage, StillSlot
 from .artwork import draw_art, fit
-from .flowables import Bookmark, Gap, KeptUnlessThin, PullQuote, photo, photo_grid
+from .flowables import (
+    Bookmark,
+    Gap,
+    KeptUnlessThin,
+    PullQuote,
+    photo,
+    photo_grid,
+)
 from .long_paragraphs import paragraph_flowables
 from .paragraphs import longest_line, paragraph
 from .qr import qr_code
@@ -372,8 +379,16 @@ def details(ctx: Context) -> list[Flowable]:
         scan = [Indenter(left=column), *code, Indenter(left=-column)]
     frame = ctx.layout.page.frame_height
     if len(cells) <= SPECS_BOX:  # one box, read at a glance: on one page unless that
-        box = KeptUnlessThin([[grid_table(ctx, cells, rules=True), *scan]], frame)  # leaves
-        out = [*heading(ctx, "details"), box]  # the page before it thin
+        box = [grid_table(ctx, cells, rules=True), *scan]  # leaves the page before it thin:
+        if scan and len(cells) >= 2 * MIN_ROWS_APART:  # then it flows on, the code with the
+            head, tail = cells[:-MIN_ROWS_APART], cells[-MIN_ROWS_APART:]  # last rows
+            flowing = [
+                grid_table(ctx, head, rules=True),
+                KeepTogether([grid_table(ctx, tail, rules=True), *scan]),
+            ]
+        else:
+            flowing = box
+        out = [*heading(ctx, "details"), KeptUnlessThin([box], frame, flowing=flowing)]
     elif not scan:
         out = list_section(ctx, "details", grid_table(ctx, cells, rules=True))
     else:  # the code goes with the list's last rows: never alone over a page, never inside it
@@ -500,7 +515,9 @@ def stills(ctx: Context) -> list[Flowable]:
     heading and a first row fit, one row after another."""
     out = heading(ctx, "stills")
     fresh = "stills" in ctx.layout.new_page
-    credit = [ctx.p(escape(ctx.shared_rights), "rights"), Gap(8)] if ctx.shared_rights else []
+    rights = ParagraphStyle("shared-rights", parent=ctx.styles["rights"], measure=0)
+    shared = paragraph(escape(ctx.shared_rights), rights)  # under the heading: the frame wide
+    credit = [shared, Gap(8)] if ctx.shared_rights else []
     frame = ctx.layout.page
     credit_height = sum(float(f.wrap(frame.frame_width, frame.frame_height)[1]) for f in credit)
     grids = [_page_rows(ctx, page) for page in ctx.plan.still_pages]
@@ -535,10 +552,16 @@ def stills(ctx: Context) -> list[Flowable]:
         out[0] = CondPageBreak(opener.least_height() + title_height + credit_height + 22 + 1)
         out[-1].keepWithNext = bool(credit)  # the heading with its credit line, and then
         return out + credit + flow  # the first still holds them off the page's foot
-    first_row = grids[0][0].wrap(frame.frame_width, frame.frame_height)[1]
-    if len(grids[0]) == 1:
-        first_row /= max(1, len(grids[0][0]._cellvalues))
-    out[0] = CondPageBreak(first_row + HEADING_ALLOWANCE + credit_height + 22)
+    if first.columns == 2 and len(first.slots) >= 2:  # a pair first: it may give up a
+        grids[0][0] = FirstRow(ctx, list(first.slots[:2]))  # little of its height to start
+        first_row = grids[0][0].least_height()  # on the page the section before it ends on
+    else:
+        first_row = grids[0][0].wrap(frame.frame_width, frame.frame_height)[1]
+        if len(grids[0]) == 1:
+            first_row /= max(1, len(grids[0][0]._cellvalues))
+    title = out[-1]
+    title_height = title.wrap(frame.frame_width, frame.frame_height)[1] + title.style.spaceAfter
+    out[0] = CondPageBreak(first_row + title_height + credit_height + 22 + 1)
     out[-1].keepWithNext = bool(credit)  # the first row holds the heading (and its credit
     return out + credit + [row for rows in grids for row in rows]  # line) off the page's foot
 
@@ -686,6 +709,54 @@ class FirstStill(Flowable):  # type: ignore[misc]
             width, height = self.chosen.wrap(avail_width, avail_height)
         self.width, self.height = width, height
         return width, height
+
+    def draw(self) -> None:
+        self.chosen.drawOn(self.canv, 0, 0)
+
+
+class FirstRow(Flowable):  # type: ignore[misc]
+    """The first row of flowing stills, two side by side at one height: at their planned
+    crop where the page has room, else both cropped alike (by MAX_CROP of their height at
+    most) to fill the foot of the page the section before them ends on."""
+
+    def __init__(self, ctx: Context, slots: list[StillSlot]) -> None:
+        super().__init__()
+        self.ctx, self.slots = ctx, slots
+        self.most = min(s.shown_height - s.box[1] * (1 - MAX_CROP) for s in slots)
+        self.chosen = self._row(0.0)
+
+    def _row(self, trim: float) -> Flowable:
+        ctx = self.ctx
+        cells = [
+            photo(
+                ctx,
+                ctx.images[slot.still.id],
+                slot.box,
+                ctx.p(escape(slot.caption.text), "caption"),
+                _rights(ctx, slot),
+                slot.shown_height - trim,
+            )
+            for slot in self.slots
+        ]
+        return photo_grid(ctx, cells, 2, [slot.box[0] for slot in self.slots])
+
+    def least_height(self) -> float:
+        page = self.ctx.layout.page
+        row = self._row(max(0.0, self.most))
+        return float(row.wrap(page.frame_width, page.frame_height)[1])
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.chosen = self._row(0.0)
+        width, height = self.chosen.wrap(avail_width, avail_height)
+        short = height - avail_height
+        if 0 < short <= self.most:
+            self.chosen = self._row(short)
+            width, height = self.chosen.wrap(avail_width, avail_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # whole, here or on the next page
 
     def draw(self) -> None:
         self.chosen.drawOn(self.canv, 0, 0)

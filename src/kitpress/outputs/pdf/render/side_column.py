@@ -72,6 +72,9 @@ class Hanging(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        # A frame asks for a split at its whole width, past an Indenter's indent: the text
+        # is split at the width it was set to (its last wrap's), as a Paragraph does.
+        avail_width = getattr(self, "width", avail_width)
         if self._side_height(avail_height) > avail_height:
             return []  # the side note does not fit here: it goes over the page with its text
         used = 0.0
