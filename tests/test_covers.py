@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -452,3 +453,66 @@ def test_classic_sets_its_rights_lines_and_billing_block_roman(tmp_path: Path) -
     assert fonts["rights"] and all("Italic" not in f for f in fonts["rights"])
     assert fonts["billing"] == {"NotoSerif-Regular"}
     assert {f.split("-")[0] for f in fonts["cover"]} == {"NotoSerif"}  # no sans on its cover
+
+
+def _axes(page: pdfplumber.page.Page) -> dict[str, float]:
+    """The horizontal centre of everything on a page, by what it is: each line of type (its
+    characters on one baseline), each picture, and each band of vector art (a row of logos,
+    the title art), all in points from the page's left edge."""
+    centres: dict[str, float] = {}
+    lines: dict[float, list[dict[str, Any]]] = {}
+    for c in page.chars:
+        if c["text"].strip():
+            lines.setdefault(round(c["matrix"][5], 1), []).append(c)
+    for chars in lines.values():
+        said = "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]))
+        centres[said] = (min(c["x0"] for c in chars) + max(c["x1"] for c in chars)) / 2
+    for n, image in enumerate(page.images):
+        centres[f"picture {n}"] = (image["x0"] + image["x1"]) / 2
+    shapes = [s for s in page.rects + page.curves + page.lines if s["width"] < page.width * 0.9]
+    bands: list[list[dict[str, Any]]] = []
+    for shape in sorted(shapes, key=lambda s: s["top"]):
+        if bands and shape["top"] <= max(s["bottom"] for s in bands[-1]):
+            bands[-1].append(shape)
+        else:
+            bands.append([shape])
+    for band in bands:
+        left, right = min(s["x0"] for s in band), max(s["x1"] for s in band)
+        centres[f"art at {round(band[0]['top'])}"] = (left + right) / 2
+    return centres
+
+
+@pytest.mark.parametrize("layout", ["default", "classic", "festival-letter", "minimal"])
+@pytest.mark.parametrize("name", ["the-last-lock", "parallel-mothers"])
+def test_everything_on_the_back_cover_stands_on_one_axis(
+    tmp_path: Path, name: str, layout: str
+) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / name
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
+        page = document.pages[-1]
+        centres = _axes(page)
+        assert len(page.images) == 1  # a still, small, over the title
+    assert len(centres) >= 5
+    middle = page.width / 2  # the frame's centre: the back cover's margins are even
+    off = {
+        what: round(x - middle, 2)
+        for what, x in centres.items()  # vector art by its ink: a logo has its own margins
+        if abs(x - middle) > (3 if what.startswith("art at") else 1)
+    }
+    assert not off
+
+
+def test_the_billing_block_is_set_condensed_and_close(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out")) as document:
+        page = document.pages[-1]
+        words = page.extract_words(extra_attrs=["matrix", "size"])
+        chars = page.chars
+    names = [w for w in words if w["text"] in ("NORTHLIGHT", "VALE")]
+    for word in names:  # the names drawn at 78 % of the face's width, still as text
+        assert word["matrix"][0] / word["matrix"][3] == pytest.approx(0.78, abs=0.005)
+    rights = [c for c in chars if c["text"] == "©"]
+    assert rights and all(c["matrix"][0] == pytest.approx(c["matrix"][3]) for c in rights)
+    baselines = sorted({round(w["matrix"][5], 1) for w in words if w["size"] == 9})
+    steps = [a - b for a, b in pairwise(reversed(baselines))]
+    assert len(steps) >= 3 and max(steps) <= 9 * 1.15  # close: 1.12 of the names' size
