@@ -6,6 +6,7 @@ drawn image's pixels), a sparse kit's back cover with the distributor's block, a
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -19,7 +20,7 @@ from pypdf import PdfReader
 from kitpress.errors import LayoutError
 from kitpress.pipeline import BuildOptions, build, check
 
-from .conftest import SCREEN_PDF, check_errors, make_still
+from .conftest import SCREEN_PDF, check_errors, make_still, needs_poppler
 
 LONG_AWARD = "Special Jury Prize for Outstanding Artistic Contribution"
 KIT = """\
@@ -407,8 +408,11 @@ def test_a_centred_cover_stands_on_one_axis(tmp_path: Path) -> None:
             if w["size"] < 7.5:  # a laurel's lines: centred in their wreath
                 continue
             lines.setdefault(round(w["bottom"]), []).extend((w["x0"], w["x1"]))
-        wreaths = _wreaths(page)
         (art,) = [i for i in page.images if i["width"] < page.width / 3]  # the Golden Heron
+        wreaths = _wreaths(page.crop((0, art["top"], page.width, art["bottom"])))
+    with Image.open(kit / "laurels" / "estuary-2026.png") as png:  # its ink, in its margins
+        ink = png.convert("RGBA").getchannel("A").getbbox()
+        art["x0"] += ink[0] / png.width * art["width"]
     middle = page.width / 2
     for xs in lines.values():  # every line of type, the cast, the embargo, the imprint
         assert (min(xs) + max(xs)) / 2 == pytest.approx(middle, abs=2)
@@ -516,3 +520,48 @@ def test_the_billing_block_is_set_condensed_and_close(tmp_path: Path) -> None:
     baselines = sorted({round(w["matrix"][5], 1) for w in words if w["size"] == 9})
     steps = [a - b for a, b in pairwise(reversed(baselines))]
     assert len(steps) >= 3 and max(steps) <= 9 * 1.15  # close: 1.12 of the names' size
+
+
+def _inked_rows(picture: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The first and last row of ``box`` with a pixel that stands out from the ground (the
+    pixel left of the box, at its middle height)."""
+    grey = picture.convert("L")
+    ground = grey.getpixel((box[0] - 4, (box[1] + box[3]) // 2))
+    assert isinstance(ground, int)
+    marked = grey.crop(box).point(lambda v: 255 if abs(v - ground) > 48 else 0)
+    found = marked.getbbox()
+    assert found is not None
+    return box[1] + found[1], box[1] + found[3]
+
+
+@needs_poppler
+@pytest.mark.parametrize("layout", ["default", "minimal"])
+def test_a_festivals_own_laurel_stands_as_high_as_the_typeset_wreaths(
+    tmp_path: Path, layout: str
+) -> None:
+    """The Last Lock's Golden Heron file has clear margins round its wreath: its ink, not
+    the file, is as high as the typeset wreaths' leaves reach, and on their middle (as
+    rendered, at 288 ppi: 4 pixels a point)."""
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    pdf = _pdf(kit, tmp_path / "out", layout)
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (art,) = [i for i in page.images if i["width"] < page.width / 3]
+        row = page.crop((0, art["top"] - 20, page.width, art["bottom"] + 20))
+        wreaths = _wreaths(row)  # the row's leaves, not the title art's small curves
+    assert len(wreaths) == 2
+    png = tmp_path / "cover"
+    subprocess.run(["pdftoppm", "-r", "288", "-f", "1", "-l", "1", "-png", pdf, png], check=True)
+    (rendered,) = tmp_path.glob("cover-*.png")
+    top, bottom = round((art["top"] - 20) * 4), round((art["bottom"] + 20) * 4)
+    with Image.open(rendered) as picture:
+        ink = _inked_rows(picture, (round(art["x0"] * 4), top, round(art["x1"] * 4), bottom))
+        for wreath in wreaths:
+            x0, x1 = min(b[0] for b in wreath), max(b[2] for b in wreath)
+            leaves = _inked_rows(picture, (round(x0 * 4), top, round(x1 * 4), bottom))
+            assert abs((ink[1] - ink[0]) - (leaves[1] - leaves[0])) <= 4  # 1 pt
+            assert abs((ink[0] + ink[1]) - (leaves[0] + leaves[1])) / 2 <= 4
+        with Image.open(kit / "laurels" / "estuary-2026.png") as png_file:
+            left, _, right, _ = png_file.convert("RGBA").getchannel("A").getbbox()
+            drawn = (right - left) / png_file.width * art["width"]
+    assert drawn >= 22 * 72 / 25.4 - 0.5  # its ink legible: 22 mm wide at least

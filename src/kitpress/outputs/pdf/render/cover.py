@@ -37,8 +37,8 @@ from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 from kitpress.stills.targets import Fade
 
-from .artwork import draw_art, fit
-from .laurels import draw_laurel, laurel_size
+from .artwork import draw_art, fit, ink_box
+from .laurels import draw_laurel, laurel_size, wreath_ink
 from .measure import line_widths
 from .paragraphs import paragraph
 from .scripts import font_runs
@@ -361,26 +361,64 @@ def cover_laurel_list(
 def laurel_sizes(
     kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
 ) -> list[tuple[float, float]]:
-    """Points: each cover laurel's width and height, in `cover_laurel_list`'s order, all at
-    one height: the tallest drawn laurel's, or the official artwork's `LAUREL_SIZE`; the
-    artwork never narrower than `MIN_LAUREL_ART_WIDTH`, so its own small words stay legible."""
+    """Points: each cover laurel's place in the row, width and height, in
+    `cover_laurel_list`'s order, all at one height: the tallest typeset wreath's (the
+    official artwork's `LAUREL_SIZE` in a row of artwork alone). A festival's own artwork is
+    as wide as its ink (its clear margins left out), which is as high as the wreaths' leaves
+    reach, and never narrower than `MIN_LAUREL_ART_WIDTH`, so its own small words stay
+    legible."""
     laurels = cover_laurel_list(kit, layout, extras)
-    drawn = [laurel_size(f, styles["laurel"], labels)[1] for f, own in laurels if own is None]
-    height = max(drawn + ([LAUREL_SIZE] if any(own for _, own in laurels) else []), default=0.0)
+    height, reach = laurel_row(kit, layout, styles, labels, extras)
     sizes = []
     for festival, own in laurels:
         if own is not None:
-            sizes.append(laurel_art_size(own, height))
+            sizes.append(laurel_art_place(own, height, reach)[:2])
         else:
             sizes.append(laurel_size(festival, styles["laurel"], labels, height))
     return sizes
 
 
+def laurel_row(
+    kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
+) -> tuple[float, tuple[float, float]]:
+    """Points: the cover laurels' one height, and how low and how high above their foot the
+    typeset wreaths' leaves reach at that height (on average; the whole height without)."""
+    wreaths = [f for f, own in cover_laurel_list(kit, layout, extras) if own is None]
+    drawn = [laurel_size(f, styles["laurel"], labels) for f in wreaths]
+    height = max((h for _, h in drawn), default=LAUREL_SIZE if any(extras.laurels) else 0.0)
+    if not wreaths:
+        return height, (0.0, height)
+    reaches = [
+        wreath_ink(laurel_size(f, styles["laurel"], labels, height)[0], height) for f in wreaths
+    ]
+    low = sum(r[0] for r in reaches) / len(reaches)
+    return height, (low, sum(r[1] for r in reaches) / len(reaches))
+
+
+def laurel_art_place(
+    art: ArtFile, row: float, reach: tuple[float, float]
+) -> tuple[float, float, float, float, float, float]:
+    """A festival's own laurel artwork in a row of laurels ``row`` high: the width and
+    height of its place in the row (its ink's width, the row's height), then where its ink
+    stands in that place (its foot, its height) and where the whole file is drawn (its
+    lower-left corner's offset from the ink's, in points). Its ink is as high as ``reach``
+    (how low and how high the row's wreaths' leaves reach)."""
+    low, high = reach
+    width, height = laurel_art_size(art, high - low)
+    left, bottom, right, top = ink_box(art)
+    ink_width, ink_height = width * (right - left), height * (top - bottom)
+    foot = (low + high - ink_height) / 2  # a widened artwork grows about the leaves' middle
+    return ink_width, row, foot, ink_height, -width * left, -height * bottom
+
+
 def laurel_art_size(art: ArtFile, height: float = LAUREL_SIZE) -> tuple[float, float]:
-    """A festival's own laurel artwork in a row of laurels ``height`` high: at that height,
-    but never narrower than `MIN_LAUREL_ART_WIDTH`."""
-    width = max(MIN_LAUREL_ART_WIDTH, height * art.aspect)
-    return width, width / art.aspect
+    """Points: a festival's own laurel artwork drawn with its ink ``height`` high (its clear
+    margins beyond), but its ink never narrower than `MIN_LAUREL_ART_WIDTH`."""
+    left, bottom, right, top = ink_box(art)
+    ink_aspect = art.aspect * (right - left) / (top - bottom)
+    ink_width = max(MIN_LAUREL_ART_WIDTH, height * ink_aspect)
+    full_height = ink_width / ink_aspect / (top - bottom)
+    return full_height * art.aspect, full_height
 
 
 def laurel_zone(sizes: list[tuple[float, float]]) -> float:
@@ -429,15 +467,37 @@ def _draw_laurels(
     if centred(layout):
         spot = (page.width - laurel_zone(sizes)) / 2
     paper = layout.colour("cover_paper")
+    reach = laurel_row(kit, layout, styles, labels, extras)[1]
     for (festival, own), (width, height) in zip(laurels, sizes, strict=True):
         at = (spot, foot + (row - height) / 2)
-        if own is not None:  # the festival's own artwork, centred in the laurel's place
-            under = extras.backdrop((*at, width, height))
-            draw_art(canvas, own, at, (width, height), paper, extras.cmyk, under)
+        if own is not None:  # the festival's own artwork, its ink where the leaves reach
+            _draw_laurel_art(canvas, own, at, laurel_art_place(own, row, reach), extras, paper)
         else:
             draw_laurel(canvas, festival, styles["laurel"], *at, labels, height)
         spot += width + LAUREL_GAP
     return foot + row
+
+
+def _draw_laurel_art(
+    canvas: Canvas,
+    art: ArtFile,
+    at: tuple[float, float],
+    place: tuple[float, float, float, float, float, float],
+    extras: CoverExtras,
+    paper: str,
+) -> None:
+    """The artwork in its place at ``at``, clipped to its ink: its clear margins, flattened
+    onto what is under them, never show as a box on the picture or reach a neighbour."""
+    width, _, foot, ink_height, dx, dy = place
+    full = laurel_art_size(art, ink_height)
+    corner = (at[0] + dx, at[1] + foot + dy)
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(at[0], at[1] + foot, width, ink_height)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    under = extras.backdrop((*corner, *full))
+    draw_art(canvas, art, corner, full, paper, extras.cmyk, under)
+    canvas.restoreState()
 
 
 def display_style(markup: str, style: ParagraphStyle, width: float) -> ParagraphStyle:

@@ -139,9 +139,8 @@ def draw_laurel(
     width and height."""
     text = laurel_text(festival, style, labels)
     width, height = _wreath(text, least)
-    leaf = height * LEAF_SHARE
+    radii, leaf = _geometry(width, height)
     centre_x, centre_y = x + width / 2, y + height / 2
-    radii = (width / 2 - leaf, height / 2 - leaf * 0.5)
     canvas.saveState()
     canvas.setFillColor(style.textColor)
     canvas.setStrokeColor(style.textColor)
@@ -155,24 +154,57 @@ def draw_laurel(
     return width, height
 
 
-def _branch(
-    canvas: Canvas, centre: tuple[float, float], radii: tuple[float, float], side: int, leaf: float
-) -> None:
-    """One side: a stem along the ellipse and leaves growing outward from it, smaller upward."""
-    points = []
+Leaf = tuple[tuple[float, float], float, float]  # where on the stem, heading, length
+
+
+def _leaves(
+    centre: tuple[float, float], radii: tuple[float, float], side: int, leaf: float
+) -> list[Leaf]:
+    """One side's leaves: each where it grows on the stem, its heading in degrees and its
+    length, smaller upward."""
+    leaves = []
     for i in range(LEAVES):
         angle = math.radians(SWEEP[0] + (SWEEP[1] - SWEEP[0]) * i / (LEAVES - 1))
         point = (
             centre[0] + side * radii[0] * math.cos(angle),
             centre[1] + radii[1] * math.sin(angle),
         )
-        points.append(point)
         along = (-side * radii[0] * math.sin(angle), radii[1] * math.cos(angle))
         heading = math.degrees(math.atan2(along[1], along[0]))
-        _leaf(canvas, point, heading - side * 35, leaf * (1 - 0.035 * i))
+        leaves.append((point, heading - side * 35, leaf * (1 - 0.035 * i)))
+    return leaves
+
+
+def _geometry(width: float, height: float) -> tuple[tuple[float, float], float]:
+    """A wreath ``width`` × ``height`` (its corner at 0, 0): the stem's half-axes and the
+    leaves' length."""
+    leaf = height * LEAF_SHARE
+    return (width / 2 - leaf, height / 2 - leaf * 0.5), leaf
+
+
+def wreath_ink(width: float, height: float) -> tuple[float, float]:
+    """Points from a wreath's foot: how low and how high its leaves reach, which is what the
+    eye takes for its height (its box has room at the top the upward leaves do not fill)."""
+    radii, leaf = _geometry(width, height)
+    low, high = height, 0.0
+    for (_, y), heading, length in _leaves((width / 2, height / 2), radii, 1, leaf):
+        turn = math.radians(heading)  # the leaf: an ellipse along ``heading`` from its point
+        middle = y + length / 2 * math.sin(turn)
+        half = math.hypot(length / 2 * math.sin(turn), length * 0.2 * math.cos(turn))
+        low, high = min(low, middle - half), max(high, middle + half)
+    return low, high
+
+
+def _branch(
+    canvas: Canvas, centre: tuple[float, float], radii: tuple[float, float], side: int, leaf: float
+) -> None:
+    """One side: a stem along the ellipse and leaves growing outward from it."""
+    leaves = _leaves(centre, radii, side, leaf)
+    for point, heading, length in leaves:
+        _leaf(canvas, point, heading, length)
     path = canvas.beginPath()
-    path.moveTo(*points[0])
-    for point in points[1:]:
+    path.moveTo(*leaves[0][0])
+    for point, _, _ in leaves[1:]:
         path.lineTo(*point)
     canvas.drawPath(path, stroke=1, fill=0)
 
