@@ -420,15 +420,35 @@ def test_a_centred_cover_stands_on_one_axis(tmp_path: Path) -> None:
     assert (row[0] + row[1]) / 2 == pytest.approx(middle, abs=4)  # leaf inside its box)
 
 
-def test_a_framed_cover_shows_a_portrait_poster_whole(tmp_path: Path) -> None:
+def test_a_framed_cover_keeps_most_of_a_portrait_poster(tmp_path: Path) -> None:
+    """Across the frame's width, a portrait poster is cut to a frame taller than a
+    landscape picture's: more of it shows, and never a band."""
     kit = _poster_kit(tmp_path / "kit", (1100, 1500))
     pdf = _pdf(kit, tmp_path / "out", "minimal")
     with pdfplumber.open(pdf) as document:
         page = document.pages[0]
         (art,) = [i for i in page.images if i["width"] > page.width / 3]
     aspect = (art["x1"] - art["x0"]) / (art["bottom"] - art["top"])
-    assert aspect == pytest.approx(1100 / 1500, rel=0.01)  # not cut to the frame's square
+    assert 1100 / 1500 < aspect < 1.05  # nearly square at most: over 70 % of its height
+    assert aspect == pytest.approx(art["srcsize"][0] / art["srcsize"][1], rel=0.01)
     assert (art["x0"] + art["x1"]) / 2 == pytest.approx(page.width / 2, abs=1)
+
+
+@pytest.mark.parametrize("name", ["the-last-lock", "parallel-mothers"])
+def test_the_minimal_cover_art_fills_the_frame_and_half_the_page(tmp_path: Path, name: str) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / name
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", "minimal")) as document:
+        page = document.pages[0]
+        (art,) = [i for i in page.images if i["width"] > page.width / 3]
+        title = [w for w in page.extract_words() if w["top"] > art["bottom"]]
+    margin = 20 * 72 / 25.4  # minimal's margins: 20 mm
+    assert art["x0"] == pytest.approx(margin, abs=0.5)
+    assert art["x1"] == pytest.approx(page.width - margin, abs=0.5)
+    assert art["top"] == pytest.approx(margin, abs=0.5)
+    assert art["bottom"] - art["top"] >= page.height * 0.49  # about half the page or more
+    drawn = (art["x1"] - art["x0"]) / (art["bottom"] - art["top"])
+    assert drawn == pytest.approx(art["srcsize"][0] / art["srcsize"][1], rel=0.01)  # unstretched
+    assert title and min(w["top"] for w in title) - art["bottom"] >= 18  # the text clear of it
 
 
 @pytest.mark.parametrize("layout", ["default", "festival-letter"])
@@ -547,13 +567,13 @@ def test_a_festivals_own_laurel_stands_as_high_as_the_typeset_wreaths(
     with pdfplumber.open(pdf) as document:
         page = document.pages[0]
         (art,) = [i for i in page.images if i["width"] < page.width / 3]
-        row = page.crop((0, art["top"] - 20, page.width, art["bottom"] + 20))
+        row = page.crop((0, art["top"] - 4, page.width, art["bottom"] + 4))
         wreaths = _wreaths(row)  # the row's leaves, not the title art's small curves
     assert len(wreaths) == 2
     png = tmp_path / "cover"
     subprocess.run(["pdftoppm", "-r", "288", "-f", "1", "-l", "1", "-png", pdf, png], check=True)
     (rendered,) = tmp_path.glob("cover-*.png")
-    top, bottom = round((art["top"] - 20) * 4), round((art["bottom"] + 20) * 4)
+    top, bottom = round((art["top"] - 4) * 4), round((art["bottom"] + 4) * 4)
     with Image.open(rendered) as picture:
         ink = _inked_rows(picture, (round(art["x0"] * 4), top, round(art["x1"] * 4), bottom))
         for wreath in wreaths:

@@ -40,9 +40,10 @@ INK_ALPHA = 16  # of 255: a PNG's pixels more opaque than this are its ink, not 
 
 
 def ink_box(art: ArtFile) -> Box:
-    """Where a PNG's ink is, inside its clear margins: left, bottom, right and top as shares
-    of its width and height, from its lower-left corner (the whole of an SVG or an opaque
-    PNG). A festival's laurel file often has a fifth of clear space around the wreath."""
+    """Where the art's ink is, inside its clear margins: left, bottom, right and top as
+    shares of its width and height, from its lower-left corner (the whole of an opaque PNG).
+    A festival's laurel file often has a fifth of clear space around the wreath. An SVG is
+    taken whole: its own clips and masks make its drawn bounds no measure of its ink."""
     if art.kind != "png" or not art.transparent:
         return FULL
     return _ink_box(art.art.file)
