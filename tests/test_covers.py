@@ -420,16 +420,18 @@ def test_a_centred_cover_stands_on_one_axis(tmp_path: Path) -> None:
     assert (row[0] + row[1]) / 2 == pytest.approx(middle, abs=4)  # leaf inside its box)
 
 
-def test_a_framed_cover_keeps_most_of_a_portrait_poster(tmp_path: Path) -> None:
-    """Across the frame's width, a portrait poster is cut to a frame taller than a
-    landscape picture's: more of it shows, and never a band."""
+def test_a_framed_cover_cuts_a_portrait_poster_to_the_frame_not_to_a_band(
+    tmp_path: Path,
+) -> None:
+    """Across the frame's width, a portrait poster is cut by its focus point to the frame's
+    shape, which is nearly square (never a band), and drawn unstretched."""
     kit = _poster_kit(tmp_path / "kit", (1100, 1500))
     pdf = _pdf(kit, tmp_path / "out", "minimal")
     with pdfplumber.open(pdf) as document:
         page = document.pages[0]
         (art,) = [i for i in page.images if i["width"] > page.width / 3]
     aspect = (art["x1"] - art["x0"]) / (art["bottom"] - art["top"])
-    assert 1100 / 1500 < aspect < 1.05  # nearly square at most: over 70 % of its height
+    assert 1100 / 1500 < aspect < 1.2  # over 60 % of its height shows
     assert aspect == pytest.approx(art["srcsize"][0] / art["srcsize"][1], rel=0.01)
     assert (art["x0"] + art["x1"]) / 2 == pytest.approx(page.width / 2, abs=1)
 

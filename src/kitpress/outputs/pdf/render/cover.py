@@ -53,8 +53,6 @@ TOP_ZONE = 0.42  # of the page height, from its top: the text zone of a cover wi
 FOOT_SCRIM_FROM = 0.32  # of the page height, from the foot: the foot's own scrim, on such a
 FOOT_SCRIM_TO = 0.1  # cover, from here down to here
 SCRIM_HALF = 0.5  # of a poster's picture height, from its foot: the scrim starts no higher
-FRAMED_PORTRAIT_GROWTH = 0.06  # of the page height: a framed portrait poster runs this much
-# further down than the layout's art_share, so less of it is cut to the frame's width
 LAUREL_SIZE = 66.0  # points: a festival's own laurel artwork is set this high at most
 MIN_LAUREL_ART_WIDTH = 62.0  # points (22 mm): narrower, its own small words are illegible
 TITLE_SHARE = 0.55  # of the cover's text space the title may take before it shrinks
@@ -150,10 +148,6 @@ def cover_box(
     height = page.height * cover.art_share
     if cover.style == "framed":  # the frame's whole width, from the top margin down
         height -= page.margin_top
-        whole = page.frame_width * pixels[1] / pixels[0] if pixels else 0.0
-        if whole > height:  # a tall picture (a portrait poster): the frame keeps more of it
-            height = min(whole, height + page.height * FRAMED_PORTRAIT_GROWTH)  # the same
-            # for the picture cropped to this frame, which is drawn with its own pixels
         top = page.height - page.margin_top
         return page.margin_left, top - height, page.frame_width, height
     return -bleed, page.height - height, page.width + 2 * bleed, height + bleed
