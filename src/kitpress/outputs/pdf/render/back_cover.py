@@ -206,7 +206,7 @@ class BackCover(Flowable):  # type: ignore[misc]
             y += LOGO_HEIGHT + GAP * 1.5
         contacts = contact_lines(ctx)
         if contacts:
-            y = self._para("<br/>".join(contacts), "back_small", y) + GAP * 0.5
+            y = self._para("<br/>".join(contacts), "back_small", y) + GAP
         block = kit.billing_block
         text = block.text if block else None
         if kit.presented_by and not (text and opens_with(text, kit.presented_by)):
