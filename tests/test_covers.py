@@ -587,3 +587,19 @@ def test_a_festivals_own_laurel_stands_as_high_as_the_typeset_wreaths(
             left, _, right, _ = png_file.convert("RGBA").getchannel("A").getbbox()
             drawn = (right - left) / png_file.width * art["width"]
     assert drawn >= 22 * 72 / 25.4 - 0.5  # its ink legible: 22 mm wide at least
+
+
+@pytest.mark.parametrize("layout", ["default", "minimal"])
+def test_a_two_line_award_is_broken_evenly_never_after_for(tmp_path: Path, layout: str) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
+        page = document.pages[0]
+        (wreath,) = _wreaths(page.crop((0, page.height * 0.6, page.width, page.height)))
+        box = (
+            min(b[0] for b in wreath),
+            min(b[1] for b in wreath),
+            max(b[2] for b in wreath),
+            max(b[3] for b in wreath),
+        )
+        said = page.within_bbox(box).extract_text().splitlines()
+    assert said == ["VOLPI CUP", "FOR BEST ACTRESS", "VENICE INTERNATIONAL", "FILM FESTIVAL 2021"]

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -37,16 +38,20 @@ CLEAR_Y = 1.6
 LEAF_SHARE = 0.2  # a leaf's length, of the wreath's height
 MIN_HEIGHT = 52.0  # points: a laurel of one short line is still a laurel
 NBSP = "\u00a0"
+CLINGING = frozenset(  # words that lead into the next: a line of an award never ends on one
+    ("for", "of", "the", "a", "an", "in", "and", "&", "de", "du", "des", "la", "le", "et", "pour")
+)
+CLING_PENALTY = 1.3  # a break after such a word counts its longer line this much longer
 KIND_WORDS = frozenset(  # the words that name a festival's kind, at the end of its name
     ("film", "festival", "festivals", "days", "week", "weeks", "biennale", "fest", "cinema")
 )
 
 
-def laurel_lines(festival: Festival, labels: Labels) -> str:
-    """The award, then the festival's name and year. The name breaks before its kind, which
-    is held together with the year ("NORTHGATE / FILM FESTIVAL 2026", never "NORTHGATE FILM
-    / FESTIVAL 2026")."""
-    top = escape(festival.award or labels.official_selection)
+def laurel_lines(festival: Festival, labels: Labels, award: str | None = None) -> str:
+    """The award (``award``: its markup as broken, if given), then the festival's name and
+    year. The name breaks before its kind, which is held together with the year
+    ("NORTHGATE / FILM FESTIVAL 2026", never "NORTHGATE FILM / FESTIVAL 2026")."""
+    top = award or escape(festival.award or labels.official_selection)
     words = festival.name.split()
     kind = 0  # how many of the name's last words say what kind of festival it is
     while kind < len(words) - 1 and words[-1 - kind].casefold() in KIND_WORDS:
@@ -91,11 +96,40 @@ def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels) -> La
     tries = ((laurel_style(style), WIDEST), (smallest, WIDEST), (smallest, LONGEST_MEASURE))
     for chosen, widest in tries:
         set_ = _narrowest(markup, chosen, widest)
-        if set_ is not None:
-            return set_
+        if set_ is None:
+            continue
+        halves = balanced_award(festival.award or labels.official_selection, chosen)
+        if halves is not None:  # the award in two even lines, when it takes two anyway
+            even = _narrowest(laurel_lines(festival, labels, halves), chosen, widest)
+            if even is not None and even.height <= set_.height:
+                return even
+        return set_
     para = paragraph(markup, smallest)
     _, height = para.wrap(LONGEST_MEASURE, 10_000)
     return LaurelText(para, max(line_widths(para) or [LONGEST_MEASURE]), float(height))
+
+
+def balanced_award(award: str, style: ParagraphStyle) -> str | None:
+    """The award's markup broken into two lines as even as its words allow, never after a
+    word that leads into the next unless the lines would be far from even ("VOLPI CUP /
+    FOR BEST ACTRESS", not "VOLPI CUP FOR BEST / ACTRESS" or "VOLPI CUP FOR / BEST
+    ACTRESS"); None for a single word."""
+    words = award.split()
+    if len(words) < 2:
+        return None
+
+    def width(text: str) -> float:
+        shown = text.upper() if getattr(style, "textTransform", None) == "uppercase" else text
+        tracking = float(getattr(style, "charSpace", 0) or 0)
+        return float(stringWidth(shown, style.fontName, style.fontSize)) + tracking * len(shown)
+
+    def longer(at: int) -> float:  # a line never ends on a word that leads the next
+        clings = words[at - 1].casefold() in CLINGING
+        halves = max(width(" ".join(words[:at])), width(" ".join(words[at:])))
+        return halves * (CLING_PENALTY if clings else 1.0)
+
+    at = min(range(1, len(words)), key=longer)
+    return f"{escape(' '.join(words[:at]))}<br/>{escape(' '.join(words[at:]))}"
 
 
 def _narrowest(markup: str, style: ParagraphStyle, widest: float) -> LaurelText | None:
