@@ -310,6 +310,7 @@ def test_the_billing_block_is_set_as_billing(
         assert sizes[role] < 0.8 * sizes["NORTHLIGHT"]
     lines = [line for line in text.splitlines() if "NORTHLIGHT" in line or "by" in line]
     assert not any(line.rstrip().endswith("“THE") for line in lines)  # the title in one piece
+    assert not any(line.rstrip().endswith("&") or line.startswith("&") for line in lines)
     assert "“THE LAST LOCK”" in text.replace("\n", " ")
     assert "PRESENTED BY" not in text.upper().replace("RELEASING PRESENTS", "")  # no repeat
     rows: dict[int, list[float]] = {}
@@ -534,11 +535,14 @@ def test_the_billing_block_is_set_condensed_and_close(tmp_path: Path) -> None:
         page = document.pages[-1]
         words = page.extract_words(extra_attrs=["matrix", "size"])
         chars = page.chars
+        page_text = page.extract_text()
     names = [w for w in words if w["text"] in ("NORTHLIGHT", "VALE")]
     for word in names:  # the names drawn at 78 % of the face's width, still as text
         assert word["matrix"][0] / word["matrix"][3] == pytest.approx(0.78, abs=0.005)
     rights = [c for c in chars if c["text"] == "©"]
     assert rights and all(c["matrix"][0] == pytest.approx(c["matrix"][3]) for c in rights)
+    lines = page_text.splitlines()  # "CANAL & RIVER FILM FUND" ran "CANAL &" / "RIVER …"
+    assert not any(line.rstrip().endswith("&") or line.startswith("&") for line in lines)
     baselines = sorted({round(w["matrix"][5], 1) for w in words if w["size"] == 9})
     steps = [a - b for a, b in pairwise(reversed(baselines))]
     assert len(steps) >= 3 and max(steps) <= 9 * 1.15  # close: 1.12 of the names' size

@@ -27,6 +27,7 @@ TRACKING = -0.05  # points between letters: narrow, not solid
 STEP = 2.0  # points: the measures tried while balancing
 NBSP = "\u00a0"
 _SPACES = re.compile(r"[ \t\n\r]+")
+_AMPERSAND = re.compile(r"[ \t\n\r]+&[ \t\n\r]+")
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
@@ -56,9 +57,10 @@ def is_role_word(word: str) -> bool:
 
 def billing_markup(text: str, style: ParagraphStyle) -> str:
     """The block's text as markup: role words at `ROLE_SHARE` of the names' size (`ROLE_LEAST`
-    at least), the quoted
-    title's words held together."""
+    at least), the quoted title's words held together, and an ampersand to the words either
+    side of it (a line neither ends nor starts with one)."""
     text = _QUOTED.sub(lambda m: "“" + m.group(1).replace(" ", NBSP) + "”", text)
+    text = _AMPERSAND.sub(NBSP + "&" + NBSP, text)  # "CANAL & RIVER": never a line's end
     small = round(max(ROLE_LEAST, style.fontSize * ROLE_SHARE), 2)
     runs: list[tuple[bool, list[str]]] = []
     for word in _SPACES.split(text.strip()):  # not str.split: it splits at the NBSP too
