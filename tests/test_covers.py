@@ -607,3 +607,23 @@ def test_a_two_line_award_is_broken_evenly_never_after_for(tmp_path: Path, layou
         )
         said = page.within_bbox(box).extract_text().splitlines()
     assert said == ["VOLPI CUP", "FOR BEST ACTRESS", "VENICE INTERNATIONAL", "FILM FESTIVAL 2021"]
+
+
+def test_the_cover_quote_is_set_in_even_lines(tmp_path: Path) -> None:
+    """The Last Lock's classic cover ran "… to keep something / alive.": a word alone."""
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", "classic")) as document:
+        page = document.pages[0]
+        words = page.extract_words(extra_attrs=["size"])
+    first = next(w for w in words if w["text"].startswith("“"))
+    last = next(w for w in words if w["text"].endswith("”"))
+    quoted = [w for w in words if first["top"] - 1 <= w["top"] <= last["top"] + 1]
+    rows: dict[int, list[dict[str, Any]]] = {}
+    for w in quoted:
+        rows.setdefault(round(w["top"]), []).append(w)
+    widths = [max(w["x1"] for w in r) - min(w["x0"] for w in r) for r in rows.values()]
+    assert len(rows) == 2 and all(len(r) >= 2 for r in rows.values())
+    assert min(widths) > 0.75 * max(widths)
+    for row in rows.values():  # on the cover's axis
+        centre = (min(w["x0"] for w in row) + max(w["x1"] for w in row)) / 2
+        assert centre == pytest.approx(page.width / 2, abs=1.5)

@@ -62,6 +62,8 @@ MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
 LINE_SLACK = 1.02  # a tracked line this much too long still fits, its spaces a little closer
 TITLE_GAP = 0.18  # of the typeset title's size: the space between it and the names under it
+QUOTE_SHARE = 0.8  # of the frame: the cover quote's widest measure
+QUOTE_STEP = 4.0  # points: the measures tried while balancing its lines
 LAUREL_GAP = 8.0  # points between laurels
 FOOT_GAP = 14.0  # points between the foot's lines and the laurels
 TEXT_GAP = 6.0  # points between the text over a picture and the laurels or foot
@@ -294,14 +296,35 @@ def _draw_text(
     if names:  # a large title's capitals sit on its baseline: the names kept clear of them
         top = _draw(canvas, names, styles["cover_line"], x, top - gap, width)
     if layout.cover.quote and kit.quotes:
-        quote = paragraph(_quote(kit, labels.language), styles["cover_quote"])
-        _, height = quote.wrap(width * 0.8, 1000)
+        markup = _quote(kit, labels.language)
+        measure = balanced_measure(markup, styles["cover_quote"], width * QUOTE_SHARE)
+        quote = paragraph(markup, styles["cover_quote"])
+        _, height = quote.wrap(measure, 1000)
         if top - 16 - height >= floor:
             if canvas is not None:
-                left = x + width * 0.1 if centred(layout) else x
+                left = x + (width - measure) / 2 if centred(layout) else x
                 quote.drawOn(canvas, left, top - 16 - height)
             top -= 16 + height
     return top
+
+
+def balanced_measure(markup: str, style: ParagraphStyle, width: float) -> float:
+    """Points: the narrowest measure, down to half of ``width``, at which ``markup`` takes no
+    more lines than at ``width``: its lines about as long as each other, the last never a
+    word alone ("… to keep something / alive.")."""
+    lines = len(line_widths(_wrapped(markup, style, width)))
+    measure = width
+    while measure - QUOTE_STEP >= width / 2:
+        if len(line_widths(_wrapped(markup, style, measure - QUOTE_STEP))) > lines:
+            break
+        measure -= QUOTE_STEP
+    return measure
+
+
+def _wrapped(markup: str, style: ParagraphStyle, width: float) -> Paragraph:
+    para = paragraph(markup, style)
+    para.wrap(width, 10_000)
+    return para
 
 
 def cast_line(kit: Kit, style: ParagraphStyle, width: float) -> str:
