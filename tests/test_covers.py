@@ -6,9 +6,11 @@ drawn image's pixels), a sparse kit's back cover with the distributor's block, a
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -18,7 +20,7 @@ from pypdf import PdfReader
 from kitpress.errors import LayoutError
 from kitpress.pipeline import BuildOptions, build, check
 
-from .conftest import SCREEN_PDF, check_errors, make_still
+from .conftest import SCREEN_PDF, check_errors, make_still, needs_poppler
 
 LONG_AWARD = "Special Jury Prize for Outstanding Artistic Contribution"
 KIT = """\
@@ -308,6 +310,7 @@ def test_the_billing_block_is_set_as_billing(
         assert sizes[role] < 0.8 * sizes["NORTHLIGHT"]
     lines = [line for line in text.splitlines() if "NORTHLIGHT" in line or "by" in line]
     assert not any(line.rstrip().endswith("“THE") for line in lines)  # the title in one piece
+    assert not any(line.rstrip().endswith("&") or line.startswith("&") for line in lines)
     assert "“THE LAST LOCK”" in text.replace("\n", " ")
     assert "PRESENTED BY" not in text.upper().replace("RELEASING PRESENTS", "")  # no repeat
     rows: dict[int, list[float]] = {}
@@ -406,8 +409,11 @@ def test_a_centred_cover_stands_on_one_axis(tmp_path: Path) -> None:
             if w["size"] < 7.5:  # a laurel's lines: centred in their wreath
                 continue
             lines.setdefault(round(w["bottom"]), []).extend((w["x0"], w["x1"]))
-        wreaths = _wreaths(page)
         (art,) = [i for i in page.images if i["width"] < page.width / 3]  # the Golden Heron
+        wreaths = _wreaths(page.crop((0, art["top"], page.width, art["bottom"])))
+    with Image.open(kit / "laurels" / "estuary-2026.png") as png:  # its ink, in its margins
+        ink = png.convert("RGBA").getchannel("A").getbbox()
+        art["x0"] += ink[0] / png.width * art["width"]
     middle = page.width / 2
     for xs in lines.values():  # every line of type, the cast, the embargo, the imprint
         assert (min(xs) + max(xs)) / 2 == pytest.approx(middle, abs=2)
@@ -415,15 +421,37 @@ def test_a_centred_cover_stands_on_one_axis(tmp_path: Path) -> None:
     assert (row[0] + row[1]) / 2 == pytest.approx(middle, abs=4)  # leaf inside its box)
 
 
-def test_a_framed_cover_shows_a_portrait_poster_whole(tmp_path: Path) -> None:
+def test_a_framed_cover_cuts_a_portrait_poster_to_the_frame_not_to_a_band(
+    tmp_path: Path,
+) -> None:
+    """Across the frame's width, a portrait poster is cut by its focus point to the frame's
+    shape, which is nearly square (never a band), and drawn unstretched."""
     kit = _poster_kit(tmp_path / "kit", (1100, 1500))
     pdf = _pdf(kit, tmp_path / "out", "minimal")
     with pdfplumber.open(pdf) as document:
         page = document.pages[0]
         (art,) = [i for i in page.images if i["width"] > page.width / 3]
     aspect = (art["x1"] - art["x0"]) / (art["bottom"] - art["top"])
-    assert aspect == pytest.approx(1100 / 1500, rel=0.01)  # not cut to the frame's square
+    assert 1100 / 1500 < aspect < 1.2  # over 60 % of its height shows
+    assert aspect == pytest.approx(art["srcsize"][0] / art["srcsize"][1], rel=0.01)
     assert (art["x0"] + art["x1"]) / 2 == pytest.approx(page.width / 2, abs=1)
+
+
+@pytest.mark.parametrize("name", ["the-last-lock", "parallel-mothers"])
+def test_the_minimal_cover_art_fills_the_frame_and_half_the_page(tmp_path: Path, name: str) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / name
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", "minimal")) as document:
+        page = document.pages[0]
+        (art,) = [i for i in page.images if i["width"] > page.width / 3]
+        title = [w for w in page.extract_words() if w["top"] > art["bottom"]]
+    margin = 20 * 72 / 25.4  # minimal's margins: 20 mm
+    assert art["x0"] == pytest.approx(margin, abs=0.5)
+    assert art["x1"] == pytest.approx(page.width - margin, abs=0.5)
+    assert art["top"] == pytest.approx(margin, abs=0.5)
+    assert art["bottom"] - art["top"] >= page.height * 0.49  # about half the page or more
+    drawn = (art["x1"] - art["x0"]) / (art["bottom"] - art["top"])
+    assert drawn == pytest.approx(art["srcsize"][0] / art["srcsize"][1], rel=0.01)  # unstretched
+    assert title and min(w["top"] for w in title) - art["bottom"] >= 18  # the text clear of it
 
 
 @pytest.mark.parametrize("layout", ["default", "festival-letter"])
@@ -452,3 +480,150 @@ def test_classic_sets_its_rights_lines_and_billing_block_roman(tmp_path: Path) -
     assert fonts["rights"] and all("Italic" not in f for f in fonts["rights"])
     assert fonts["billing"] == {"NotoSerif-Regular"}
     assert {f.split("-")[0] for f in fonts["cover"]} == {"NotoSerif"}  # no sans on its cover
+
+
+def _axes(page: pdfplumber.page.Page) -> dict[str, float]:
+    """The horizontal centre of everything on a page, by what it is: each line of type (its
+    characters on one baseline), each picture, and each band of vector art (a row of logos,
+    the title art), all in points from the page's left edge."""
+    centres: dict[str, float] = {}
+    lines: dict[float, list[dict[str, Any]]] = {}
+    for c in page.chars:
+        if c["text"].strip():
+            lines.setdefault(round(c["matrix"][5], 1), []).append(c)
+    for chars in lines.values():
+        said = "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]))
+        centres[said] = (min(c["x0"] for c in chars) + max(c["x1"] for c in chars)) / 2
+    for n, image in enumerate(page.images):
+        centres[f"picture {n}"] = (image["x0"] + image["x1"]) / 2
+    shapes = [s for s in page.rects + page.curves + page.lines if s["width"] < page.width * 0.9]
+    bands: list[list[dict[str, Any]]] = []
+    for shape in sorted(shapes, key=lambda s: s["top"]):
+        if bands and shape["top"] <= max(s["bottom"] for s in bands[-1]):
+            bands[-1].append(shape)
+        else:
+            bands.append([shape])
+    for band in bands:
+        left, right = min(s["x0"] for s in band), max(s["x1"] for s in band)
+        centres[f"art at {round(band[0]['top'])}"] = (left + right) / 2
+    return centres
+
+
+@pytest.mark.parametrize("layout", ["default", "classic", "festival-letter", "minimal"])
+@pytest.mark.parametrize("name", ["the-last-lock", "parallel-mothers"])
+def test_everything_on_the_back_cover_stands_on_one_axis(
+    tmp_path: Path, name: str, layout: str
+) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / name
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
+        page = document.pages[-1]
+        centres = _axes(page)
+        assert len(page.images) == 1  # a still, small, over the title
+    assert len(centres) >= 5
+    middle = page.width / 2  # the frame's centre: the back cover's margins are even
+    off = {
+        what: round(x - middle, 2)
+        for what, x in centres.items()  # vector art by its ink: a logo has its own margins
+        if abs(x - middle) > (3 if what.startswith("art at") else 1)
+    }
+    assert not off
+
+
+def test_the_billing_block_is_set_condensed_and_close(tmp_path: Path) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out")) as document:
+        page = document.pages[-1]
+        words = page.extract_words(extra_attrs=["matrix", "size"])
+        chars = page.chars
+        page_text = page.extract_text()
+    names = [w for w in words if w["text"] in ("NORTHLIGHT", "VALE")]
+    for word in names:  # the names drawn at 78 % of the face's width, still as text
+        assert word["matrix"][0] / word["matrix"][3] == pytest.approx(0.78, abs=0.005)
+    rights = [c for c in chars if c["text"] == "©"]
+    assert rights and all(c["matrix"][0] == pytest.approx(c["matrix"][3]) for c in rights)
+    lines = page_text.splitlines()  # "CANAL & RIVER FILM FUND" ran "CANAL &" / "RIVER …"
+    assert not any(line.rstrip().endswith("&") or line.startswith("&") for line in lines)
+    baselines = sorted({round(w["matrix"][5], 1) for w in words if w["size"] == 9})
+    steps = [a - b for a, b in pairwise(reversed(baselines))]
+    assert len(steps) >= 3 and max(steps) <= 9 * 1.15  # close: 1.12 of the names' size
+
+
+def _inked_rows(picture: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The first and last row of ``box`` with a pixel that stands out from the ground (the
+    pixel left of the box, at its middle height)."""
+    grey = picture.convert("L")
+    ground = grey.getpixel((box[0] - 4, (box[1] + box[3]) // 2))
+    assert isinstance(ground, int)
+    marked = grey.crop(box).point(lambda v: 255 if abs(v - ground) > 48 else 0)
+    found = marked.getbbox()
+    assert found is not None
+    return box[1] + found[1], box[1] + found[3]
+
+
+@needs_poppler
+@pytest.mark.parametrize("layout", ["default", "minimal"])
+def test_a_festivals_own_laurel_stands_as_high_as_the_typeset_wreaths(
+    tmp_path: Path, layout: str
+) -> None:
+    """The Last Lock's Golden Heron file has clear margins round its wreath: its ink, not
+    the file, is as high as the typeset wreaths' leaves reach, and on their middle (as
+    rendered, at 288 ppi: 4 pixels a point)."""
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    pdf = _pdf(kit, tmp_path / "out", layout)
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (art,) = [i for i in page.images if i["width"] < page.width / 3]
+        row = page.crop((0, art["top"] - 4, page.width, art["bottom"] + 4))
+        wreaths = _wreaths(row)  # the row's leaves, not the title art's small curves
+    assert len(wreaths) == 2
+    png = tmp_path / "cover"
+    subprocess.run(["pdftoppm", "-r", "288", "-f", "1", "-l", "1", "-png", pdf, png], check=True)
+    (rendered,) = tmp_path.glob("cover-*.png")
+    top, bottom = round((art["top"] - 4) * 4), round((art["bottom"] + 4) * 4)
+    with Image.open(rendered) as picture:
+        ink = _inked_rows(picture, (round(art["x0"] * 4), top, round(art["x1"] * 4), bottom))
+        for wreath in wreaths:
+            x0, x1 = min(b[0] for b in wreath), max(b[2] for b in wreath)
+            leaves = _inked_rows(picture, (round(x0 * 4), top, round(x1 * 4), bottom))
+            assert abs((ink[1] - ink[0]) - (leaves[1] - leaves[0])) <= 4  # 1 pt
+            assert abs((ink[0] + ink[1]) - (leaves[0] + leaves[1])) / 2 <= 4
+        with Image.open(kit / "laurels" / "estuary-2026.png") as png_file:
+            left, _, right, _ = png_file.convert("RGBA").getchannel("A").getbbox()
+            drawn = (right - left) / png_file.width * art["width"]
+    assert drawn >= 22 * 72 / 25.4 - 0.5  # its ink legible: 22 mm wide at least
+
+
+@pytest.mark.parametrize("layout", ["default", "minimal"])
+def test_a_two_line_award_is_broken_evenly_never_after_for(tmp_path: Path, layout: str) -> None:
+    kit = Path(__file__).resolve().parent.parent / "assets" / "parallel-mothers"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
+        page = document.pages[0]
+        (wreath,) = _wreaths(page.crop((0, page.height * 0.6, page.width, page.height)))
+        box = (
+            min(b[0] for b in wreath),
+            min(b[1] for b in wreath),
+            max(b[2] for b in wreath),
+            max(b[3] for b in wreath),
+        )
+        said = page.within_bbox(box).extract_text().splitlines()
+    assert said == ["VOLPI CUP", "FOR BEST ACTRESS", "VENICE INTERNATIONAL", "FILM FESTIVAL 2021"]
+
+
+def test_the_cover_quote_is_set_in_even_lines(tmp_path: Path) -> None:
+    """The Last Lock's classic cover ran "… to keep something / alive.": a word alone."""
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", "classic")) as document:
+        page = document.pages[0]
+        words = page.extract_words(extra_attrs=["size"])
+    first = next(w for w in words if w["text"].startswith("“"))
+    last = next(w for w in words if w["text"].endswith("”"))
+    quoted = [w for w in words if first["top"] - 1 <= w["top"] <= last["top"] + 1]
+    rows: dict[int, list[dict[str, Any]]] = {}
+    for w in quoted:
+        rows.setdefault(round(w["top"]), []).append(w)
+    widths = [max(w["x1"] for w in r) - min(w["x0"] for w in r) for r in rows.values()]
+    assert len(rows) == 2 and all(len(r) >= 2 for r in rows.values())
+    assert min(widths) > 0.75 * max(widths)
+    for row in rows.values():  # on the cover's axis
+        centre = (min(w["x0"] for w in row) + max(w["x1"] for w in row)) / 2
+        assert centre == pytest.approx(page.width / 2, abs=1.5)

@@ -35,6 +35,33 @@ def fit(art: ArtFile, width: float, height: float) -> tuple[float, float]:
     return art.size[0] * scale, art.size[1] * scale
 
 
+Box = tuple[float, float, float, float]
+FULL: Box = (0.0, 0.0, 1.0, 1.0)
+INK_ALPHA = 16  # of 255: a PNG's pixels more opaque than this are its ink, not its margin
+
+
+def ink_box(art: ArtFile) -> Box:
+    """Where the art's ink is, inside its clear margins: left, bottom, right and top as
+    shares of its width and height, from its lower-left corner (the whole of an opaque PNG).
+    A festival's laurel file often has a fifth of clear space around the wreath. An SVG is
+    taken whole: its own clips and masks make its drawn bounds no measure of its ink."""
+    if art.kind != "png" or not art.transparent:
+        return FULL
+    return _ink_box(art.art.file)
+
+
+@lru_cache(maxsize=32)
+def _ink_box(path: Path) -> Box:
+    with Image.open(path) as source:
+        alpha = source.convert("RGBA").getchannel("A")
+    bbox = alpha.point(lambda a: 255 if a > INK_ALPHA else 0).getbbox()
+    if bbox is None:
+        return FULL
+    width, height = alpha.size
+    left, top, right, bottom = bbox
+    return left / width, 1 - bottom / height, right / width, 1 - top / height
+
+
 def draw_art(
     canvas: Canvas,
     art: ArtFile,

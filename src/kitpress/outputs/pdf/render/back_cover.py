@@ -1,17 +1,20 @@
-"""The back cover: a designed page with no folio. The title treatment as a small mark near the
-top; from the foot up the film's © line, its web site and press materials portal, the logos
-in a row at one common height, the distributor's block (who presents the film and whom the
-press writes to) and the billing block above them, the way distributors close their press
-notes. A sparse kit with only a distributor still closes with it.
+"""The back cover: a designed page with no folio, everything on it centred on the frame's
+one axis. From the foot up the film's © line, its web site and press materials portal, the
+logos in a row at one common height, the distributor's block (who presents the film and whom
+the press writes to) and the billing block above them, set condensed, the way distributors
+close their press notes. Above them, centred in the room they leave, a still small and under
+it the title treatment as a mark (or the typeset title, whose film it is and, without a
+billing block, the names), so a sparse kit's back cover is composed too, not a lone line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from kitpress.document import formats
 from kitpress.document.art import ArtFile
@@ -20,7 +23,9 @@ from kitpress.document.title_art import title_art_on
 from kitpress.kit.model import Kit
 
 from .artwork import draw_art, fit
-from .billing_block import billing_paragraph, billing_style, opens_with
+from .billing_block import billing_paragraph, billing_style, draw_condensed, opens_with
+from .cover import cast_line
+from .jpeg_files import JpegFile
 from .paragraphs import paragraph
 from .sections import Context
 from .text import escape, link
@@ -33,6 +38,10 @@ MARK_WIDTH_SHARE = 0.5
 BILLING_IMAGE_HEIGHT = 110.0  # points at most for a billing block given as an image
 GAP = 14.0
 BACK_CONTACTS = 3  # the distributor's block names this many contacts at most
+PICTURE_WIDTH_SHARE = 0.62  # of the frame: the still the back cover shows small
+MIN_PICTURE_HEIGHT = 90.0  # points: with less room, no picture
+PICTURE_GAP = 28.0  # points between the picture and the title under it
+LINE_GAP = 7.0  # points between the typeset title's lines (title, credit, names)
 
 
 @dataclass(frozen=True)
@@ -96,8 +105,13 @@ def back_styles(styles: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
         ("back_line", "label"),
         ("back_title", "heading"),
     ):
-        made[name] = ParagraphStyle(
-            name, parent=styles[parent], alignment=TA_CENTER, spaceBefore=0, spaceAfter=0
+        made[name] = ParagraphStyle(  # across the frame: a measure would move the axis
+            name,
+            parent=styles[parent],
+            alignment=TA_CENTER,
+            spaceBefore=0,
+            spaceAfter=0,
+            measure=0,
         )
     made["billing"] = billing_style(made["back_line"], styles["body"].textColor)
     return made
@@ -129,8 +143,31 @@ def contact_lines(ctx: Context) -> list[str]:
     return lines
 
 
+def back_picture(ctx: Context) -> Path | None:
+    """The picture the back cover shows small: the cover's still, else the first landscape
+    still (the key art is the cover's alone); None when the PDF has no still's JPEG."""
+    cover = ctx.document.cover
+    if cover is not None and cover.key in ctx.images:
+        return ctx.images[cover.key]
+    for entry in ctx.document.stills:
+        if entry.still.id in ctx.images and entry.pixels[0] > entry.pixels[1]:
+            return ctx.images[entry.still.id]
+    return None
+
+
+def picture_size(pixels: tuple[int, int], width: float, room: float) -> tuple[float, float]:
+    """Points: the back cover's picture, `PICTURE_WIDTH_SHARE` of the frame wide, at most
+    ``room`` high, in proportion."""
+    w = width * PICTURE_WIDTH_SHARE
+    h = w * pixels[1] / pixels[0]
+    if h > room:
+        w, h = room * pixels[0] / pixels[1], room
+    return w, h
+
+
 class BackCover(Flowable):  # type: ignore[misc]
-    """The whole back cover, drawn into the body frame of a page without a folio."""
+    """The whole back cover, drawn into the body frame of a page without a folio: every
+    element centred on the frame's one axis."""
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -142,6 +179,11 @@ class BackCover(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        self._head(self._foot())
+
+    def _foot(self) -> float:
+        """From the foot up: the © line, the links, the logos, the distributor's block and
+        the billing block; returns the top of what was set."""
         ctx, width = self.ctx, self.width
         kit, labels, styles = ctx.kit, ctx.labels, self.styles
         accent = ctx.layout.colour("accent")
@@ -164,7 +206,7 @@ class BackCover(Flowable):  # type: ignore[misc]
             y += LOGO_HEIGHT + GAP * 1.5
         contacts = contact_lines(ctx)
         if contacts:
-            y = self._para("<br/>".join(contacts), "back_small", y) + GAP * 0.5
+            y = self._para("<br/>".join(contacts), "back_small", y) + GAP
         block = kit.billing_block
         text = block.text if block else None
         if kit.presented_by and not (text and opens_with(text, kit.presented_by)):
@@ -172,7 +214,7 @@ class BackCover(Flowable):  # type: ignore[misc]
             y = self._para(line, "back_line", y) + GAP
         if text:
             para, measure = billing_paragraph(text, styles["billing"], width)
-            para.drawOn(self.canv, (width - measure) / 2, y)
+            draw_condensed(self.canv, para, width / 2, y, measure)
             y += para.height + GAP
         size = billing_image_size(ctx.document, width)
         if block and block.art and size:
@@ -180,23 +222,49 @@ class BackCover(Flowable):  # type: ignore[misc]
             assert art is not None
             self._art(art, (width - size[0]) / 2, y, *size)
             y += size[1] + GAP
+        return y
+
+    def _head(self, floor: float) -> None:
+        """Above ``floor``: a still small, under it the title (its art as a mark, or typeset
+        with whose film it is and, without a billing block, the names), the group centred in
+        the room above the foot's block."""
+        ctx, width, kit = self.ctx, self.width, self.ctx.kit
+        labels, styles = ctx.labels, self.styles
         mark = title_mark(ctx.document, width)
         title_art = back_title_art(ctx.document)
-        middle = (self.height + y) / 2  # the title, centred in the room above the block
-        if mark and title_art:
-            self._art(title_art, (width - mark[0]) / 2, middle - mark[1] / 2, *mark)
-        else:  # the typeset title, and under it whose film it is
-            para = paragraph(escape(kit.title), styles["back_title"])
-            _, height = para.wrap(width, self.height)
-            credit = None
+        lines: list[Paragraph] = []
+        if not (mark and title_art):  # the typeset title, and under it whose film it is
+            lines.append(paragraph(escape(kit.title), styles["back_title"]))
             if kit.directors:
-                credit = paragraph(
-                    escape(formats.film_by(labels, kit.directors)), styles["back_line"]
-                )
-            below = credit.wrap(width, self.height)[1] + GAP * 0.5 if credit else 0.0
-            para.drawOn(self.canv, 0, middle - (height - below) / 2)
-            if credit is not None:
-                credit.drawOn(self.canv, 0, middle - (height + below) / 2)
+                credit = escape(formats.film_by(labels, kit.directors))
+                lines.append(paragraph(credit, styles["back_line"]))
+            names = cast_line(kit, styles["back_line"], width)
+            if names and not kit.billing_block:
+                lines.append(paragraph(names, styles["back_line"]))
+        heights = [float(line.wrap(width, self.height)[1]) for line in lines]
+        title_height = mark[1] if mark and title_art else 0.0
+        title_height += sum(heights) + LINE_GAP * max(0, len(heights) - 1)
+        room = self.height - floor - GAP * 2
+        picture = back_picture(ctx)
+        size = None
+        if picture is not None:
+            pixels = JpegFile(picture).getSize()
+            size = picture_size(pixels, width, (room - title_height - PICTURE_GAP) * 0.85)
+            if size[1] < MIN_PICTURE_HEIGHT:
+                size = None
+        group = title_height + (size[1] + PICTURE_GAP if size else 0.0)
+        top = floor + GAP * 2 + (room + group) / 2
+        if size and picture is not None:
+            top -= size[1]
+            self.canv.drawImage(JpegFile(picture), (width - size[0]) / 2, top, *size)
+            top -= PICTURE_GAP
+        if mark and title_art:
+            top -= mark[1]
+            self._art(title_art, (width - mark[0]) / 2, top, *mark)
+        for line, height in zip(lines, heights, strict=True):
+            top -= height
+            line.drawOn(self.canv, 0, top)
+            top -= LINE_GAP
 
     def _para(self, markup: str, style: str, y: float) -> float:
         """A centred paragraph with its foot at ``y``; returns its top."""

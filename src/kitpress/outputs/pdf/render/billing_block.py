@@ -1,7 +1,9 @@
 """The billing block typeset as a poster's credit block: the names in capitals at the block's
 size, the role words between them ("presents", "directed by") smaller, the title in quotes
 never broken, every line centred and the lines balanced to one measure, so none runs short
-and the last is never a name alone.
+and the last is never a name alone. The block is set condensed and close, as a poster's is:
+the layout's own face drawn at `CONDENSED` of its width (the text stays text, found by search
+and copy), its lines `LEADING` of the names' size apart.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from .paragraphs import paragraph
@@ -18,11 +21,13 @@ from .text import escape
 ROLE_SHARE = 0.7  # a role word's size, of a name's
 ROLE_LEAST = 7.0  # points: and never smaller (no type in the kit is)
 SIZE = 9.0  # points: the names' size
-LEADING = 1.3  # of the names' size
+LEADING = 1.12  # of the names' size: close, as billing is set
+CONDENSED = 0.78  # of the face's width: the block's letters drawn this narrow
 TRACKING = -0.05  # points between letters: narrow, not solid
 STEP = 2.0  # points: the measures tried while balancing
 NBSP = "\u00a0"
 _SPACES = re.compile(r"[ \t\n\r]+")
+_AMPERSAND = re.compile(r"[ \t\n\r]+&[ \t\n\r]+")
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
@@ -38,6 +43,7 @@ def billing_style(parent: ParagraphStyle, colour: object) -> ParagraphStyle:
         alignment=TA_CENTER,
         charSpace=TRACKING,
         textTransform=None,
+        measure=0,
         spaceBefore=0,
         spaceAfter=0,
     )
@@ -51,9 +57,10 @@ def is_role_word(word: str) -> bool:
 
 def billing_markup(text: str, style: ParagraphStyle) -> str:
     """The block's text as markup: role words at `ROLE_SHARE` of the names' size (`ROLE_LEAST`
-    at least), the quoted
-    title's words held together."""
+    at least), the quoted title's words held together, and an ampersand to the words either
+    side of it (a line neither ends nor starts with one)."""
     text = _QUOTED.sub(lambda m: "“" + m.group(1).replace(" ", NBSP) + "”", text)
+    text = _AMPERSAND.sub(NBSP + "&" + NBSP, text)  # "CANAL & RIVER": never a line's end
     small = round(max(ROLE_LEAST, style.fontSize * ROLE_SHARE), 2)
     runs: list[tuple[bool, list[str]]] = []
     for word in _SPACES.split(text.strip()):  # not str.split: it splits at the NBSP too
@@ -70,8 +77,10 @@ def billing_markup(text: str, style: ParagraphStyle) -> str:
 
 
 def billing_paragraph(text: str, style: ParagraphStyle, width: float) -> tuple[Paragraph, float]:
-    """The block and the measure it is set on: the narrowest at which it keeps the lines it
-    takes at ``width``, so every line is about as long as the others."""
+    """The block and the measure it is set on, in its own uncondensed points (drawn, it is
+    `CONDENSED` of that wide): the narrowest at which it keeps the lines it takes across
+    ``width`` drawn, so every line is about as long as the others."""
+    width /= CONDENSED
     markup = billing_markup(text, style)
     para = paragraph(markup, style)
     _, height = para.wrap(width, 10_000)
@@ -84,6 +93,20 @@ def billing_paragraph(text: str, style: ParagraphStyle, width: float) -> tuple[P
     para = paragraph(markup, style)
     para.wrap(measure, 10_000)
     return para, measure
+
+
+def draw_condensed(
+    canvas: Canvas, para: Paragraph, centre: float, y: float, measure: float
+) -> float:
+    """``para`` (wrapped to ``measure``) drawn `CONDENSED` wide, centred on ``centre``, its
+    foot at ``y``; returns the width it takes."""
+    drawn = measure * CONDENSED
+    canvas.saveState()
+    canvas.translate(centre - drawn / 2, y)
+    canvas.scale(CONDENSED, 1)
+    para.drawOn(canvas, 0, 0)
+    canvas.restoreState()
+    return drawn
 
 
 def opens_with(text: str, name: str) -> bool:

@@ -4,7 +4,8 @@ festival laurels and one press quote when the kit has them, and who presents the
 Four styles, chosen by the layout (`cover.style`):
 - ``band``: the art across the top, the text on the cover paper below it;
 - ``full``: the art over the whole page, the text over a scrim baked into the picture;
-- ``framed``: the art inside the margins on the cover paper, the text below it;
+- ``framed``: the art across the frame's width inside the margins on the cover paper, the
+  text below it;
 - ``poster``: the art whole and uncropped across the top of the page (a portrait poster
   fills it), its foot faded into the cover paper under the text, as a one-sheet is shown.
 
@@ -37,8 +38,8 @@ from kitpress.layout.model import Layout
 from kitpress.stills.cmyk import CmykProfile
 from kitpress.stills.targets import Fade
 
-from .artwork import draw_art, fit
-from .laurels import draw_laurel, laurel_size
+from .artwork import draw_art, fit, ink_box
+from .laurels import draw_laurel, laurel_size, wreath_ink
 from .measure import line_widths
 from .paragraphs import paragraph
 from .scripts import font_runs
@@ -61,6 +62,8 @@ MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
 LINE_SLACK = 1.02  # a tracked line this much too long still fits, its spaces a little closer
 TITLE_GAP = 0.18  # of the typeset title's size: the space between it and the names under it
+QUOTE_SHARE = 0.8  # of the frame: the cover quote's widest measure
+QUOTE_STEP = 4.0  # points: the measures tried while balancing its lines
 LAUREL_GAP = 8.0  # points between laurels
 FOOT_GAP = 14.0  # points between the foot's lines and the laurels
 TEXT_GAP = 6.0  # points between the text over a picture and the laurels or foot
@@ -145,14 +148,10 @@ def cover_box(
     if cover.style in ("full", "poster"):
         return full
     height = page.height * cover.art_share
-    if cover.style == "framed":
+    if cover.style == "framed":  # the frame's whole width, from the top margin down
         height -= page.margin_top
         top = page.height - page.margin_top
-        width = page.frame_width
-        if pixels is not None and pixels[1] > pixels[0]:  # a portrait poster, whole: never
-            width = min(width, height * pixels[0] / pixels[1])  # cut to the frame's shape
-        left = page.margin_left + ((page.frame_width - width) / 2 if centred(layout) else 0.0)
-        return left, top - height, width, height
+        return page.margin_left, top - height, page.frame_width, height
     return -bleed, page.height - height, page.width + 2 * bleed, height + bleed
 
 
@@ -297,14 +296,35 @@ def _draw_text(
     if names:  # a large title's capitals sit on its baseline: the names kept clear of them
         top = _draw(canvas, names, styles["cover_line"], x, top - gap, width)
     if layout.cover.quote and kit.quotes:
-        quote = paragraph(_quote(kit, labels.language), styles["cover_quote"])
-        _, height = quote.wrap(width * 0.8, 1000)
+        markup = _quote(kit, labels.language)
+        measure = balanced_measure(markup, styles["cover_quote"], width * QUOTE_SHARE)
+        quote = paragraph(markup, styles["cover_quote"])
+        _, height = quote.wrap(measure, 1000)
         if top - 16 - height >= floor:
             if canvas is not None:
-                left = x + width * 0.1 if centred(layout) else x
+                left = x + (width - measure) / 2 if centred(layout) else x
                 quote.drawOn(canvas, left, top - 16 - height)
             top -= 16 + height
     return top
+
+
+def balanced_measure(markup: str, style: ParagraphStyle, width: float) -> float:
+    """Points: the narrowest measure, down to half of ``width``, at which ``markup`` takes no
+    more lines than at ``width``: its lines about as long as each other, the last never a
+    word alone ("… to keep something / alive.")."""
+    lines = len(line_widths(_wrapped(markup, style, width)))
+    measure = width
+    while measure - QUOTE_STEP >= width / 2:
+        if len(line_widths(_wrapped(markup, style, measure - QUOTE_STEP))) > lines:
+            break
+        measure -= QUOTE_STEP
+    return measure
+
+
+def _wrapped(markup: str, style: ParagraphStyle, width: float) -> Paragraph:
+    para = paragraph(markup, style)
+    para.wrap(width, 10_000)
+    return para
 
 
 def cast_line(kit: Kit, style: ParagraphStyle, width: float) -> str:
@@ -361,26 +381,64 @@ def cover_laurel_list(
 def laurel_sizes(
     kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
 ) -> list[tuple[float, float]]:
-    """Points: each cover laurel's width and height, in `cover_laurel_list`'s order, all at
-    one height: the tallest drawn laurel's, or the official artwork's `LAUREL_SIZE`; the
-    artwork never narrower than `MIN_LAUREL_ART_WIDTH`, so its own small words stay legible."""
+    """Points: each cover laurel's place in the row, width and height, in
+    `cover_laurel_list`'s order, all at one height: the tallest typeset wreath's (the
+    official artwork's `LAUREL_SIZE` in a row of artwork alone). A festival's own artwork is
+    as wide as its ink (its clear margins left out), which is as high as the wreaths' leaves
+    reach, and never narrower than `MIN_LAUREL_ART_WIDTH`, so its own small words stay
+    legible."""
     laurels = cover_laurel_list(kit, layout, extras)
-    drawn = [laurel_size(f, styles["laurel"], labels)[1] for f, own in laurels if own is None]
-    height = max(drawn + ([LAUREL_SIZE] if any(own for _, own in laurels) else []), default=0.0)
+    height, reach = laurel_row(kit, layout, styles, labels, extras)
     sizes = []
     for festival, own in laurels:
         if own is not None:
-            sizes.append(laurel_art_size(own, height))
+            sizes.append(laurel_art_place(own, height, reach)[:2])
         else:
             sizes.append(laurel_size(festival, styles["laurel"], labels, height))
     return sizes
 
 
+def laurel_row(
+    kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
+) -> tuple[float, tuple[float, float]]:
+    """Points: the cover laurels' one height, and how low and how high above their foot the
+    typeset wreaths' leaves reach at that height (on average; the whole height without)."""
+    wreaths = [f for f, own in cover_laurel_list(kit, layout, extras) if own is None]
+    drawn = [laurel_size(f, styles["laurel"], labels) for f in wreaths]
+    height = max((h for _, h in drawn), default=LAUREL_SIZE if any(extras.laurels) else 0.0)
+    if not wreaths:
+        return height, (0.0, height)
+    reaches = [
+        wreath_ink(laurel_size(f, styles["laurel"], labels, height)[0], height) for f in wreaths
+    ]
+    low = sum(r[0] for r in reaches) / len(reaches)
+    return height, (low, sum(r[1] for r in reaches) / len(reaches))
+
+
+def laurel_art_place(
+    art: ArtFile, row: float, reach: tuple[float, float]
+) -> tuple[float, float, float, float, float, float]:
+    """A festival's own laurel artwork in a row of laurels ``row`` high: the width and
+    height of its place in the row (its ink's width, the row's height), then where its ink
+    stands in that place (its foot, its height) and where the whole file is drawn (its
+    lower-left corner's offset from the ink's, in points). Its ink is as high as ``reach``
+    (how low and how high the row's wreaths' leaves reach)."""
+    low, high = reach
+    width, height = laurel_art_size(art, high - low)
+    left, bottom, right, top = ink_box(art)
+    ink_width, ink_height = width * (right - left), height * (top - bottom)
+    foot = (low + high - ink_height) / 2  # a widened artwork grows about the leaves' middle
+    return ink_width, row, foot, ink_height, -width * left, -height * bottom
+
+
 def laurel_art_size(art: ArtFile, height: float = LAUREL_SIZE) -> tuple[float, float]:
-    """A festival's own laurel artwork in a row of laurels ``height`` high: at that height,
-    but never narrower than `MIN_LAUREL_ART_WIDTH`."""
-    width = max(MIN_LAUREL_ART_WIDTH, height * art.aspect)
-    return width, width / art.aspect
+    """Points: a festival's own laurel artwork drawn with its ink ``height`` high (its clear
+    margins beyond), but its ink never narrower than `MIN_LAUREL_ART_WIDTH`."""
+    left, bottom, right, top = ink_box(art)
+    ink_aspect = art.aspect * (right - left) / (top - bottom)
+    ink_width = max(MIN_LAUREL_ART_WIDTH, height * ink_aspect)
+    full_height = ink_width / ink_aspect / (top - bottom)
+    return full_height * art.aspect, full_height
 
 
 def laurel_zone(sizes: list[tuple[float, float]]) -> float:
@@ -429,15 +487,37 @@ def _draw_laurels(
     if centred(layout):
         spot = (page.width - laurel_zone(sizes)) / 2
     paper = layout.colour("cover_paper")
+    reach = laurel_row(kit, layout, styles, labels, extras)[1]
     for (festival, own), (width, height) in zip(laurels, sizes, strict=True):
         at = (spot, foot + (row - height) / 2)
-        if own is not None:  # the festival's own artwork, centred in the laurel's place
-            under = extras.backdrop((*at, width, height))
-            draw_art(canvas, own, at, (width, height), paper, extras.cmyk, under)
+        if own is not None:  # the festival's own artwork, its ink where the leaves reach
+            _draw_laurel_art(canvas, own, at, laurel_art_place(own, row, reach), extras, paper)
         else:
             draw_laurel(canvas, festival, styles["laurel"], *at, labels, height)
         spot += width + LAUREL_GAP
     return foot + row
+
+
+def _draw_laurel_art(
+    canvas: Canvas,
+    art: ArtFile,
+    at: tuple[float, float],
+    place: tuple[float, float, float, float, float, float],
+    extras: CoverExtras,
+    paper: str,
+) -> None:
+    """The artwork in its place at ``at``, clipped to its ink: its clear margins, flattened
+    onto what is under them, never show as a box on the picture or reach a neighbour."""
+    width, _, foot, ink_height, dx, dy = place
+    full = laurel_art_size(art, ink_height)
+    corner = (at[0] + dx, at[1] + foot + dy)
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(at[0], at[1] + foot, width, ink_height)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    under = extras.backdrop((*corner, *full))
+    draw_art(canvas, art, corner, full, paper, extras.cmyk, under)
+    canvas.restoreState()
 
 
 def display_style(markup: str, style: ParagraphStyle, width: float) -> ParagraphStyle:

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -37,16 +38,20 @@ CLEAR_Y = 1.6
 LEAF_SHARE = 0.2  # a leaf's length, of the wreath's height
 MIN_HEIGHT = 52.0  # points: a laurel of one short line is still a laurel
 NBSP = "\u00a0"
+CLINGING = frozenset(  # words that lead into the next: a line of an award never ends on one
+    ("for", "of", "the", "a", "an", "in", "and", "&", "de", "du", "des", "la", "le", "et", "pour")
+)
+CLING_PENALTY = 1.3  # a break after such a word counts its longer line this much longer
 KIND_WORDS = frozenset(  # the words that name a festival's kind, at the end of its name
     ("film", "festival", "festivals", "days", "week", "weeks", "biennale", "fest", "cinema")
 )
 
 
-def laurel_lines(festival: Festival, labels: Labels) -> str:
-    """The award, then the festival's name and year. The name breaks before its kind, which
-    is held together with the year ("NORTHGATE / FILM FESTIVAL 2026", never "NORTHGATE FILM
-    / FESTIVAL 2026")."""
-    top = escape(festival.award or labels.official_selection)
+def laurel_lines(festival: Festival, labels: Labels, award: str | None = None) -> str:
+    """The award (``award``: its markup as broken, if given), then the festival's name and
+    year. The name breaks before its kind, which is held together with the year
+    ("NORTHGATE / FILM FESTIVAL 2026", never "NORTHGATE FILM / FESTIVAL 2026")."""
+    top = award or escape(festival.award or labels.official_selection)
     words = festival.name.split()
     kind = 0  # how many of the name's last words say what kind of festival it is
     while kind < len(words) - 1 and words[-1 - kind].casefold() in KIND_WORDS:
@@ -91,11 +96,40 @@ def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels) -> La
     tries = ((laurel_style(style), WIDEST), (smallest, WIDEST), (smallest, LONGEST_MEASURE))
     for chosen, widest in tries:
         set_ = _narrowest(markup, chosen, widest)
-        if set_ is not None:
-            return set_
+        if set_ is None:
+            continue
+        halves = balanced_award(festival.award or labels.official_selection, chosen)
+        if halves is not None:  # the award in two even lines, when it takes two anyway
+            even = _narrowest(laurel_lines(festival, labels, halves), chosen, widest)
+            if even is not None and even.height <= set_.height:
+                return even
+        return set_
     para = paragraph(markup, smallest)
     _, height = para.wrap(LONGEST_MEASURE, 10_000)
     return LaurelText(para, max(line_widths(para) or [LONGEST_MEASURE]), float(height))
+
+
+def balanced_award(award: str, style: ParagraphStyle) -> str | None:
+    """The award's markup broken into two lines as even as its words allow, never after a
+    word that leads into the next unless the lines would be far from even ("VOLPI CUP /
+    FOR BEST ACTRESS", not "VOLPI CUP FOR BEST / ACTRESS" or "VOLPI CUP FOR / BEST
+    ACTRESS"); None for a single word."""
+    words = award.split()
+    if len(words) < 2:
+        return None
+
+    def width(text: str) -> float:
+        shown = text.upper() if getattr(style, "textTransform", None) == "uppercase" else text
+        tracking = float(getattr(style, "charSpace", 0) or 0)
+        return float(stringWidth(shown, style.fontName, style.fontSize)) + tracking * len(shown)
+
+    def longer(at: int) -> float:  # a line never ends on a word that leads the next
+        clings = words[at - 1].casefold() in CLINGING
+        halves = max(width(" ".join(words[:at])), width(" ".join(words[at:])))
+        return halves * (CLING_PENALTY if clings else 1.0)
+
+    at = min(range(1, len(words)), key=longer)
+    return f"{escape(' '.join(words[:at]))}<br/>{escape(' '.join(words[at:]))}"
 
 
 def _narrowest(markup: str, style: ParagraphStyle, widest: float) -> LaurelText | None:
@@ -139,9 +173,8 @@ def draw_laurel(
     width and height."""
     text = laurel_text(festival, style, labels)
     width, height = _wreath(text, least)
-    leaf = height * LEAF_SHARE
+    radii, leaf = _geometry(width, height)
     centre_x, centre_y = x + width / 2, y + height / 2
-    radii = (width / 2 - leaf, height / 2 - leaf * 0.5)
     canvas.saveState()
     canvas.setFillColor(style.textColor)
     canvas.setStrokeColor(style.textColor)
@@ -155,24 +188,57 @@ def draw_laurel(
     return width, height
 
 
-def _branch(
-    canvas: Canvas, centre: tuple[float, float], radii: tuple[float, float], side: int, leaf: float
-) -> None:
-    """One side: a stem along the ellipse and leaves growing outward from it, smaller upward."""
-    points = []
+Leaf = tuple[tuple[float, float], float, float]  # where on the stem, heading, length
+
+
+def _leaves(
+    centre: tuple[float, float], radii: tuple[float, float], side: int, leaf: float
+) -> list[Leaf]:
+    """One side's leaves: each where it grows on the stem, its heading in degrees and its
+    length, smaller upward."""
+    leaves = []
     for i in range(LEAVES):
         angle = math.radians(SWEEP[0] + (SWEEP[1] - SWEEP[0]) * i / (LEAVES - 1))
         point = (
             centre[0] + side * radii[0] * math.cos(angle),
             centre[1] + radii[1] * math.sin(angle),
         )
-        points.append(point)
         along = (-side * radii[0] * math.sin(angle), radii[1] * math.cos(angle))
         heading = math.degrees(math.atan2(along[1], along[0]))
-        _leaf(canvas, point, heading - side * 35, leaf * (1 - 0.035 * i))
+        leaves.append((point, heading - side * 35, leaf * (1 - 0.035 * i)))
+    return leaves
+
+
+def _geometry(width: float, height: float) -> tuple[tuple[float, float], float]:
+    """A wreath ``width`` × ``height`` (its corner at 0, 0): the stem's half-axes and the
+    leaves' length."""
+    leaf = height * LEAF_SHARE
+    return (width / 2 - leaf, height / 2 - leaf * 0.5), leaf
+
+
+def wreath_ink(width: float, height: float) -> tuple[float, float]:
+    """Points from a wreath's foot: how low and how high its leaves reach, which is what the
+    eye takes for its height (its box has room at the top the upward leaves do not fill)."""
+    radii, leaf = _geometry(width, height)
+    low, high = height, 0.0
+    for (_, y), heading, length in _leaves((width / 2, height / 2), radii, 1, leaf):
+        turn = math.radians(heading)  # the leaf: an ellipse along ``heading`` from its point
+        middle = y + length / 2 * math.sin(turn)
+        half = math.hypot(length / 2 * math.sin(turn), length * 0.2 * math.cos(turn))
+        low, high = min(low, middle - half), max(high, middle + half)
+    return low, high
+
+
+def _branch(
+    canvas: Canvas, centre: tuple[float, float], radii: tuple[float, float], side: int, leaf: float
+) -> None:
+    """One side: a stem along the ellipse and leaves growing outward from it."""
+    leaves = _leaves(centre, radii, side, leaf)
+    for point, heading, length in leaves:
+        _leaf(canvas, point, heading, length)
     path = canvas.beginPath()
-    path.moveTo(*points[0])
-    for point in points[1:]:
+    path.moveTo(*leaves[0][0])
+    for point, _, _ in leaves[1:]:
         path.lineTo(*point)
     canvas.drawPath(path, stroke=1, fill=0)
 
