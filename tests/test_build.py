@@ -137,7 +137,7 @@ def test_small_kit_pdf_text_escaping_and_sections(small_kit: Path, tmp_path: Pat
     # not lists under headings of their own.
     assert "Release dates" not in text and "Crew" not in text and "Festivals and" not in text
     assert "Winner — Prix Un Certain Regard" in text
-    assert "GREECE · THEATRICAL 29 October 2009" in text and "SCREENPLAY Efthymis" in text
+    assert "GREECE 29 October 2009 · theatrical" in text and "SCREENPLAY Efthymis" in text
     reader = PdfReader(result.pdf)
     outline = [item.title for item in reader.outline]
     # contacts and praise on the inside front, as press notes have them

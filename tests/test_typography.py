@@ -263,7 +263,8 @@ def test_display_type_is_never_hyphenated(pdfs: Any, kit: str, layout: str) -> N
     with pdfplumber.open(pdfs[kit, layout]) as doc:
         for number, page in enumerate(doc.pages[1:-1], start=2):
             for line in lines_of(page):
-                text = "".join(c["text"] for c in line)
-                if line[0]["size"] > body + 1 and re.search(r"[a-zà-ÿ]-$", text):
+                display = [c for c in line if c["size"] > body + 1]  # not the text beside a
+                text = "".join(c["text"] for c in display)  # chapter heading hung in its margin
+                if display and re.search(r"[a-zà-ÿ]-$", text):
                     broken.append((number, text))
     assert broken == []
