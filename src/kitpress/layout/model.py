@@ -179,6 +179,8 @@ class StillSettings:
     arrangement: str = "stacked"  # or "grid" (see arrange.py)
     per_page: int = 2
     opener: bool = True  # flowing stacked stills open with the first across the measure
+    inline: int = 2  # stills set among the long prose too (the long synopsis, the production
+    # notes), in the text column; each is also on the stills pages
     pdf_ppi: int = 200
     pdf_quality: int = 85
     print_long_edge: int = 3508

@@ -12,6 +12,7 @@ from .values import colour_ref
 # key: (lowest, highest, example, what it means)
 INTEGERS: dict[str, tuple[int, int, str, str]] = {
     "per_page": (1, 6, "2", "Stills a page: 1-3 landscape when stacked; 2, 4 or 6 in a grid."),
+    "inline": (0, 2, "2", "Stills set among the long prose (long synopsis, production notes)."),
     "pdf_ppi": (72, 600, "200", "Pixels per inch of the images placed in the PDF."),
     "pdf_quality": (30, 100, "85", "JPEG quality of the PDF's images."),
     "print_long_edge": (256, 20000, "3508", "Long edge in pixels of the print files."),

@@ -62,6 +62,7 @@ class DocumentPlan:
     sections: tuple[str, ...]
     slots: tuple[StillSlot, ...]
     still_pages: tuple[StillPage, ...] = ()
+    inline: tuple[StillSlot, ...] = ()  # stills set among the long prose too, in order
 
 
 MIN_CELL = 72.0  # points (one inch) a photo needs each way, or the layout leaves no room
@@ -93,8 +94,34 @@ def plan_document(document: PressDocument) -> DocumentPlan:
             closing = not whole_pages and number == len(groups) - 1
             members = _justified(layout, chosen, group, cell, closing)
         pages.append(StillPage(group.grid.columns, members))
+    picked = _inline_picks(pages, layout)
+    pages = [
+        StillPage(page.columns, tuple(picked.get(slot.still.id, slot) for slot in page.slots))
+        for page in pages
+    ]
     slots = tuple(slot for page in pages for slot in page.slots)
-    return DocumentPlan(document.sections, slots, tuple(pages))
+    inline = tuple(slot for slot in slots if slot.still.id in picked)
+    return DocumentPlan(document.sections, slots, tuple(pages), inline)
+
+
+INLINE_SECTIONS = ("long_synopsis", "production_notes")  # where stills are set among prose
+
+
+def _inline_picks(pages: list[StillPage], layout: Layout) -> dict[str, StillSlot]:
+    """The stills set among the long prose: landscapes, not the first (the cover's, as often
+    as not), spread over the kit's stills; each made large enough for the frame's width."""
+    slots = [slot for page in pages for slot in page.slots]
+    landscapes = [s for s in slots[1:] if s.source_pixels[0] > s.source_pixels[1]]
+    count = min(layout.stills.inline, len(landscapes))
+    chosen = [landscapes[i * len(landscapes) // (count + 1)] for i in range(1, count + 1)]
+    width = layout.page.frame_width
+    picked = {}
+    for slot in chosen:
+        widest = (width, width * slot.source_pixels[1] / slot.source_pixels[0])
+        made = max(slot.picture_box, widest)
+        pixels = image_pixels(made, slot.source_pixels, layout.stills.pdf_ppi)
+        picked[slot.still.id] = replace(slot, made_for=made, pixels=pixels)
+    return picked
 
 
 def _opens_with_one(layout: Layout, sizes: list[tuple[int, int]], whole_pages: bool) -> bool:

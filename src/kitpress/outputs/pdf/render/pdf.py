@@ -109,8 +109,8 @@ def _render(
         for _ in range(notes):
             story += [PageBreak(), ctx.p(escape(ctx.labels.notes), "heading")]
             story.append(NotesLines(layout.colour("rule")))
-        if blank:
-            story += [PageBreak(), Spacer(0, 0.1)]
+        if blank:  # the inside back cover: no running foot, no folio
+            story += [NextPageTemplate("back"), PageBreak(), Spacer(0, 0.1)]
         story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx)]
     elif kit.copyright_line and not only_cover:  # on the last page, without a back cover
         story.append(AtFoot(Paragraph(escape(kit.copyright_line), styles["rights"])))

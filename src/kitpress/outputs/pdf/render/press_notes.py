@@ -3,6 +3,8 @@ and filmmakers' biographies with portraits and filmographies, and the end credit
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -19,6 +21,7 @@ from kitpress.kit.model import FilmCredit
 
 from ..portraits import portrait_box
 from .flowables import Gap
+from .inline_stills import inline_slot, still_among_prose
 from .jpeg_files import jpeg_image
 from .paragraphs import paragraph
 from .sections import (
@@ -53,6 +56,9 @@ def interview(ctx: Context) -> list[Flowable]:
 
 def production_notes(ctx: Context) -> list[Flowable]:
     notes = long_prose(ctx, ctx.document.production_notes, hang=value_column(ctx))
+    slot = inline_slot(ctx, "production_notes")
+    if slot is not None:  # after the first chapter
+        still_among_prose(ctx, slot, notes, 1)
     return prose_section(ctx, "production_notes", notes)
 
 
@@ -166,10 +172,32 @@ def _filmography_style(ctx: Context) -> ParagraphStyle:
 def _written_filmography(ctx: Context, markdown: str) -> list[Flowable]:
     """A filmography the user wrote as a Markdown list, in their words, set as the listed
     ones are: one film a line in the filmography's type, on the titles' indent, no bullets;
-    so every person's filmography reads in one format."""
+    so every person's filmography reads in one format: a line that gives its year ("*Tide
+    Tables* (2024), Joost Veenhuis" or "2024 *Tide Tables*") has it in the years' column and
+    the director after a dash, as a listed film's line."""
     accent = ctx.layout.colour("accent")
     hanging = _filmography_style(ctx)
-    return [paragraph(block.markup, hanging) for block in markdown_blocks(markdown, accent)]
+    out = []
+    for block in markdown_blocks(markdown, accent):
+        year, line = film_line(block.markup)
+        out.append(paragraph(line, hanging, year))
+    return out
+
+
+_TITLE_YEAR = re.compile(r"^(?P<title><i>.+?</i>) \((?P<year>\d{4})\)(?:,\s*|\s+[—–-]\s+|\s*$)")
+_YEAR_FIRST = re.compile(r"^(?P<year>\d{4})(?:\s*[—–-]\s*|\s+)(?P<rest>\S.*)$")
+
+
+def film_line(markup: str) -> tuple[str | None, str]:
+    """A written filmography line as a listed one: its year, and the rest of the line."""
+    found = _TITLE_YEAR.match(markup)
+    if found:
+        rest = markup[found.end() :].strip()
+        return found["year"], found["title"] + (f" — {rest}" if rest else "")
+    first = _YEAR_FIRST.match(markup)
+    if first:
+        return first["year"], first["rest"]
+    return None, markup
 
 
 def _film(ctx: Context, film: FilmCredit, cast: bool) -> Flowable:
@@ -194,7 +222,7 @@ def credits(ctx: Context) -> list[Flowable]:
         (credit.role, "<br/>".join(escape(n) for n in credit.names))
         for credit in ctx.document.credits
     ]
-    return list_section(ctx, "credits", label_table(ctx, rows))
+    return list_section(ctx, "credits", label_table(ctx, rows, rules=False))
 
 
 BUILDERS = {

@@ -42,6 +42,7 @@ from .flowables import (
     photo,
     photo_grid,
 )
+from .inline_stills import inline_slot, still_among_prose
 from .long_paragraphs import paragraph_flowables
 from .paragraphs import longest_line, paragraph
 from .qr import qr_code
@@ -155,7 +156,7 @@ def _hung_prose(
                 chapters.append(([], []))
                 side, body = chapters[-1]
             markup = markdown_blocks(block.markdown)[0].markup
-            side.append(paragraph(markup, ctx.styles["subheading"], tie_from=2))
+            side.append(ctx.p(markup, "subheading"))
         elif block.kind == "quote":
             side += [ctx.p(b.markup, "side_quote") for b in markdown_blocks(block.markdown)]
         else:
@@ -214,7 +215,11 @@ def synopsis(ctx: Context) -> list[Flowable]:
 
 def long_synopsis(ctx: Context) -> list[Flowable]:
     assert ctx.kit.long_synopsis is not None
-    return prose_section(ctx, "long_synopsis", prose(ctx, ctx.kit.long_synopsis))
+    text = prose(ctx, ctx.kit.long_synopsis)
+    slot = inline_slot(ctx, "long_synopsis")
+    if slot is not None:  # after its first paragraph
+        still_among_prose(ctx, slot, text, 1)
+    return prose_section(ctx, "long_synopsis", text)
 
 
 def directors_statement(ctx: Context) -> list[Flowable]:
@@ -228,12 +233,13 @@ def _table_style(ctx: Context, *commands: tuple[object, ...]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), body), *commands])
 
 
-def label_table(ctx: Context, rows: list[tuple[str, str]]) -> Table:
-    """Labels beside their values in the layout's grid: small capitals, then the value."""
+def label_table(ctx: Context, rows: list[tuple[str, str]], *, rules: bool = True) -> Table:
+    """Labels beside their values in the layout's grid: small capitals, then the value;
+    ``rules``: a hairline under each row (a box of facts), else rows apart (a credit list)."""
     cells: list[tuple[Cell, Cell]] = [
         (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
     ]
-    return grid_table(ctx, cells, rules=True)
+    return grid_table(ctx, cells, rules=rules)
 
 
 def _grid_label(ctx: Context, label: str) -> Paragraph:
@@ -263,8 +269,8 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, -1), page.columns_gap),
         ("RIGHTPADDING", (1, 0), (1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 5 if rules else 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6 if rules else 4),
+        ("TOPPADDING", (0, 0), (-1, -1), RULED_TOP if rules else 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4 if rules else 5),
     ]
     if rules:
         commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.layout.colour("rule")))
@@ -273,10 +279,13 @@ def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> T
         sizes = [_first_size(cell) for cell in row]
         for column, size in enumerate(sizes):
             if size < max(sizes):
-                top = (5 if rules else 0) + max(sizes) - size
+                top = (RULED_TOP if rules else 0) + max(sizes) - size
                 commands.append(("TOPPADDING", (column, number), (column, number), top))
     table.setStyle(_table_style(ctx, *commands))
     return table
+
+
+RULED_TOP = 3.5  # points between a rule and the row below it: a compact box
 
 
 def value_column(ctx: Context) -> float:
@@ -307,7 +316,8 @@ def _first_size(cell: Cell) -> float:
 
 
 MERGED_CREW = 2  # rows: a crew list this short is set in the technical details
-MERGED_RELEASES = 2  # rows: and so are as few release dates, and a single festival
+MERGED_RELEASES = 2  # territories: and so are the release dates of as few, and a single
+# festival
 
 
 def merged_into_details(ctx: Context) -> tuple[str, ...]:
@@ -319,7 +329,7 @@ def merged_into_details(ctx: Context) -> tuple[str, ...]:
         return ()
     kit = ctx.kit
     short = {
-        "releases": len(kit.releases) <= MERGED_RELEASES,
+        "releases": len({r.territory for r in kit.releases}) <= MERGED_RELEASES,
         "crew": len(kit.crew) <= MERGED_CREW,
         "festivals": len(kit.festivals) == 1,
     }
@@ -327,10 +337,12 @@ def merged_into_details(ctx: Context) -> tuple[str, ...]:
 
 
 def _release_rows(ctx: Context) -> list[tuple[str, str]]:
-    return [
-        (r.territory, escape(f"{long_date(r.date, ctx.labels.language)} · {r.window}"))
-        for r in ctx.kit.releases
-    ]
+    """A row a territory, in the kit's order: its dates one a line, each with its window."""
+    rows: dict[str, list[str]] = {}
+    for r in ctx.kit.releases:
+        when = escape(f"{long_date(r.date, ctx.labels.language)} · {r.window}")
+        rows.setdefault(r.territory, []).append(when)
+    return [(territory, "<br/>".join(dates)) for territory, dates in rows.items()]
 
 
 def _crew_rows(ctx: Context) -> list[tuple[str, str]]:
@@ -421,7 +433,7 @@ def cast(ctx: Context) -> list[Flowable]:
 def crew(ctx: Context) -> list[Flowable]:
     if "crew" in merged_into_details(ctx):
         return []
-    return list_section(ctx, "crew", label_table(ctx, _crew_rows(ctx)))
+    return list_section(ctx, "crew", label_table(ctx, _crew_rows(ctx), rules=False))
 
 
 def festivals(ctx: Context) -> list[Flowable]:
@@ -484,18 +496,17 @@ def quotes(ctx: Context) -> list[Flowable]:
     each: list[list[Flowable]] = []
     for i, quote in enumerate(in_order(ctx.kit.quotes)):
         style = "hero_quote" if i == 0 and len(ctx.kit.quotes) > 1 else "lead"
-        said = ctx.p(quotation(escape(quote.text), ctx.labels.language), style)
-        side: list[Flowable] = []
+        said: list[Flowable] = [ctx.p(quotation(escape(quote.text), ctx.labels.language), style)]
         source = ", ".join(x for x in (quote.author, quote.source) if x)
-        if source:
-            side.append(paragraph(escape(source), ctx.styles["label"], tie_from=2))
-        if quote.stars is not None:
+        if source:  # who said it, under the quote
+            said += [Gap(3), ctx.p(escape(f"— {source}"), "label")]
+        shown: list[Flowable] = said
+        if quote.stars is not None:  # the stars beside the quote, on its first baseline
             words = ctx.labels.stars.format(n=quote.stars)
             label = ctx.styles["label"]
             stars = Stars(quote.stars, colour, words, label.fontName, label.fontSize)
-            side += [Gap(4), stars] if side else [stars]
-        shown: Flowable = Hanging(side, [said], column, gap) if side else said
-        each.append([shown, Gap(14 if i == 0 else 10)])
+            shown = [Hanging([stars], said, column, gap)]
+        each.append([*shown, Gap(14 if i == 0 else 10)])
     # The praise reads as one block: it moves to the next page whole unless that would leave
     # this one thin; a very long one may go on over a page after its first two quotes.
     frame = ctx.layout.page.frame_height

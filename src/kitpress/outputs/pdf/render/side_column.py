@@ -25,8 +25,11 @@ def in_text_column(flowables: list[Flowable], column: float) -> list[Flowable]:
 
 
 def first_size(flowable: Flowable) -> float:
-    """The type size of a flowable's first line; 0 for one without text."""
+    """The type size of a flowable's first line; for one without text (a critic's stars),
+    its height: it stands on the first baseline of the text beside it."""
     style = getattr(flowable, "style", None)
+    if style is None:
+        return float(getattr(flowable, "height", 0.0))
     return float(getattr(style, "fontSize", 0.0))
 
 
