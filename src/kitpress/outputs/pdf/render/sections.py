@@ -164,6 +164,13 @@ def _hung_prose(
     out: list[Flowable] = []
     gap = ctx.layout.page.columns_gap
     for side, body in chapters:
+        if side and body and _taller(side, hang - gap, body, width):
+            # a quote longer than its chapter would hold the next one down: it is set in
+            # the text column under the chapter instead, behind its accent rule
+            quotes = [f for f in side if f.style.name == "side_quote"]
+            side[:] = [f for f in side if f not in quotes]
+            restyled = [ctx.p(f.text, "pull_quote") for f in quotes]
+            body.append(PullQuote(restyled, ctx.layout.colour("accent")))
         if side and body:
             out.append(Hanging(side, body, hang, gap))
         elif body:
@@ -171,6 +178,14 @@ def _hung_prose(
         elif side:  # a heading or a quote with no text after it: in the text column
             out += side
     return out
+
+
+def _taller(side: list[Flowable], side_width: float, body: list[Flowable], width: float) -> bool:
+    """Whether the side column's notes run further down than the text beside them."""
+    room = 1e6
+    notes = sum(f.wrap(side_width, room)[1] + f.getSpaceAfter() for f in side)
+    text = sum(f.wrap(width, room)[1] + f.getSpaceAfter() for f in body)
+    return bool(notes > text)
 
 
 def prose_column(ctx: Context, flowables: list[Flowable]) -> list[Flowable]:
