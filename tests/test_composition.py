@@ -5,6 +5,7 @@ baseline, the praise never split into a lone quote, a lone still never on the la
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -247,11 +248,10 @@ def test_no_still_loses_more_than_a_tenth_of_its_frame(
     images = _clipped_images(pdfs[kit, layout])
     assert len(images) >= 8
     cropped = [(page, round(1 - shown / placed, 3)) for page, placed, shown in images]
-    last = max(page for page, _, _ in images)
-    closing = [c for c in cropped if c[0] == last]
-    assert [c for c in cropped if c[1] > MAX_STILL_CROP and c not in closing] == [], cropped
-    assert len(closing) <= 2 or all(c[1] <= MAX_STILL_CROP for c in closing), cropped
-    assert all(c[1] <= CLOSING_CROP for c in closing), cropped
+    # The hero still that fills a thin page's foot, or the closing pair on the last stills
+    # page, may give up to a quarter of their height; every other still a tenth at most.
+    assert len([c for c in cropped if c[1] > MAX_STILL_CROP]) <= 2, cropped
+    assert all(c[1] <= CLOSING_CROP for c in cropped), cropped
 
 
 def test_a_list_splits_three_rows_a_side_or_moves_whole() -> None:
@@ -328,7 +328,10 @@ def test_printed_folios_sit_on_the_outer_edge(tmp_path: Path) -> None:
         sides = []
         for number, page in enumerate(document.pages[1:-1], start=2):
             foot = [w for w in page.extract_words() if w["top"] > page.height * (1 - FOOTER_BAND)]
-            folio = next(w for w in foot if w["text"] == str(number))
+            folio = next((w for w in foot if w["text"] == str(number)), None)
+            if folio is None:  # the blank inside back cover: no folio
+                assert number == len(document.pages) - 1 and not page.extract_text().strip()
+                continue
             left = abs(folio["x0"] - bleed - page_spec.left_margin(number)) < 1
             right = folio["x1"] - bleed - (page_spec.width - page_spec.right_margin(number))
             right = abs(right) < 1
@@ -563,17 +566,27 @@ def test_prose_runs_in_the_text_column_its_chapter_headings_hung_beside_it(
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_each_quote_has_its_source_beside_it_in_the_side_column(
+def test_each_quote_has_its_stars_beside_it_and_its_source_under_it(
     pdfs: dict[tuple[str, str], Path], layout: str
 ) -> None:
+    """The praise on the grid: a quote in the text column, its critic's stars in the side
+    column standing on its first baseline, who said it on the line under the quote."""
     spec = load_layout(layout).page
+    text_column = spec.margin_left + spec.label_column
     with pdfplumber.open(pdfs["the-last-lock", layout]) as document:
         page = next(p for p in document.pages if "IMOGEN SALT" in (p.extract_text() or ""))
-        source = _baselines(page, "IMOGEN SALT")
-        line = next(c for c in _lines(page) if c[0]["matrix"][5] == source[0]["matrix"][5])
-    quote = [c for c in line if c["x0"] > spec.margin_left + spec.label_column - 1]
-    assert abs(source[0]["x0"] - spec.margin_left) < 1
-    assert quote and quote[0]["text"] == "“", line  # the quote's first line, level with it
+        quote = _baselines(page, "“A quietly")
+        source = _baselines(page, "— IMOGEN SALT")
+        stars = [r for r in page.rects if r["x1"] < text_column and r["width"] < 12]
+        curves = [c for c in page.curves if c["x1"] < text_column and c["width"] < 12]
+    assert quote and abs(quote[0]["x0"] - text_column) < 1
+    assert source and abs(source[0]["x0"] - text_column) < 1
+    assert source[0]["top"] > quote[0]["top"]  # under the quote
+    marks = curves or stars  # the five stars, drawn as shapes in the side column
+    assert marks and all(m["x0"] >= spec.margin_left - 1 for m in marks)
+    first_baseline = page.height - quote[0]["matrix"][5]
+    # the stars' row (their foot 3 pt above its own) stands on the quote's first baseline
+    assert min(abs(m["bottom"] + 3 - first_baseline) for m in marks) < 1.5
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -588,7 +601,7 @@ def test_the_technical_details_are_one_box_on_one_page(
     with pdfplumber.open(pdfs[kit, layout]) as document:
         pages = document.pages[1:-1]
         texts = [page.extract_text() or "" for page in pages]
-        start = next(n for n, text in enumerate(texts) if "\nYEAR " in text)
+        start = next(n for n, text in enumerate(texts) if re.search(r"(^|\n)YEAR ", text))
         heading = next(w for w in pages[start].extract_words() if w["text"].upper() == "TECHNICAL")
         spec = load_layout(layout).page
         down = (heading["top"] - spec.margin_top) / spec.frame_height

@@ -39,7 +39,6 @@ def _text(pdf: Path) -> str:
             [
                 "Technical details",
                 "A FILM BY HESTER VALE",
-                "Release dates",
                 "16 October 2026",
                 "104 minutes",
                 "\u201cA quietly devastating film",
@@ -50,7 +49,6 @@ def _text(pdf: Path) -> str:
             [
                 "Fiche technique",
                 "UN FILM DE HESTER VALE",
-                "Dates de sortie",
                 "16 octobre 2026",
                 "1 h 44",
                 f"«{NNBSP}Un film d\u2019une douceur",

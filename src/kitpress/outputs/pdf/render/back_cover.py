@@ -144,9 +144,17 @@ def contact_lines(ctx: Context) -> list[str]:
 
 
 def back_picture(ctx: Context) -> Path | None:
-    """The picture the back cover shows small: the cover's still, else the first landscape
-    still (the key art is the cover's alone); None when the PDF has no still's JPEG."""
+    """The picture the back cover shows small: the last landscape still made large enough
+    for it that neither the cover nor the prose shows (a still seen three times reads as a
+    template), else the cover's still; None when the PDF has no still's JPEG."""
     cover = ctx.document.cover
+    shown = {slot.still.id for slot in ctx.plan.inline} | ({cover.key} if cover else set())
+    wide = ctx.layout.page.frame_width * PICTURE_WIDTH_SHARE
+    for slot in reversed(ctx.plan.slots):
+        landscape = slot.source_pixels[0] > slot.source_pixels[1]
+        made = slot.picture_box[0] >= wide - 1 and slot.still.id in ctx.images
+        if landscape and made and slot.still.id not in shown:
+            return ctx.images[slot.still.id]
     if cover is not None and cover.key in ctx.images:
         return ctx.images[cover.key]
     for entry in ctx.document.stills:

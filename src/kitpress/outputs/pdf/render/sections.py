@@ -35,6 +35,7 @@ from ..arrange import GAP, MAX_CROP
 from ..plan import DocumentPlan, StillPage, StillSlot
 from .artwork import draw_art, fit
 from .flowables import (
+    THIN_PAGE,
     Bookmark,
     Gap,
     KeptUnlessThin,
@@ -156,7 +157,7 @@ def _hung_prose(
                 chapters.append(([], []))
                 side, body = chapters[-1]
             markup = markdown_blocks(block.markdown)[0].markup
-            side.append(ctx.p(markup, "subheading"))
+            side.append(paragraph(markup, ctx.styles["subheading"], tie_from=2))  # no runt
         elif block.kind == "quote":
             side += [ctx.p(b.markup, "side_quote") for b in markdown_blocks(block.markdown)]
         else:
@@ -415,7 +416,13 @@ def details(ctx: Context) -> list[Flowable]:
             ]
         else:
             flowing = box
-        out = [*heading(ctx, "details"), KeptUnlessThin([box], frame, flowing=flowing)]
+        # The heading inside the box: a KeepTogether is never kept with what precedes it
+        # (ReportLab's keepWithNext passes containers by), so the heading would be left
+        # alone at a page's foot.
+        title = heading(ctx, "details")
+        lead, marks = title[:-2], title[-2:]
+        kept = KeptUnlessThin([[*marks, *box]], frame, flowing=[*marks, *flowing])
+        out = [*lead, kept]
     elif not scan:
         out = list_section(ctx, "details", grid_table(ctx, cells, rules=True))
     else:  # the code goes with the list's last rows: never alone over a page, never inside it
@@ -702,13 +709,15 @@ class ClosingStills(Flowable):  # type: ignore[misc]
 
 class FirstStill(Flowable):  # type: ignore[misc]
     """The first of flowing stacked stills: at its planned crop where the page has room for
-    it, else cropped further (to MAX_CROP of its height at most) to fill the foot
-    of the page the section before it ends on, instead of leaving that page part-empty."""
+    it, else cropped further (to MAX_CROP of its height at most; CLOSING_CROP where the page
+    would otherwise be left thin, less than THIN_PAGE full) to fill the foot of the page the
+    section before it ends on: the page left part-empty takes the hero still."""
 
     def __init__(self, ctx: Context, slot: StillSlot) -> None:
         super().__init__()
         self.ctx, self.slot = ctx, slot
-        self.least = slot.box[1] * (1 - MAX_CROP)
+        self.least = slot.box[1] * (1 - CLOSING_CROP)  # the most it gives, on a thin page
+        self.full_least = slot.box[1] * (1 - MAX_CROP)
         self.chosen = self._row(slot.shown_height)
 
     def _row(self, shown: float) -> Flowable:
@@ -730,7 +739,9 @@ class FirstStill(Flowable):  # type: ignore[misc]
         self.chosen = self._row(planned)
         width, height = self.chosen.wrap(avail_width, avail_height)
         short = height - avail_height
-        if short > 0 and planned - short >= self.least:
+        frame = self.ctx.layout.page.frame_height
+        thin = (frame - avail_height) / frame < THIN_PAGE
+        if short > 0 and planned - short >= (self.least if thin else self.full_least):
             self.chosen = self._row(planned - short)
             width, height = self.chosen.wrap(avail_width, avail_height)
         self.width, self.height = width, height
