@@ -27,11 +27,13 @@ MIN_PHOTO_HEIGHT = 72.0  # points: below this a long caption shrinks with its ph
 class Bookmark(Flowable):  # type: ignore[misc]
     """Zero-size marker that adds a PDF outline entry pointing at where it lands."""
 
+    _ZEROSIZE = True  # the frame places it even where the page has no room left
+
     def __init__(self, key: str, title: str) -> None:
         super().__init__()
         self.key = key
         self.title = title
-        self.width = self.height = 0
+        self.width = self.height = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
@@ -44,7 +46,11 @@ class Bookmark(Flowable):  # type: ignore[misc]
 class Gap(Flowable):  # type: ignore[misc]
     """Vertical space between two things on one page: none at the top of a page, and never
     more than the page has left, so a gap can neither push a page's text down nor start a
-    page of its own (which a following page break would then leave blank)."""
+    page of its own (which a following page break would then leave blank): on a page a
+    still has filled to its foot it is placed, at no height, where ReportLab would start a
+    page for it."""
+
+    _ZEROSIZE = True
 
     def __init__(self, height: float) -> None:
         super().__init__()

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, NullActionFlowable
 
 from ..plan import INLINE_SECTIONS, StillSlot
 from .flowables import Gap, photo
+from .side_column import fill
 from .text import escape
 
 SPACE = 14.0  # points above and below the still
@@ -40,37 +41,13 @@ class FloatingStill(Flowable):  # type: ignore[misc]
         placed: list[Flowable] = [Gap(SPACE), self.still, Gap(SPACE)]
         if still + SPACE <= avail_height:
             return [NullActionFlowable(), *placed, *self.after]
-        here, rest = _fill(self.after, width, avail_height)
+        here, rest = fill(self.after, width, avail_height)
+        while here and getattr(here[-1], "keepWithNext", False):
+            rest.insert(0, here.pop())  # a question goes over with its answer
         return [NullActionFlowable(), *here, *placed, *rest]
 
     def identity(self, maxLen: Any = None) -> str:
         return f"FloatingStill(before {len(self.after)})"
-
-
-def _fill(
-    flowables: list[Flowable], width: float, height: float
-) -> tuple[list[Flowable], list[Flowable]]:
-    """The flowables (the first part of one, split) that fill ``height``, and the rest."""
-    here: list[Flowable] = []
-    rest = list(flowables)
-    used = 0.0
-    while rest:
-        flowable = rest[0]
-        space = float(flowable.getSpaceBefore()) if here else 0.0
-        room = height - used - space
-        needed = float(flowable.wrap(width, room)[1])
-        if needed <= room:
-            here.append(rest.pop(0))
-            used += space + needed + float(flowable.getSpaceAfter())
-            continue
-        parts = flowable.split(width, room) if room > 0 else []
-        if len(parts) >= 2:
-            here.append(parts[0])
-            rest[0:1] = parts[1:]
-        break
-    while here and getattr(here[-1], "keepWithNext", False):
-        rest.insert(0, here.pop())  # a question goes over with its answer
-    return here, rest
 
 
 def still_among_prose(ctx: Any, slot: StillSlot, flowables: list[Flowable], at: int) -> None:

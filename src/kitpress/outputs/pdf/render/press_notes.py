@@ -40,7 +40,7 @@ PORTRAIT_GUTTER = 14.0  # points between a portrait and the bio beside it
 PORTRAIT_LEAST = 0.6  # of its full height: a portrait beside a short bio shrinks to this
 YEAR_COLUMN = 2.9  # ems: a filmography's years hang in a column of their own
 PERSON_START = 160.0  # points a person needs left on a page to start there
-HEADING_ROOM = 70.0  # points a section's kicker and heading take above it
+HEADING_GAP = 22.0  # points above a section's heading where it follows on a page
 NAME_ROOM = 60.0  # points a person's name and part take above their portrait
 
 
@@ -76,7 +76,10 @@ def _people(
 ) -> list[Flowable]:
     out = heading(ctx, key)
     if key not in ctx.layout.new_page and people:  # it starts where its first person can
-        out[0] = CondPageBreak(_person_start(ctx, people[0]) + HEADING_ROOM)
+        page = ctx.layout.page
+        title = out[-1]  # the heading, measured, and the gap above it
+        above = title.wrap(page.frame_width, page.frame_height)[1] + title.getSpaceAfter()
+        out[0] = CondPageBreak(_person_start(ctx, people[0]) + HEADING_GAP + above)
     for number, person in enumerate(people):
         if number:
             out += [CondPageBreak(_person_start(ctx, person)), Gap(20)]

@@ -475,7 +475,8 @@ def _laurel_row(ctx: Context) -> list[Flowable]:
     return [LaurelRow(own, ctx), Gap(14)] if own else []
 
 
-LAUREL_ROW_HEIGHT = 72.0  # points: the festivals' own laurels under their list
+LAUREL_ROW_HEIGHT = 56.0  # points: the festivals' own laurels under their list, as high as the
+# typeset wreaths on the cover
 
 
 class LaurelRow(Flowable):  # type: ignore[misc]
@@ -551,6 +552,8 @@ def stills(ctx: Context) -> list[Flowable]:
     rights = ParagraphStyle("shared-rights", parent=ctx.styles["rights"], measure=0)
     shared = paragraph(escape(ctx.shared_rights), rights)  # under the heading: the frame wide
     credit = [shared, Gap(8)] if ctx.shared_rights else []
+    for mark in credit:  # the heading, its credit line and the first stills move as one
+        mark.keepWithNext = True
     frame = ctx.layout.page
     credit_height = sum(float(f.wrap(frame.frame_width, frame.frame_height)[1]) for f in credit)
     grids = [_page_rows(ctx, page) for page in ctx.plan.still_pages]
@@ -582,9 +585,14 @@ def stills(ctx: Context) -> list[Flowable]:
             flow += [row for page_rows in grids[1:] for row in page_rows]
         title = out[-1]
         title_height = title.wrap(frame.frame_width, frame.frame_height)[1] + title.style.spaceAfter
-        out[0] = CondPageBreak(opener.least_height() + title_height + credit_height + 22 + 1)
-        out[-1].keepWithNext = bool(credit)  # the heading with its credit line, and then
-        return out + credit + flow  # the first still holds them off the page's foot
+        need = opener.least_height() + title_height + credit_height + 22
+        out[0] = CondPageBreak(need)
+        # The heading, its credit line and the first still as one: the still is cropped to
+        # the room the heading leaves it, which a KeepTogether (measuring at any height)
+        # could not know, and none of them is ever left at a page's foot without the others.
+        lead = out[:-2]
+        opening = StillsOpening(ctx.labels.sections["stills"], [title, *credit], opener)
+        return [*lead, opening, *flow[1:]]  # the rest of the flow after the first still
     if first.columns == 2 and len(first.slots) >= 2:  # a pair first: it may give up a
         grids[0][0] = FirstRow(ctx, list(first.slots[:2]))  # little of its height to start
         first_row = grids[0][0].least_height()  # on the page the section before it ends on
@@ -594,7 +602,7 @@ def stills(ctx: Context) -> list[Flowable]:
             first_row /= max(1, len(grids[0][0]._cellvalues))
     title = out[-1]
     title_height = title.wrap(frame.frame_width, frame.frame_height)[1] + title.style.spaceAfter
-    out[0] = CondPageBreak(first_row + title_height + credit_height + 22 + 1)
+    out[0] = CondPageBreak(first_row + title_height + credit_height + 22)
     out[-1].keepWithNext = bool(credit)  # the first row holds the heading (and its credit
     return out + credit + [row for rows in grids for row in rows]  # line) off the page's foot
 
@@ -718,6 +726,7 @@ class FirstStill(Flowable):  # type: ignore[misc]
         self.ctx, self.slot = ctx, slot
         self.least = slot.box[1] * (1 - CLOSING_CROP)  # the most it gives, on a thin page
         self.full_least = slot.box[1] * (1 - MAX_CROP)
+        self.used: float | None = None  # of the page, before the heading set over it
         self.chosen = self._row(slot.shown_height)
 
     def _row(self, shown: float) -> Flowable:
@@ -740,7 +749,8 @@ class FirstStill(Flowable):  # type: ignore[misc]
         width, height = self.chosen.wrap(avail_width, avail_height)
         short = height - avail_height
         frame = self.ctx.layout.page.frame_height
-        thin = (frame - avail_height) / frame < THIN_PAGE
+        used = self.used if self.used is not None else (frame - avail_height) / frame
+        thin = used < THIN_PAGE
         if short > 0 and planned - short >= (self.least if thin else self.full_least):
             self.chosen = self._row(planned - short)
             width, height = self.chosen.wrap(avail_width, avail_height)
@@ -749,6 +759,39 @@ class FirstStill(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         self.chosen.drawOn(self.canv, 0, 0)
+
+
+class StillsOpening(Bookmark):
+    """The stills section's bookmark and heading (and credit line) over its first still, set
+    as one: the still takes the room they leave it (`FirstStill`), or all go over the page."""
+
+    def __init__(self, title: str, above: list[Flowable], still: FirstStill) -> None:
+        super().__init__("stills", title)
+        self.above, self.still = above, still
+        self.heights: list[float] = []
+        self.top = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.heights = [float(f.wrap(avail_width, avail_height)[1]) for f in self.above]
+        top = sum(self.heights) + sum(float(f.getSpaceAfter()) for f in self.above)
+        self.top = top
+        frame = self.still.ctx.layout.page.frame_height
+        self.still.used = (frame - avail_height) / frame  # the page as the section found it
+        still = float(self.still.wrap(avail_width, max(0.0, avail_height - top))[1])
+        self.width, self.height = avail_width, top + still
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # whole, here or on the next page
+
+    def draw(self) -> None:
+        super().draw()  # the outline entry, and (as a Bookmark) its line in the contents
+        y = float(self.height)
+        for flowable, height in zip(self.above, self.heights, strict=True):
+            y -= height
+            flowable.drawOn(self.canv, 0, y)
+            y -= float(flowable.getSpaceAfter())
+        self.still.drawOn(self.canv, 0, self.height - self.top - self.still.height)
 
 
 class FirstRow(Flowable):  # type: ignore[misc]

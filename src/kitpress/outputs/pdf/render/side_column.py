@@ -33,6 +33,31 @@ def first_size(flowable: Flowable) -> float:
     return float(getattr(style, "fontSize", 0.0))
 
 
+def fill(
+    flowables: list[Flowable], width: float, height: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The flowables (and the first part of one, split) that fill ``height`` as a frame
+    would set them one under another, and the rest."""
+    here: list[Flowable] = []
+    rest = list(flowables)
+    used = 0.0
+    while rest:
+        flowable = rest[0]
+        space = float(flowable.getSpaceBefore()) if here else 0.0
+        room = height - used - space
+        needed = float(flowable.wrap(width, room)[1])
+        if needed <= room:
+            here.append(rest.pop(0))
+            used += space + needed + float(flowable.getSpaceAfter())
+            continue
+        parts = flowable.split(width, room) if room > 0 else []
+        if len(parts) >= 2:
+            here.append(parts[0])
+            rest[0:1] = parts[1:]
+        break
+    return here, rest
+
+
 class Hanging(Flowable):  # type: ignore[misc]
     """``side`` set ``column`` points left of the text column, ``gap`` short of it, beside
     ``text`` (a chapter's paragraphs): the two first baselines on one line. Over a page
@@ -80,22 +105,7 @@ class Hanging(Flowable):  # type: ignore[misc]
         avail_width = getattr(self, "width", avail_width)
         if self._side_height(avail_height) > avail_height:
             return []  # the side note does not fit here: it goes over the page with its text
-        used = 0.0
-        here: list[Flowable] = []
-        rest = list(self.text)
-        while rest:
-            flowable = rest[0]
-            room = avail_height - used - self._between(len(here))
-            height = float(flowable.wrap(avail_width, room)[1])
-            if height <= room:
-                here.append(rest.pop(0))
-                used += self._between(len(here) - 1) + height
-                continue
-            parts = flowable.split(avail_width, room) if room > 0 else []
-            if len(parts) >= 2:
-                here.append(parts[0])
-                rest[0:1] = parts[1:]
-            break
+        here, rest = fill(self.text, avail_width, avail_height)
         while here and getattr(here[-1], "keepWithNext", False) and rest:
             rest.insert(0, here.pop())  # a question goes over with its answer
         if not here or not rest:
