@@ -627,3 +627,25 @@ def test_the_inside_pages_are_set_in_a_few_sizes(
         )
     assert len(sizes) <= MAX_INSIDE_SIZES, sorted(sizes)
     assert min(sizes) >= 7.5, sorted(sizes)  # 7 pt only on the covers' laurels
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_two_stills_stand_among_the_prose_in_the_text_column(
+    pdfs: dict[tuple[str, str], Path], layout: str
+) -> None:
+    """The long synopsis and the production notes each carry a still the text column wide,
+    aligned on it, before the stills pages."""
+    spec = load_layout(layout).page
+    text_column = spec.margin_left + spec.label_column
+    width = spec.frame_width - spec.label_column
+    with pdfplumber.open(pdfs["the-last-lock", layout]) as document:
+        texts = [page.extract_text() or "" for page in document.pages]
+        stills_page = next(n for n, t in enumerate(texts) if re.search(r"(?im)^stills$", t))
+        placed = [
+            (number, image)
+            for number, page in enumerate(document.pages[1:stills_page], start=1)
+            for image in page.images
+            if abs(image["width"] - width) < 1.5
+        ]
+    assert len(placed) == 2, [(n, round(i["x0"]), round(i["width"])) for n, i in placed]
+    assert all(abs(image["x0"] - text_column) < 1 for _, image in placed)
