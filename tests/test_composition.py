@@ -20,6 +20,8 @@ from kitpress.pipeline import BuildOptions, build
 
 from .conftest import EXAMPLE_KIT, REPO
 
+HEADING_GAP = 22.0  # points above a section heading that follows on a page: space, not text
+
 KITS = {"parallel-mothers": EXAMPLE_KIT, "the-last-lock": REPO / "assets" / "the-last-lock"}
 LAYOUTS = ("default", "classic", "festival-letter", "minimal")
 MAX_VALUE_COLUMNS = 2  # distinct second-column positions a layout may use, all pages together
@@ -423,15 +425,20 @@ def _label_lines(pdf: Path, layout: str) -> list[list[list[str]]]:
             ]
             rows: dict[int, list[str]] = {}
             for w in small:
-                if not any(letter.islower() for letter in w["text"]):  # capitals, a year
-                    rows.setdefault(round(w["top"]), []).extend(w["text"].split())
+                rows.setdefault(round(w["top"]), []).extend(w["text"].split())
+            blocks: list[list[list[str]]] = []
             above = -100
             for top in sorted(rows):
                 if top - above < 16:  # the label's next line: a label's leading is 14 pt
-                    labels[-1].append(rows[top])
+                    blocks[-1].append(rows[top])
                 else:
-                    labels.append([rows[top]])
+                    blocks.append([rows[top]])
                 above = top
+            labels += [  # capitals and years only: not a caption beside a still
+                block
+                for block in blocks
+                if not any(letter.islower() for line in block for word in line for letter in word)
+            ]
     return labels
 
 
@@ -596,7 +603,8 @@ def test_the_technical_details_are_one_box_on_one_page(
 ) -> None:
     """From the year to the last row (the trailer's, or the festival's where it is merged
     in), the technical details move as one; only where moving them would leave the page
-    they start on thin (its heading above the page's 60 % line) do they go on over it."""
+    they start on thin (the text above its heading's gap ending above the page's 60 % line)
+    do they go on over it."""
     last = "TRAILER" if kit == "the-last-lock" else "VENICE"
     with pdfplumber.open(pdfs[kit, layout]) as document:
         pages = document.pages[1:-1]
@@ -604,7 +612,7 @@ def test_the_technical_details_are_one_box_on_one_page(
         start = next(n for n, text in enumerate(texts) if re.search(r"(^|\n)YEAR ", text))
         heading = next(w for w in pages[start].extract_words() if w["text"].upper() == "TECHNICAL")
         spec = load_layout(layout).page
-        down = (heading["top"] - spec.margin_top) / spec.frame_height
+        down = (heading["top"] - HEADING_GAP - spec.margin_top) / spec.frame_height
     if f"\n{last}" not in texts[start]:
         assert down < 0.6, (start + 2, round(down, 2))
         assert f"\n{last}" in texts[start + 1]
@@ -634,7 +642,8 @@ def test_two_stills_stand_among_the_prose_in_the_text_column(
     pdfs: dict[tuple[str, str], Path], layout: str
 ) -> None:
     """The long synopsis and the production notes each carry a still the text column wide,
-    aligned on it, before the stills pages."""
+    aligned on it, before the stills pages; its caption and rights line stand beside it in
+    the side column, their last line on the picture's foot."""
     spec = load_layout(layout).page
     text_column = spec.margin_left + spec.label_column
     width = spec.frame_width - spec.label_column
@@ -642,10 +651,20 @@ def test_two_stills_stand_among_the_prose_in_the_text_column(
         texts = [page.extract_text() or "" for page in document.pages]
         stills_page = next(n for n, t in enumerate(texts) if re.search(r"(?im)^stills$", t))
         placed = [
-            (number, image)
+            (number, image, page.extract_words())
             for number, page in enumerate(document.pages[1:stills_page], start=1)
             for image in page.images
             if abs(image["width"] - width) < 1.5
         ]
-    assert len(placed) == 2, [(n, round(i["x0"]), round(i["width"])) for n, i in placed]
-    assert all(abs(image["x0"] - text_column) < 1 for _, image in placed)
+    assert len(placed) == 2, [(n, round(i["x0"]), round(i["width"])) for n, i, _ in placed]
+    for number, image, words in placed:
+        assert abs(image["x0"] - text_column) < 1
+        beside = [
+            w
+            for w in words
+            if w["x1"] <= text_column - spec.columns_gap + 1
+            and image["top"] <= w["top"] and w["bottom"] <= image["bottom"] + 1
+        ]  # fmt: skip
+        assert any(w["text"] == "©" for w in beside), (number, [w["text"] for w in beside])
+        foot = max(w["bottom"] for w in beside)
+        assert image["bottom"] - foot < 3, (number, image["bottom"], foot)

@@ -259,11 +259,13 @@ class KeptUnlessThin(KeepTogether):  # type: ignore[misc]
         frame_height: float,
         apart: int = 2,
         flowing: list[Flowable] | None = None,
+        lead: float = 0.0,
     ) -> None:
-        """``flowing``: a single group as it flows on a thin page (its own keeps inside)."""
+        """``flowing``: a single group as it flows on a thin page (its own keeps inside);
+        ``lead``: the space set above it (its heading's gap), which fills none of the page."""
         super().__init__([f for group in groups for f in group])
         self.groups, self.frame_height, self.apart = groups, frame_height, apart
-        self.flowing = flowing
+        self.flowing, self.lead = flowing, lead
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         # A frame asks for a split at its whole width, past an Indenter's indent: measured
@@ -274,7 +276,8 @@ class KeptUnlessThin(KeepTogether):  # type: ignore[misc]
         if at_top or avail_height - SLACK >= self._H:
             # all of it fits here, or it fits no page whole; the frame adds a split's first
             return [NullActionFlowable(), *self._content]  # flowable as it is, unsplit
-        if (self.frame_height - avail_height) / self.frame_height >= THIN_PAGE:
+        filled = self.frame_height - avail_height - self.lead
+        if filled / self.frame_height >= THIN_PAGE:
             return [FrameBreak(), *self._content]  # the page is full enough: all over
         if len(self.groups) == 1:
             return [NullActionFlowable(), *(self.flowing or self._content)]

@@ -421,7 +421,14 @@ def details(ctx: Context) -> list[Flowable]:
         # alone at a page's foot.
         title = heading(ctx, "details")
         lead, marks = title[:-2], title[-2:]
-        kept = KeptUnlessThin([[*marks, *box]], frame, flowing=[*marks, *flowing])
+        space = sum(f.height for f in lead if isinstance(f, Gap))
+        # Flowing, the heading may not keep with the list: ReportLab would bind the two into
+        # one block that cannot split, and move it whole. A thin page has room for the
+        # heading and the rows the list keeps together.
+        loose = heading(ctx, "details")[-2:]
+        for mark in loose:
+            mark.keepWithNext = False
+        kept = KeptUnlessThin([[*marks, *box]], frame, flowing=[*loose, *flowing], lead=space)
         out = [*lead, kept]
     elif not scan:
         out = list_section(ctx, "details", grid_table(ctx, cells, rules=True))
@@ -538,7 +545,9 @@ def quotes(ctx: Context) -> list[Flowable]:
         rest = [f for said in each[PRAISE_APART:] for f in said]
         blocks = [KeepTogether(praise + first), KeepTogether(rest)]
     else:  # on one page, unless moving it would leave the page before it thin
-        blocks = [KeptUnlessThin([praise + each[0], *each[1:]], frame, PRAISE_APART)]
+        space = sum(f.height for f in lead if isinstance(f, Gap))
+        groups = [praise + each[0], *each[1:]]
+        blocks = [KeptUnlessThin(groups, frame, PRAISE_APART, lead=space)]
     return [*lead, *in_text_column(blocks, column)]
 
 
