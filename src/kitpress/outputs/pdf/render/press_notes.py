@@ -37,7 +37,6 @@ from .sections import (
 from .text import escape, markdown_blocks
 
 PORTRAIT_GUTTER = 14.0  # points between a portrait and the bio beside it
-PORTRAIT_LEAST = 0.6  # of its full height: a portrait beside a short bio shrinks to this
 YEAR_COLUMN = 2.9  # ems: a filmography's years hang in a column of their own
 PERSON_START = 160.0  # points a person needs left on a page to start there
 HEADING_GAP = 22.0  # points above a section's heading where it follows on a page
@@ -119,12 +118,6 @@ def _person(ctx: Context, person: PersonEntry, cast: bool) -> list[Flowable]:
     if entry is None or entry.key not in ctx.images:
         return out + prose_column(ctx, text)  # no portrait: the text where it would stand
     width, height = portrait_box(ctx.layout, entry.pixels)
-    if text:  # a short bio: the portrait no taller than its text, down to a least height
-        page = ctx.layout.page
-        room = page.frame_width - value_column(ctx)
-        beside = sum(f.wrap(room, page.frame_height)[1] + f.getSpaceAfter() for f in text)
-        shorter = max(min(height, beside), height * PORTRAIT_LEAST)
-        width, height = width * shorter / height, shorter
     image = jpeg_image(ctx.images[entry.key], width, height)
     if not text:
         image.hAlign = "LEFT"
