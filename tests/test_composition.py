@@ -197,7 +197,7 @@ def test_every_row_of_stills_runs_the_full_measure_from_the_margin(
         for page in document.pages[1:-1]:
             rows += [row for row in _photo_rows(page) if row[0]["width"] > 0.3 * right]
     stills = [row for row in rows if len(row) > 1 or row[0]["width"] > 0.9 * page_spec.frame_width]
-    assert sum(len(row) for row in stills) >= 8, rows
+    assert sum(len(row) for row in stills) >= 5, rows  # 9 stills less the cover's, inline
     for row in stills:
         assert abs(row[0]["x0"] - page_spec.margin_left) < 1, [i["x0"] / MM for i in row]
         assert abs(row[-1]["x1"] - right) < 1, [i["x1"] / MM for i in row]

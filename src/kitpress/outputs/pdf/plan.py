@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kitpress.document.captions import Caption
-from kitpress.document.model import PressDocument, StillEntry
+from kitpress.document.model import KEY_ART, PressDocument, StillEntry
 from kitpress.errors import Issue, LayoutError
 from kitpress.kit.model import Still
 from kitpress.layout.discover import LAYOUT_FILE
@@ -60,7 +60,7 @@ class StillPage:
 @dataclass(frozen=True)
 class DocumentPlan:
     sections: tuple[str, ...]
-    slots: tuple[StillSlot, ...]
+    slots: tuple[StillSlot, ...]  # every still the PDF places: the stills pages', then inline
     still_pages: tuple[StillPage, ...] = ()
     inline: tuple[StillSlot, ...] = ()  # stills set among the long prose too, in order
 
@@ -68,11 +68,23 @@ class DocumentPlan:
 MIN_CELL = 72.0  # points (one inch) a photo needs each way, or the layout leaves no room
 
 
+MIN_GALLERY = 4  # stills the stills pages keep, before they give up those shown elsewhere
+
+
 def plan_document(document: PressDocument) -> DocumentPlan:
     """Which stills share a page and the box each fills, for the document's layout (a print
-    profile changes the page's bleed and the pictures' ppi, never a box)."""
+    profile changes the page's bleed and the pictures' ppi, never a box). A still set among
+    the prose, or on the cover, is not shown again on the stills pages (a picture seen twice
+    reads as a template) while the pages keep MIN_GALLERY stills; the ZIP has them all."""
     layout = document.layout
-    entries = document.stills
+    inline = _inline_slots(document)
+    shown = {slot.still.id for slot in inline}
+    cover = document.cover
+    if cover is not None and cover.key != KEY_ART:
+        shown.add(cover.key)
+    entries = [entry for entry in document.stills if entry.still.id not in shown]
+    if len(entries) < MIN_GALLERY:
+        entries = list(document.stills)
     sizes = [entry.pixels for entry in entries]
     pages = []
     whole_pages = "stills" in layout.new_page  # else the stills flow on after the section before
@@ -94,34 +106,38 @@ def plan_document(document: PressDocument) -> DocumentPlan:
             closing = not whole_pages and number == len(groups) - 1
             members = _justified(layout, chosen, group, cell, closing)
         pages.append(StillPage(group.grid.columns, members))
-    picked = _inline_picks(pages, layout)
-    pages = [
-        StillPage(page.columns, tuple(picked.get(slot.still.id, slot) for slot in page.slots))
-        for page in pages
-    ]
-    slots = tuple(slot for page in pages for slot in page.slots)
-    inline = tuple(slot for slot in slots if slot.still.id in picked)
+    slots = tuple(slot for page in pages for slot in page.slots) + inline
     return DocumentPlan(document.sections, slots, tuple(pages), inline)
 
 
 INLINE_SECTIONS = ("long_synopsis", "production_notes")  # where stills are set among prose
 
 
-def _inline_picks(pages: list[StillPage], layout: Layout) -> dict[str, StillSlot]:
-    """The stills set among the long prose: landscapes, not the first (the cover's, as often
-    as not), spread over the kit's stills; each made large enough for the frame's width."""
-    slots = [slot for page in pages for slot in page.slots]
-    landscapes = [s for s in slots[1:] if s.source_pixels[0] > s.source_pixels[1]]
-    count = min(layout.stills.inline, len(landscapes))
+def _inline_slots(document: PressDocument) -> tuple[StillSlot, ...]:
+    """The stills set among the long prose, one for each section there is to take one:
+    landscapes, not the first (the cover's, as often as not), spread over the kit's stills;
+    each the text column's width."""
+    layout = document.layout
+    takers = [key for key in INLINE_SECTIONS if key in document.sections]
+    first = document.stills[:1]
+    landscapes = [entry for entry in document.stills[1:] if _is_wide(entry)]
+    cover = document.cover
+    if cover is not None and cover.key == KEY_ART and first and _is_wide(first[0]):
+        landscapes = [*first, *landscapes]  # the cover is the key art: the first is free
+    count = min(layout.stills.inline, len(takers), len(landscapes))
     chosen = [landscapes[i * len(landscapes) // (count + 1)] for i in range(1, count + 1)]
-    width = layout.page.frame_width
-    picked = {}
-    for slot in chosen:
-        widest = (width, width * slot.source_pixels[1] / slot.source_pixels[0])
-        made = max(slot.picture_box, widest)
-        pixels = image_pixels(made, slot.source_pixels, layout.stills.pdf_ppi)
-        picked[slot.still.id] = replace(slot, made_for=made, pixels=pixels)
-    return picked
+    page = layout.page
+    column = page.frame_width - min(page.label_column, page.frame_width / 2)
+    slots = []
+    for entry in chosen:
+        box = (column, column * entry.pixels[1] / entry.pixels[0])
+        pixels = image_pixels(box, entry.pixels, layout.stills.pdf_ppi)
+        slots.append(StillSlot(entry.still, entry.caption, box, pixels, entry.pixels))
+    return tuple(slots)
+
+
+def _is_wide(entry: StillEntry) -> bool:
+    return entry.pixels[0] > entry.pixels[1]
 
 
 def _opens_with_one(layout: Layout, sizes: list[tuple[int, int]], whole_pages: bool) -> bool:

@@ -2,15 +2,15 @@
 one axis. From the foot up the film's © line, its web site and press materials portal, the
 logos in a row at one common height, the distributor's block (who presents the film and whom
 the press writes to) and the billing block above them, set condensed, the way distributors
-close their press notes. Above them, centred in the room they leave, a still small and under
-it the title treatment as a mark (or the typeset title, whose film it is and, without a
-billing block, the names), so a sparse kit's back cover is composed too, not a lone line.
+close their press notes. Above them, centred in the room they leave, the title treatment as a
+mark (or the typeset title, whose film it is and, without a billing block, the names), so a
+sparse kit's back cover is composed too, not a lone line. No still: every still is shown once,
+on the cover, among the prose or on the stills pages, and one seen again reads as a template.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -25,7 +25,6 @@ from kitpress.kit.model import Kit
 from .artwork import draw_art, fit
 from .billing_block import billing_paragraph, billing_style, draw_condensed, opens_with
 from .cover import cast_line
-from .jpeg_files import JpegFile
 from .paragraphs import paragraph
 from .sections import Context
 from .text import escape, link
@@ -38,9 +37,6 @@ MARK_WIDTH_SHARE = 0.5
 BILLING_IMAGE_HEIGHT = 110.0  # points at most for a billing block given as an image
 GAP = 14.0
 BACK_CONTACTS = 3  # the distributor's block names this many contacts at most
-PICTURE_WIDTH_SHARE = 0.62  # of the frame: the still the back cover shows small
-MIN_PICTURE_HEIGHT = 90.0  # points: with less room, no picture
-PICTURE_GAP = 28.0  # points between the picture and the title under it
 LINE_GAP = 7.0  # points between the typeset title's lines (title, credit, names)
 
 
@@ -143,36 +139,6 @@ def contact_lines(ctx: Context) -> list[str]:
     return lines
 
 
-def back_picture(ctx: Context) -> Path | None:
-    """The picture the back cover shows small: the last landscape still made large enough
-    for it that neither the cover nor the prose shows (a still seen three times reads as a
-    template), else the cover's still; None when the PDF has no still's JPEG."""
-    cover = ctx.document.cover
-    shown = {slot.still.id for slot in ctx.plan.inline} | ({cover.key} if cover else set())
-    wide = ctx.layout.page.frame_width * PICTURE_WIDTH_SHARE
-    for slot in reversed(ctx.plan.slots):
-        landscape = slot.source_pixels[0] > slot.source_pixels[1]
-        made = slot.picture_box[0] >= wide - 1 and slot.still.id in ctx.images
-        if landscape and made and slot.still.id not in shown:
-            return ctx.images[slot.still.id]
-    if cover is not None and cover.key in ctx.images:
-        return ctx.images[cover.key]
-    for entry in ctx.document.stills:
-        if entry.still.id in ctx.images and entry.pixels[0] > entry.pixels[1]:
-            return ctx.images[entry.still.id]
-    return None
-
-
-def picture_size(pixels: tuple[int, int], width: float, room: float) -> tuple[float, float]:
-    """Points: the back cover's picture, `PICTURE_WIDTH_SHARE` of the frame wide, at most
-    ``room`` high, in proportion."""
-    w = width * PICTURE_WIDTH_SHARE
-    h = w * pixels[1] / pixels[0]
-    if h > room:
-        w, h = room * pixels[0] / pixels[1], room
-    return w, h
-
-
 class BackCover(Flowable):  # type: ignore[misc]
     """The whole back cover, drawn into the body frame of a page without a folio: every
     element centred on the frame's one axis."""
@@ -233,9 +199,9 @@ class BackCover(Flowable):  # type: ignore[misc]
         return y
 
     def _head(self, floor: float) -> None:
-        """Above ``floor``: a still small, under it the title (its art as a mark, or typeset
-        with whose film it is and, without a billing block, the names), the group centred in
-        the room above the foot's block."""
+        """Above ``floor``: the title (its art as a mark, or typeset with whose film it is
+        and, without a billing block, the names), centred in the room above the foot's
+        block."""
         ctx, width, kit = self.ctx, self.width, self.ctx.kit
         labels, styles = ctx.labels, self.styles
         mark = title_mark(ctx.document, width)
@@ -253,19 +219,7 @@ class BackCover(Flowable):  # type: ignore[misc]
         title_height = mark[1] if mark and title_art else 0.0
         title_height += sum(heights) + LINE_GAP * max(0, len(heights) - 1)
         room = self.height - floor - GAP * 2
-        picture = back_picture(ctx)
-        size = None
-        if picture is not None:
-            pixels = JpegFile(picture).getSize()
-            size = picture_size(pixels, width, (room - title_height - PICTURE_GAP) * 0.85)
-            if size[1] < MIN_PICTURE_HEIGHT:
-                size = None
-        group = title_height + (size[1] + PICTURE_GAP if size else 0.0)
-        top = floor + GAP * 2 + (room + group) / 2
-        if size and picture is not None:
-            top -= size[1]
-            self.canv.drawImage(JpegFile(picture), (width - size[0]) / 2, top, *size)
-            top -= PICTURE_GAP
+        top = floor + GAP * 2 + (room + title_height) / 2
         if mark and title_art:
             top -= mark[1]
             self._art(title_art, (width - mark[0]) / 2, top, *mark)

@@ -93,16 +93,16 @@ class SideCaptioned(Flowable):  # type: ignore[misc]
 
 
 def still_among_prose(ctx: Any, slot: StillSlot, flowables: list[Flowable], at: int) -> None:
-    """Set ``slot``'s still in ``flowables`` (the text column's) before ``flowables[at]``,
-    the text column wide, its caption and rights line beside it in the side column."""
-    if not 0 < at < len(flowables):
-        return
+    """Set ``slot``'s still in ``flowables`` (the text column's) before ``flowables[at]``
+    (after the last, in prose shorter than that), the text column wide, its caption and
+    rights line beside it in the side column. The plan has left it off the stills pages."""
+    at = min(at, len(flowables))
     page = ctx.layout.page
     column = min(page.label_column, page.frame_width / 2)
     width = page.frame_width - column
     source_width, source_height = slot.source_pixels
     picture = jpeg_image(ctx.images[slot.still.id], width, width * source_height / source_width)
-    notes = [ctx.p(escape(slot.caption.text), "caption")]
+    notes = [ctx.caption(slot)]
     if slot.caption.rights:  # its own rights: the stills pages' shared line is pages away
         notes.append(ctx.p(escape(slot.caption.rights), "rights"))
     still = SideCaptioned(picture, notes, column, page.columns_gap)
