@@ -41,6 +41,7 @@ def paragraph_flowables(
         piece_style = _piece_style(whole.style, first, last)  # as its script needs
         frags = cut(whole.blPara, start, stop)
         piece = StyledParagraph(None, piece_style, bullet if first else None, frags=frags)
+        piece.hyphenated = whole.hyphenated  # its lines broken as the whole's were
         if not last:
             piece._JustifyLast = not getattr(lines[stop - 1], "lineBreak", False)
         pieces.append(piece)

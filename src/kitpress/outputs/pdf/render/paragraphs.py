@@ -35,6 +35,10 @@ TIE_FILL = 0.6  # of the measure: the line above a tied last line runs at least 
 EARLIER = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)  # of the line before it, to give words
 TIE_FROM = 4  # words: a shorter line (a name, a label) never wraps, and keeps plain spaces
 TRACKING_PASSES = 6  # line breakings at most, for a tracked paragraph's lines to fit
+# Ragged right, a word is broken only where the rag would be poor without: a line (but the
+# last) running less than this far across its measure. Broken wherever a word overhangs,
+# three lines in a row could end in hyphens.
+RAG_FILL = 0.8
 _TAG = re.compile(r"(<[^>]*>)")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _SPACES = re.compile(r"[ \t\n]+")
@@ -62,6 +66,40 @@ def paragraph(
     made = StyledParagraph(with_fallback_runs(text, style.fontName), styled, bulletText=bullet)
     made.tied = tied
     return made
+
+
+# Words that lead into the next: a heading's line never ends on one ("Shooting a / real
+# winter" is set "Shooting / a real winter").
+LEADING_WORDS = (
+    "a|an|the|of|for|in|on|at|to|and|&amp;|by|with|from|"
+    "de|du|des|la|le|les|un|une|et|pour|en|au|aux|sur|dans|par"
+)
+_LEADING = re.compile(rf"(?<![\w’'&;-])((?:{LEADING_WORDS})) (?=\S)", re.I)
+BALANCE_STEP = 2.0  # points the measure narrows by, looking for balanced lines
+
+
+def balanced(markup: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A short text that may wrap in a narrow column, a side heading: in as few lines as at
+    ``width``, as even as its words allow ("The keeper's / cottage", not "The / keeper's
+    cottage"), no line ending on a word that leads into the next; untied, as its last line
+    is as long as the others."""
+    parts = _TAG.split(markup)
+    parts[::2] = [_LEADING.sub("\\1\xa0", text) for text in parts[::2]]
+    bound = "".join(parts)
+    lines = _line_count(bound, style, width)
+    measure = width
+    while lines > 1 and measure - BALANCE_STEP >= width / 2:
+        if _line_count(bound, style, measure - BALANCE_STEP) > lines:
+            break
+        measure -= BALANCE_STEP
+    even = ParagraphStyle(f"{style.name}-balanced", parent=style, measure=measure)
+    return paragraph(bound, even, tie_from=99)
+
+
+def _line_count(markup: str, style: ParagraphStyle, width: float) -> int:
+    made = paragraph(markup, style, tie_from=99)
+    made.wrap(width, 10_000)
+    return len(made.blPara.lines)
 
 
 def quoted(markup: str, language: str) -> str:
@@ -110,7 +148,7 @@ class StyledParagraph(Paragraph):  # type: ignore[misc]
         return lines
 
     def _broken(self, widths: list[float]) -> Any:
-        lines = super().breakLines(widths)
+        lines = self._hyphenated_if_needed(widths)
         if self.style.charSpace:
             lines = self._tracked(lines, widths, self.style.charSpace)
         if self.style.alignment == TA_JUSTIFY:
@@ -119,6 +157,43 @@ class StyledParagraph(Paragraph):  # type: ignore[misc]
             for line in lines.lines:
                 line.words = visual_pieces(line.words)
         return lines
+
+    # Whether its ragged lines break words (None: not yet decided): decided once, at its
+    # first line breaking, and kept by the parts it is split into, which ReportLab breaks
+    # again and expects to set as they did in the whole.
+    hyphenated: bool | None = None
+
+    def _hyphenated_if_needed(self, widths: list[float]) -> Any:
+        """ReportLab's lines; ragged right, set without a hyphen when none of its lines but
+        the last is left shorter than `RAG_FILL` of its width for want of one."""
+        style: ParagraphStyle = self.style
+        if style.alignment != TA_LEFT or not style.hyphenationLang or self.hyphenated:
+            return super().breakLines(widths)
+        if self.hyphenated is False:
+            return self._unhyphenated_lines(style, widths)
+        lines = super().breakLines(widths)
+        if not getattr(self, "_hyphenations", 0):
+            return lines  # nothing to decide yet: a later breaking may still break a word
+        plain = self._unhyphenated_lines(style, widths)
+        count = len(plain.lines)
+        self.hyphenated = not all(
+            _fill(plain, i, widths, widths) >= RAG_FILL for i in range(count - 1)
+        )
+        return lines if self.hyphenated else plain
+
+    def _unhyphenated_lines(self, style: ParagraphStyle, widths: list[float]) -> Any:
+        self.style = _unhyphenated(style)
+        try:
+            return super().breakLines(widths)
+        finally:
+            self.style = style
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        for part in parts:
+            if isinstance(part, StyledParagraph):
+                part.hyphenated = self.hyphenated
+        return parts
 
     def _tracked(self, lines: Any, widths: list[float], track: float) -> Any:
         """``lines`` broken again, each line narrower by the tracking it ran long with, until
@@ -155,6 +230,18 @@ class StyledParagraph(Paragraph):  # type: ignore[misc]
         if self.style.charSpace:
             text.setCharSpace(self.style.charSpace)  # drawPara restores the state after
         return text
+
+
+_UNHYPHENATED: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def _unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` breaking words only at their own hyphens."""
+    made = _UNHYPHENATED.get(id(style))
+    if made is None or made[0] is not style:
+        plain = ParagraphStyle(f"{style.name}-unhyphenated", parent=style, hyphenationLang=None)
+        made = _UNHYPHENATED[id(style)] = (style, plain)
+    return made[1]
 
 
 def longest_line(made: Paragraph) -> float:
