@@ -90,7 +90,7 @@ class PullQuote(Flowable):  # type: ignore[misc]
 
     RULE = 2.0  # points
     INDENT = 14.0
-    SPACE = 10.0  # above and below
+    SPACE = 14.0  # above and below: the quote stands apart from the text it interrupts
 
     def __init__(self, paragraphs: list[Paragraph], colour: str) -> None:
         super().__init__()

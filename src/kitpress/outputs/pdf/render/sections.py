@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -14,6 +14,7 @@ from reportlab.platypus import (
     Flowable,
     Indenter,
     KeepTogether,
+    NullActionFlowable,
     PageBreak,
     Paragraph,
     Table,
@@ -45,7 +46,7 @@ from .flowables import (
 )
 from .inline_stills import inline_slot, still_among_prose
 from .long_paragraphs import paragraph_flowables
-from .paragraphs import longest_line, paragraph
+from .paragraphs import balanced, longest_line, paragraph
 from .qr import qr_code
 from .side_column import Hanging, Outdented, in_text_column
 from .stars import Stars
@@ -75,6 +76,14 @@ class Context:
     @property
     def labels(self) -> Labels:
         return self.document.labels
+
+    def caption(self, slot: StillSlot) -> Paragraph:
+        """A still's caption, the film's title in it never broken over two lines ("in THE /
+        LAST LOCK."): a reader takes in the title, in capitals, as one word."""
+        text, title = escape(slot.caption.text), escape(self.kit.title.upper())
+        if len(title) <= TITLE_KEPT:
+            text = text.replace(title, title.replace(" ", "\u00a0"))
+        return self.p(text, "caption")
 
     def p(self, markup: str, style: str) -> Paragraph:
         return paragraph(markup, self.styles[style])
@@ -129,11 +138,41 @@ def long_prose(
             title.keepWithNext = True
             out.append(title)
         elif block.kind == "quote":
-            quote = [ctx.p(b.markup, "pull_quote") for b in markdown_blocks(block.markdown)]
+            quote = _quote(ctx, block.markdown, "pull_quote")
             out.append(PullQuote(quote, ctx.layout.colour("accent")))
         else:
             out += _text_block(ctx, block, text, ctx.layout.page.frame_width)
     return out
+
+
+TITLE_KEPT = 30  # characters: a longer title may break in a caption
+
+ATTRIBUTION = ("—", "–", "&#8212;")  # a quote's paragraph led by a dash says who said it
+
+
+def _quote(ctx: Context, markdown: str, style: str) -> list[Paragraph]:
+    """A pull quote's paragraphs in ``style``, but its attribution ("— Hester Vale") in the
+    labels' small tracked capitals, as the press quotes' sources are: set as large as the
+    quote, the name read as a second quote."""
+    out = []
+    for block in markdown_blocks(markdown):
+        made = _restyled_markup(ctx, block.markup, style)
+        made.quoted = True
+        out.append(made)
+    return out
+
+
+def _restyled(ctx: Context, made: Paragraph, style: str) -> Paragraph:
+    again = _restyled_markup(ctx, made.text, style)
+    again.quoted = True
+    return again
+
+
+def _restyled_markup(ctx: Context, markup: str, style: str) -> Paragraph:
+    if not markup.lstrip().startswith(ATTRIBUTION):
+        return ctx.p(markup, style)
+    source = ctx.styles["label"]
+    return paragraph(markup, ParagraphStyle(f"{style}-source", parent=source, spaceBefore=2))
 
 
 def _text_block(ctx: Context, block: ProseBlock, text: str, width: float) -> list[Flowable]:
@@ -150,6 +189,7 @@ def _hung_prose(
     """The prose in chapters, each its text beside its heading and pull quotes."""
     chapters: list[tuple[list[Flowable], list[Flowable]]] = [([], [])]
     width = ctx.layout.page.frame_width - hang
+    side_width = hang - ctx.layout.page.columns_gap  # a chapter's heading, balanced in it
     for block in blocks:
         side, body = chapters[-1]
         if block.kind == "heading":
@@ -157,9 +197,9 @@ def _hung_prose(
                 chapters.append(([], []))
                 side, body = chapters[-1]
             markup = markdown_blocks(block.markdown)[0].markup
-            side.append(paragraph(markup, ctx.styles["subheading"], tie_from=2))  # no runt
+            side.append(balanced(markup, ctx.styles["subheading"], side_width))
         elif block.kind == "quote":
-            side += [ctx.p(b.markup, "side_quote") for b in markdown_blocks(block.markdown)]
+            side += _quote(ctx, block.markdown, "side_quote")
         else:
             body += _text_block(ctx, block, text, width)
     out: list[Flowable] = []
@@ -168,9 +208,9 @@ def _hung_prose(
         if side and body and _taller(side, hang - gap, body, width):
             # a quote longer than its chapter would hold the next one down: it is set in
             # the text column under the chapter instead, behind its accent rule
-            quotes = [f for f in side if f.style.name == "side_quote"]
+            quotes = [f for f in side if getattr(f, "quoted", False)]
             side[:] = [f for f in side if f not in quotes]
-            restyled = [ctx.p(f.text, "pull_quote") for f in quotes]
+            restyled = [_restyled(ctx, f, "pull_quote") for f in quotes]
             body.append(PullQuote(restyled, ctx.layout.colour("accent")))
         if side and body:
             out.append(Hanging(side, body, hang, gap))
@@ -594,14 +634,25 @@ def stills(ctx: Context) -> list[Flowable]:
             flow += [row for page_rows in grids[1:] for row in page_rows]
         title = out[-1]
         title_height = title.wrap(frame.frame_width, frame.frame_height)[1] + title.style.spaceAfter
-        need = opener.least_height() + title_height + credit_height + 22
-        out[0] = CondPageBreak(need)
+        least = opener.least_height()
         # The heading, its credit line and the first still as one: the still is cropped to
         # the room the heading leaves it, which a KeepTogether (measuring at any height)
         # could not know, and none of them is ever left at a page's foot without the others.
         lead = out[:-2]
-        opening = StillsOpening(ctx.labels.sections["stills"], [title, *credit], opener)
-        return [*lead, opening, *flow[1:]]  # the rest of the flow after the first still
+        name = ctx.labels.sections["stills"]
+        opening = [StillsOpening(name, [title, *credit], opener), *flow[1:]]
+        after = ctx.plan.still_pages[1:2]
+        if not single and after and after[0].columns == 2 and len(after[0].slots) >= 2:
+            # Where the first still does not fit, a row of two opens the stills there, and
+            # the first heads the next page.
+            pair = FirstRow(ctx, list(after[0].slots[:2]))
+            least = min(least, pair.least_height())
+            rows = [row for page_rows in grids[1:] for row in page_rows][1:]
+            again = FirstStill(ctx, first.slots[0])
+            instead = [StillsOpening(name, [title, *credit], pair), Gap(GAP), again, Gap(GAP)]
+            opening = [EitherOpening(opening, [*instead, *rows])]
+        out[0] = CondPageBreak(least + title_height + credit_height + 22)
+        return [*lead, *opening]
     if first.columns == 2 and len(first.slots) >= 2:  # a pair first: it may give up a
         grids[0][0] = FirstRow(ctx, list(first.slots[:2]))  # little of its height to start
         first_row = grids[0][0].least_height()  # on the page the section before it ends on
@@ -632,6 +683,8 @@ def _page_rows(ctx: Context, page: StillPage) -> list[Flowable]:
 
 CLOSING_CROP = 0.25  # of a closing still's height: cut from the pair that would otherwise sit
 # alone in one short row on the last stills page (a 4:3 still shown at 16:9 at most)
+OPENER_CROP = 1 / 3  # of the first still's height, cut where the page it starts would be
+# left thin: a 3:2 still shown at 2.25:1 at most, about a widescreen film's own frame
 
 
 class ClosingRow(Flowable):  # type: ignore[misc]
@@ -649,7 +702,7 @@ class ClosingRow(Flowable):  # type: ignore[misc]
         cells = []
         for slot in self.slots:
             box = (width, width * slot.box[1] / slot.box[0])
-            caption = self.ctx.p(escape(slot.caption.text), "caption")
+            caption = self.ctx.caption(slot)
             image = self.ctx.images[slot.still.id]
             rights = _rights(self.ctx, slot)
             cells.append(photo(self.ctx, image, box, caption, rights, box[1] - trim))
@@ -690,7 +743,7 @@ class ClosingStills(Flowable):  # type: ignore[misc]
                 ctx,
                 ctx.images[slot.still.id],
                 (half, half * slot.box[1] / slot.box[0]),
-                ctx.p(escape(slot.caption.text), "caption"),
+                ctx.caption(slot),
                 _rights(ctx, slot),
             )
             for slot in slots[1:]
@@ -726,21 +779,21 @@ class ClosingStills(Flowable):  # type: ignore[misc]
 
 class FirstStill(Flowable):  # type: ignore[misc]
     """The first of flowing stacked stills: at its planned crop where the page has room for
-    it, else cropped further (to MAX_CROP of its height at most; CLOSING_CROP where the page
+    it, else cropped further (to MAX_CROP of its height at most; OPENER_CROP where the page
     would otherwise be left thin, less than THIN_PAGE full) to fill the foot of the page the
     section before it ends on: the page left part-empty takes the hero still."""
 
     def __init__(self, ctx: Context, slot: StillSlot) -> None:
         super().__init__()
         self.ctx, self.slot = ctx, slot
-        self.least = slot.box[1] * (1 - CLOSING_CROP)  # the most it gives, on a thin page
+        self.least = slot.box[1] * (1 - OPENER_CROP)  # the most it gives, on a thin page
         self.full_least = slot.box[1] * (1 - MAX_CROP)
         self.used: float | None = None  # of the page, before the heading set over it
         self.chosen = self._row(slot.shown_height)
 
     def _row(self, shown: float) -> Flowable:
         slot = self.slot
-        caption = self.ctx.p(escape(slot.caption.text), "caption")
+        caption = self.ctx.caption(slot)
         rights = _rights(self.ctx, slot)
         cell = photo(self.ctx, self.ctx.images[slot.still.id], slot.box, caption, rights, shown)
         row = photo_grid(self.ctx, [cell], 1)
@@ -774,7 +827,7 @@ class StillsOpening(Bookmark):
     """The stills section's bookmark and heading (and credit line) over its first still, set
     as one: the still takes the room they leave it (`FirstStill`), or all go over the page."""
 
-    def __init__(self, title: str, above: list[Flowable], still: FirstStill) -> None:
+    def __init__(self, title: str, above: list[Flowable], still: FirstStill | FirstRow) -> None:
         super().__init__("stills", title)
         self.above, self.still = above, still
         self.heights: list[float] = []
@@ -803,6 +856,31 @@ class StillsOpening(Bookmark):
         self.still.drawOn(self.canv, 0, self.height - self.top - self.still.height)
 
 
+class EitherOpening(Flowable):  # type: ignore[misc]
+    """The stills' opening as ``first`` (the heading over the first still) where it fits
+    here, else as ``second`` (the heading over a row of two, the first still after them,
+    heading the next page) where that fits: the room at the page's foot is filled."""
+
+    def __init__(self, first: list[Flowable], second: list[Flowable]) -> None:
+        super().__init__()
+        self.first, self.second = first, second
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 0xFFFFFF  # always asked to split, as a KeepTogether is
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        at_top = getattr(frame, "_atTop", False)
+        if at_top or self.first[0].wrap(avail_width, avail_height)[1] <= avail_height:
+            return [NullActionFlowable(), *self.first]
+        if self.second[0].wrap(avail_width, avail_height)[1] <= avail_height:
+            return [NullActionFlowable(), *self.second]
+        return [NullActionFlowable(), *self.first]  # over the page, as it would go
+
+    def identity(self, maxLen: Any = None) -> str:
+        return "EitherOpening"
+
+
 class FirstRow(Flowable):  # type: ignore[misc]
     """The first row of flowing stills, two side by side at one height: at their planned
     crop where the page has room, else both cropped alike (by MAX_CROP of their height at
@@ -813,6 +891,7 @@ class FirstRow(Flowable):  # type: ignore[misc]
         self.ctx, self.slots = ctx, slots
         self.most = min(s.shown_height - s.box[1] * (1 - MAX_CROP) for s in slots)
         self.chosen = self._row(0.0)
+        self.used: float | None = None  # of the page, as a `FirstStill`'s (not read here)
 
     def _row(self, trim: float) -> Flowable:
         ctx = self.ctx
@@ -821,7 +900,7 @@ class FirstRow(Flowable):  # type: ignore[misc]
                 ctx,
                 ctx.images[slot.still.id],
                 slot.box,
-                ctx.p(escape(slot.caption.text), "caption"),
+                ctx.caption(slot),
                 _rights(ctx, slot),
                 slot.shown_height - trim,
             )
@@ -869,7 +948,7 @@ def _rights(ctx: Context, slot: StillSlot) -> Paragraph | None:
 
 
 def _photo(ctx: Context, slot: StillSlot) -> Flowable:
-    caption = ctx.p(escape(slot.caption.text), "caption")
+    caption = ctx.caption(slot)
     rights = _rights(ctx, slot)
     return photo(ctx, ctx.images[slot.still.id], slot.box, caption, rights, slot.shown_height)
 
