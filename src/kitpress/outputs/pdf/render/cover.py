@@ -60,7 +60,6 @@ ART_SHARE = 0.75  # the title art's share: a logotype has one line, the names on
 DISPLAY_GROWTH = 2.0  # a display title grows to fill the measure, to twice its style's size
 MIN_TITLE_SIZE = 5.0  # points: the smallest a very long title is set
 MAX_LAURELS = 3
-LINE_SLACK = 1.02  # a tracked line this much too long still fits, its spaces a little closer
 TITLE_GAP = 0.18  # of the typeset title's size: the space between it and the names under it
 QUOTE_SHARE = 0.8  # of the frame: the cover quote's widest measure
 QUOTE_STEP = 4.0  # points: the measures tried while balancing its lines
@@ -328,19 +327,19 @@ def _wrapped(markup: str, style: ParagraphStyle, width: float) -> Paragraph:
 
 
 def cast_line(kit: Kit, style: ParagraphStyle, width: float) -> str:
-    """The first four names of the cast, or as many of them as fit one line of ``width``:
-    a tracked line set too long would have its word spaces shrunk into its letters."""
+    """The first four names of the cast, or as many of them as fit one line of ``width``
+    (measured as the paragraph sets them, tracking included): a line that wrapped would end
+    on a separator, "ROSSY DE PALMA ·", over a name alone."""
     actors = [m.actor for m in kit.cast[:4]]
-    while len(actors) > 1 and set_width(" · ".join(actors), style) > width * LINE_SLACK:
+    while len(actors) > 1 and _lines(" · ".join(escape(a) for a in actors), style, width) > 1:
         actors.pop()
     return " · ".join(escape(a) for a in actors)
 
 
-def set_width(text: str, style: ParagraphStyle) -> float:
-    """Points: ``text`` on one line in ``style``, in its case and tracking."""
-    shown = text.upper() if getattr(style, "textTransform", None) == "uppercase" else text
-    tracking = float(getattr(style, "charSpace", 0) or 0)
-    return float(stringWidth(shown, style.fontName, style.fontSize)) + tracking * len(shown)
+def _lines(markup: str, style: ParagraphStyle, width: float) -> int:
+    made = paragraph(markup, style)
+    made.wrap(width, 10_000)
+    return len(made.blPara.lines)
 
 
 def _invisible_title(canvas: Canvas, title: str, style: ParagraphStyle, x: float, y: float) -> None:

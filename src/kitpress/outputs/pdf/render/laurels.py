@@ -11,6 +11,7 @@ it or into its leaves.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
@@ -47,11 +48,21 @@ KIND_WORDS = frozenset(  # the words that name a festival's kind, at the end of 
 )
 
 
+_WHO = re.compile(r"\s*\([^()]*\)\s*$")  # "Best Actress (Maren Oduya)": whose award
+
+
+def laurel_award(festival: Festival, labels: Labels) -> str:
+    """What the laurel says was won: the award without whose it was ("BEST ACTRESS", the
+    actress named on the cover and in the festivals' list), else the official selection."""
+    award = _WHO.sub("", festival.award or "").strip()
+    return award or labels.official_selection
+
+
 def laurel_lines(festival: Festival, labels: Labels, award: str | None = None) -> str:
     """The award (``award``: its markup as broken, if given), then the festival's name and
     year. The name breaks before its kind, which is held together with the year
     ("NORTHGATE / FILM FESTIVAL 2026", never "NORTHGATE FILM / FESTIVAL 2026")."""
-    top = award or escape(festival.award or labels.official_selection)
+    top = award or escape(laurel_award(festival, labels))
     words = festival.name.split()
     kind = 0  # how many of the name's last words say what kind of festival it is
     while kind < len(words) - 1 and words[-1 - kind].casefold() in KIND_WORDS:
@@ -98,7 +109,7 @@ def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels) -> La
         set_ = _narrowest(markup, chosen, widest)
         if set_ is None:
             continue
-        halves = balanced_award(festival.award or labels.official_selection, chosen)
+        halves = balanced_award(laurel_award(festival, labels), chosen)
         if halves is not None:  # the award in two even lines, when it takes two anyway
             even = _narrowest(laurel_lines(festival, labels, halves), chosen, widest)
             if even is not None and even.height <= set_.height:
