@@ -12,7 +12,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Indenter,
     KeepTogether,
     NullActionFlowable,
     PageBreak,
@@ -308,7 +307,8 @@ def _grid_label(ctx: Context, label: str) -> Paragraph:
     return paragraph(escape(label), lined, tie_from=2)  # "DIRECTOR OF / PHOTOGRAPHY" never
 
 
-Cell: TypeAlias = Paragraph | list[Flowable]  # a table cell: a paragraph, or flowables led by one
+Cell: TypeAlias = Paragraph | Table | list[Flowable]  # a table cell: a paragraph, or flowables
+# led by one, or a table of them (the trailer's link beside its code)
 
 
 def grid_table(ctx: Context, rows: list[tuple[Cell, Cell]], *, rules: bool) -> Table:
@@ -367,7 +367,10 @@ def no_lone_rows(count: int) -> list[tuple[object, ...]]:
 
 
 def _first_size(cell: Cell) -> float:
+    """The size of a cell's first line: its first paragraph's (a table's first cell's)."""
     first = cell[0] if isinstance(cell, list) else cell
+    if isinstance(first, Table):
+        return _first_size(first._cellvalues[0][0])
     return float(first.style.fontSize)
 
 
@@ -425,6 +428,36 @@ MERGED_ROWS: dict[str, Callable[[Context], list[tuple[str, str]]]] = {
 }
 
 
+QR_SIZE = 54.0  # points: the trailer's code, quiet zone included (about 19 mm)
+
+
+def _trailer_cell(ctx: Context) -> Table:
+    """The trailer's value: its live link over the words saying what the code is for, the
+    code itself at the row's right, so the code stays inside the box on the grid (under the
+    list it stood alone whenever the box broke over a page)."""
+    accent, ink = ctx.layout.colour("accent"), ctx.layout.colour("ink")
+    words = [
+        ctx.p(link(ctx.kit.trailer or "", colour=accent), "value"),
+        Gap(3),
+        ctx.p(escape(ctx.labels.scan_for_trailer), "label"),
+    ]
+    page = ctx.layout.page
+    width = page.frame_width - value_column(ctx)
+    code = qr_code(ctx.kit.trailer or "", QR_SIZE, ink)
+    cell = Table([[words, code]], colWidths=[width - QR_SIZE, QR_SIZE])
+    cell.setStyle(
+        _table_style(
+            ctx,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        )
+    )
+    return cell
+
+
 def details(ctx: Context) -> list[Flowable]:
     rows = [(label, escape(value)) for label, value in ctx.document.facts]
     merged = merged_into_details(ctx)
@@ -433,29 +466,11 @@ def details(ctx: Context) -> list[Flowable]:
     cells: list[tuple[Cell, Cell]] = [
         (_grid_label(ctx, label), ctx.p(value, "value")) for label, value in rows
     ]
-    scan: list[Flowable] = []
-    if ctx.kit.trailer:  # the trailer's row, and its code under the list: a reader scans it
-        accent, ink = ctx.layout.colour("accent"), ctx.layout.colour("ink")
-        link_cell = ctx.p(link(ctx.kit.trailer, colour=accent), "value")
-        cells.append((_grid_label(ctx, ctx.labels.trailer), link_cell))
-        code = [
-            Gap(8),
-            qr_code(ctx.kit.trailer, 62, ink),
-            ctx.p(escape(ctx.labels.scan_for_trailer), "label"),
-        ]
-        column = value_column(ctx)  # the code stands under the values, after the whole list
-        scan = [Indenter(left=column), *code, Indenter(left=-column)]
+    if ctx.kit.trailer:  # the trailer's row: its link, and its code beside it to scan
+        cells.append((_grid_label(ctx, ctx.labels.trailer), _trailer_cell(ctx)))
     frame = ctx.layout.page.frame_height
     if len(cells) <= SPECS_BOX:  # one box, read at a glance: on one page unless that
-        box = [grid_table(ctx, cells, rules=True), *scan]  # leaves the page before it thin:
-        if scan and len(cells) >= 2 * MIN_ROWS_APART:  # then it flows on, the code with the
-            head, tail = cells[:-MIN_ROWS_APART], cells[-MIN_ROWS_APART:]  # last rows
-            flowing = [
-                grid_table(ctx, head, rules=True),
-                KeepTogether([grid_table(ctx, tail, rules=True), *scan]),
-            ]
-        else:
-            flowing = box
+        box = [grid_table(ctx, cells, rules=True)]  # leaves the page before it thin
         # The heading inside the box: a KeepTogether is never kept with what precedes it
         # (ReportLab's keepWithNext passes containers by), so the heading would be left
         # alone at a page's foot.
@@ -468,14 +483,10 @@ def details(ctx: Context) -> list[Flowable]:
         loose = heading(ctx, "details")[-2:]
         for mark in loose:
             mark.keepWithNext = False
-        kept = KeptUnlessThin([[*marks, *box]], frame, flowing=[*loose, *flowing], lead=space)
+        kept = KeptUnlessThin([[*marks, *box]], frame, flowing=[*loose, *box], lead=space)
         out = [*lead, kept]
-    elif not scan:
+    else:
         out = list_section(ctx, "details", grid_table(ctx, cells, rules=True))
-    else:  # the code goes with the list's last rows: never alone over a page, never inside it
-        head, tail = cells[:-MIN_ROWS_APART], cells[-MIN_ROWS_APART:]
-        out = list_section(ctx, "details", grid_table(ctx, head, rules=True))
-        out.append(KeepTogether([grid_table(ctx, tail, rules=True), *scan]))
     if "festivals" in merged:
         out += _laurel_row(ctx)
     return out
