@@ -137,7 +137,8 @@ def test_the_cover_sets_the_title_art_and_says_the_embargo(built: BuildResult) -
         assert "The Last Lock" in cover  # under the art, as invisible text
         assert "THE LAST LOCK" not in cover  # the typeset (upper-case) title is not set
         assert "Reviews embargoed until 1 September 2026" in cover
-        assert "Presented by Lock Distribution" in cover
+        # the distributor's logo at the foot says who presents the film: not typeset too
+        assert "Presented by" not in cover
 
 
 @needs_cmyk_profile
@@ -214,7 +215,8 @@ def test_png_art_at_its_pixels_and_ppi_svg_as_vectors(built: BuildResult) -> Non
         art = [r for r in rows if (int(r[3]), int(r[4])) in (LOGO_PNG, LAUREL_PNG)]
         laurels = [r for r in art if (int(r[3]), int(r[4])) == LAUREL_PNG]
         logos = [r for r in art if (int(r[3]), int(r[4])) == LOGO_PNG]
-        assert len(logos) == 1 and len(laurels) == 2  # the cover and the festivals page
+        assert len(laurels) == 2  # the cover and the festivals page
+        assert [r[0] for r in logos] == ["1", str(len(PdfReader(pdf).pages))]  # cover and back
         assert all(min(int(r[12]), int(r[13])) >= ppi for r in art)
         assert all(r[5] == ("cmyk" if ppi == 300 else "rgb") for r in art)
         assert all(r[2] == "image" for r in art)  # no soft masks: flattened onto the paper

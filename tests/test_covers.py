@@ -627,3 +627,38 @@ def test_the_cover_quote_is_set_in_even_lines(tmp_path: Path) -> None:
     for row in rows.values():  # on the cover's axis
         centre = (min(w["x0"] for w in row) + max(w["x1"] for w in row)) / 2
         assert centre == pytest.approx(page.width / 2, abs=1.5)
+
+
+@pytest.mark.parametrize("layout", ["default", "minimal"])
+def test_the_cover_foot_carries_the_distributors_and_sales_logos_in_its_ink(
+    tmp_path: Path, layout: str
+) -> None:
+    """The Last Lock's cover ends on a strip of the distributor's and the sales company's
+    logos, reversed out in the cover's ink (light on default's dark cover, dark on minimal's
+    white), in place of a typeset 'Presented by' line."""
+    from kitpress.layout.load import load_layout
+
+    spec = load_layout(layout)
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
+        page = document.pages[0]
+        text = page.extract_text()
+        strip = [
+            o
+            for o in page.curves + page.rects
+            if o["fill"]
+            and page.height - o["bottom"] >= spec.page.margin_bottom - 1
+            and page.height - o["top"] <= spec.page.margin_bottom + 21
+        ]
+    assert "Presented by" not in text
+    ink = tuple(round(c * 255) for c in _rgb(spec.colour("cover_ink")))
+    assert len(strip) > 10
+    assert {tuple(round(c * 255) for c in o["non_stroking_color"]) for o in strip} == {ink}
+    lefts = sorted(o["x0"] for o in strip)
+    gaps = [b - a for a, b in pairwise(sorted(o["x1"] for o in strip))]
+    assert max(gaps) >= 10 and lefts[0] >= spec.page.margin_left - 1  # two logos, apart
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    value = colour.lstrip("#")
+    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]

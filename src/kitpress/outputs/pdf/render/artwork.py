@@ -12,6 +12,7 @@ ground shows there and no box can.
 
 from __future__ import annotations
 
+import copy
 import logging
 from functools import lru_cache
 from pathlib import Path
@@ -70,13 +71,15 @@ def draw_art(
     paper: str,
     cmyk: CmykProfile | None,
     backdrop: Image.Image | None = None,
+    ink: str | None = None,
 ) -> None:
     """``art`` with its lower-left corner at ``at``, ``size`` points large (in proportion);
-    a PNG is flattened onto ``backdrop`` (the picture under it) when given, else ``paper``."""
+    a PNG is flattened onto ``backdrop`` (the picture under it) when given, else ``paper``.
+    ``ink`` (#rrggbb): the art in that one colour, as a logo is reversed out of a cover."""
     x, y = at
     width, height = size
     if art.kind == "svg":
-        drawing = _drawing(art.art.file)
+        drawing = _drawing(art.art.file) if ink is None else _inked(art.art.file, ink)
         drawing.initialFontName = canvas._fontname  # an embedded font, never Helvetica
         canvas.saveState()
         canvas.translate(x, y)
@@ -84,7 +87,7 @@ def draw_art(
         renderPDF.draw(drawing, canvas, 0, 0)
         canvas.restoreState()
         return
-    pixels = flattened(art.art.file, paper, cmyk, backdrop)
+    pixels = flattened(art.art.file, paper, cmyk, backdrop, ink)
     keyed = backdrop is None and cmyk is None  # print keeps to PDF/X-1a: no masks at all
     key = paper_key(paper_pixel(paper, cmyk)) if keyed else None
     canvas.drawImage(ImageReader(pixels), x, y, width, height, mask=key)
@@ -98,6 +101,22 @@ def _drawing(path: Path) -> Drawing:
         raise BuildError(f"{path.name}: the SVG could not be drawn; save it again as plain SVG")
     _opaque(drawing)
     return drawing
+
+
+@lru_cache(maxsize=32)
+def _inked(path: Path, ink: str) -> Drawing:
+    """The SVG's drawing with every fill and stroke in ``ink``."""
+    drawing = copy.deepcopy(_drawing(path))
+    _recolour(drawing, HexColor(ink))
+    return drawing
+
+
+def _recolour(node: Group | Shape, ink: Color) -> None:
+    for name in ("fillColor", "strokeColor"):
+        if isinstance(getattr(node, name, None), Color):
+            setattr(node, name, ink)
+    for child in getattr(node, "contents", ()):
+        _recolour(child, ink)
 
 
 def _opaque(node: Group | Shape) -> None:
@@ -114,15 +133,22 @@ def _opaque(node: Group | Shape) -> None:
 
 
 def flattened(
-    path: Path, paper: str, cmyk: CmykProfile | None, backdrop: Image.Image | None = None
+    path: Path,
+    paper: str,
+    cmyk: CmykProfile | None,
+    backdrop: Image.Image | None = None,
+    ink: str | None = None,
 ) -> Image.Image:
     """The PNG flattened onto ``backdrop`` or ``paper`` (#rrggbb), in the printer's CMYK in
-    print. In print the art goes through the profile as a picture and the paper as the page's
-    flat colour is converted (`CmykProfile.colour`), so no edge shows where the art ends."""
+    print; its ink all ``ink`` when given (its shape, from its alpha, kept). In print the art
+    goes through the profile as a picture and the paper as the page's flat colour is
+    converted (`CmykProfile.colour`), so no edge shows where the art ends."""
     with Image.open(path) as source:
         image = source.convert("RGBA")
     alpha = image.getchannel("A")
     rgb = image.convert("RGB")  # the ink's own colour: the alpha is applied once, below
+    if ink is not None:
+        rgb = Image.new("RGB", image.size, ink)
     art = cmyk.artwork(rgb) if cmyk is not None else rgb
     if backdrop is not None:
         under = backdrop.convert(art.mode).resize(image.size, Image.Resampling.LANCZOS)

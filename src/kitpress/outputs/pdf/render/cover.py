@@ -78,11 +78,13 @@ class CoverArt:
 @dataclass(frozen=True)
 class CoverExtras:
     """What else the cover carries from the document: the title art, each festival's own
-    laurel artwork (by position), the embargo line, and the print profile's CMYK."""
+    laurel artwork (by position), the embargo line, the logos at its foot, and the print
+    profile's CMYK."""
 
     title_art: ArtFile | None = None
     laurels: tuple[ArtFile | None, ...] = ()
     embargo: str | None = None
+    logos: tuple[ArtFile, ...] = ()  # the distributor's and sales company's, for the foot
     cmyk: CmykProfile | None = None
     under: _Under | None = None  # the picture under the text, on a full-page cover
 
@@ -210,10 +212,18 @@ def draw_cover(
     if art is not None and over:  # art over the picture's fade
         under = _Under(art, (x, y, width, height), layout.colour("cover_paper"))
         extras = replace(extras, under=under)
-    foot = foot_paragraph(kit, styles, only_page, labels, extras.embargo)
+    logos = logo_strip(extras.logos, layout)
+    foot = foot_paragraph(kit, styles, only_page, labels, extras.embargo, bool(logos))
     sizes = laurel_sizes(kit, layout, styles, labels, extras)
-    text_box, laurels_y = foot_zones(foot, layout, sizes)
+    base = page.margin_bottom + (LOGO_STRIP + FOOT_GAP if logos else 0.0)
+    text_box, laurels_y = foot_zones(foot, layout, sizes, base)
     foot.drawOn(canvas, text_box[0], text_box[1])
+    for logo, (logo_x, logo_width, logo_height) in zip(extras.logos, logos, strict=True):
+        at = (logo_x, page.margin_bottom + (LOGO_STRIP - logo_height) / 2)
+        behind = extras.backdrop((*at, logo_width, logo_height))
+        ink = layout.colour("cover_ink") if logo.kind == "svg" or logo.transparent else None
+        paper = layout.colour("cover_paper")
+        draw_art(canvas, logo, at, (logo_width, logo_height), paper, extras.cmyk, behind, ink)
     foot_top = text_box[1] + text_box[3]
     laurels_top = _draw_laurels(canvas, kit, layout, styles, labels, extras, laurels_y)
     floor = max(foot_top, laurels_top) + 18
@@ -446,13 +456,15 @@ def laurel_zone(sizes: list[tuple[float, float]]) -> float:
 
 
 def foot_zones(
-    foot: Paragraph, layout: Layout, sizes: list[tuple[float, float]]
+    foot: Paragraph, layout: Layout, sizes: list[tuple[float, float]], base: float = -1.0
 ) -> tuple[tuple[float, float, float, float], float]:
     """Where the foot's lines go (x, y, width, height) and the laurels' foot: the lines beside
     the laurels when each of them fits there as it is, else across the frame with the laurels
-    on a row above them. Text and laurels never share a point."""
+    on a row above them. Text and laurels never share a point. ``base``: the lines' foot
+    (the bottom margin unless given: the logos stand under them)."""
     page = layout.page
-    x, y, full = page.margin_left, page.margin_bottom, page.frame_width
+    x, full = page.margin_left, page.frame_width
+    y = base if base >= 0 else page.margin_bottom
     zone = laurel_zone(sizes)
     beside = full - zone - FOOT_GAP
     _, across = foot.wrap(full, 1000)
@@ -570,15 +582,36 @@ def _credit_line(kit: Kit, labels: Labels) -> str:
     return escape(labels.press_kit)
 
 
+LOGO_STRIP = 20.0  # points: the logos' height at the cover's foot
+LOGO_STRIP_GAP = 20.0  # points between them
+LOGO_STRIP_WIDEST = 0.28  # of the frame: a wide logo is set lower instead
+
+
+def logo_strip(logos: tuple[ArtFile, ...], layout: Layout) -> list[tuple[float, float, float]]:
+    """Each logo's x, width and height on the strip at the cover's foot: one height, on the
+    cover's axis (centred, or from the left margin)."""
+    page = layout.page
+    sizes = [fit(art, page.frame_width * LOGO_STRIP_WIDEST, LOGO_STRIP) for art in logos]
+    total = sum(w for w, _ in sizes) + LOGO_STRIP_GAP * max(0, len(sizes) - 1)
+    x = page.margin_left + ((page.frame_width - total) / 2 if centred(layout) else 0.0)
+    placed = []
+    for width, height in sizes:
+        placed.append((x, width, height))
+        x += width + LOGO_STRIP_GAP
+    return placed
+
+
 def foot_paragraph(
     kit: Kit,
     styles: Styles,
     only_page: bool,
     labels: Labels,
     embargo: str | None = None,
+    logos: bool = False,
 ) -> Paragraph:
     """The press-kit line and the presenter at the foot (and, on a kit's only page, the
-    copyright line), the embargo above them."""
+    copyright line), the embargo above them; ``logos``: the presenter's logo is under them,
+    and says who presents the film."""
     facts = [
         str(kit.year) if kit.year else "",
         ", ".join(kit.countries),
@@ -587,7 +620,7 @@ def foot_paragraph(
     line = escape(labels.press_kit) + "".join(f"  ·  {escape(f)}" for f in facts if f)
     if embargo:
         line = f"<b>{escape(embargo)}</b><br/>{line}"
-    if kit.presented_by:
+    if kit.presented_by and not logos:
         line += "<br/>" + escape(labels.presented_by.format(name=kit.presented_by))
     if kit.copyright_line and only_page:
         line += f"<br/>{escape(kit.copyright_line)}"

@@ -214,6 +214,15 @@ class FacingPages(PageTemplate):  # type: ignore[misc]
         self.frames = [self.recto if doc.page % 2 else self.verso]
 
 
+COVER_LOGO_ROLES = ("distributor", "sales")  # whose logos the cover's foot carries
+
+
+def cover_logos(document: PressDocument) -> tuple[ArtFile, ...]:
+    """The distributor's and sales company's logos, for the cover's foot, in the kit's order."""
+    logos = [logo for logo in document.kit.logos if logo.role in COVER_LOGO_ROLES]
+    return tuple(art for logo in logos if (art := document.artwork(logo.art)) is not None)
+
+
 def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[PageTemplate]:
     page = ctx.layout.page
     frame = _body_frame(page, page.margin_left)  # the back cover: a designed page, centred
@@ -223,6 +232,7 @@ def _templates(ctx: Context, cover: CoverArt | None, only_cover: bool) -> list[P
         title_art_on(document, ctx.layout.colour("cover_paper")),
         tuple(document.artwork(f.laurel) for f in ctx.kit.festivals),
         document.embargo,
+        cover_logos(document),
         ctx.cmyk,
     )
 
