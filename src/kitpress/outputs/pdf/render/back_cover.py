@@ -2,9 +2,10 @@
 one axis. From the foot up the film's © line, its web site and press materials portal, the
 logos in a row at one common height, the distributor's block (who presents the film and whom
 the press writes to) and the billing block above them, set condensed, the way distributors
-close their press notes. Above them, centred in the room they leave, the title treatment as a
-mark (or the typeset title, whose film it is and, without a billing block, the names), so a
-sparse kit's back cover is composed too, not a lone line. No still: every still is shown once,
+close their press notes. Above them the title treatment as a mark (or the typeset title, whose
+film it is and, without a billing block, the names): over the billing block, as on a poster,
+or without one centred in the room left, so a sparse kit's back cover is composed too, not a
+lone line. No still: every still is shown once,
 on the cover, among the prose or on the stills pages, and one seen again reads as a template.
 """
 
@@ -38,6 +39,7 @@ BILLING_IMAGE_HEIGHT = 110.0  # points at most for a billing block given as an i
 GAP = 14.0
 BACK_CONTACTS = 3  # the distributor's block names this many contacts at most
 LINE_GAP = 7.0  # points between the typeset title's lines (title, credit, names)
+TITLE_OVER_BILLING = 30.0  # points between the title and the billing block under it
 
 
 @dataclass(frozen=True)
@@ -200,8 +202,8 @@ class BackCover(Flowable):  # type: ignore[misc]
 
     def _head(self, floor: float) -> None:
         """Above ``floor``: the title (its art as a mark, or typeset with whose film it is
-        and, without a billing block, the names), centred in the room above the foot's
-        block."""
+        and, without a billing block, the names), over the billing block as on a poster,
+        else centred in the room above the foot's block."""
         ctx, width, kit = self.ctx, self.width, self.ctx.kit
         labels, styles = ctx.labels, self.styles
         mark = title_mark(ctx.document, width)
@@ -220,6 +222,8 @@ class BackCover(Flowable):  # type: ignore[misc]
         title_height += sum(heights) + LINE_GAP * max(0, len(heights) - 1)
         room = self.height - floor - GAP * 2
         top = floor + GAP * 2 + (room + title_height) / 2
+        if kit.billing_block is not None:  # the title over its billing block, as a poster's
+            top = min(top, floor + TITLE_OVER_BILLING + title_height)
         if mark and title_art:
             top -= mark[1]
             self._art(title_art, (width - mark[0]) / 2, top, *mark)
