@@ -207,10 +207,13 @@ def test_a_ragged_paragraph_breaks_a_word_only_where_its_rag_needs_it() -> None:
     one, the rag without would have been poorer than that. Both happen."""
     from reportlab.platypus import Paragraph
 
+    from kitpress.outputs.pdf.render.fonts import register_layout_fonts
     from kitpress.outputs.pdf.render.paragraphs import RAG_FILL, paragraph
     from kitpress.outputs.pdf.render.styles import paragraph_styles
 
-    style = paragraph_styles(load_layout("default", REPO))["body"]
+    spec = load_layout("default", REPO)
+    register_layout_fonts(spec)
+    style = paragraph_styles(spec)["body"]
     text = (
         "Composer Cora Lind recorded much of the score in the lock chamber itself, when it "
         "was drained for maintenance, using its echo as an instrument. Sound designer Ade "
@@ -321,3 +324,37 @@ def test_display_type_is_never_hyphenated(pdfs: Any, kit: str, layout: str) -> N
                 if display and re.search(r"[a-zà-ÿ]-$", text):
                     broken.append((number, text))
     assert broken == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    ("heading", "lines"),
+    [
+        ("The keeper’s cottage", ["The keeper’s", "cottage"]),
+        ("Shooting a real winter", ["Shooting", "a real winter"]),
+        ("A story from the towpath", ["A story", "from the towpath"]),
+    ],
+)
+def test_a_side_heading_breaks_between_whole_words_into_even_lines(
+    layout: str, heading: str, lines: list[str]
+) -> None:
+    """Balanced in the side column, never broken inside a word ('THE KEEPER / ’S
+    COTTAGE') nor after a word that leads into the next ('Shooting a / real winter')."""
+    from kitpress.outputs.pdf.render.fonts import register_layout_fonts
+    from kitpress.outputs.pdf.render.paragraphs import balanced
+    from kitpress.outputs.pdf.render.styles import paragraph_styles
+
+    spec = load_layout(layout, REPO)
+    register_layout_fonts(spec)
+    style = paragraph_styles(spec)["subheading"]
+    side = min(spec.page.label_column, spec.page.frame_width / 2) - spec.page.columns_gap
+    made = balanced(heading, style, side)
+    made.wrap(side, 10_000)
+    got = [
+        " ".join(ln[1]) if made.blPara.kind == 0 else "".join(w.text for w in ln.words)
+        for ln in made.blPara.lines
+    ]
+    got = [" ".join(line.replace("\xa0", " ").split()) for line in got]
+    upper = style.textTransform == "uppercase"
+    want = [line.upper() for line in lines] if upper else lines
+    assert got in (want, [" ".join(want)]), got

@@ -88,12 +88,29 @@ def balanced(markup: str, style: ParagraphStyle, width: float) -> Paragraph:
     bound = "".join(parts)
     lines = _line_count(bound, style, width)
     measure = width
-    while lines > 1 and measure - BALANCE_STEP >= width / 2:
+    narrowest = max(width / 2, _widest_word(bound, style))  # no word broken to balance
+    while lines > 1 and measure - BALANCE_STEP >= narrowest:
         if _line_count(bound, style, measure - BALANCE_STEP) > lines:
             break
         measure -= BALANCE_STEP
     even = ParagraphStyle(f"{style.name}-balanced", parent=style, measure=measure)
     return paragraph(bound, even, tie_from=99)
+
+
+def _widest_word(markup: str, style: ParagraphStyle) -> float:
+    """Points: the widest of ``markup``'s words (those bound by no-break spaces as one), as
+    the style sets them: a measure narrower would break it inside ("THE KEEPER / ’S")."""
+    text = html.unescape(_TAG.sub("", markup))
+    if getattr(style, "textTransform", None) == "uppercase":
+        text = text.upper()
+    tracking = float(getattr(style, "charSpace", 0) or 0)
+    return max(
+        (
+            stringWidth(w, style.fontName, style.fontSize) + tracking * len(w)
+            for w in text.split(" ")
+        ),
+        default=0.0,
+    )
 
 
 def _line_count(markup: str, style: ParagraphStyle, width: float) -> int:
