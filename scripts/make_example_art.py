@@ -102,21 +102,15 @@ def lettering(run: Run) -> str:
     return f'<path fill="{run.fill}" d="{d}"/>'
 
 
-def svg(width: int, height: int, body: Sequence[str], label: str) -> str:
+def svg(width: int, height: int, body: Sequence[str], label: str, top: int = 0) -> str:
+    """The SVG file: ``body`` shown from ``top`` down, ``width`` by ``height``."""
     inner = "\n  ".join(body)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}">\n  <title>{escape(label)}</title>\n  {inner}\n</svg>\n'
+        f'viewBox="0 {top} {width} {height}">\n  <title>{escape(label)}</title>\n  {inner}\n'
+        "</svg>\n"
     )
-
-
-def _mix(colour: str, ground: str, share: float) -> str:
-    """``colour`` at ``share`` over ``ground``, as one flat colour (#rrggbb): the PDFs kitpress
-    makes allow no transparency, so a faded reflection is drawn in its faded colour."""
-    one, other = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (colour, ground))
-    mixed = (round(a * share + b * (1 - share)) for a, b in zip(one, other, strict=True))
-    return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
 def title_art(
@@ -126,12 +120,12 @@ def title_art(
     word: str = "LOCK",
     label: str = "The Last Lock",
 ) -> str:
-    """``over`` (THE LAST) over ``word`` (LOCK), a waterline through the foot of the capitals
-    and their reflection broken into ripples below it; in ``ink``, for a ``ground`` of about
-    that colour (the dark version for light grounds, the light one for dark grounds). A word
+    """``over`` (THE LAST) over ``word`` (LOCK) on a waterline at the foot of the capitals;
+    in ``ink``, for a ``ground`` of about the opposite colour (the dark version for light
+    grounds, the light one for dark grounds: only the ink tells them apart). A word
     longer than LOCK (ÉCLUSE, for the French title) is set smaller, to keep within the
     waterline and its accents under the rule above it."""
-    w, h = 1400, 560
+    w, h = 1400, 390
     big = _FONTS.setdefault("NotoSerif-Bold.ttf", Outlines("NotoSerif-Bold.ttf"))
     size = min(330.0, WORD_WIDTH / (big.width(word, 1.0, 0.02)))
     while 400 - big.top(word, size) < WORD_TOP:  # an accent (É) would touch the rule
@@ -144,19 +138,9 @@ def title_art(
         lettering(lock),
         f'<rect x="150" y="412" width="{w - 300}" height="5" fill="{OCHRE}"/>',
     ]
-    # The reflection: the word mirrored in the water, fading in bands, as ripples break it up.
-    width = big.width(lock.text, lock.size, lock.tracking)
-    mirrored = big.path(lock.text, lock.size, (w - width) / 2, 0, lock.tracking)
-    body.append('<clipPath id="ripples">')
-    for band in range(9):
-        top = 424 + band * 15
-        body.append(f'  <rect x="0" y="{top}" width="{w}" height="{9 - band * 0.6:.1f}"/>')
-    body.append("</clipPath>")
-    body.append(
-        f'<g clip-path="url(#ripples)"><path fill="{_mix(ink, ground, 0.28)}" '
-        f'transform="matrix(1 0 0 -0.42 0 424)" d="{mirrored}"/></g>'
-    )
-    return svg(w, h, body, label)
+    # Cut to the lettering and its waterline, margins alike above and below: a mirrored
+    # reflection under it read as a second word ("TOCK"), struck through by the rule.
+    return svg(w, h, body, label, top=50)
 
 
 def northlight() -> str:

@@ -101,7 +101,7 @@ def _apply(
         space_after=length(spec, "space_after", 0),
         align=align,
         upper=spec.boolean("upper", parent.upper),
-        tracking=length(spec, "tracking", parent.tracking),
+        tracking=length(spec, "tracking", parent.tracking, signed=True),  # tight display caps
         measure=length(spec, "measure", parent.measure),
         hyphenate=spec.boolean("hyphenate", parent.hyphenate),
     )

@@ -10,16 +10,19 @@ from .units import parse_length
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-def length(obj: Obj, key: str, default: float) -> float:
+def length(obj: Obj, key: str, default: float, *, signed: bool = False) -> float:
+    """Points from ``key``'s length; ``signed``: it may be negative (tracking set tight)."""
     text = obj.text(key)
     if text is None:
         return default
-    value = parse_length(text)
+    negative = signed and text.startswith("-")
+    value = parse_length(text[1:] if negative else text)
     if value is None or value < 0:
-        message = f"expected a length such as 18mm, 0.5in or 10pt (got '{text}')"
+        example = "-0.5pt or 1.5pt" if signed else "18mm, 0.5in or 10pt"
+        message = f"expected a length such as {example} (got '{text}')"
         obj.checker.error(obj.line_of(key), obj.sub(key), message)
         return default
-    return value
+    return -value if negative else value
 
 
 def colour_ref(obj: Obj, key: str, colours: dict[str, str], default: str) -> str:

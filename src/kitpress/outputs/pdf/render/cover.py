@@ -391,37 +391,35 @@ def laurel_sizes(
     kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
 ) -> list[tuple[float, float]]:
     """Points: each cover laurel's place in the row, width and height, in
-    `cover_laurel_list`'s order, all at one height: the tallest typeset wreath's (the
-    official artwork's `LAUREL_SIZE` in a row of artwork alone). A festival's own artwork is
-    as wide as its ink (its clear margins left out), which is as high as the wreaths' leaves
-    reach, and never narrower than `MIN_LAUREL_ART_WIDTH`, so its own small words stay
-    legible."""
+    `cover_laurel_list`'s order, all at one size: the typeset wreaths as tall as the tallest
+    and as wide as the widest (the official artwork's `LAUREL_SIZE` in a row of artwork
+    alone). A festival's own artwork is as wide as its ink (its clear margins left out),
+    which is as high as the wreaths' leaves reach, and never narrower than
+    `MIN_LAUREL_ART_WIDTH`, so its own small words stay legible."""
     laurels = cover_laurel_list(kit, layout, extras)
-    height, reach = laurel_row(kit, layout, styles, labels, extras)
+    height, reach, width = laurel_row(kit, layout, styles, labels, extras)
     sizes = []
     for festival, own in laurels:
         if own is not None:
             sizes.append(laurel_art_place(own, height, reach)[:2])
         else:
-            sizes.append(laurel_size(festival, styles["laurel"], labels, height))
+            sizes.append(laurel_size(festival, styles["laurel"], labels, height, width))
     return sizes
 
 
 def laurel_row(
     kit: Kit, layout: Layout, styles: Styles, labels: Labels, extras: CoverExtras
-) -> tuple[float, tuple[float, float]]:
-    """Points: the cover laurels' one height, and how low and how high above their foot the
-    typeset wreaths' leaves reach at that height (on average; the whole height without)."""
+) -> tuple[float, tuple[float, float], float]:
+    """Points: the cover laurels' one height, how low and how high above their foot the
+    typeset wreaths' leaves reach at that height (the whole height without), and the
+    wreaths' one width: a row of wreaths of one size, whose leaves reach alike."""
     wreaths = [f for f, own in cover_laurel_list(kit, layout, extras) if own is None]
     drawn = [laurel_size(f, styles["laurel"], labels) for f in wreaths]
     height = max((h for _, h in drawn), default=LAUREL_SIZE if any(extras.laurels) else 0.0)
     if not wreaths:
-        return height, (0.0, height)
-    reaches = [
-        wreath_ink(laurel_size(f, styles["laurel"], labels, height)[0], height) for f in wreaths
-    ]
-    low = sum(r[0] for r in reaches) / len(reaches)
-    return height, (low, sum(r[1] for r in reaches) / len(reaches))
+        return height, (0.0, height), 0.0
+    width = max(laurel_size(f, styles["laurel"], labels, height)[0] for f in wreaths)
+    return height, wreath_ink(width, height), width
 
 
 def laurel_art_place(
@@ -498,13 +496,13 @@ def _draw_laurels(
     if centred(layout):
         spot = (page.width - laurel_zone(sizes)) / 2
     paper = layout.colour("cover_paper")
-    reach = laurel_row(kit, layout, styles, labels, extras)[1]
+    _, reach, wreath_width = laurel_row(kit, layout, styles, labels, extras)
     for (festival, own), (width, height) in zip(laurels, sizes, strict=True):
         at = (spot, foot + (row - height) / 2)
         if own is not None:  # the festival's own artwork, its ink where the leaves reach
             _draw_laurel_art(canvas, own, at, laurel_art_place(own, row, reach), extras, paper)
         else:
-            draw_laurel(canvas, festival, styles["laurel"], *at, labels, height)
+            draw_laurel(canvas, festival, styles["laurel"], *at, labels, height, wreath_width)
         spot += width + LAUREL_GAP
     return foot + row
 

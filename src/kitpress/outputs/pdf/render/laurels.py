@@ -58,11 +58,22 @@ def laurel_award(festival: Festival, labels: Labels) -> str:
     return award or labels.official_selection
 
 
-def laurel_lines(festival: Festival, labels: Labels, award: str | None = None) -> str:
+def winner_word(labels: Labels) -> str:
+    """The language's word for a festival's winner, from its festival-list form ("Winner —
+    {award}", "Lauréat — {award}"); empty where the form does not open with one."""
+    return labels.festival_award.split("{award}")[0].strip(" —–-:")
+
+
+def laurel_lines(
+    festival: Festival, labels: Labels, award: str | None = None, winner: bool = True
+) -> str:
     """The award (``award``: its markup as broken, if given), then the festival's name and
     year. The name breaks before its kind, which is held together with the year
     ("NORTHGATE / FILM FESTIVAL 2026", never "NORTHGATE FILM / FESTIVAL 2026")."""
     top = award or escape(laurel_award(festival, labels))
+    said = winner_word(labels) if festival.award and winner else ""
+    if said:  # "WINNER / BEST ACTRESS", as an official laurel reads
+        top = f"{escape(said)}<br/>{top}"
     words = festival.name.split()
     kind = 0  # how many of the name's last words say what kind of festival it is
     while kind < len(words) - 1 and words[-1 - kind].casefold() in KIND_WORDS:
@@ -95,8 +106,8 @@ def laurel_style(style: ParagraphStyle) -> ParagraphStyle:
 
 def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels) -> LaurelText:
     """The lines at the narrowest measure that keeps them to ``MAX_LINES``: at the style's
-    size up to `WIDEST`, then at `MIN_TYPE` up to `WIDEST` and on to `LONGEST_MEASURE`."""
-    markup = laurel_lines(festival, labels)
+    size up to `WIDEST`, then at `MIN_TYPE` up to `WIDEST` and on to `LONGEST_MEASURE`; an
+    award's laurel says WINNER over it where the lines still fit, else the award alone."""
     smallest = ParagraphStyle(
         f"{style.name}-min",
         parent=style,
@@ -105,16 +116,18 @@ def laurel_text(festival: Festival, style: ParagraphStyle, labels: Labels) -> La
         splitLongWords=0,
     )
     tries = ((laurel_style(style), WIDEST), (smallest, WIDEST), (smallest, LONGEST_MEASURE))
-    for chosen, widest in tries:
-        set_ = _narrowest(markup, chosen, widest)
-        if set_ is None:
-            continue
-        halves = balanced_award(laurel_award(festival, labels), chosen)
-        if halves is not None:  # the award in two even lines, when it takes two anyway
-            even = _narrowest(laurel_lines(festival, labels, halves), chosen, widest)
-            if even is not None and even.height <= set_.height:
-                return even
-        return set_
+    for winner in (True, False) if festival.award else (False,):
+        markup = laurel_lines(festival, labels, winner=winner)
+        for chosen, widest in tries:
+            set_ = _narrowest(markup, chosen, widest)
+            if set_ is None:
+                continue
+            halves = balanced_award(laurel_award(festival, labels), chosen)
+            if halves is not None:  # the award in two even lines, when it takes two anyway
+                even = _narrowest(laurel_lines(festival, labels, halves, winner), chosen, widest)
+                if even is not None and even.height <= set_.height:
+                    return even
+            return set_
     para = paragraph(markup, smallest)
     _, height = para.wrap(LONGEST_MEASURE, 10_000)
     return LaurelText(para, max(line_widths(para) or [LONGEST_MEASURE]), float(height))
@@ -157,17 +170,21 @@ def _narrowest(markup: str, style: ParagraphStyle, widest: float) -> LaurelText 
 
 
 def laurel_size(
-    festival: Festival, style: ParagraphStyle, labels: Labels, height: float = 0.0
+    festival: Festival,
+    style: ParagraphStyle,
+    labels: Labels,
+    height: float = 0.0,
+    width: float = 0.0,
 ) -> tuple[float, float]:
-    """Points: the laurel's width and height, from its lines (``height`` high at least, so
-    the laurels of a row stand at one height)."""
-    return _wreath(laurel_text(festival, style, labels), height)
+    """Points: the laurel's width and height, from its lines (``height`` high and ``width``
+    wide at least, so the laurels of a row stand at one size)."""
+    return _wreath(laurel_text(festival, style, labels), height, width)
 
 
-def _wreath(text: LaurelText, least: float = 0.0) -> tuple[float, float]:
+def _wreath(text: LaurelText, least: float = 0.0, least_width: float = 0.0) -> tuple[float, float]:
     height = max(MIN_HEIGHT, least, (text.height * CLEAR_Y) / (1 - 2 * LEAF_SHARE * 0.5))
     leaf = height * LEAF_SHARE
-    width = text.width * CLEAR_X + 2 * leaf
+    width = max(least_width, text.width * CLEAR_X + 2 * leaf)
     return width, height
 
 
@@ -179,11 +196,12 @@ def draw_laurel(
     y: float,
     labels: Labels,
     least: float = 0.0,
+    least_width: float = 0.0,
 ) -> tuple[float, float]:
-    """The laurel with its bottom-left corner at (x, y), ``least`` high at least; returns its
-    width and height."""
+    """The laurel with its bottom-left corner at (x, y), ``least`` high and ``least_width``
+    wide at least; returns its width and height."""
     text = laurel_text(festival, style, labels)
-    width, height = _wreath(text, least)
+    width, height = _wreath(text, least, least_width)
     radii, leaf = _geometry(width, height)
     centre_x, centre_y = x + width / 2, y + height / 2
     canvas.saveState()
