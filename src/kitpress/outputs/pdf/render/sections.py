@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -987,10 +988,11 @@ def contacts(ctx: Context) -> list[Flowable]:
         if contact.url:
             lines.append(link(contact.url, colour=accent))
         blocks.append((ctx.labels.contact_role(contact.role), lines))
-    if ctx.kit.press_materials:
-        blocks.append((ctx.labels.press_materials, [link(ctx.kit.press_materials, colour=accent)]))
     if blocks:
         out.append(contact_grid(ctx, blocks))
+    if ctx.kit.press_materials:  # a row of the grid's list under the blocks: a long address
+        portal = link(ctx.kit.press_materials, colour=accent)  # that would widen a column
+        out += [Gap(4), label_table(ctx, [(ctx.labels.press_materials, portal)], rules=False)]
     return out
 
 
@@ -1007,25 +1009,40 @@ def at_a_glance(ctx: Context) -> list[str]:
     return found
 
 
+_UNBROKEN = re.compile(r"@|://|^[+\d][\d ()./-]{5,}$")  # an e-mail, a web address, a number
+
+
 def contact_grid(ctx: Context, blocks: list[tuple[str, list[str]]]) -> Table:
-    """The blocks in rows across the frame: three columns where the longest line fits a
-    third, else two halves, in the kit's order along the rows."""
+    """The blocks in rows across the frame, in the kit's order along the rows: three columns
+    on the grid where the longest line fits the narrowest (the side column, then the text
+    column's two halves: the second starts where every list sets its values), else two
+    halves."""
     page = ctx.layout.page
     gap = page.columns_gap
     cells = [
         [ctx.p(escape(role), "label"), ctx.p("<br/>".join(lines), "value")]
         for role, lines in blocks
     ]
-    widest = max(longest_line(cell[1]) for cell in cells)
-    three = [(page.frame_width + gap) / 3] * 3
-    three[-1] -= gap  # the last column has no gutter after it
+    # The lines that may not wrap: an address, a number; a name or a company may.
+    whole = [line for _, lines in blocks for line in lines if _UNBROKEN.search(line)]
+    widest = max((longest_line(ctx.p(line, "value")) for line in whole), default=0.0)
+    side = value_column(ctx)
+    half = (page.frame_width - side + gap) / 2
+    three = [side, half, half - gap]  # the last column has no gutter after it
     halves = [(page.frame_width + gap) / 2, (page.frame_width - gap) / 2]
-    widths = three if three[-1] >= widest else halves
-    if len(cells) < len(widths):
+    skip = 0  # grid columns left empty at the left of every row
+    if min(side - gap, half - gap) >= widest:
+        widths = three
+    elif half - gap >= widest and len(cells) > 1:  # two on the text column's halves
+        widths, skip = three, 1
+    else:
+        widths = halves
+    if len(cells) < len(widths) - skip:
         widths = [page.frame_width] if len(cells) == 1 else widths[:2]
-    columns = len(widths)
-    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
-    rows[-1] += [[]] * (columns - len(rows[-1]))
+        skip = 0
+    columns = len(widths) - skip
+    rows = [[[]] * skip + cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [[]] * (len(widths) - len(rows[-1]))
     table = Table(rows, colWidths=widths)
     table.hAlign = "LEFT"
     rule = ctx.layout.colour("rule")
