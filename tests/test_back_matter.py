@@ -176,7 +176,7 @@ def test_contacts_take_any_role_known_roles_first_and_the_embargo(built: BuildRe
     roles = ["WORLD SALES", "PRESS", "UK PRESS"]  # world_sales, press, then as written
     found = [inside.index(f"{role} ") for role in roles]
     assert found == sorted(found)
-    assert "PRESS MATERIALS https://press.example.com/the-last-lock" in inside
+    assert "Press materials: https://press.example.com/the-last-lock" in inside
 
 
 def test_the_hero_quote_leads_with_its_stars(built: BuildResult) -> None:

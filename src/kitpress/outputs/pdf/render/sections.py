@@ -990,9 +990,10 @@ def contacts(ctx: Context) -> list[Flowable]:
         blocks.append((ctx.labels.contact_role(contact.role), lines))
     if blocks:
         out.append(contact_grid(ctx, blocks))
-    if ctx.kit.press_materials:  # a row of the grid's list under the blocks: a long address
-        portal = link(ctx.kit.press_materials, colour=accent)  # that would widen a column
-        out += [Gap(4), label_table(ctx, [(ctx.labels.press_materials, portal)], rules=False)]
+    if ctx.kit.press_materials:  # a line in the text column under the blocks: a long
+        portal = link(ctx.kit.press_materials, colour=accent)  # address widened a column
+        line = ctx.p(f"{escape(ctx.labels.press_materials)}: {portal}", "value")
+        out += [Gap(2), *prose_column(ctx, [line])]
     return out
 
 
