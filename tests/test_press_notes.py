@@ -226,16 +226,16 @@ def _images(pdf: Path) -> list[dict[str, int | str]]:
 
 
 def test_a_small_portrait_is_a_located_warning(tmp_path: Path) -> None:
-    kit = write_press_notes_kit(tmp_path / "kit", portrait=(300, 390))
+    kit = write_press_notes_kit(tmp_path / "kit", portrait=(200, 260))
     warnings = [str(w) for w in check(kit, formats="pdf,print-pdf").warnings if "photo" in w.path]
     assert warnings == [
-        "kit.yaml:15: cast[0].photo: warning: maren-holt.jpg is placed at 173 ppi in the PDF "
+        "kit.yaml:15: cast[0].photo: warning: maren-holt.jpg is placed at 134 ppi in the PDF "
         "(200 wanted); a larger portrait would be sharper",
-        "kit.yaml:15: cast[0].photo: warning: maren-holt.jpg is placed at 173 ppi in the "
+        "kit.yaml:15: cast[0].photo: warning: maren-holt.jpg is placed at 134 ppi in the "
         "print PDF (300 wanted); a larger portrait would be sharper",
-        "kit.yaml:31: filmmakers[0].photo: warning: ada-brenner.jpg is placed at 173 ppi in the "
+        "kit.yaml:31: filmmakers[0].photo: warning: ada-brenner.jpg is placed at 134 ppi in the "
         "PDF (200 wanted); a larger portrait would be sharper",
-        "kit.yaml:31: filmmakers[0].photo: warning: ada-brenner.jpg is placed at 173 ppi in "
+        "kit.yaml:31: filmmakers[0].photo: warning: ada-brenner.jpg is placed at 134 ppi in "
         "the print PDF (300 wanted); a larger portrait would be sharper",
     ]
 

@@ -10,14 +10,17 @@ from kitpress.layout.model import Layout
 
 from .arrange import fit_box, image_pixels, placed_ppi
 
-PORTRAIT_TALLEST = 1.4  # a portrait is at most this many times as tall as its column is wide
+PORTRAIT_TALLEST = 1.4  # a portrait is at most this many times as tall as it is wide
+PORTRAIT_WIDEST = 38 * 72 / 25.4  # points (38 mm): a head and shoulders beside a short bio
 
 
 def portrait_box(layout: Layout, pixels: tuple[int, int]) -> tuple[float, float]:
-    """Points: the portrait at its own aspect ratio in the grid's side column, the bio
-    beside it in the text column."""
+    """Points: the portrait at its own aspect ratio in the grid's side column, from its
+    left edge, the bio beside it in the text column; 38 mm wide at most, so a bio of four
+    lines stands beside a picture about its height, not one that holds the next bio over."""
     page = layout.page
     width = min(page.label_column, page.frame_width / 2) - page.columns_gap
+    width = min(width, PORTRAIT_WIDEST)
     return fit_box(pixels, (width, width * PORTRAIT_TALLEST))
 
 

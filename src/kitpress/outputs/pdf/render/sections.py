@@ -145,6 +145,7 @@ def long_prose(
     return out
 
 
+NBSP = "\u00a0"
 TITLE_KEPT = 30  # characters: a longer title may break in a caption
 
 ATTRIBUTION = ("—", "–", "&#8212;")  # a quote's paragraph led by a dash says who said it
@@ -405,6 +406,14 @@ def _release_rows(ctx: Context) -> list[tuple[str, str]]:
     return [(territory, "<br/>".join(dates)) for territory, dates in rows.items()]
 
 
+def _merged_release_rows(ctx: Context) -> list[tuple[str, str]]:
+    """The release rows among the technical details, each saying what it dates ("RELEASE
+    DATES · US"): under no heading of their own, a territory alone read as a riddle."""
+    said = ctx.labels.sections["releases"]
+    rows = _release_rows(ctx)  # the territory held together: "… · / UK & IRELAND"
+    return [(f"{said} · {where.replace(' ', NBSP)}", dates) for where, dates in rows]
+
+
 def _crew_rows(ctx: Context) -> list[tuple[str, str]]:
     return [(credit.role, escape(", ".join(credit.names))) for credit in ctx.kit.crew]
 
@@ -423,7 +432,7 @@ def _festival_rows(ctx: Context) -> list[tuple[str, str]]:
 
 
 MERGED_ROWS: dict[str, Callable[[Context], list[tuple[str, str]]]] = {
-    "releases": _release_rows,
+    "releases": _merged_release_rows,
     "crew": _crew_rows,
     "festivals": _festival_rows,
 }
