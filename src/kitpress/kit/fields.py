@@ -44,14 +44,15 @@ TOP = {
     "copyright_line": "The film's own copyright line, e.g. '© 2021 El Deseo D.A. S.L.U.', "
     "printed on the back cover (on the last page when there is none).",
     "presented_by": "Who presents the film, e.g. 'Sony Pictures Classics': printed on the "
-    "cover as 'Presented by …', on the back cover, and the PDF's author; left out when not "
-    "given.",
+    "cover as 'Presented by …' (unless the distributor's logo stands there), on the back "
+    "cover, and the PDF's author; left out when not given.",
     "title_art": "The title treatment (logotype) as an SVG or transparent PNG file: set on the "
     "cover instead of the typeset title, and small on the back cover. Or {file: …, on_dark: …}: "
     "the version for light grounds and the light version for dark ones; each page takes the "
     "one that stands out from its ground.",
-    "logos": "Logos for the back cover, in order: a list of {file, name, role} (distributor, "
-    "sales, producers, funders).",
+    "logos": "Logos, in order: a list of {file, name, role} (distributor, sales, producers, "
+    "funders); all on the back cover, and the distributor's and sales company's at the "
+    "cover's foot, in the cover's ink.",
     "billing_block": "The billing block printed on the back cover: text, or {file: billing.png} "
     "(SVG or PNG).",
     "website": "The film's web site (http or https), printed on the back cover.",
