@@ -501,16 +501,14 @@ def test_contacts_sit_side_by_side_and_the_trailer_code_under_its_list(
                     and line[0]["size"] < 9
                 ]
                 assert rows == [], (number, ["".join(c["text"] for c in r) for r in rows])
-    # beside the first, on the grid: the value column (three columns, the side column's
-    # first) or the text column's second half (two on its halves), else the frame's half
+    # beside the first, on the grid's value column (three columns, the side column's
+    # first), else at the frame's half
     side = min(spec.label_column, spec.frame_width / 2)
-    half = (spec.frame_width - side + spec.columns_gap) / 2
-    columns = [spec.margin_left + side, spec.margin_left + side + half]
+    columns = [spec.margin_left + side]
     columns.append(spec.margin_left + (spec.frame_width + spec.columns_gap) / 2)
     assert roles and all(min(abs(w["x0"] - x) for x in columns) < 1 for w in roles), roles
     first = [w for w in words if w["text"] == "INTERNATIONAL"][:1]  # the first block's role
-    on_grid = [spec.margin_left, spec.margin_left + side]
-    assert first and min(abs(first[0]["x0"] - x) for x in on_grid) < 1, first
+    assert first and abs(first[0]["x0"] - spec.margin_left) < 1, first
 
 
 def test_the_inside_front_says_the_running_time_certificate_and_first_release(

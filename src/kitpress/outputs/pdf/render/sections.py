@@ -1026,7 +1026,8 @@ def contact_grid(ctx: Context, blocks: list[tuple[str, list[str]]]) -> Table:
     """The blocks in rows across the frame, in the kit's order along the rows: three columns
     on the grid where the longest line fits the narrowest (the side column, then the text
     column's two halves: the second starts where every list sets its values), else two
-    halves."""
+    halves. (Two blocks on the text column's halves alone would put a third column
+    position on the page, at the second half.)"""
     page = ctx.layout.page
     gap = page.columns_gap
     cells = [
@@ -1040,19 +1041,12 @@ def contact_grid(ctx: Context, blocks: list[tuple[str, list[str]]]) -> Table:
     half = (page.frame_width - side + gap) / 2
     three = [side, half, half - gap]  # the last column has no gutter after it
     halves = [(page.frame_width + gap) / 2, (page.frame_width - gap) / 2]
-    skip = 0  # grid columns left empty at the left of every row
-    if min(side - gap, half - gap) >= widest:
-        widths = three
-    elif half - gap >= widest and len(cells) > 1:  # two on the text column's halves
-        widths, skip = three, 1
-    else:
-        widths = halves
-    if len(cells) < len(widths) - skip:
+    widths = three if min(side - gap, half - gap) >= widest else halves
+    if len(cells) < len(widths):
         widths = [page.frame_width] if len(cells) == 1 else widths[:2]
-        skip = 0
-    columns = len(widths) - skip
-    rows = [[[]] * skip + cells[i : i + columns] for i in range(0, len(cells), columns)]
-    rows[-1] += [[]] * (len(widths) - len(rows[-1]))
+    columns = len(widths)
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [[]] * (columns - len(rows[-1]))
     table = Table(rows, colWidths=widths)
     table.hAlign = "LEFT"
     rule = ctx.layout.colour("rule")
