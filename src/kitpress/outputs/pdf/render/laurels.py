@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -23,7 +22,7 @@ from kitpress.document.labels import Labels
 from kitpress.kit.model import Festival
 
 from .measure import line_widths
-from .paragraphs import paragraph
+from .paragraphs import paragraph, set_width
 from .text import escape
 
 LEAVES = 9
@@ -142,14 +141,9 @@ def balanced_award(award: str, style: ParagraphStyle) -> str | None:
     if len(words) < 2:
         return None
 
-    def width(text: str) -> float:
-        shown = text.upper() if getattr(style, "textTransform", None) == "uppercase" else text
-        tracking = float(getattr(style, "charSpace", 0) or 0)
-        return float(stringWidth(shown, style.fontName, style.fontSize)) + tracking * len(shown)
-
     def longer(at: int) -> float:  # a line never ends on a word that leads the next
         clings = words[at - 1].casefold() in CLINGING
-        halves = max(width(" ".join(words[:at])), width(" ".join(words[at:])))
+        halves = max(set_width(" ".join(words[:at]), style), set_width(" ".join(words[at:]), style))
         return halves * (CLING_PENALTY if clings else 1.0)
 
     at = min(range(1, len(words)), key=longer)

@@ -97,20 +97,18 @@ def balanced(markup: str, style: ParagraphStyle, width: float) -> Paragraph:
     return paragraph(bound, even, tie_from=99)
 
 
+def set_width(text: str, style: ParagraphStyle) -> float:
+    """Points: plain ``text`` on one line in ``style``, in its case and tracking."""
+    shown = text.upper() if getattr(style, "textTransform", None) == "uppercase" else text
+    tracking = float(getattr(style, "charSpace", 0) or 0)
+    return float(stringWidth(shown, style.fontName, style.fontSize)) + tracking * len(shown)
+
+
 def _widest_word(markup: str, style: ParagraphStyle) -> float:
     """Points: the widest of ``markup``'s words (those bound by no-break spaces as one), as
     the style sets them: a measure narrower would break it inside ("THE KEEPER / ’S")."""
     text = html.unescape(_TAG.sub("", markup))
-    if getattr(style, "textTransform", None) == "uppercase":
-        text = text.upper()
-    tracking = float(getattr(style, "charSpace", 0) or 0)
-    return max(
-        (
-            stringWidth(w, style.fontName, style.fontSize) + tracking * len(w)
-            for w in text.split(" ")
-        ),
-        default=0.0,
-    )
+    return max((set_width(word, style) for word in text.split(" ")), default=0.0)
 
 
 def _line_count(markup: str, style: ParagraphStyle, width: float) -> int:
