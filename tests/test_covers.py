@@ -14,7 +14,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from PIL import Image, ImageStat
+from PIL import Image, ImageDraw, ImageStat
 from pypdf import PdfReader
 
 from kitpress.errors import LayoutError
@@ -243,6 +243,33 @@ def test_the_text_zone_puts_the_title_where_the_layout_says(
         laurel = [c for c in page.chars if c["text"] == "E" and c["size"] < 10]
         assert (word["bottom"] < page.height * 0.42) is high
         assert min(c["top"] for c in laurel) > page.height * 0.75  # the foot stays at the foot
+
+
+def _figure_still(path: Path, figure: tuple[float, float]) -> Path:
+    """A landscape still of soft fog with one hard-edged dark figure standing from
+    ``figure[0]`` to ``figure[1]`` of its height, in the middle of its width."""
+    image = Image.linear_gradient("L").resize((1200, 800)).convert("RGB")
+    ImageDraw.Draw(image).rectangle((560, 800 * figure[0], 640, 800 * figure[1]), fill=(20,) * 3)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=90)
+    return path
+
+
+@pytest.mark.parametrize(("figure", "high"), [((0.5, 0.78), True), ((0.08, 0.4), False)])
+def test_an_auto_text_zone_sets_the_title_where_the_picture_is_quiet(
+    tmp_path: Path, figure: tuple[float, float], high: bool
+) -> None:
+    """A figure standing where a title on the foot would go sends the title to the top; one
+    in the picture's upper part keeps it on the foot (the laurels stay at the foot)."""
+    layout = _layout(tmp_path, "{style: full, text_zone: auto}")
+    kit = _laurel_kit(tmp_path / "kit", "Best Film")
+    _figure_still(kit / "stills" / "one.jpg", figure)
+    with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
+        page = document.pages[0]
+        (word,) = [w for w in page.extract_words() if w["text"] == "LOCK"]
+        laurel = [c for c in page.chars if c["text"] == "E" and c["size"] < 10]
+        assert (word["bottom"] < page.height * 0.42) is high
+        assert min(c["top"] for c in laurel) > page.height * 0.75
 
 
 def test_a_display_title_fills_the_measure_in_capitals_set_a_touch_tight(tmp_path: Path) -> None:
@@ -594,6 +621,35 @@ def test_a_festivals_own_laurel_stands_as_high_as_the_typeset_wreaths(
             left, _, right, _ = png_file.convert("RGBA").getchannel("A").getbbox()
             drawn = (right - left) / png_file.width * art["width"]
     assert drawn >= 22 * 72 / 25.4 - 0.5  # its ink legible: 22 mm wide at least
+
+
+@needs_poppler
+@pytest.mark.parametrize("layout", ["default", "minimal"])
+def test_a_festivals_own_laurel_is_reversed_out_in_the_wreaths_ink(
+    tmp_path: Path, layout: str
+) -> None:
+    """The Golden Heron file is gold; on the cover it takes the typeset wreaths' ink (light on
+    default's dark cover, dark on minimal's white), as a poster sets every laurel in one
+    colour: its most inked pixels are the ink's colour, not gold."""
+    from kitpress.layout.load import load_layout
+
+    ink = tuple(round(c * 255) for c in _rgb(load_layout(layout).colour("cover_ink")))
+    kit = Path(__file__).resolve().parent.parent / "assets" / "the-last-lock"
+    pdf = _pdf(kit, tmp_path / "out", layout)
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        (art,) = [i for i in page.images if i["width"] < page.width / 3]
+    subprocess.run(["pdftoppm", "-r", "144", "-f", "1", "-l", "1", "-png", pdf, tmp_path / "c"])
+    (rendered,) = tmp_path.glob("c-*.png")
+    with Image.open(rendered) as picture:
+        box = tuple(round(v * 2) for v in (art["x0"], art["top"], art["x1"], art["bottom"]))
+        crop = picture.convert("RGB").crop(box)
+    ground = crop.getpixel((0, crop.height // 2))
+    assert isinstance(ground, tuple)
+    far = sorted(crop.get_flattened_data(), key=lambda p: -sum(abs(a - b) for a, b in zip(p, ground)))
+    strongest = far[: len(far) // 20]  # the leaves' and words' cores
+    mean = [sum(p[i] for p in strongest) / len(strongest) for i in range(3)]
+    assert max(abs(m - i) for m, i in zip(mean, ink)) <= 40
 
 
 @pytest.mark.parametrize("layout", ["default", "minimal"])

@@ -17,6 +17,7 @@ from ..stills.decode import DecodeProblem, Probe, probe
 from ..stills.metadata import StillMetadata, record_fit
 from .art import read_artwork_files
 from .captions import Caption, compose
+from .cover_zone import resolved_text_zone
 from .dates import kit_date
 from .embedded_captions import adopt_embedded
 from .end_credits import crew_in_credits, end_credits
@@ -78,6 +79,7 @@ def compose_document(
     if sections_alone(sections) == ("back_cover",) and not back_cover_art_or_links(kit):
         sections = tuple(s for s in sections if s != "back_cover")  # the © line: on the cover
     cover = _cover(kit, entries, key_art) if "cover" in sections else None
+    layout = resolved_text_zone(layout, cover)
     document = PressDocument(
         kit,
         layout,

@@ -21,7 +21,9 @@ COVER_KEYS = {
     "scrim": "How far a full or poster cover's picture fades into the cover paper under the "
     "text, from 0 (not at all) to 1 (solid).",
     "text_zone": "Where a full or poster cover sets the title and names over the picture: "
-    "bottom (on the foot) or top (from the top margin, the foot's lines staying at the foot).",
+    "bottom (on the foot), top (from the top margin, the foot's lines staying at the foot) or "
+    "auto (whichever of the two crosses less of the picture's figures and outlines; the foot "
+    "when it is as quiet).",
     "title": "display (the typeset title grows until its longest line fills the measure, "
     "the cover_title style's size its smallest) or set (at the style's size).",
     "laurels": "true to draw festival laurels (from festivals) on the cover.",
@@ -33,7 +35,7 @@ COVER_KEYS = {
 }
 TITLE_MARKS = ("back_cover", "footer", "none")
 TITLE_SETTINGS = ("display", "set")
-TEXT_ZONES = ("bottom", "top")
+TEXT_ZONES = ("bottom", "top", "auto")
 ALIGNS = ("left", "center")
 
 

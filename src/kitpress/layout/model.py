@@ -55,7 +55,8 @@ class CoverSpec:
     style: str = "band"  # band, full, framed or poster (layout/cover_spec.py)
     art_share: float = 0.52  # of the page height, in band and framed covers
     title: str = "display"  # display: the typeset title fills the measure; set: style size
-    text_zone: str = "bottom"  # full and poster: the title on the foot (bottom) or at the top
+    text_zone: str = "bottom"  # full and poster: the title on the foot (bottom), at the top
+    # (top) or on whichever crosses less of the picture (auto; the document resolves it)
     scrim: float = 0.92  # how far a full or poster cover's picture fades under the text, 0-1
     laurels: bool = True
     quote: bool = True

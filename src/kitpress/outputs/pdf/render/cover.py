@@ -232,7 +232,7 @@ def draw_cover(
         room_top = page.height - page.margin_top
         floor = max(floor, page.height * (1 - TOP_ZONE))
     top = room_top
-    if over and layout.cover.text_zone == "bottom":  # on the foot: the picture shows down to it
+    if over and layout.cover.text_zone != "top":  # on the foot: the picture shows down to it
         bottom = _draw_text(None, kit, layout, styles, top, floor, labels, extras)
         top -= max(0.0, bottom - floor - TEXT_GAP)
     _draw_text(canvas, kit, layout, styles, top, floor, labels, extras, room_top)
@@ -500,7 +500,8 @@ def _draw_laurels(
     for (festival, own), (width, height) in zip(laurels, sizes, strict=True):
         at = (spot, foot + (row - height) / 2)
         if own is not None:  # the festival's own artwork, its ink where the leaves reach
-            _draw_laurel_art(canvas, own, at, laurel_art_place(own, row, reach), extras, paper)
+            place = laurel_art_place(own, row, reach)
+            _draw_laurel_art(canvas, own, at, place, extras, paper, styles["laurel"].textColor)
         else:
             draw_laurel(canvas, festival, styles["laurel"], *at, labels, height, wreath_width)
         spot += width + LAUREL_GAP
@@ -514,9 +515,12 @@ def _draw_laurel_art(
     place: tuple[float, float, float, float, float, float],
     extras: CoverExtras,
     paper: str,
+    ink: str,
 ) -> None:
     """The artwork in its place at ``at``, clipped to its ink: its clear margins, flattened
-    onto what is under them, never show as a box on the picture or reach a neighbour."""
+    onto what is under them, never show as a box on the picture or reach a neighbour. Its
+    leaves and words are reversed out in the typeset wreaths' ink, as a poster sets every
+    festival's laurel in one colour, so a row of official and typeset laurels reads as one."""
     width, _, foot, ink_height, dx, dy = place
     full = laurel_art_size(art, ink_height)
     corner = (at[0] + dx, at[1] + foot + dy)
@@ -525,7 +529,7 @@ def _draw_laurel_art(
     clip.rect(at[0], at[1] + foot, width, ink_height)
     canvas.clipPath(clip, stroke=0, fill=0)
     under = extras.backdrop((*corner, *full))
-    draw_art(canvas, art, corner, full, paper, extras.cmyk, under)
+    draw_art(canvas, art, corner, full, paper, extras.cmyk, under, ink)
     canvas.restoreState()
 
 

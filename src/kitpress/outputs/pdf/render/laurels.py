@@ -36,6 +36,8 @@ STEP = 4.0  # points between the measures tried
 CLEAR_X = 1.6  # the ellipse's half-axes over the text block's, across and up
 CLEAR_Y = 1.6
 LEAF_SHARE = 0.2  # a leaf's length, of the wreath's height
+TEXT_LIFT = 0.04  # of the wreath's height: the lines sit this far above its middle, where the
+# wreath is widest for the festival's name and year, clear of the stems' upturned ends
 MIN_HEIGHT = 52.0  # points: a laurel of one short line is still a laurel
 NBSP = "\u00a0"
 CLINGING = frozenset(  # words that lead into the next: a line of an award never ends on one
@@ -207,7 +209,8 @@ def draw_laurel(
     canvas.restoreState()
     text.paragraph.wrap(text.paragraph.width, 10_000)
     left = centre_x - text.paragraph.width / 2
-    text.paragraph.drawOn(canvas, left, centre_y - text.height / 2)
+    lift = height * TEXT_LIFT  # off the stems that curl in under the last, widest line
+    text.paragraph.drawOn(canvas, left, centre_y - text.height / 2 + lift)
     return width, height
 
 
