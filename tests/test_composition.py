@@ -248,7 +248,7 @@ def test_no_still_loses_more_than_a_tenth_of_its_frame(
     pdfs: dict[tuple[str, str], Path], kit: str, layout: str
 ) -> None:
     images = _clipped_images(pdfs[kit, layout])
-    assert len(images) >= 8
+    assert len(images) >= 6  # the inside pages': the back cover's still is measured apart
     cropped = [(page, round(1 - shown / placed, 3)) for page, placed, shown in images]
     # The hero still that fills a thin page's foot, or the closing pair on the last stills
     # page, may give up to a quarter of their height; every other still a tenth at most.

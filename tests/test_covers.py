@@ -548,7 +548,10 @@ def test_everything_on_the_back_cover_stands_on_one_axis(
     with pdfplumber.open(_pdf(kit, tmp_path / "out", layout)) as document:
         page = document.pages[-1]
         centres = _axes(page)
-        assert not page.images  # no still: each is shown once, and the cover's is the cover
+        (still,) = page.images  # a still of its own, shown on no other page
+        inside = {i["stream"].objid for p in document.pages[:-1] for i in p.images}
+        assert still["stream"].objid not in inside
+        assert still["width"] == pytest.approx(page.width - 2 * still["x0"], abs=0.5)
     assert len(centres) >= 5
     middle = page.width / 2  # the frame's centre: the back cover's margins are even
     off = {

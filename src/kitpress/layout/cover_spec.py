@@ -28,6 +28,8 @@ COVER_KEYS = {
     "the cover_title style's size its smallest) or set (at the style's size).",
     "laurels": "true to draw festival laurels (from festivals) on the cover.",
     "quote": "true to print the first press quote on the cover.",
+    "back_still": "true to open the back cover with a still across the frame: the last "
+    "landscape scene (none from the set), when the stills pages keep four without it.",
     "align": "The one axis of the cover's title (or title art), lines and laurels: left (the "
     "frame's left margin) or center (the page's centre).",
     "title_mark": "Where the kit's title art is repeated small: back_cover, footer (the folio "
@@ -60,6 +62,7 @@ def read_cover(top: Obj, checker: Checker) -> CoverSpec:
         scrim=_scrim(obj, checker, default.scrim),
         laurels=obj.boolean("laurels", default.laurels),
         quote=obj.boolean("quote", default.quote),
+        back_still=obj.boolean("back_still", default.back_still),
     )
 
 

@@ -61,6 +61,7 @@ class CoverSpec:
     laurels: bool = True
     quote: bool = True
     title_mark: str = "back_cover"  # where the title art recurs small: back_cover, footer, none
+    back_still: bool = True  # the back cover opens with a still the stills pages can spare
     align: str = "left"  # the text's and title art's one axis: left (the margin) or center
 
 

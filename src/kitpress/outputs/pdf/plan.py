@@ -63,19 +63,22 @@ class DocumentPlan:
     slots: tuple[StillSlot, ...]  # every still the PDF places: the stills pages', then inline
     still_pages: tuple[StillPage, ...] = ()
     inline: tuple[StillSlot, ...] = ()  # stills set among the long prose too, in order
+    back: StillSlot | None = None  # the still across the top of the back cover
 
 
 MIN_CELL = 72.0  # points (one inch) a photo needs each way, or the layout leaves no room
 
 
 MIN_GALLERY = 4  # stills the stills pages keep, before they give up those shown elsewhere
+BACK_SHARE = 0.42  # of the frame's height: the back cover's still shows this high at most
 
 
 def plan_document(document: PressDocument) -> DocumentPlan:
     """Which stills share a page and the box each fills, for the document's layout (a print
     profile changes the page's bleed and the pictures' ppi, never a box). A still set among
     the prose, or on the cover, is not shown again on the stills pages (a picture seen twice
-    reads as a template) while the pages keep MIN_GALLERY stills; the ZIP has them all."""
+    reads as a template) while the pages keep MIN_GALLERY stills; the ZIP has them all. So
+    is the back cover's still, taken only from a gallery that keeps MIN_GALLERY without it."""
     layout = document.layout
     inline = _inline_slots(document)
     shown = {slot.still.id for slot in inline}
@@ -85,6 +88,9 @@ def plan_document(document: PressDocument) -> DocumentPlan:
     entries = [entry for entry in document.stills if entry.still.id not in shown]
     if len(entries) < MIN_GALLERY:
         entries = list(document.stills)
+    back = _back_still(document, entries)
+    if back is not None:
+        entries = [entry for entry in entries if entry is not back]
     sizes = [entry.pixels for entry in entries]
     pages = []
     whole_pages = "stills" in layout.new_page  # else the stills flow on after the section before
@@ -107,7 +113,37 @@ def plan_document(document: PressDocument) -> DocumentPlan:
             members = _justified(layout, chosen, group, cell, closing)
         pages.append(StillPage(group.grid.columns, members))
     slots = tuple(slot for page in pages for slot in page.slots) + inline
-    return DocumentPlan(document.sections, slots, tuple(pages), inline)
+    back_slot = _back_slot(layout, back) if back is not None else None
+    slots += (back_slot,) if back_slot is not None else ()
+    return DocumentPlan(document.sections, slots, tuple(pages), inline, back_slot)
+
+
+def _back_still(document: PressDocument, entries: list[StillEntry]) -> StillEntry | None:
+    """The still the back cover opens with, when the layout asks for one and the stills
+    pages can spare it: the last landscape (the film's closing image, as often as not) that
+    shows none of its directors (a still from the set is for the stills pages)."""
+    layout = document.layout
+    if "back_cover" not in document.sections or not layout.cover.back_still:
+        return None
+    if len(entries) <= MIN_GALLERY:
+        return None
+    directors = set(document.kit.directors)
+    scenes = [
+        entry
+        for entry in entries
+        if _is_wide(entry) and not directors & {p.name for p in entry.still.people}
+    ]
+    return scenes[-1] if scenes else None
+
+
+def _back_slot(layout: Layout, entry: StillEntry) -> StillSlot:
+    """The back cover's still across the frame's width, cropped evenly top and foot towards
+    BACK_SHARE of the frame's height when it is taller (by MAX_CROP of it at most)."""
+    page = layout.page
+    box, shown = measure_box(entry.pixels, (page.frame_width, page.frame_height * BACK_SHARE))
+    pixels = image_pixels(box, entry.pixels, layout.stills.pdf_ppi)
+    cropped = shown if shown < box[1] else 0.0
+    return StillSlot(entry.still, entry.caption, box, pixels, entry.pixels, cropped)
 
 
 INLINE_SECTIONS = ("long_synopsis", "production_notes")  # where stills are set among prose

@@ -5,8 +5,9 @@ the press writes to) and the billing block above them, set condensed, the way di
 close their press notes. Above them the title treatment as a mark (or the typeset title, whose
 film it is and, without a billing block, the names): over the billing block, as on a poster,
 or without one centred in the room left, so a sparse kit's back cover is composed too, not a
-lone line. No still: every still is shown once,
-on the cover, among the prose or on the stills pages, and one seen again reads as a template.
+lone line. Across the top of the frame, when the stills pages can spare one, a still of its
+own (the plan's ``back``: shown nowhere else, since a still seen twice reads as a template),
+its rights line under it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from kitpress.kit.model import Kit
 from .artwork import draw_art, fit
 from .billing_block import billing_paragraph, billing_style, draw_condensed, opens_with
 from .cover import cast_line
+from .flowables import CroppedImage
 from .paragraphs import paragraph
 from .sections import Context
 from .text import escape, link
@@ -40,6 +42,7 @@ GAP = 14.0
 BACK_CONTACTS = 3  # the distributor's block names this many contacts at most
 LINE_GAP = 7.0  # points between the typeset title's lines (title, credit, names)
 TITLE_OVER_BILLING = 30.0  # points between the title and the billing block under it
+RIGHTS_GAP = 5.0  # points between the back cover's still and its rights line
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,24 @@ class BackCover(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        self._head(self._foot())
+        self._head(self._foot(), self._still())
+
+    def _still(self) -> float:
+        """The back cover's still from the frame's top, its rights line under it; returns
+        the lowest point it takes (the frame's top without one)."""
+        slot = self.ctx.plan.back
+        if slot is None:
+            return self.height
+        image = CroppedImage(self.ctx.images[slot.still.id], slot.box, slot.shown_height)
+        top = self.height - slot.shown_height
+        image.drawOn(self.canv, 0, top)
+        rights = slot.caption.rights or back_copyright(self.ctx.kit)
+        if not rights:
+            return top
+        para = paragraph(escape(rights), self.styles["back_small"])
+        _, height = para.wrap(self.width, self.height)
+        para.drawOn(self.canv, 0, top - RIGHTS_GAP - height)
+        return top - RIGHTS_GAP - float(height)
 
     def _foot(self) -> float:
         """From the foot up: the © line, the links, the logos, the distributor's block and
@@ -200,10 +220,10 @@ class BackCover(Flowable):  # type: ignore[misc]
             y += size[1] + GAP
         return y
 
-    def _head(self, floor: float) -> None:
-        """Above ``floor``: the title (its art as a mark, or typeset with whose film it is
-        and, without a billing block, the names), over the billing block as on a poster,
-        else centred in the room above the foot's block."""
+    def _head(self, floor: float, ceiling: float) -> None:
+        """Between ``floor`` and ``ceiling``: the title (its art as a mark, or typeset with
+        whose film it is and, without a billing block, the names), over the billing block as
+        on a poster, else centred in the room above the foot's block."""
         ctx, width, kit = self.ctx, self.width, self.ctx.kit
         labels, styles = ctx.labels, self.styles
         mark = title_mark(ctx.document, width)
@@ -220,7 +240,7 @@ class BackCover(Flowable):  # type: ignore[misc]
         heights = [float(line.wrap(width, self.height)[1]) for line in lines]
         title_height = mark[1] if mark and title_art else 0.0
         title_height += sum(heights) + LINE_GAP * max(0, len(heights) - 1)
-        room = self.height - floor - GAP * 2
+        room = ceiling - floor - GAP * 2
         top = floor + GAP * 2 + (room + title_height) / 2
         if kit.billing_block is not None:  # the title over its billing block, as a poster's
             top = min(top, floor + TITLE_OVER_BILLING + title_height)
