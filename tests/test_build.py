@@ -51,7 +51,9 @@ def test_example_pdf_has_every_caption_and_rights_line(example_build: object) ->
     text = flat(pdf_text(example_build.pdf))  # type: ignore[attr-defined]
     for caption in EXPECTED_CAPTIONS:
         assert flat(caption) in text
-    assert text.count(RIGHTS) == 1  # eight stills share it: set once, under the heading
+    # the stills share it: set once under the stills heading, and once more under the back
+    # cover's still, a page of its own
+    assert text.count(RIGHTS) == 2
     assert text.count(RIGHTS_9) == 1  # the one still with rights of its own keeps them
     assert "Penélope" in text and "Más" in text
     assert "5 April 2022" in text and "Tuesday" not in text  # British, no weekday

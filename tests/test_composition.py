@@ -674,3 +674,21 @@ def test_two_stills_stand_among_the_prose_in_the_text_column(
         assert any(w["text"] == "©" for w in beside), (number, [w["text"] for w in beside])
         foot = max(w["bottom"] for w in beside)
         assert image["bottom"] - foot < 3, (number, image["bottom"], foot)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_cast_is_listed_in_end_credit_form(
+    pdfs: dict[tuple[str, str], Path], layout: str
+) -> None:
+    """Each character beside the actor in tracked capitals, no "as": "Nell Harrow   MAREN
+    ODUYA", the actors' capitals spaced by 5 % of their size at least (by glyph positions)."""
+    with pdfplumber.open(pdfs["the-last-lock", layout]) as document:
+        pages = [p for p in document.pages[1:-1] if "Nell Harrow" in (p.extract_text() or "")]
+        lines = [line for p in pages for line in p.extract_text_lines()]
+    row = next(
+        line for line in lines if line["text"].startswith("Nell Harrow") and "ODUYA" in line["text"]
+    )
+    assert row["text"] == "Nell Harrow MAREN ODUYA"
+    actor = [c for c in row["chars"] if c["text"] in "MAREN"][-5:]  # the actor's last word's
+    gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(actor[-4:])]  # letters' spacing
+    assert min(gaps) >= 0.05 * actor[0]["size"] - 0.1

@@ -649,10 +649,14 @@ def test_a_festivals_own_laurel_is_reversed_out_in_the_wreaths_ink(
         crop = picture.convert("RGB").crop(box)
     ground = crop.getpixel((0, crop.height // 2))
     assert isinstance(ground, tuple)
-    far = sorted(crop.get_flattened_data(), key=lambda p: -sum(abs(a - b) for a, b in zip(p, ground)))
+
+    def apart(pixel: tuple[int, ...]) -> int:
+        return sum(abs(a - b) for a, b in zip(pixel, ground, strict=True))
+
+    far = sorted(crop.convert("RGB").get_flattened_data(), key=apart, reverse=True)
     strongest = far[: len(far) // 20]  # the leaves' and words' cores
     mean = [sum(p[i] for p in strongest) / len(strongest) for i in range(3)]
-    assert max(abs(m - i) for m, i in zip(mean, ink)) <= 40
+    assert max(abs(m - i) for m, i in zip(mean, ink, strict=True)) <= 40
 
 
 @pytest.mark.parametrize("layout", ["default", "minimal"])

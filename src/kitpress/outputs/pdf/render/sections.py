@@ -514,7 +514,7 @@ def releases(ctx: Context) -> list[Flowable]:
 def cast(ctx: Context) -> list[Flowable]:
     """End-credit form: each character beside the actor who plays them, no "as"."""
     rows = [
-        (ctx.p(escape(member.character or ""), "role"), ctx.p(escape(member.actor), "name"))
+        (ctx.p(escape(member.character or ""), "role"), ctx.p(escape(member.actor), "cast_actor"))
         for member in ctx.kit.cast
     ]
     return list_section(ctx, "cast", grid_table(ctx, rows, rules=False))

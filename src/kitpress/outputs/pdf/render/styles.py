@@ -29,6 +29,7 @@ STAND_INS = {
     "credit_role": "label",
     "credit_names": "value",
     "side_quote": "pull_quote",
+    "cast_actor": "name",
 }
 
 # Display styles: a word broken across two lines of large type reads as a mistake, so these
