@@ -737,3 +737,20 @@ def test_the_cover_foot_carries_the_distributors_and_sales_logos_in_its_ink(
 def _rgb(colour: str) -> tuple[float, float, float]:
     value = colour.lstrip("#")
     return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def test_the_billing_block_holds_each_person_on_one_line_a_wider_space_apart() -> None:
+    """The kit's people in a billing block: each name's words held together (no break inside
+    "TEUN DE GRAAF"), two names side by side a wider space apart than a name's own words, and
+    the words of a company left as they are."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from kitpress.outputs.pdf.render.billing_block import NAME_GAP, billing_markup
+
+    style = ParagraphStyle("billing", fontSize=9)
+    text = "NORTHLIGHT RELEASING presents MAREN ODUYA ILYA BRASK produced by TEUN DE GRAAF"
+    markup = billing_markup(text, style, ("Maren Oduya", "Ilya Brask", "Teun de Graaf"))
+    gap = f"<font size='{round(9 * NAME_GAP, 2)}'> </font>"
+    assert f"MAREN\u00a0ODUYA{gap}ILYA\u00a0BRASK" in markup
+    assert "TEUN\u00a0DE\u00a0GRAAF" in markup and "NORTHLIGHT RELEASING" in markup
+    assert billing_markup(text, style).count(gap) == 0  # without the kit's people, as given

@@ -133,6 +133,12 @@ def back_copyright(kit: Kit) -> str | None:
     return f"© {kit.year} {holder}" if kit.year else f"© {holder}"
 
 
+def kit_people(kit: Kit) -> tuple[str, ...]:
+    """Everyone the kit names in its cast and crew: the people a billing block names."""
+    crew = (name for credit in (*kit.crew, *kit.credits) for name in credit.names)
+    return tuple(dict.fromkeys([*(m.actor for m in kit.cast), *crew]))
+
+
 def contact_lines(ctx: Context) -> list[str]:
     """The distributor's block: one line per contact (its role, name, company and e-mail)."""
     lines = []
@@ -209,7 +215,7 @@ class BackCover(Flowable):  # type: ignore[misc]
             line = escape(labels.presented_by.format(name=kit.presented_by))
             y = self._para(line, "back_line", y) + GAP
         if text:
-            para, measure = billing_paragraph(text, styles["billing"], width)
+            para, measure = billing_paragraph(text, styles["billing"], width, kit_people(kit))
             draw_condensed(self.canv, para, width / 2, y, measure)
             y += para.height + GAP
         size = billing_image_size(ctx.document, width)
